@@ -1,0 +1,286 @@
+"""Load a news article from a text file, with its metadata.
+
+An article file is plain text. Metadata comes, in order of precedence, from
+
+1. an optional front-matter block at the very top of the file::
+
+       ---
+       title: Blinken denies ...
+       outlet: The Washington Post
+       published: 2022-11-17
+       ---
+
+2. a catalog (``seeds/catalog.toml``) keyed by file name, for files that must stay untouched;
+3. the ``TITLE | SITE`` first-line convention, otherwise the first line as the title.
+
+Every character offset anywhere in the project indexes :attr:`Article.text`: the decoded file text after the
+front-matter block, exactly as stored (line ends and all), without a byte-order mark.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import sys
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["Article", "ArticleError", "ArticleWarning", "load_article", "load_catalog", "parse_date"]
+
+_MAX_BYTES = 50_000_000
+_FRONT_MATTER_FENCE = "---"
+_KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_KNOWN_KEYS = ("title", "outlet", "site", "published", "url", "author", "language")
+
+
+class ArticleError(ValueError):
+    """An article file cannot be analysed. The message names the file, the problem and what to do."""
+
+    def __init__(self, path: str | Path, problem: str, hint: str = "") -> None:
+        self.path = str(path)
+        self.problem = problem
+        self.hint = hint
+        super().__init__(f"{self.path}: {problem}" + (f" ({hint})" if hint else ""))
+
+
+class ArticleWarning(UserWarning):
+    """An article was loaded, but something about it deserves the reader's attention."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """A loaded article.
+
+    Attributes:
+        id: stable identifier (the file stem).
+        path: the file it came from.
+        text: the file text after the front-matter block; all offsets index this string.
+        title: the headline, if known.
+        published: publication date, if known.
+        metadata: every metadata field (front matter over catalog over first line).
+        body_start: offset where the body starts (after the title line, when the first line is a title).
+        warnings: problems that did not stop loading (encoding fallbacks, markup seen), for the report.
+    """
+
+    id: str
+    path: Path
+    text: str
+    title: str | None = None
+    published: _dt.date | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    body_start: int = 0
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def outlet(self) -> str | None:
+        """The outlet that published the story (falls back to the site that carried it)."""
+        return self.metadata.get("outlet") or self.metadata.get("site")
+
+    def __hash__(self) -> int:
+        return hash((self.id, str(self.path), self.text))
+
+
+def parse_date(value: Any, *, path: str | Path = "<input>", key: str = "published") -> _dt.date:
+    """Parse an ISO date (``YYYY-MM-DD``, optionally followed by a time) into a date.
+
+    Raises:
+        ArticleError: when the value is not a real calendar date.
+    """
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    text = str(value).strip().strip("\"'")
+    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+\-Z]*)?$", text)
+    if not match:
+        raise ArticleError(path, f"invalid {key} date {text!r}", "write it as YYYY-MM-DD, e.g. 2022-11-17")
+    try:
+        return _dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError as exc:
+        raise ArticleError(path, f"invalid {key} date {text!r}: {exc}", "write a real date as YYYY-MM-DD") from None
+
+
+def load_catalog(path: str | Path | None) -> dict[str, dict[str, str]]:
+    """Read a catalog TOML file: one table per article file name, holding its metadata.
+
+    A missing path gives an empty catalog.
+
+    Raises:
+        ArticleError: when the catalog exists but is not valid TOML.
+    """
+    if path is None:
+        return {}
+    path = Path(path)
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ArticleError(path, f"catalog is not valid TOML: {exc}", "fix the catalog file") from None
+    return {name: {k: str(v) for k, v in table.items()} for name, table in data.items() if isinstance(table, dict)}
+
+
+def default_catalog_path(article_path: str | Path) -> Path:
+    """The catalog that sits beside an article (``catalog.toml`` in its folder)."""
+    return Path(article_path).parent / "catalog.toml"
+
+
+def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
+    notes: list[str] = []
+    if not raw.strip():
+        raise ArticleError(path, "the file is empty", "put the article text in it, or remove it from the input")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        notes.append("decoded as UTF-16 (byte-order mark found)")
+        return raw.decode("utf-16"), notes
+    if b"\x00" in raw[:8192]:
+        raise ArticleError(path, "looks like a binary file (NUL bytes), not text", "give a plain-text .txt article")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            raise ArticleError(
+                path,
+                f"not UTF-8 text (invalid byte at position {exc.start}) and not Windows-1252 either",
+                "save the file as UTF-8",
+            ) from None
+        notes.append(
+            f"not valid UTF-8 (invalid byte at position {exc.start}); decoded as Windows-1252 (cp1252). "
+            "Save the file as UTF-8 to silence this warning"
+        )
+    controls = len(_CONTROL_RE.findall(text[:20000]))
+    if controls > max(8, len(text[:20000]) // 100):
+        raise ArticleError(path, "looks like a binary file (many control characters), not text",
+                           "give a plain-text .txt article")
+    return text, notes
+
+
+def _split_front_matter(text: str, path: Path) -> tuple[dict[str, str], str]:
+    first_line_end = text.find("\n")
+    first = (text if first_line_end < 0 else text[:first_line_end]).rstrip("\r").strip()
+    if first != _FRONT_MATTER_FENCE:
+        return {}, text
+    meta: dict[str, str] = {}
+    pos = first_line_end + 1
+    line_no = 1
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        line = (text[pos:] if nl < 0 else text[pos:nl]).rstrip("\r")
+        line_no += 1
+        if line.strip() == _FRONT_MATTER_FENCE:
+            return meta, ("" if nl < 0 else text[nl + 1 :])
+        if line.strip() and not line.lstrip().startswith("#"):
+            match = _KEY_RE.match(line.strip())
+            if not match:
+                raise ArticleError(
+                    path,
+                    f"malformed front matter at line {line_no}: {line.strip()[:60]!r}",
+                    "each line between the '---' fences must read 'key: value'",
+                )
+            meta[match[1].lower()] = match[2].strip().strip("\"'")
+        if nl < 0:
+            break
+        pos = nl + 1
+    raise ArticleError(path, "front matter opened with '---' is never closed",
+                       "end the metadata block with a line holding only '---'")
+
+
+def _title_from_first_line(text: str) -> tuple[dict[str, str], int]:
+    """Take the first non-empty line as the title (``TITLE | SITE``), if it looks like one."""
+    stripped = text.lstrip("\r\n")
+    lead = len(text) - len(stripped)
+    nl = stripped.find("\n")
+    line = (stripped if nl < 0 else stripped[:nl]).rstrip("\r")
+    if nl < 0 or not line.strip() or len(line) > 300:
+        return {}, 0
+    meta: dict[str, str] = {}
+    if " | " in line:
+        title, site = line.rsplit(" | ", 1)
+        meta["title"], meta["site"] = title.strip(), site.strip()
+    else:
+        meta["title"] = line.strip()
+    return meta, lead + nl + 1
+
+
+def load_article(
+    path: str | Path,
+    *,
+    catalog: str | Path | dict[str, dict[str, str]] | None = None,
+    published: str | _dt.date | None = None,
+) -> Article:
+    """Load an article file with its metadata.
+
+    Args:
+        path: the ``.txt`` file.
+        catalog: a catalog file or an already-loaded catalog; by default ``catalog.toml`` beside the article.
+        published: overrides the publication date from every other source.
+
+    Returns:
+        The :class:`Article`. Problems that do not stop loading are in ``Article.warnings`` and are
+        also issued as :class:`ArticleWarning`.
+
+    Raises:
+        ArticleError: the file is missing, unreadable, empty, binary, has malformed front matter or an invalid date.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ArticleError(path, "no such file", "check the path")
+    if path.is_dir():
+        raise ArticleError(path, "is a folder, not an article file", "give the .txt files inside it")
+    try:
+        size = path.stat().st_size
+        if size > _MAX_BYTES:
+            raise ArticleError(path, f"is {size / 1e6:.0f} MB, over the {_MAX_BYTES / 1e6:.0f} MB limit",
+                               "split it into articles")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(path, f"cannot be read: {exc.strerror or exc}", "check its permissions") from None
+
+    decoded, notes = _decode(raw, path)
+    front, text = _split_front_matter(decoded, path)
+    if not text.strip():
+        raise ArticleError(path, "has metadata but no article text", "put the article text after the front matter")
+
+    if catalog is None:
+        catalog = default_catalog_path(path)
+    cat = catalog if isinstance(catalog, dict) else load_catalog(catalog)
+    cat_meta = cat.get(path.name, {})
+
+    meta: dict[str, str] = {}
+    first_meta, body_start = ({}, 0) if front.get("title") else _title_from_first_line(text)
+    meta.update(first_meta)
+    meta.update(cat_meta)
+    meta.update(front)
+    if front.get("title") or cat_meta.get("title"):
+        # The first line is still the headline when it repeats the given title; otherwise it is body text.
+        if first_meta.get("title") != meta.get("title"):
+            body_start = 0
+    if published is not None:
+        meta["published"] = str(published)
+
+    date = parse_date(meta["published"], path=path) if meta.get("published") else None
+    if re.search(r"<\s*/?\s*(script|img|iframe|a|p|div|span|br|style)\b", text, re.IGNORECASE):
+        notes.append("contains HTML markup; it is analysed and shown as plain text")
+    for note in notes:
+        warnings.warn(f"{path}: {note}", ArticleWarning, stacklevel=2)
+    return Article(
+        id=path.stem,
+        path=path,
+        text=text,
+        title=meta.get("title"),
+        published=date,
+        metadata=meta,
+        body_start=body_start,
+        warnings=tuple(notes),
+    )

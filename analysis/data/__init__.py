@@ -1,0 +1,1 @@
+"""Data files of the analysis package (lexicons, word lists, learned weights)."""

@@ -1,0 +1,208 @@
+"""Paragraphs, sentences and set-aside boilerplate of an article, all with character offsets.
+
+Sentences come from NLTK's Punkt tokenizer built from parameters (no model download): a list of
+abbreviations (``analysis/data/abbreviations.txt``) keeps "U.S.", "Gen." or "Nov." from ending a sentence.
+Curly quotation marks are mapped to straight ones for the tokenizer only (one character for one, so the
+offsets stay those of the file), because Punkt does not recognise ``.”`` as a sentence end.
+
+Boilerplate is recognised by general rules, never by the strings of one article:
+
+* ``furniture``: a paragraph that is site furniture ("Leave a Comment", "Read more", ...; ``data/furniture.txt``);
+* ``headline``: a short paragraph without closing punctuation, or in headline grammar (a present-tense
+  inverted attribution such as "..., says NATO."), such as the headline of a related-article link;
+* ``run-in headline``: such a headline glued to the start of a paragraph ("... wedding In his stead, ...").
+
+Set-aside spans are kept out of every analysis and listed in the reports.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import pandas as pd
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .articles import Article
+
+__all__ = ["Sentence", "SetAside", "Document", "parse", "sentences_table", "set_aside_table", "split_sentences"]
+
+_PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)+")
+_LINE_BREAK = re.compile(r"\r?\n")
+_QUOTE_MAP = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00ab": '"', "\u00bb": '"'})
+_CLOSING = ".!?\"'\u201d\u2019)\u2026:;"
+_WORD = re.compile(r"[\w'\u2019-]+")
+_INVERTED_SAYS = re.compile(r",\s+(?:says|say|warns|claims)\s+[A-Z]")
+_RUN_IN_OPENERS = (
+    "In|The|A|An|But|And|As|At|On|For|With|After|Before|While|When|Meanwhile|However|Instead|Still|"
+    "Yet|This|That|These|Those|His|Her|Their|Its|He|She|They|It|We|I"
+)
+_RUN_IN = re.compile(rf"^(?P<head>[^.!?\u201c\u201d\"]{{10,160}}?[a-z\u2019'0-9])\s+(?P<next>(?:{_RUN_IN_OPENERS})\s)")
+_MAX_HEADLINE_WORDS = 25
+_MAX_INVERTED_WORDS = 20
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the body: ``text == article.text[start:end]``."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A span kept out of the analyses, with the rule that set it aside."""
+
+    kind: str
+    rule: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article split into body sentences and set-aside spans."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    set_aside: tuple[SetAside, ...]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that contains character ``offset``, if any."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if offset < s.start:
+                hi = mid - 1
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return s
+        return None
+
+
+def _read_lines(name: str) -> list[str]:
+    raw = resources.files("analysis.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = {a.lower().rstrip(".") for a in _read_lines("abbreviations.txt")}
+    return PunktSentenceTokenizer(params)
+
+
+@functools.lru_cache(maxsize=1)
+def _furniture() -> frozenset[str]:
+    return frozenset(_normalise(line) for line in _read_lines("furniture.txt"))
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Paragraph spans (blank-line separated) of ``text[start:end]``, whitespace trimmed."""
+    end = len(text) if end is None else end
+    spans = []
+    pos = start
+    for match in _PARAGRAPH_BREAK.finditer(text, start, end):
+        spans.append(_strip_span(text, pos, match.start()))
+        pos = match.end()
+    spans.append(_strip_span(text, pos, end))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]``; a sentence never crosses a line break."""
+    end = len(text) if end is None else end
+    tok = _tokenizer()
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for match in [*_LINE_BREAK.finditer(text, start, end), None]:
+        line_end = end if match is None else match.start()
+        s, e = _strip_span(text, pos, line_end)
+        if e > s:
+            chunk = text[s:e].translate(_QUOTE_MAP)
+            for a, b in tok.span_tokenize(chunk):
+                spans.append((s + a, s + b))
+        if match is not None:
+            pos = match.end()
+    return spans
+
+
+def _classify_paragraph(text: str, start: int, end: int) -> tuple[SetAside | None, int]:
+    """Decide whether a paragraph (or its start) is boilerplate; returns the set-aside and where the body resumes."""
+    para = text[start:end]
+    words = _WORD.findall(para)
+    if _normalise(para) in _furniture():
+        return SetAside("furniture", "site furniture phrase", start, end, para), end
+    has_quote = any(q in para for q in "\u201c\u201d\"")
+    if len(words) <= _MAX_HEADLINE_WORDS and para.rstrip()[-1] not in _CLOSING and not has_quote:
+        return SetAside("headline", "short paragraph without closing punctuation", start, end, para), end
+    if len(words) <= _MAX_INVERTED_WORDS and not has_quote and _INVERTED_SAYS.search(para):
+        return SetAside("headline", "headline grammar (present-tense inverted attribution)", start, end, para), end
+    match = _RUN_IN.match(para)
+    if match and len(_WORD.findall(match["head"])) <= 15 and match["head"][0].isupper():
+        head_end = start + match.end("head")
+        return (
+            SetAside("headline", "run-in headline (no punctuation before a capitalised sentence opener)",
+                     start, head_end, text[start:head_end]),
+            start + match.start("next"),
+        )
+    return None, start
+
+
+@functools.lru_cache(maxsize=64)
+def parse(article: Article) -> Document:
+    """Split an article into body sentences and set-aside boilerplate (cached per article).
+
+    The title line (``Article.body_start``) is not part of the body.
+    """
+    text = article.text
+    sentences: list[Sentence] = []
+    aside: list[SetAside] = []
+    for p_index, (p_start, p_end) in enumerate(split_paragraphs(text, article.body_start)):
+        item, body_from = _classify_paragraph(text, p_start, p_end)
+        if item is not None:
+            aside.append(item)
+        if body_from >= p_end:
+            continue
+        for s, e in split_sentences(text, body_from, p_end):
+            sentences.append(Sentence(len(sentences), p_index, s, e, text[s:e]))
+    return Document(article, tuple(sentences), tuple(aside))
+
+
+def sentences_table(article: Article) -> pd.DataFrame:
+    """One row per body sentence: ``article, sentence, paragraph, start, end, text``."""
+    doc = parse(article)
+    return pd.DataFrame(
+        [(article.id, s.index, s.paragraph, s.start, s.end, s.text) for s in doc.sentences],
+        columns=["article", "sentence", "paragraph", "start", "end", "text"],
+    )
+
+
+def set_aside_table(article: Article) -> pd.DataFrame:
+    """One row per set-aside span: ``article, kind, rule, start, end, text``."""
+    doc = parse(article)
+    return pd.DataFrame(
+        [(article.id, a.kind, a.rule, a.start, a.end, a.text) for a in doc.set_aside],
+        columns=["article", "kind", "rule", "start", "end", "text"],
+    )
