@@ -1,0 +1,264 @@
+"""Display helpers for the notebooks: headers, tables, highlighted text, consistent colours.
+
+Article text is data, never markup: every function here escapes the text it shows with :func:`html.escape`,
+so nothing in an article can put an element or an attribute into a report. Notebooks show article text only
+through these helpers (or through pandas tables, which pandas escapes).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping, Sequence
+
+import pandas as pd
+
+from .articles import Article
+
+__all__ = [
+    "CAMP_COLOURS",
+    "camp_colour",
+    "escape",
+    "setup_plots",
+    "show_bullets",
+    "show_header",
+    "show_highlighted",
+    "show_note",
+    "show_set_aside",
+    "show_table",
+    "highlighted_html",
+    "table_html",
+]
+
+#: Colours per camp, chosen to stay distinguishable for common colour-vision deficiencies.
+CAMP_COLOURS: dict[str, str] = {
+    "Ukraine": "#0072B2",
+    "US": "#D55E00",
+    "NATO": "#009E73",
+    "Russia": "#CC79A7",
+    "Poland": "#E69F00",
+    "(narrator)": "#555555",
+    "unknown": "#999999",
+}
+_EXTRA_COLOURS = ("#56B4E9", "#F0E442", "#8C564B", "#17BECF", "#BCBD22", "#7F7F7F", "#9467BD", "#2CA02C")
+_STYLE = """
+<style>
+.ma-header h1 {margin-bottom: 0.2em}
+.ma-meta {color: #444; margin: 0.2em 0}
+.ma-warn {background: #fff4e5; border-left: 4px solid #E69F00; padding: 0.4em 0.8em; margin: 0.4em 0}
+.ma-note {background: #eef5fb; border-left: 4px solid #0072B2; padding: 0.4em 0.8em; margin: 0.4em 0}
+.ma-text {font-family: Georgia, serif; line-height: 1.7; max-width: 52em}
+.ma-text mark {border-radius: 3px; padding: 0 2px; background: var(--ma-bg)}
+.ma-text mark .ma-label {font: 600 0.7em sans-serif; color: #fff; background: var(--ma-fg);
+  border-radius: 3px; padding: 0 3px; margin-left: 3px; vertical-align: super}
+.ma-text .ma-cue {text-decoration: underline 2px; text-underline-offset: 3px; font-style: italic}
+table.ma-table {border-collapse: collapse; font-size: 0.9em}
+table.ma-table th, table.ma-table td {border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left;
+  vertical-align: top}
+table.ma-table caption {caption-side: top; text-align: left; font-weight: 600; padding: 4px 0}
+</style>
+"""
+
+
+def escape(value: object) -> str:
+    """Escape any value for HTML (``None`` and NaN become an empty string)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def camp_colour(camp: str | None, *, _cache: dict[str, str] = {}) -> str:  # noqa: B006 - deliberate cache
+    """A stable colour for a camp (known camps have fixed colours; others get the next free one)."""
+    if not camp:
+        return CAMP_COLOURS["unknown"]
+    if camp in CAMP_COLOURS:
+        return CAMP_COLOURS[camp]
+    if camp not in _cache:
+        _cache[camp] = _EXTRA_COLOURS[len(_cache) % len(_EXTRA_COLOURS)]
+    return _cache[camp]
+
+
+def _display_html(markup: str) -> None:
+    from IPython.display import HTML, display
+
+    display(HTML(markup))
+
+
+def setup_plots() -> None:
+    """Matplotlib settings for lean, readable reports: PNG at 100 dpi, legible fonts."""
+    import matplotlib as mpl
+
+    mpl.rcParams.update(
+        {
+            "figure.dpi": 100,
+            "savefig.dpi": 100,
+            "figure.figsize": (8, 4.2),
+            "font.size": 10,
+            "axes.titlesize": 12,
+            "axes.titleweight": "bold",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "figure.constrained_layout.use": True,
+        }
+    )
+    try:
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+        set_matplotlib_formats("png")
+    except ImportError:  # pragma: no cover - outside Jupyter
+        pass
+
+
+def header_html(article: Article, *, analysis: str = "") -> str:
+    """The report header: title, outlet, dates, file and any loading warnings (all escaped)."""
+    meta = article.metadata
+    rows = [
+        ("Outlet", meta.get("outlet")),
+        ("Site", meta.get("site") if meta.get("site") != meta.get("outlet") else None),
+        ("Published", article.published.isoformat() if article.published else "unknown"),
+        ("Author", meta.get("author")),
+        ("URL", meta.get("url")),
+        ("File", article.path.name),
+        ("Length", f"{len(article.text):,} characters"),
+    ]
+    parts = [_STYLE, '<div class="ma-header">']
+    if analysis:
+        parts.append(f'<p class="ma-meta"><b>{escape(analysis)}</b></p>')
+    parts.append(f"<h1>{escape(article.title or article.id)}</h1>")
+    parts.extend(f'<p class="ma-meta"><b>{escape(k)}:</b> {escape(v)}</p>' for k, v in rows if v)
+    parts.extend(f'<div class="ma-warn">{escape(w)}</div>' for w in article.warnings)
+    if article.published is None:
+        parts.append('<div class="ma-warn">No publication date is known for this article: relative dates '
+                     "(such as “Tuesday” or “last week”) cannot be anchored. Add <code>published:</code> to its "
+                     "front matter or to the catalog.</div>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def show_header(article: Article, *, analysis: str = "") -> None:
+    """Display the report header for an article."""
+    _display_html(header_html(article, analysis=analysis))
+
+
+def table_html(
+    df: pd.DataFrame,
+    *,
+    columns: Sequence[str] | Mapping[str, str] | None = None,
+    caption: str | None = None,
+    max_rows: int | None = 200,
+    float_format: str = "{:.3f}",
+) -> str:
+    """An escaped HTML table. ``columns`` selects (and, as a mapping, renames) columns."""
+    if columns is not None:
+        names = dict(columns) if isinstance(columns, Mapping) else {c: c for c in columns}
+        df = df[[c for c in names if c in df.columns]].rename(columns=names)
+    shown = df if max_rows is None else df.head(max_rows)
+
+    def cell(v: object) -> str:
+        if isinstance(v, float):
+            return "" if v != v else escape(float_format.format(v))
+        if isinstance(v, (list, tuple, set)):
+            return escape(", ".join(map(str, v)))
+        return escape(v)
+
+    head = "".join(f"<th>{escape(c)}</th>" for c in shown.columns)
+    body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>"
+                   for row in shown.itertuples(index=False))
+    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    more = (f'<p class="ma-meta">Showing {len(shown)} of {len(df)} rows.</p>'
+            if len(shown) < len(df) else "")
+    return f'{_STYLE}<table class="ma-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}'
+
+
+def show_table(df: pd.DataFrame, *, columns: Sequence[str] | Mapping[str, str] | None = None,
+               caption: str | None = None, max_rows: int | None = 200, empty: str = "Nothing found.") -> None:
+    """Display an escaped table, or the ``empty`` sentence when there are no rows."""
+    if df is None or df.empty:
+        show_note(empty)
+        return
+    _display_html(table_html(df, columns=columns, caption=caption, max_rows=max_rows))
+
+
+def show_note(text: str) -> None:
+    """Display a short escaped note (e.g. why a plot is missing)."""
+    _display_html(f'{_STYLE}<div class="ma-note">{escape(text)}</div>')
+
+
+def show_bullets(items: Iterable[str], *, title: str | None = None) -> None:
+    """Display escaped findings as a bullet list."""
+    items = list(items)
+    head = f"<p><b>{escape(title)}</b></p>" if title else ""
+    if not items:
+        return
+    _display_html(head + "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>")
+
+
+def highlighted_html(
+    article: Article,
+    spans: pd.DataFrame,
+    *,
+    label: str = "speaker",
+    colour_by: str = "camp",
+    cues: pd.DataFrame | None = None,
+    start: int | None = None,
+    end: int | None = None,
+) -> str:
+    """The article body with ``spans`` (rows with ``start``, ``end``) highlighted and labelled.
+
+    Overlapping spans keep the first; ``cues`` (rows with ``cue_start``, ``cue_end``) are underlined.
+    Everything is escaped; paragraphs become ``<p>`` elements.
+    """
+    text = article.text
+    lo = article.body_start if start is None else start
+    hi = len(text) if end is None else end
+    marks: list[tuple[int, int, str, str]] = []
+    for row in spans.sort_values("start").itertuples(index=False):
+        s, e = int(row.start), int(row.end)
+        if s < lo or e > hi or (marks and s < marks[-1][1]):
+            continue
+        lab = getattr(row, label, None)
+        marks.append((s, e, "" if lab is None or lab != lab else str(lab), camp_colour(getattr(row, colour_by, None))))
+    cue_spans = []
+    if cues is not None and not cues.empty:
+        cue_spans = sorted({(int(r.cue_start), int(r.cue_end)) for r in cues.itertuples(index=False)
+                            if r.cue_start == r.cue_start and r.cue_start is not None})
+
+    def plain(a: int, b: int) -> str:
+        out, pos = [], a
+        for cs, ce in cue_spans:
+            if ce <= a or cs >= b:
+                continue
+            cs, ce = max(cs, a), min(ce, b)
+            out.append(escape(text[pos:cs]))
+            out.append(f'<span class="ma-cue">{escape(text[cs:ce])}</span>')
+            pos = ce
+        out.append(escape(text[pos:b]))
+        return "".join(out).replace("\r\n", "\n").replace("\n\n", "</p><p>").replace("\n", "<br>")
+
+    parts, pos = [], lo
+    for s, e, lab, colour in marks:
+        parts.append(plain(pos, s))
+        parts.append(
+            f'<mark style="--ma-bg:{colour}33;--ma-fg:{colour}" title="{escape(lab)}">{plain(s, e)}'
+            f'<span class="ma-label">{escape(lab or "?")}</span></mark>'
+        )
+        pos = e
+    parts.append(plain(pos, hi))
+    return f'{_STYLE}<div class="ma-text"><p>{"".join(parts)}</p></div>'
+
+
+def show_highlighted(article: Article, spans: pd.DataFrame, **kwargs: object) -> None:
+    """Display the article with highlighted spans (see :func:`highlighted_html`)."""
+    _display_html(highlighted_html(article, spans, **kwargs))  # type: ignore[arg-type]
+
+
+def show_set_aside(article: Article) -> None:
+    """List the spans kept out of the analyses (pasted headlines, site furniture), so nothing vanishes silently."""
+    from .text import set_aside_table
+
+    table = set_aside_table(article)
+    if table.empty:
+        show_note("No boilerplate was set aside: every paragraph of the body was analysed.")
+        return
+    show_table(table, columns={"kind": "kind", "text": "text set aside", "rule": "rule", "start": "start",
+                               "end": "end"},
+               caption="Set aside as boilerplate (not analysed)")
