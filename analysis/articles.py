@@ -167,33 +167,27 @@ def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
 
 
 def _split_front_matter(text: str, path: Path) -> tuple[dict[str, str], str]:
-    first_line_end = text.find("\n")
-    first = (text if first_line_end < 0 else text[:first_line_end]).rstrip("\r").strip()
-    if first != _FRONT_MATTER_FENCE:
+    lines = text.split("\n")
+    if lines[0].rstrip("\r").strip() != _FRONT_MATTER_FENCE:
         return {}, text
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r").strip() == _FRONT_MATTER_FENCE), None)
+    if closing is None:
+        raise ArticleError(path, "front matter opened with '---' is never closed",
+                           "end the metadata block with a line holding only '---'")
     meta: dict[str, str] = {}
-    pos = first_line_end + 1
-    line_no = 1
-    while pos <= len(text):
-        nl = text.find("\n", pos)
-        line = (text[pos:] if nl < 0 else text[pos:nl]).rstrip("\r")
-        line_no += 1
-        if line.strip() == _FRONT_MATTER_FENCE:
-            return meta, ("" if nl < 0 else text[nl + 1 :])
-        if line.strip() and not line.lstrip().startswith("#"):
-            match = _KEY_RE.match(line.strip())
-            if not match:
-                raise ArticleError(
-                    path,
-                    f"malformed front matter at line {line_no}: {line.strip()[:60]!r}",
-                    "each line between the '---' fences must read 'key: value'",
-                )
-            meta[match[1].lower()] = match[2].strip().strip("\"'")
-        if nl < 0:
-            break
-        pos = nl + 1
-    raise ArticleError(path, "front matter opened with '---' is never closed",
-                       "end the metadata block with a line holding only '---'")
+    for line_no, line in enumerate(lines[1:closing], start=2):
+        line = line.rstrip("\r").strip()
+        if not line or line.startswith("#"):
+            continue
+        match = _KEY_RE.match(line)
+        if not match:
+            raise ArticleError(
+                path,
+                f"malformed front matter at line {line_no}: {line[:60]!r}",
+                "each line between the '---' fences must read 'key: value'",
+            )
+        meta[match[1].lower()] = match[2].strip().strip("\"'")
+    return meta, "\n".join(lines[closing + 1 :])
 
 
 def _title_from_first_line(text: str) -> tuple[dict[str, str], int]:

@@ -17,6 +17,7 @@ import hashlib
 import html
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -36,6 +37,7 @@ _TEMPLATES = _PACKAGE_DIR / "templates"
 _MANIFEST = "manifest.json"
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 DEFAULT_TIMEOUT = 600
+_KERNEL_START_ATTEMPTS = 3
 NOTEBOOK_TITLES = {
     "quotes_and_speakers": "Quotes and speakers",
     "stance": "Stance: Zelenskyy versus the US and NATO",
@@ -166,6 +168,7 @@ def _atomic_write(path: Path, data: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -177,6 +180,25 @@ def _first_line(text: str, limit: int = 300) -> str:
     line = lines[-1] if lines else str(text)
     line = re.sub(r"\x1b\[[0-9;]*m", "", line)
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _execute_with_retry(pm: object, notebook: str, executed: Path, params: dict[str, object]) -> None:
+    """Execute with papermill; retry when the kernel dies at start-up.
+
+    Kernels started at the same moment by parallel jobs can race for the same TCP ports and die before
+    answering; that is a start-up accident, not a failure of the notebook, so it is retried.
+    """
+    for attempt in range(_KERNEL_START_ATTEMPTS):
+        try:
+            pm.execute_notebook(  # type: ignore[attr-defined]
+                notebook, str(executed), parameters=params, kernel_name="python3",
+                cwd=str(Path(notebook).parent), progress_bar=False, log_output=False,
+            )
+            return
+        except RuntimeError as exc:
+            if "Kernel died" not in str(exc) or attempt == _KERNEL_START_ATTEMPTS - 1:
+                raise
+            time.sleep(0.5 + random.random() * 2)
 
 
 def run_job(spec: dict[str, str]) -> dict[str, object]:
@@ -191,11 +213,7 @@ def run_job(spec: dict[str, str]) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         executed = Path(tmp) / "executed.ipynb"
         try:
-            pm.execute_notebook(
-                spec["notebook"], str(executed), parameters=params, kernel_name="python3",
-                cwd=str(Path(spec["notebook"]).parent), progress_bar=False, log_output=False,
-                report_mode=False,
-            )
+            _execute_with_retry(pm, spec["notebook"], executed, params)
         except Exception as exc:  # papermill raises its own errors and kernel/IO errors alike
             if executed.exists():
                 failed.parent.mkdir(parents=True, exist_ok=True)

@@ -34,7 +34,7 @@ _LINE_BREAK = re.compile(r"\r?\n")
 _QUOTE_MAP = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00ab": '"', "\u00bb": '"'})
 _CLOSING = ".!?\"'\u201d\u2019)\u2026:;"
 _WORD = re.compile(r"[\w'\u2019-]+")
-_INVERTED_SAYS = re.compile(r",\s+(?:says|say|warns|claims)\s+[A-Z]")
+_INVERTED_SAYS = re.compile(r",\s+(?:says|say|warns|claims)\s+\w")
 _RUN_IN_OPENERS = (
     "In|The|A|An|But|And|As|At|On|For|With|After|Before|While|When|Meanwhile|However|Instead|Still|"
     "Yet|This|That|These|Those|His|Her|Their|Its|He|She|They|It|We|I"

@@ -1,0 +1,80 @@
+"""Sentences, paragraphs and boilerplate rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import load_article, parse
+from analysis.text import split_sentences
+
+from .conftest import SEED
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The U.S. Army said so. Then it left.", ["The U.S. Army said so.", "Then it left."]),
+        ("Gen. Mark Milley spoke on Nov. 15 to Sen. Smith. He left.",
+         ["Gen. Mark Milley spoke on Nov. 15 to Sen. Smith.", "He left."]),
+        ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
+        ("\u201cWe are ready.\u201d She smiled.", ["\u201cWe are ready.\u201d", "She smiled."]),
+        ("One line\nSecond line.", ["One line", "Second line."]),
+    ],
+)
+def test_split_sentences(text, expected):
+    assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
+def test_offsets_index_the_article_text(write):
+    art = load_article(write("c.txt", "Title\r\n\r\nA first sentence. A second one.\r\n\r\nNew paragraph here.\r\n"))
+    doc = parse(art)
+    assert [s.text for s in doc.sentences] == ["A first sentence.", "A second one.", "New paragraph here."]
+    assert [s.paragraph for s in doc.sentences] == [0, 0, 1]
+    for s in doc.sentences:
+        assert art.text[s.start : s.end] == s.text
+    assert doc.sentence_at(doc.sentences[1].start + 2) == doc.sentences[1]
+    assert doc.sentence_at(0) is None
+
+
+BOILER = """A story headline | Site
+
+CITY — The mayor opened the new library on Monday, promising longer hours for students and families.
+
+Ten things you missed this week in local sport
+
+“Books change lives,” the mayor said, before cutting the ribbon in front of a large crowd.
+
+Flood risk is rising, says report. But towns are unprepared.
+
+Mayor wins award for clean streets The library will also host a weekly market for local farmers, officials said.
+
+Share this article
+"""
+
+
+def test_boilerplate_is_set_aside_by_general_rules(write):
+    art = load_article(write("b.txt", BOILER))
+    doc = parse(art)
+    aside = {a.text: a.kind for a in doc.set_aside}
+    assert aside == {
+        "Ten things you missed this week in local sport": "headline",
+        "Flood risk is rising, says report. But towns are unprepared.": "headline",
+        "Mayor wins award for clean streets": "headline",
+        "Share this article": "furniture",
+    }
+    body = " ".join(s.text for s in doc.sentences)
+    assert body.count("library") == 2
+    assert doc.sentences[-1].text.startswith("The library will also host")
+    assert not any("Share this" in s.text or "missed this week" in s.text for s in doc.sentences)
+
+
+def test_seed_boilerplate_and_abbreviations():
+    art = load_article(SEED)
+    doc = parse(art)
+    kinds = sorted(a.kind for a in doc.set_aside)
+    assert kinds == ["furniture", "headline", "headline", "headline", "headline"]
+    assert all(not s.text.startswith("Biden skips") for s in doc.sentences)
+    assert any(s.text.startswith("In his stead, Blinken") for s in doc.sentences)
+    # "Leave a Comment" and the title are not body sentences
+    assert doc.sentences[0].text.startswith("BANGKOK")
+    assert all("Leave a Comment" not in s.text for s in doc.sentences)
