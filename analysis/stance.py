@@ -1,0 +1,1142 @@
+"""Stance: who sides with whom in an article, and how the writing itself frames each camp.
+
+Two tables, each row carrying its evidence sentence and character offsets into :attr:`Article.text`:
+
+* :func:`stance` -- one row per judgement *source -> target* (a speaker or ``"(narrator)"`` toward an actor or
+  camp), with polarity (-1 against, 0 neutral, +1 for), a score in [-1, 1], the cue that carries it and the
+  signal family it comes from:
+
+  - ``disagreement`` / ``agreement`` / ``blame`` / ``support``: cue patterns from ``data/stance_cues.toml``
+    ("disagreed with his assessment", "no evidence", "a rare public break with", "accused Moscow of", "Russia is
+    responsible for", "we pledge to support Ukraine"), with negation ("did not accuse") and hedges ("whether ...");
+  - ``framing``: the narrator's choice of reporting verb for a speaker ("rambles on", "backtracked" against
+    "said", "told reporters"), from :func:`framing`;
+  - ``target_sentiment``: the sentence's sentiment toward each actor mention (:func:`mention_sentiment`), kept
+    when it is not neutral and no cue already links the same source and target in that sentence.
+
+* :func:`framing` -- one row per reporting cue that introduces an actor's words, with the connotation of the
+  verb (``data/cue_connotations.tsv``): neutral, doubt, concession, dismissive or hostile.
+
+The rules are those of cue-based attribution and stance work: a cue lexicon with slots for source and target
+(Bergler 2006; Somasundaran & Wiebe 2009 on opinion targets), a negation window before the cue (NegEx, Chapman et
+al. 2001), and a recency heuristic for pronouns (Hobbs 1978, much simplified: the nearest earlier compatible
+mention, never the source of the cue itself).
+
+Actors come from :mod:`analysis.actors` when an actors file is given or found beside the article; without one,
+multi-word capitalised names and the speakers of quotations stand in as actors (with no camp).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Any
+
+import pandas as pd
+
+from .articles import Article
+from .text import Document, parse
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 only
+    import tomli as tomllib
+
+__all__ = [
+    "FRAMING_COLUMNS",
+    "NARRATOR",
+    "SENTIMENT_COLUMNS",
+    "STANCE_COLUMNS",
+    "camp_sides",
+    "connotation_of",
+    "framing",
+    "mention_sentiment",
+    "plot_camp_sides",
+    "plot_framing",
+    "plot_stance_heatmap",
+    "stance",
+    "stance_matrix",
+]
+
+NARRATOR = "(narrator)"
+STANCE_COLUMNS = ["article", "source", "source_camp", "target", "target_camp", "polarity", "score", "cue",
+                  "cue_start", "cue_end", "signal", "evidence", "start", "end", "sentence"]
+FRAMING_COLUMNS = ["article", "camp", "speaker", "cue", "lemma", "connotation", "cue_start", "cue_end",
+                   "sentence", "evidence", "start", "end"]
+SENTIMENT_COLUMNS = ["article", "source", "source_camp", "target", "target_camp", "polarity", "mention",
+                     "mention_start", "mention_end", "sentence", "evidence", "start", "end"]
+CONNOTATIONS = ("neutral", "concession", "doubt", "dismissive", "hostile")
+
+_WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
+_CLAUSE_BREAK = re.compile(r"[,;:—–()\[\]]|\s-\s")
+_QUOTE_CHARS = "\u201c\u201d\""
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "senior", "top", "former", "some", "several", "two", "three", "many"])
+_PREPOSITIONS = frozenset(
+    ["about", "of", "with", "to", "for", "on", "against", "from", "by", "between", "at", "in", "into", "over", "toward", "towards", "upon", "like", "than"])
+_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
+_OBJECT_PRONOUNS = frozenset({"him"})
+_SELF_PRONOUNS = frozenset({"I", "me", "my", "we", "We", "us", "our", "Our", "My", "Me"})
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him|I|me|[Mm]y|[Ww]e|us|[Oo]ur)\b")
+_POSSESSIVE_AFTER = re.compile(r"^[’']s?\b|^[’'](?=\s)")
+_GROUP_NOUN = re.compile(
+    r"(?:\s+and\s+[A-Z][\w.-]*)?\s+(?:government\s+|administration\s+|intelligence\s+|military\s+)?"
+    r"(officials|leaders|diplomats|officers|authorities|lawmakers|forces|negotiators)\b")
+_FRAMING_SKIP = frozenset(
+    ["also", "has", "have", "had", "then", "later", "again", "repeatedly", "publicly", "privately", "openly", "previously", "earlier", "once", "now", "still", "quickly", "immediately", "reportedly", "further", "will", "would", "could", "may", "might", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "this", "week", "yesterday", "today", "himself", "herself", "who"])
+_PASSIVE = frozenset(["was", "were", "is", "are", "be", "been", "being"])
+_LOOKBACK_SENTENCES = 3
+_SENTIMENT_WEIGHT = 0.5
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Data files
+
+
+@dataclass(frozen=True)
+class _Cue:
+    name: str
+    pattern: str
+    signal: str
+    polarity: int
+    weight: float
+    target: str
+    gap: int
+    quoted_only: bool
+
+
+@dataclass(frozen=True)
+class _Rules:
+    cues: dict[str, _Cue]
+    regex: re.Pattern[str]
+    negation_words: frozenset[str]
+    negation_phrases: tuple[str, ...]
+    negation_window: int
+    hedge_words: frozenset[str]
+    hedge_window: int
+    claim_nouns: frozenset[str]
+    claim_verbs: frozenset[str]
+    claim_lookback: int
+    framing: dict[str, tuple[int, float]]
+
+
+_TARGET_SLOTS = ("object", "subject", "claim", "between")
+_SIGNALS = ("disagreement", "agreement", "blame", "support")
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    raw = resources.files("analysis.data").joinpath("stance_cues.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    cues: dict[str, _Cue] = {}
+    parts = []
+    for i, item in enumerate(data.get("cue", [])):
+        if item["target"] not in _TARGET_SLOTS or item["signal"] not in _SIGNALS:
+            raise ValueError(f"stance_cues.toml cue {i} ({item['pattern']!r}): target must be one of "
+                             f"{_TARGET_SLOTS} and signal one of {_SIGNALS}")
+        name = f"c{i}"
+        cue = _Cue(name, item["pattern"], item["signal"], int(item["polarity"]), float(item["weight"]),
+                   item["target"], int(item.get("gap", 3)), bool(item.get("quoted_only", False)))
+        cues[name] = cue
+        pattern = cue.pattern.replace(" ", r"\s+")
+        parts.append(rf"(?P<{name}>(?<![\w’'-])(?:{pattern})(?![\w-]))")
+    framing_table = {k: (int(v["polarity"]), float(v["weight"])) for k, v in data["framing"].items()}
+    unknown = set(framing_table) - set(CONNOTATIONS)
+    if unknown:
+        raise ValueError(f"stance_cues.toml [framing]: unknown connotations {sorted(unknown)}; use {CONNOTATIONS}")
+    return _Rules(
+        cues=cues,
+        regex=re.compile("|".join(parts), re.IGNORECASE),
+        negation_words=frozenset(w.lower() for w in data["negation"]["words"]),
+        negation_phrases=tuple(p.lower() for p in data["negation"].get("phrases", [])),
+        negation_window=int(data["negation"].get("window", 4)),
+        hedge_words=frozenset(w.lower() for w in data["hedge"]["words"]),
+        hedge_window=int(data["hedge"].get("window", 12)),
+        claim_nouns=frozenset(data["claims"]["nouns"]),
+        claim_verbs=frozenset(data["claims"]["verbs"]),
+        claim_lookback=int(data["claims"].get("lookback", _LOOKBACK_SENTENCES)),
+        framing=framing_table,
+    )
+
+
+def _regular_forms(verb: str) -> set[str]:
+    forms = {verb}
+    if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
+        forms.add(verb + "es")
+    elif re.search(r"[^aeiou]y$", verb):
+        forms.add(verb[:-1] + "ies")
+    else:
+        forms.add(verb + "s")
+    if verb.endswith("e"):
+        forms |= {verb + "d", verb[:-1] + "ing"}
+    elif re.search(r"[^aeiou]y$", verb):
+        forms |= {verb[:-1] + "ied", verb + "ing"}
+    else:
+        forms |= {verb + "ed", verb + "ing"}
+    return forms
+
+
+@functools.lru_cache(maxsize=1)
+def _connotations() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
+    """Surface form (lower case) -> (lemma, connotation), and one regex matching every form, longest first."""
+    raw = resources.files("analysis.data").joinpath("cue_connotations.tsv").read_text(encoding="utf-8")
+    entries: list[tuple[str, str, list[str]]] = []
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 2 or cols[1].strip() not in CONNOTATIONS:
+            raise ValueError(f"cue_connotations.tsv line {n}: expected 'cue<TAB>connotation' with connotation "
+                             f"one of {CONNOTATIONS}, got {line!r}")
+        extra = [f.strip() for f in cols[2].split(",")] if len(cols) > 2 and cols[2].strip() else []
+        entries.append((cols[0].strip().lower(), cols[1].strip(), extra))
+    irregular = {lemma: extra for lemma, _, extra in entries if " " not in lemma}
+    forms: dict[str, tuple[str, str]] = {}
+    for lemma, connotation, extra in entries:
+        head, _, rest = lemma.partition(" ")
+        head_forms = _regular_forms(head) | {f for f in irregular.get(head, []) if " " not in f}
+        surface = {f"{h} {rest}".strip() for h in head_forms} | {f.lower() for f in extra}
+        for form in surface:
+            forms[form] = (lemma, connotation)
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return forms, re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+
+def connotation_of(cue: str) -> tuple[str, str]:
+    """The lemma and connotation of a reporting cue ("rambles on" -> ("ramble on", "dismissive")).
+
+    The longest listed phrase at the start of the cue wins; an unlisted cue gives (first word, "unlisted").
+    """
+    forms, regex = _connotations()
+    text = " ".join(cue.lower().split())
+    match = regex.search(text)
+    if match:
+        return forms[" ".join(match.group(0).split())]
+    head = text.split(" ", 1)[0] if text else ""
+    return head, "unlisted"
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Mentions and quotations
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    actor: str | None
+    camp: str | None
+    sentence: int
+    kind: str  # "name" | "adjective" ("a Russian projectile") | "pronoun" | "self" (I, we in a quotation)
+    person: bool
+    possessive: bool
+    after_prep: bool
+    quote: int  # index of the quotation it stands in, -1 in narration
+
+
+@dataclass(frozen=True)
+class _Quote:
+    start: int
+    end: int
+    speaker: str | None
+    camp: str | None
+
+
+@dataclass
+class _Context:
+    article: Article
+    doc: Document
+    actors: Any
+    quotes: list[_Quote]
+    quote_starts: list[int]
+    mentions: list[_Mention]
+    starts: list[int]
+    camps: frozenset[str]
+
+    def quote_at(self, offset: int) -> int:
+        i = bisect.bisect_right(self.quote_starts, offset) - 1
+        if i >= 0 and self.quotes[i].start <= offset < self.quotes[i].end:
+            return i
+        return -1
+
+    def in_sentence(self, index: int) -> list[int]:
+        s = self.doc.sentences[index]
+        lo = bisect.bisect_left(self.starts, s.start)
+        hi = bisect.bisect_left(self.starts, s.end)
+        return list(range(lo, hi))
+
+
+def _actors_for(article: Article, actors: Any) -> Any:
+    """An Actors object: the one given, one loaded from a path, or the file beside the article (may be empty)."""
+    from .actors import default_actors_path, load_actors
+
+    if actors is not None and not isinstance(actors, (str, bytes)) and not hasattr(actors, "__fspath__"):
+        return actors
+    return load_actors(actors if actors is not None else default_actors_path(article.path))
+
+
+def _camp_of(actors: Any, name: str | None) -> str | None:
+    if actors is None or not name:
+        return None
+    try:
+        return actors.camp_of(name) or None
+    except (KeyError, AttributeError, ValueError):
+        return None
+
+
+def _canonical(actors: Any, name: str | None) -> str | None:
+    if actors is None or not name:
+        return None
+    try:
+        return actors.canonical(name) or None
+    except (KeyError, AttributeError, ValueError):
+        return None
+
+
+def _camp_names(actors: Any) -> frozenset[str]:
+    return frozenset(a.camp for a in getattr(actors, "actors", ()) if getattr(a, "camp", None))
+
+
+def _actor_type(actors: Any, name: str | None) -> str | None:
+    """person, group or place for an actor of the actors file; None for a person found by rule."""
+    if actors is None or not name:
+        return None
+    actor = actors.lookup(name) if hasattr(actors, "lookup") else None
+    return getattr(actor, "type", None)
+
+
+def _quotes_for(article: Article, actors: Any, quotes: pd.DataFrame | None) -> pd.DataFrame:
+    if quotes is not None:
+        return quotes
+    try:
+        from .quotes import extract_quotes
+    except ImportError:
+        return pd.DataFrame(columns=["start", "end", "speaker", "camp", "cue", "cue_start", "cue_end"])
+    return extract_quotes(article, actors=actors)
+
+
+def _quote_spans(qdf: pd.DataFrame, actors: Any) -> list[_Quote]:
+    spans = []
+    if qdf is None or qdf.empty:
+        return spans
+    for row in qdf.itertuples(index=False):
+        speaker = _clean(getattr(row, "speaker", None))
+        camp = _clean(getattr(row, "camp", None)) or _camp_of(actors, speaker)
+        spans.append(_Quote(int(row.start), int(row.end), speaker, camp))
+    spans.sort(key=lambda q: (q.start, q.end))
+    # Keep quotations disjoint: an indirect quotation can contain a direct one; the outer one is enough here.
+    out: list[_Quote] = []
+    for q in spans:
+        if out and q.start < out[-1].end:
+            continue
+        out.append(q)
+    return out
+
+
+def _clean(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, float) and pd.isna(value):
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _is_person(actors: Any, actor: str | None) -> bool:
+    if not actor:
+        return False
+    kind = _actor_type(actors, actor)
+    if kind is None:
+        return not re.search(r"\b(?:officials|leaders|diplomats|authorities|administration|forces)\b", actor)
+    return kind == "person"
+
+
+def _name_mentions(article: Article, doc: Document, actors: Any) -> list[tuple[int, int, str, str | None, bool]]:
+    """(start, end, actor, camp, adjectival) of actor mentions in body sentences.
+
+    Names, aliases and roles come from :func:`analysis.actors.actor_mentions` (which also finds persons by rule
+    when there is no actors file); a camp adjective ("a Russian projectile") counts as an adjectival mention of
+    the actor that lists it.
+    """
+    from .actors import actor_mentions
+
+    frame = actor_mentions(article, actors)
+    rows = [(int(r.start), int(r.end), str(r.actor), _clean(r.camp), False)
+            for r in frame.itertuples(index=False) if doc.sentence_at(int(r.start)) is not None]
+    adjectives = _adjective_pattern(actors)
+    if adjectives is not None:
+        taken = sorted((a, b) for a, b, *_ in rows)
+        text = article.text
+        for s in doc.sentences:
+            for m in adjectives[0].finditer(text, s.start, s.end):
+                i = bisect.bisect_right(taken, (m.start(), len(text))) - 1
+                if i >= 0 and taken[i][0] <= m.start() < taken[i][1]:
+                    continue
+                actor = adjectives[1][m.group(0)]
+                rows.append((m.start(), m.end(), actor.name, actor.camp, True))
+    return rows
+
+
+def _adjective_pattern(actors: Any) -> tuple[re.Pattern[str], dict[str, Any]] | None:
+    if actors is None:
+        return None
+    table = {adj: a for a in getattr(actors, "actors", ()) for adj in getattr(a, "adjectives", ())}
+    if not table:
+        return None
+    alternation = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), table
+
+
+def _context(article: Article, actors: Any, quotes: pd.DataFrame | None) -> _Context:
+    doc = parse(article)
+    actors = _actors_for(article, actors)
+    qdf = _quotes_for(article, actors, quotes)
+    qspans = _quote_spans(qdf, actors)
+    ctx = _Context(article, doc, actors, qspans, [q.start for q in qspans], [], [], _camp_names(actors))
+    text = article.text
+    raw: list[_Mention] = []
+    for start, end, actor, camp, adjectival in _name_mentions(article, doc, actors):
+        raw.append(_make_mention(ctx, start, end, actor, camp, "adjective" if adjectival else "name"))
+    taken = sorted((m.start, m.end) for m in raw)
+    for s in doc.sentences:
+        for m in _PRONOUN_RE.finditer(text, s.start, s.end):
+            i = bisect.bisect_right(taken, (m.start(), len(text))) - 1
+            if i >= 0 and taken[i][0] <= m.start() < taken[i][1]:
+                continue
+            word = m.group(0)
+            q = ctx.quote_at(m.start())
+            if word in _SELF_PRONOUNS:
+                if q < 0 or not qspans[q].speaker:
+                    continue
+                raw.append(_make_mention(ctx, m.start(), m.end(), qspans[q].speaker, qspans[q].camp, "self"))
+            else:
+                raw.append(_make_mention(ctx, m.start(), m.end(), None, None, "pronoun"))
+    raw.sort(key=lambda m: (m.start, -m.end))
+    ctx.mentions = raw
+    ctx.starts = [m.start for m in raw]
+    _resolve_pronouns(ctx)
+    return ctx
+
+
+def _make_mention(ctx: _Context, start: int, end: int, actor: str | None, camp: str | None, kind: str) -> _Mention:
+    text = ctx.article.text
+    surface = text[start:end]
+    sentence = ctx.doc.sentence_at(start)
+    before = _WORD.findall(text[max(0, start - 30):start])
+    low = surface.lower()
+    possessive = low in _POSSESSIVE_PRONOUNS or low in {"my", "our"} or bool(_POSSESSIVE_AFTER.match(text[end:end + 3]))
+    person = kind == "pronoun" or (kind == "self" and low in {"i", "me", "my"}) or (
+        kind == "name" and _is_person(ctx.actors, actor))
+    return _Mention(start, end, surface, actor, camp, sentence.index if sentence else -1, kind, person,
+                    possessive, bool(before) and before[-1].lower() in _PREPOSITIONS, ctx.quote_at(start))
+
+
+def _antecedent(ctx: _Context, i: int, exclude: frozenset[str] = frozenset()) -> _Mention | None:
+    """The nearest earlier person mention a third-person pronoun can refer to, skipping ``exclude``.
+
+    A subject pronoun ("he said") prefers a subject-like antecedent (not possessive, not after a preposition).
+    """
+    pron = ctx.mentions[i]
+    subject = pron.text.lower() in _SUBJECT_PRONOUNS
+    fallback = None
+    for j in range(i - 1, -1, -1):
+        cand = ctx.mentions[j]
+        if cand.sentence < pron.sentence - _LOOKBACK_SENTENCES:
+            break
+        if not cand.person or not cand.actor or cand.actor in exclude:
+            continue
+        if pron.quote < 0 and cand.quote >= 0 and cand.kind != "name":
+            continue
+        if subject and (cand.possessive or cand.after_prep):
+            fallback = fallback or cand
+            continue
+        return cand
+    return fallback
+
+
+def _resolve_pronouns(ctx: _Context) -> None:
+    for i, m in enumerate(ctx.mentions):
+        if m.kind != "pronoun":
+            continue
+        ante = _antecedent(ctx, i)
+        if ante is not None:
+            ctx.mentions[i] = replace(m, actor=ante.actor, camp=ante.camp)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Helpers on spans
+
+
+def _words_between(text: str, a: int, b: int) -> list[str] | None:
+    """Words of ``text[a:b]``, or None when a clause break or quotation mark lies between."""
+    chunk = text[a:b]
+    if _CLAUSE_BREAK.search(chunk):
+        return None
+    return _WORD.findall(chunk)
+
+
+def _clause_words_before(text: str, sentence_start: int, pos: int, limit: int) -> list[tuple[str, int]]:
+    chunk = text[sentence_start:pos]
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(chunk):
+        cut = m.end()
+    words = [(m.group(0), sentence_start + cut + m.start()) for m in _WORD.finditer(chunk[cut:])]
+    return words[-limit:]
+
+
+def _label(ctx: _Context, m: _Mention) -> tuple[str, str | None, int]:
+    """Display label, camp and end of a mention; "US" in "US (and NATO) officials" becomes "US officials"."""
+    actor = m.actor or m.text
+    if m.kind in ("name", "adjective") and _actor_type(ctx.actors, actor) in ("place", "group"):
+        g = _GROUP_NOUN.match(ctx.article.text, m.end, min(len(ctx.article.text), m.end + 60))
+        if g:
+            group = f"{m.text} {g.group(1)}"
+            return _canonical(ctx.actors, group) or f"{m.camp or actor} {g.group(1)}", m.camp, g.end()
+    return actor, m.camp, m.end
+
+
+def _groups(ctx: _Context, m: _Mention) -> bool:
+    """Whether an adjectival mention heads a group ("Russian officials"), so that it can be a source."""
+    return bool(_GROUP_NOUN.match(ctx.article.text, m.end, min(len(ctx.article.text), m.end + 60)))
+
+
+def _coordinated_before(ctx: _Context, i: int) -> list[int]:
+    """Mentions coordinated with mention ``i`` from the left ("US and NATO officials" -> US)."""
+    out = []
+    text = ctx.article.text
+    j = i - 1
+    cur = ctx.mentions[i]
+    while j >= 0:
+        prev = ctx.mentions[j]
+        if prev.sentence != cur.sentence or not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[prev.end:cur.start]):
+            break
+        out.append(j)
+        cur = prev
+        j -= 1
+    return out
+
+
+def _coordinated_after(ctx: _Context, i: int) -> list[int]:
+    out = []
+    text = ctx.article.text
+    cur = ctx.mentions[i]
+    for j in range(i + 1, len(ctx.mentions)):
+        nxt = ctx.mentions[j]
+        if nxt.sentence != cur.sentence or not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?",
+                                                             text[cur.end:nxt.start]):
+            break
+        out.append(j)
+        cur = nxt
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Stance from cues
+
+
+@dataclass(frozen=True)
+class _Party:
+    label: str
+    camp: str | None
+    actor: str | None
+
+
+def _party(ctx: _Context, i: int, exclude: frozenset[str] = frozenset()) -> _Party | None:
+    m = ctx.mentions[i]
+    if m.kind == "pronoun" and (m.actor is None or m.actor in exclude):
+        ante = _antecedent(ctx, i, exclude)
+        if ante is None:
+            return None
+        m = replace(m, actor=ante.actor, camp=ante.camp)
+    if not m.actor:
+        return None
+    label, camp, _ = _label(ctx, m)
+    return _Party(label, camp, m.actor)
+
+
+def _narrator() -> _Party:
+    return _Party(NARRATOR, None, None)
+
+
+def _quote_speaker(ctx: _Context, q: int) -> _Party | None:
+    if q < 0 or not ctx.quotes[q].speaker:
+        return None
+    speaker = ctx.quotes[q].speaker
+    return _Party(speaker, ctx.quotes[q].camp, speaker)
+
+
+def _subject_before(ctx: _Context, sentence: int, pos: int, quote: int,
+                    exclude_idx: frozenset[int] = frozenset()) -> list[int]:
+    """The nearest subject-like mention before ``pos`` in the sentence (and those coordinated with it)."""
+    for i in reversed(ctx.in_sentence(sentence)):
+        m = ctx.mentions[i]
+        if m.end > pos or i in exclude_idx:
+            continue
+        if m.quote != quote or m.possessive or m.after_prep or (m.kind == "adjective" and not _groups(ctx, m)):
+            continue
+        return [i, *_coordinated_before(ctx, i)]
+    return []
+
+
+def _sources(ctx: _Context, sentence: int, pos: int, quote: int, exclude_idx: frozenset[int]) -> list[_Party]:
+    text = ctx.article.text
+    for i in reversed(ctx.in_sentence(sentence)):
+        m = ctx.mentions[i]
+        if m.end <= pos:
+            # A modifier right before a nominal cue is its holder: "US differences with", "Biden's break with".
+            if i not in exclude_idx and re.fullmatch(r"(?:[’']s?)?\s*", text[m.end:pos]) and m.kind == "name":
+                return [p for j in (i, *_coordinated_before(ctx, i)) if (p := _party(ctx, j))]
+            break
+    parties = [p for i in _subject_before(ctx, sentence, pos, quote, exclude_idx) if (p := _party(ctx, i))]
+    if parties:
+        return parties
+    return [_quote_speaker(ctx, quote) or _narrator()]
+
+
+def _object_after(ctx: _Context, sentence: int, pos: int, gap: int) -> list[int]:
+    text = ctx.article.text
+    for i in ctx.in_sentence(sentence):
+        m = ctx.mentions[i]
+        if m.start < pos:
+            continue
+        words = _words_between(text, pos, m.start)
+        if words is None:
+            return []
+        if len([w for w in words if w.lower() not in _DETERMINERS]) > gap:
+            return []
+        return [i, *_coordinated_after(ctx, i)]
+    return []
+
+
+def _subject_slot(ctx: _Context, sentence: int, pos: int, gap: int) -> list[int]:
+    text = ctx.article.text
+    for i in reversed(ctx.in_sentence(sentence)):
+        m = ctx.mentions[i]
+        if m.end > pos:
+            continue
+        words = _words_between(text, m.end, pos)
+        if words is None:
+            return []
+        words = [w for w in words if not re.fullmatch(r"[’']?s", w)]
+        if len([w for w in words if w.lower() not in _DETERMINERS]) > gap:
+            return []
+        return [i, *_coordinated_before(ctx, i)]
+    return []
+
+
+def _claim_anchors(ctx: _Context, overrides: dict[int, _Party]) -> list[tuple[int, _Party]]:
+    """(offset, claimant) for "X's claim(s)/assessment/..." and "X claimed/insisted" in the body."""
+    rules = _rules()
+    text = ctx.article.text
+    anchors = []
+    for i, m in enumerate(ctx.mentions):
+        after = text[m.end:m.end + 60]
+        words = _WORD.findall(after)[:3]
+        if not words:
+            continue
+        lowered = [w.lower().rstrip("’'") for w in words]
+        if m.possessive:
+            owned = [w for w in lowered if w not in ("s",)][:2]
+            hit = any(w in rules.claim_nouns for w in owned)
+        else:
+            hit = lowered[0] in rules.claim_verbs
+        if not hit:
+            continue
+        party = overrides.get(m.start) or _party(ctx, i)
+        if party is not None:
+            anchors.append((m.start, party))
+    return anchors
+
+
+def _negation(ctx: _Context, sentence_start: int, pos: int, quote: int) -> tuple[int | None, str | None]:
+    """Where a negation or hedge before ``pos`` starts, and which ("negated"/"hedged"), or (None, None)."""
+    rules = _rules()
+    text = ctx.article.text
+    words = _clause_words_before(text, sentence_start, pos, max(rules.negation_window, rules.hedge_window))
+    if quote >= 0:
+        words = [(w, o) for w, o in words if o >= ctx.quotes[quote].start]
+    for w, o in words[-rules.negation_window:]:
+        low = w.lower()
+        if low in rules.negation_words or low.endswith(("n't", "n’t")):
+            return (o + len(w) - 3 if low.endswith(("n't", "n’t")) and low not in ("n't", "n’t") else o), "negated"
+    clause = text[words[0][1] if words else pos:pos].lower()
+    for phrase in rules.negation_phrases:
+        k = clause.rfind(phrase)
+        if k >= 0:
+            return (words[0][1] + k), "negated"
+    for w, o in words[-rules.hedge_window:]:
+        if w.lower() in rules.hedge_words:
+            return o, "hedged"
+    return None, None
+
+
+def _cue_rows(ctx: _Context) -> list[dict[str, Any]]:
+    rules = _rules()
+    text = ctx.article.text
+    rows: list[dict[str, Any]] = []
+    overrides: dict[int, _Party] = {}
+    pending_claims = []
+    for s in ctx.doc.sentences:
+        for match in rules.regex.finditer(text, s.start, s.end):
+            cue = rules.cues[match.lastgroup]
+            c_start, c_end = match.span()
+            quote = ctx.quote_at(c_start)
+            if cue.quoted_only and quote < 0:
+                continue
+            neg_at, neg_kind = _negation(ctx, s.start, c_start, quote)
+            cue_start = neg_at if neg_at is not None else c_start
+            polarity = 0 if neg_kind else cue.polarity
+            score = 0.0 if neg_kind else cue.polarity * cue.weight
+            base = {"polarity": polarity, "score": score, "cue_start": cue_start, "cue_end": c_end, "signal": cue.signal,
+                        "sentence": s.index, "start": s.start, "end": s.end, "evidence": s.text}
+            if cue.target == "subject":
+                targets = _subject_slot(ctx, s.index, c_start, cue.gap)
+                source = _quote_speaker(ctx, quote) or _narrator()
+                for t in targets:
+                    party = _party(ctx, t)
+                    if party and party.actor != source.actor:
+                        rows.append(_row(source, party, base))
+                continue
+            if cue.target == "between":
+                found = _object_after(ctx, s.index, c_end, 8)
+                parties = _distinct([p for i in found if (p := _party(ctx, i))])
+                if len(parties) >= 2:
+                    a, b = parties[:2]
+                    rows.append(_row(a, b, base))
+                    rows.append(_row(b, a, base))
+                continue
+            if cue.target == "object":
+                objects = _object_after(ctx, s.index, c_end, cue.gap)
+                sources = _sources(ctx, s.index, c_start, quote, frozenset(objects))
+                for src in sources:
+                    exclude = frozenset({src.actor}) if src.actor else frozenset()
+                    for t in objects:
+                        party = _party(ctx, t, exclude)
+                        if party is None or party.actor == src.actor:
+                            continue
+                        if ctx.mentions[t].kind == "pronoun" and cue.signal == "disagreement":
+                            overrides[ctx.mentions[t].start] = party
+                        rows.append(_row(src, party, base))
+                continue
+            # claim: resolved after every object cue has set its pronoun overrides
+            pending_claims.append((s, c_start, quote, base))
+    if pending_claims:
+        anchors = _claim_anchors(ctx, overrides)
+        offsets = [a for a, _ in anchors]
+        for s, c_start, quote, base in pending_claims:
+            for src in _sources(ctx, s.index, c_start, quote, frozenset()):
+                floor = ctx.doc.sentences[max(0, s.index - rules.claim_lookback)].start
+                k = bisect.bisect_left(offsets, c_start) - 1
+                while k >= 0 and offsets[k] >= floor:
+                    claimant = anchors[k][1]
+                    if claimant.actor != src.actor and claimant.label != src.label:
+                        rows.append(_row(src, claimant, base))
+                        break
+                    k -= 1
+    return rows
+
+
+def _distinct(parties: Iterable[_Party]) -> list[_Party]:
+    seen: set[str] = set()
+    out = []
+    for p in parties:
+        if p.label not in seen:
+            seen.add(p.label)
+            out.append(p)
+    return out
+
+
+def _row(source: _Party, target: _Party, base: dict[str, Any]) -> dict[str, Any]:
+    return dict(base, source=source.label, source_camp=source.camp, target=target.label, target_camp=target.camp)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Framing
+
+
+def _framing_rows(ctx: _Context, qdf: pd.DataFrame | None) -> list[dict[str, Any]]:
+    text = ctx.article.text
+    rows: list[dict[str, Any]] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(speaker: str, camp: str | None, c_start: int, c_end: int) -> None:
+        sentence = ctx.doc.sentence_at(c_start)
+        if sentence is None or any(a < c_end and c_start < b for a, b in spans):
+            return
+        cue = text[c_start:c_end]
+        lemma, connotation = connotation_of(cue)
+        spans.append((c_start, c_end))
+        rows.append({"article": ctx.article.id, "camp": camp, "speaker": speaker, "cue": cue, "lemma": lemma,
+                         "connotation": connotation, "cue_start": c_start, "cue_end": c_end, "sentence": sentence.index,
+                         "evidence": sentence.text, "start": sentence.start, "end": sentence.end})
+
+    if qdf is not None and not qdf.empty and {"cue_start", "cue_end", "speaker"} <= set(qdf.columns):
+        for row in qdf.itertuples(index=False):
+            speaker = _clean(row.speaker)
+            if not speaker or _clean(row.cue_start) is None:
+                continue
+            camp = _clean(getattr(row, "camp", None)) or _camp_of(ctx.actors, speaker)
+            add(str(speaker), camp, int(row.cue_start), int(row.cue_end))
+
+    _, regex = _connotations()
+    for s in ctx.doc.sentences:
+        for match in regex.finditer(text, s.start, s.end):
+            c_start, c_end = match.span()
+            if ctx.quote_at(c_start) >= 0:
+                continue
+            party = _framed_speaker(ctx, s.index, c_start, c_end)
+            if party is not None:
+                add(party.label, party.camp, c_start, c_end)
+    rows.sort(key=lambda r: r["cue_start"])
+    return rows
+
+
+def _framed_speaker(ctx: _Context, sentence: int, c_start: int, c_end: int) -> _Party | None:
+    """The actor whose words or act a narrator's verb reports: "Zelenskyy backtracked", "said Blinken"."""
+    text = ctx.article.text
+    members = ctx.in_sentence(sentence)
+    for i in reversed(members):
+        m = ctx.mentions[i]
+        if m.end > c_start or m.quote >= 0:
+            continue
+        label, _camp, end = _label(ctx, m)
+        if end > c_start:
+            end = m.end
+        chunk = text[end:c_start]
+        words = [w.lower() for w in _WORD.findall(chunk)]
+        if re.search(r"[;:()\u201c\u201d\"]", chunk) or (
+                "," in chunk and not re.fullmatch(r"\s*,\s*who\s*", chunk)):
+            break
+        if words and words[-1] in _PASSIVE:
+            return None
+        if m.possessive or m.after_prep or any(w not in _FRAMING_SKIP for w in words):
+            break
+        return _party(ctx, i)
+    for i in members:
+        m = ctx.mentions[i]
+        if m.start < c_end:
+            continue
+        words = _words_between(text, c_end, m.start)
+        if words is not None and not [w for w in words if w.lower() not in _DETERMINERS]:
+            return _party(ctx, i)
+        break
+    return None
+
+
+def _framing_stance_rows(ctx: _Context, framing_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rules = _rules()
+    rows = []
+    for f in framing_rows:
+        if f["connotation"] not in rules.framing:
+            continue
+        polarity, weight = rules.framing[f["connotation"]]
+        score = -weight if weight else 0.0
+        rows.append({"source": NARRATOR, "source_camp": None, "target": f["speaker"], "target_camp": f["camp"],
+                         "polarity": polarity, "score": score, "cue_start": f["cue_start"], "cue_end": f["cue_end"],
+                         "signal": "framing", "sentence": f["sentence"], "start": f["start"], "end": f["end"],
+                         "evidence": f["evidence"]})
+    return rows
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Target-level sentiment
+
+
+@functools.lru_cache(maxsize=1)
+def _sentiment_function() -> Any:
+    try:
+        from .targeted import target_sentiment
+    except ImportError:
+        return _vader_window_sentiment
+    return target_sentiment
+
+
+@functools.lru_cache(maxsize=1)
+def _vader() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def _vader_window_sentiment(sentence: str, start: int, end: int) -> int:
+    """Stand-in while ``analysis.targeted`` is absent: VADER on the clause around the mention."""
+    lo = max(sentence.rfind(c, 0, start) for c in ",;:—") + 1
+    hi = min([k for c in ",;:—" if (k := sentence.find(c, end)) >= 0] or [len(sentence)])
+    compound = _vader().polarity_scores(sentence[lo:hi])["compound"]
+    return 1 if compound >= 0.3 else -1 if compound <= -0.3 else 0
+
+
+def _sentiment_rows(ctx: _Context) -> list[dict[str, Any]]:
+    score = _sentiment_function()
+    rows = []
+    for s in ctx.doc.sentences:
+        for i in ctx.in_sentence(s.index):
+            m = ctx.mentions[i]
+            if m.kind != "name":
+                continue
+            target = _party(ctx, i)
+            if target is None:
+                continue
+            source = _quote_speaker(ctx, m.quote) if m.quote >= 0 else _narrator()
+            source = source or _narrator()
+            if source.actor and source.actor == target.actor:
+                continue
+            polarity = int(score(s.text, m.start - s.start, m.end - s.start))
+            rows.append({"article": ctx.article.id, "source": source.label, "source_camp": source.camp,
+                             "target": target.label, "target_camp": target.camp, "polarity": polarity, "mention": m.text,
+                             "mention_start": m.start, "mention_end": m.end, "sentence": s.index, "evidence": s.text,
+                             "start": s.start, "end": s.end})
+    return rows
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Public API
+
+
+def stance(article: Article, *, actors: Any = None, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Stance judgements in an article: who (a speaker or the narrator) is for or against whom, with evidence.
+
+    Args:
+        article: the loaded article.
+        actors: an ``analysis.actors.Actors`` object, a path to an actors file, or None for the file beside the
+            article (``default_actors_path``); with no actors file at all, capitalised names stand in.
+        quotes: the article's quotations (``analysis.quotes.extract_quotes``); computed when None.
+
+    Returns:
+        One row per judgement with columns :data:`STANCE_COLUMNS`: ``source`` and ``target`` (labels),
+        their camps (None when unknown), ``polarity`` (-1, 0, +1), ``score`` (in [-1, 1]), ``cue`` with
+        ``cue_start``/``cue_end`` (``article.text[cue_start:cue_end] == cue``), ``signal`` (disagreement,
+        agreement, blame, support, framing, target_sentiment), and the evidence sentence with ``start``/``end``
+        offsets and its index ``sentence``. Sorted by position in the text.
+    """
+    ctx = _context(article, actors, quotes)
+    qdf = _quotes_for(article, ctx.actors, quotes)
+    rows = _cue_rows(ctx)
+    rows += _framing_stance_rows(ctx, _framing_rows(ctx, qdf))
+    linked = {(r["sentence"], r["source"], r["target"]) for r in rows}
+    for r in _sentiment_rows(ctx):
+        if r["polarity"] == 0 or (r["sentence"], r["source"], r["target"]) in linked:
+            continue
+        linked.add((r["sentence"], r["source"], r["target"]))
+        rows.append({"source": r["source"], "source_camp": r["source_camp"], "target": r["target"],
+                         "target_camp": r["target_camp"], "polarity": r["polarity"],
+                         "score": _SENTIMENT_WEIGHT * r["polarity"], "cue_start": r["mention_start"],
+                         "cue_end": r["mention_end"], "signal": "target_sentiment", "sentence": r["sentence"],
+                         "start": r["start"], "end": r["end"], "evidence": r["evidence"]})
+    text = article.text
+    for r in rows:
+        r["article"] = article.id
+        r["cue"] = text[r["cue_start"]:r["cue_end"]]
+    df = pd.DataFrame(rows, columns=STANCE_COLUMNS)
+    if df.empty:
+        return df
+    df = df.drop_duplicates(subset=["source", "target", "cue_start", "cue_end", "signal"])
+    df = df.sort_values(["start", "cue_start", "source", "target"], kind="stable").reset_index(drop=True)
+    return df.astype({"polarity": int, "score": float, "cue_start": int, "cue_end": int, "start": int,
+                      "end": int, "sentence": int})
+
+
+def framing(article: Article, *, actors: Any = None, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The narrator's framing: which reporting cues introduce each camp's members' words or acts.
+
+    Rows come from the cues of the quotations (``told reporters``, ``said``) and from the narrator's own verbs
+    about an actor outside quotations ("Zelenskyi rambles on about his claim", "Zelenskyy backtracked").
+
+    Args:
+        article: the loaded article.
+        actors: as for :func:`stance`.
+        quotes: as for :func:`stance`.
+
+    Returns:
+        Columns :data:`FRAMING_COLUMNS`: ``camp`` (None when unknown), ``speaker``, the ``cue`` text with
+        offsets, its ``lemma`` and ``connotation`` (neutral, doubt, concession, dismissive, hostile, or
+        unlisted), the sentence index and the evidence sentence with offsets.
+    """
+    ctx = _context(article, actors, quotes)
+    qdf = _quotes_for(article, ctx.actors, quotes)
+    return pd.DataFrame(_framing_rows(ctx, qdf), columns=FRAMING_COLUMNS)
+
+
+def mention_sentiment(article: Article, *, actors: Any = None, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Target-level sentiment of every sentence toward every actor mention in it (neutral ones included).
+
+    The source is the speaker when the mention stands inside a quotation, else the narrator.
+
+    Returns:
+        Columns :data:`SENTIMENT_COLUMNS`.
+    """
+    ctx = _context(article, actors, quotes)
+    return pd.DataFrame(_sentiment_rows(ctx), columns=SENTIMENT_COLUMNS)
+
+
+def stance_matrix(stance_df: pd.DataFrame, *, by: str = "actor") -> pd.DataFrame:
+    """Sources x targets: number of judgements and mean polarity.
+
+    Args:
+        stance_df: the output of :func:`stance` (one or many articles).
+        by: "actor" for source/target labels, "camp" for their camps (the narrator stays "(narrator)", a
+            missing camp becomes "(no camp)").
+
+    Returns:
+        A wide DataFrame indexed by source, with two column levels: ("count", target) and
+        ("mean_polarity", target); cells without judgements are 0 and NaN.
+
+    Raises:
+        ValueError: for an unknown ``by``.
+    """
+    if by not in ("actor", "camp"):
+        raise ValueError(f"by must be 'actor' or 'camp', not {by!r}")
+    df = stance_df
+    if by == "camp":
+        df = df.assign(
+            source=[NARRATOR if s == NARRATOR else (c or "(no camp)") for s, c in zip(df["source"],
+                                                                                   df["source_camp"])],
+            target=[c or "(no camp)" for c in df["target_camp"]])
+    if df.empty:
+        return pd.DataFrame(columns=pd.MultiIndex.from_product([["count", "mean_polarity"], []]))
+    grouped = df.groupby(["source", "target"])["polarity"].agg(["count", "mean"]).rename(
+        columns={"mean": "mean_polarity"})
+    wide = grouped.unstack("target")
+    wide["count"] = wide["count"].fillna(0).astype(int)
+    order = wide["count"].sum(axis=1).sort_values(ascending=False).index
+    return wide.loc[order]
+
+
+def camp_sides(stance_df: pd.DataFrame, *, left: Sequence[str] = ("Ukraine",),
+               right: Sequence[str] = ("US", "NATO")) -> pd.DataFrame:
+    """Who sides with which camp: per source, net stance toward the ``left`` and the ``right`` camps.
+
+    A judgement for a left-camp target, or against a right-camp target, counts toward the left side, and vice
+    versa; neutral judgements count toward neither.
+
+    Returns:
+        One row per source: ``source, source_camp, toward_left, toward_right, n, side`` (side is the left or
+        right label, "both"/"neither", joined camp names), and ``evidence``: the cue texts that decided it.
+    """
+    left_set, right_set = set(left), set(right)
+    left_label, right_label = " and ".join(left), " and ".join(right)
+    columns = ["source", "source_camp", "toward_left", "toward_right", "n", "side", "evidence"]
+    rows = []
+    for source, group in stance_df.groupby("source", sort=False):
+        lt = group[group["target_camp"].isin(left_set)]
+        rt = group[group["target_camp"].isin(right_set)]
+        if lt.empty and rt.empty:
+            continue
+        toward_left = float(lt["polarity"].mean()) if not lt.empty else float("nan")
+        toward_right = float(rt["polarity"].mean()) if not rt.empty else float("nan")
+        lean = (0 if lt.empty else lt["polarity"].sum()) - (0 if rt.empty else rt["polarity"].sum())
+        side = left_label if lean > 0 else right_label if lean < 0 else "neither"
+        decided = pd.concat([lt, rt])
+        decided = decided[decided["polarity"] != 0]
+        evidence = "; ".join(f"{c} ({t})" for c, t in zip(decided["cue"], decided["target"]))
+        camp = group["source_camp"].dropna()
+        rows.append({"source": source, "source_camp": camp.iloc[0] if not camp.empty else None,
+                         "toward_left": toward_left, "toward_right": toward_right, "n": len(lt) + len(rt), "side": side,
+                         "evidence": evidence})
+    return pd.DataFrame(rows, columns=columns)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Plots
+
+
+def plot_stance_heatmap(df: pd.DataFrame, *, by: str = "actor", title: str | None = None) -> Any:
+    """Heatmap of mean polarity, sources x targets, each cell annotated with its count.
+
+    Args:
+        df: a stance table (:func:`stance`) or a matrix from :func:`stance_matrix`.
+        by: "actor" or "camp" (only for a stance table).
+        title: the figure title.
+
+    Returns:
+        The matplotlib Figure (a figure with a sentence in it when there is nothing to show).
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    matrix = df if isinstance(df.columns, pd.MultiIndex) else stance_matrix(df, by=by)
+    title = title or "Stance: mean polarity of source toward target (n = judgements)"
+    if matrix.empty:
+        fig, ax = plt.subplots(figsize=(6, 1.5), dpi=100)
+        ax.axis("off")
+        ax.text(0.5, 0.5, "No stance judgements in this article.", ha="center", va="center")
+        ax.set_title(title)
+        return fig
+    means = matrix["mean_polarity"]
+    counts = matrix["count"].reindex(columns=means.columns).fillna(0).astype(int)
+    fig, ax = plt.subplots(figsize=(1.1 * len(means.columns) + 3, 0.5 * len(means.index) + 2), dpi=100)
+    image = ax.imshow(means.to_numpy(dtype=float), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
+    ax.set_xticks(range(len(means.columns)), [str(c) for c in means.columns], rotation=40, ha="right")
+    ax.set_yticks(range(len(means.index)), [str(i) for i in means.index])
+    for (r, c), value in np.ndenumerate(means.to_numpy(dtype=float)):
+        n = counts.iat[r, c]
+        if n:
+            ax.text(c, r, f"{n}\n{value:+.2f}", ha="center", va="center", fontsize=8,
+                    color="white" if abs(value) > 0.6 else "black")
+    ax.set_xlabel("target")
+    ax.set_ylabel("source")
+    ax.set_title(title)
+    fig.colorbar(image, ax=ax, label="mean polarity (-1 against, +1 for)", shrink=0.8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_camp_sides(sides: pd.DataFrame, *, left: str = "Ukraine", right: str = "US and NATO") -> Any:
+    """Horizontal bars: each source's mean polarity toward the left camps and toward the right camps."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    title = f"Who sides with whom: mean polarity toward {left} and toward {right}"
+    if sides.empty:
+        fig, ax = plt.subplots(figsize=(6, 1.5), dpi=100)
+        ax.axis("off")
+        ax.text(0.5, 0.5, "No source takes a stance toward these camps.", ha="center", va="center")
+        ax.set_title(title)
+        return fig
+    y = np.arange(len(sides))
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(sides) + 1.8), dpi=100)
+    ax.barh(y - 0.2, sides["toward_left"].fillna(0), height=0.4, color="#0072B2", label=f"toward {left}")
+    ax.barh(y + 0.2, sides["toward_right"].fillna(0), height=0.4, color="#D55E00", label=f"toward {right}")
+    ax.set_yticks(y, sides["source"])
+    ax.axvline(0, color="#333", linewidth=0.8)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("mean polarity (-1 against, +1 for; no bar: no judgement)")
+    ax.set_title(title)
+    ax.invert_yaxis()
+    ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_framing(framing_df: pd.DataFrame) -> Any:
+    """Stacked bars: reporting cues per camp by connotation."""
+    import matplotlib.pyplot as plt
+
+    title = "How the narrator introduces each camp's words: reporting cues by connotation"
+    if framing_df.empty:
+        fig, ax = plt.subplots(figsize=(6, 1.5), dpi=100)
+        ax.axis("off")
+        ax.text(0.5, 0.5, "No reporting cues tied to an actor in this article.", ha="center", va="center")
+        ax.set_title(title)
+        return fig
+    table = (framing_df.assign(camp=framing_df["camp"].fillna("(no camp)"))
+             .groupby(["camp", "connotation"]).size().unstack(fill_value=0))
+    order = [c for c in (*CONNOTATIONS, "unlisted") if c in table.columns]
+    colours = {"neutral": "#999999", "concession": "#56B4E9", "doubt": "#E69F00", "dismissive": "#D55E00",
+               "hostile": "#CC79A7", "unlisted": "#DDDDDD"}
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(table) + 1.8), dpi=100)
+    table[order].plot.barh(stacked=True, ax=ax, color=[colours[c] for c in order])
+    ax.set_xlabel("number of reporting cues")
+    ax.set_ylabel("camp of the speaker")
+    ax.set_title(title)
+    ax.legend(title="connotation", fontsize=8, loc="lower right")
+    fig.tight_layout()
+    return fig
