@@ -1,0 +1,441 @@
+"""News-aware VADER: sentence sentiment with a small, documented lexicon patch for news language.
+
+VADER (Hutto & Gilbert, ICWSM 2014) scores a sentence from word valences rated out of context, with rules for
+negation, boosters, "but" and punctuation. Read naively on news it misleads in a few systematic ways: "United
+States" is positive because of "united", "security" and "intelligence" are praised as if they were virtues,
+"Russia is responsible for what happened" is positive because "responsible" is rated as conscientiousness. The
+patch in ``analysis/data/vader_patch.tsv`` corrects such cases, one documented entry each, and VADER's own rules
+still run on the corrected valences.
+
+Two more corrections are typographic, not lexical: curly quotation marks and apostrophes are mapped to straight
+ones before scoring (VADER's tokenizer strips only ASCII punctuation, so ``“Great`` and ``don’t`` were missed), and
+a dash glued between two words is spaced out.
+
+Public functions: :func:`polarity_scores`, :func:`sentence_sentiment` (the compound score), :func:`patch_hits`
+(which entries fired on a text, for the reports' caveats), :func:`plain_polarity_scores` (unpatched VADER, for
+comparison) and :func:`patch_table` (the patch as a DataFrame).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import string
+from dataclasses import dataclass
+from importlib import resources
+from typing import NamedTuple
+
+import pandas as pd
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+
+__all__ = [
+    "PatchEntry",
+    "PatchHit",
+    "load_patch",
+    "patch_hits",
+    "patch_table",
+    "plain_polarity_scores",
+    "polarity_scores",
+    "sentence_sentiment",
+]
+
+_PATCH_FILE = "vader_patch.tsv"
+_KINDS = ("name", "phrase", "word", "rule")
+_RULES = ("proper-name", "not-only", "despite-concessive")
+_NOT_ONLY = frozenset({"only", "just", "merely"})
+_TYPOGRAPHY = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'",
+                             "\u00ab": '"', "\u00bb": '"', "\u2032": "'", "\u00a0": " "})
+_GLUED_DASH = re.compile(r"(?<=\w)([\u2014\u2013]|--)(?=\w)")
+_EDGE_PUNCT = string.punctuation + "\u201c\u201d\u2018\u2019\u2026\u2014\u2013"
+_CLAUSE_END = tuple(",;:.!?")
+_SENTENCE_END = tuple(".!?:\"'")
+_SYNTHETIC = "\u2063patch{:+.3f}"  # invisible separator: a lexicon key no text token can equal
+_HEADLINE_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class PatchEntry:
+    """One line of the lexicon patch.
+
+    Attributes:
+        id: ``kind:pattern``, stable across runs, used in reports.
+        kind: ``name``, ``phrase``, ``word`` or ``rule``.
+        pattern: the pattern as written in the file.
+        valence: the new valence (VADER's -4..+4 scale).
+        reason: why the entry exists.
+        slots: the compiled pattern: per slot, the accepted words (``None`` = any word).
+        optional: per slot, whether it may be skipped (``*?``).
+        targets: indices of the slots whose valence is replaced.
+    """
+
+    id: str
+    kind: str
+    pattern: str
+    valence: float
+    reason: str
+    slots: tuple[frozenset[str] | None, ...] = ()
+    optional: tuple[bool, ...] = ()
+    targets: tuple[int, ...] = ()
+
+
+class PatchHit(NamedTuple):
+    """A patch entry that changed one word of a scored text.
+
+    ``start``/``end`` are character offsets of the word in the text as given to :func:`patch_hits`.
+    """
+
+    entry: str
+    kind: str
+    word: str
+    start: int
+    end: int
+    lexicon_valence: float
+    patched_valence: float
+    reason: str
+
+
+def _compile(kind: str, pattern: str, line_no: int) -> tuple[tuple, tuple, tuple]:
+    slots: list[frozenset[str] | None] = []
+    optional: list[bool] = []
+    targets: list[int] = []
+    for i, raw in enumerate(pattern.split()):
+        token = raw
+        if token.startswith("[") and token.endswith("]"):
+            targets.append(i)
+            token = token[1:-1]
+        if token in ("*", "*?"):
+            slots.append(None)
+            optional.append(token == "*?")
+        else:
+            slots.append(frozenset(t.lower() for t in token.split("|")))
+            optional.append(False)
+    if kind == "name":
+        targets = list(range(len(slots)))
+    elif kind == "word":
+        if len(slots) != 1:
+            raise ValueError(f"{_PATCH_FILE} line {line_no}: a 'word' entry holds one word, got {pattern!r}")
+        targets = [0]
+    elif kind == "phrase" and (len(targets) != 1 or slots[targets[0]] is None or optional[targets[0]]):
+        raise ValueError(f"{_PATCH_FILE} line {line_no}: a 'phrase' needs exactly one [word] in brackets, "
+                         f"got {pattern!r}")
+    return tuple(slots), tuple(optional), tuple(targets)
+
+
+@functools.lru_cache(maxsize=1)
+def load_patch() -> tuple[PatchEntry, ...]:
+    """Read and check ``analysis/data/vader_patch.tsv`` (cached).
+
+    Raises:
+        ValueError: a line is malformed; the message gives the line and what is expected.
+    """
+    raw = resources.files("analysis.data").joinpath(_PATCH_FILE).read_text(encoding="utf-8")
+    entries: list[PatchEntry] = []
+    header_seen = False
+    for line_no, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if not header_seen:
+            header_seen = True
+            if fields[:4] == ["kind", "pattern", "valence", "reason"]:
+                continue
+        if len(fields) != 4:
+            raise ValueError(f"{_PATCH_FILE} line {line_no}: expected 4 tab-separated fields "
+                             f"(kind, pattern, valence, reason), got {len(fields)}")
+        kind, pattern, valence_text, reason = (f.strip() for f in fields)
+        if kind not in _KINDS:
+            raise ValueError(f"{_PATCH_FILE} line {line_no}: kind {kind!r} is not one of {', '.join(_KINDS)}")
+        try:
+            valence = float(valence_text)
+        except ValueError:
+            raise ValueError(f"{_PATCH_FILE} line {line_no}: valence {valence_text!r} is not a number") from None
+        if not -4.0 <= valence <= 4.0:
+            raise ValueError(f"{_PATCH_FILE} line {line_no}: valence {valence} is outside VADER's -4..+4 scale")
+        if kind == "rule":
+            if pattern not in _RULES:
+                raise ValueError(f"{_PATCH_FILE} line {line_no}: unknown rule {pattern!r}; known: {', '.join(_RULES)}")
+            entries.append(PatchEntry(f"rule:{pattern}", kind, pattern, valence, reason))
+            continue
+        if kind == "name" and valence != 0:
+            raise ValueError(f"{_PATCH_FILE} line {line_no}: a 'name' entry must have valence 0")
+        slots, optional, targets = _compile(kind, pattern, line_no)
+        entries.append(PatchEntry(f"{kind}:{pattern}", kind, pattern, valence, reason, slots, optional, targets))
+    return tuple(entries)
+
+
+def patch_table() -> pd.DataFrame:
+    """The patch as a table: ``entry, kind, pattern, valence, lexicon_valence, reason``.
+
+    ``lexicon_valence`` is VADER's own value of the replaced word(s), for reading the correction's size.
+    """
+    lexicon = _plain_analyzer().lexicon
+    rows = []
+    for e in load_patch():
+        words = sorted({w for i in e.targets for w in (e.slots[i] or ())})
+        original = "; ".join(f"{w} {lexicon[w]:+.1f}" for w in words if w in lexicon)
+        rows.append((e.id, e.kind, e.pattern, e.valence, original, e.reason))
+    return pd.DataFrame(rows, columns=["entry", "kind", "pattern", "valence", "lexicon_valence", "reason"])
+
+
+def _normalise_text(text: str) -> str:
+    return _normalise_with_offsets(text)[0]
+
+
+def _match_form(token: str) -> str:
+    word = token.strip(_EDGE_PUNCT).lower()
+    if word.endswith("'s") and len(word) > 3:
+        word = word[:-2]
+    elif word.endswith("s'") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def _is_titlecase(token: str) -> bool:
+    word = token.strip(_EDGE_PUNCT)
+    return len(word) > 1 and word[0].isupper() and not word.isupper()
+
+
+def _match_at(entry: PatchEntry, forms: list[str], raw: list[str], start: int) -> list[int] | None:
+    """Positions of the entry's slots when the pattern matches beginning at word ``start``, else None."""
+
+    def walk(slot: int, pos: int) -> list[int] | None:
+        if slot == len(entry.slots):
+            return []
+        accepted = entry.slots[slot]
+        if entry.optional[slot]:
+            skipped = walk(slot + 1, pos)
+            if skipped is not None:
+                return [-1, *skipped]
+        if pos >= len(forms):
+            return None
+        if accepted is not None and forms[pos] not in accepted:
+            return None
+        last = slot == len(entry.slots) - 1
+        if not last and raw[pos].endswith(_CLAUSE_END):
+            return None
+        if entry.kind == "name" and not raw[pos].strip(_EDGE_PUNCT)[:1].isupper():
+            return None
+        rest = walk(slot + 1, pos + 1)
+        return None if rest is None else [pos, *rest]
+
+    return walk(0, start)
+
+
+def _proper_name_words(raw: list[str], words: list[str], lexicon: dict[str, float]) -> list[int]:
+    """Lexicon words inside a mid-sentence run of capitalised words (the ``proper-name`` rule)."""
+    titled = [_is_titlecase(t) and t.strip(_EDGE_PUNCT) != "I" for t in raw]
+    if len(raw) >= 4 and sum(titled) >= _HEADLINE_SHARE * len(raw):
+        return []  # headline case: capitals say nothing about names
+    sentence_start = [i == 0 or raw[i - 1].endswith(_SENTENCE_END) or raw[i].startswith(('"', "'"))
+                      for i in range(len(raw))]
+    hits = []
+    for i, token in enumerate(raw):
+        if not titled[i] or sentence_start[i] or words[i].lower() not in lexicon:
+            continue
+        before = i > 0 and titled[i - 1] and not sentence_start[i - 1] and not raw[i - 1].endswith(_CLAUSE_END)
+        after = (i + 1 < len(raw) and titled[i + 1] and not token.endswith(_CLAUSE_END))
+        if before or after:
+            hits.append(i)
+    return hits
+
+
+def _overrides(raw: list[str], words: list[str], lexicon: dict[str, float]) -> dict[int, tuple[PatchEntry, float]]:
+    """Which words get which valence, by precedence: name, phrase (longest first), word, rule.
+
+    Args:
+        raw: the whitespace-separated tokens (with their punctuation, which bounds phrases).
+        words: VADER's words for the same tokens (one for one), used for the lexicon look-up.
+        lexicon: VADER's lexicon; only words in it can be overridden.
+    """
+    forms = [_match_form(t) for t in raw]
+    present = set(forms)
+    chosen: dict[int, tuple[PatchEntry, float]] = {}
+    for entry in _ordered_entries():
+        if entry.kind == "rule":
+            if entry.pattern != "proper-name":
+                continue  # negation rules act in _NewsAnalyzer._negation_check
+            for i in _proper_name_words(raw, words, lexicon):
+                chosen.setdefault(i, (entry, entry.valence))
+            continue
+        if not any(entry.slots[t] & present for t in entry.targets):  # type: ignore[operator]
+            continue
+        for start in range(len(forms)):
+            positions = _match_at(entry, forms, raw, start)
+            if positions is None:
+                continue
+            for t in entry.targets:
+                pos = positions[t]
+                if pos >= 0 and pos not in chosen and (entry.valence != 0 or words[pos].lower() in lexicon):
+                    chosen[pos] = (entry, entry.valence)
+    return chosen
+
+
+@functools.lru_cache(maxsize=1)
+def _ordered_entries() -> tuple[PatchEntry, ...]:
+    rank = {"name": 0, "phrase": 1, "word": 2, "rule": 3}
+    return tuple(sorted(load_patch(), key=lambda e: (rank[e.kind], -len(e.slots))))
+
+
+@functools.lru_cache(maxsize=1)
+def _active_rules() -> frozenset[str]:
+    return frozenset(e.pattern for e in load_patch() if e.kind == "rule")
+
+
+class _PatchedSentiText(SentiText):
+    """VADER's SentiText plus the per-word valence overrides of the patch."""
+
+    def __init__(self, text: str, lexicon: dict[str, float]) -> None:
+        super().__init__(text)
+        self.tokens = self.text.split()
+        self.overrides = _overrides(self.tokens, self.words_and_emoticons, lexicon)
+
+
+class _NewsAnalyzer(SentimentIntensityAnalyzer):
+    """VADER with the patch: overridden words get their patched valence, then VADER's rules run as usual."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        for entry in load_patch():
+            if entry.valence != 0:
+                self.lexicon[_SYNTHETIC.format(entry.valence)] = entry.valence
+
+    def scored(self, text: str) -> tuple[dict[str, float], _PatchedSentiText]:
+        """Polarity scores of ``text`` and the tokenised text they came from."""
+        text = self._demojize(text)
+        sentitext = _PatchedSentiText(text, self.lexicon)
+        words = sentitext.words_and_emoticons
+        for i, (_entry, valence) in sentitext.overrides.items():
+            if valence != 0:
+                # A synthetic lexicon key carries the new valence through VADER's rules unchanged.
+                words[i] = _SYNTHETIC.format(valence)
+        sentiments: list[float] = []
+        for i, item in enumerate(words):
+            if item.lower() in BOOSTER_DICT:
+                sentiments.append(0)
+                continue
+            if i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of":
+                sentiments.append(0)
+                continue
+            if i in sentitext.overrides and sentitext.overrides[i][1] == 0:
+                # The word stays in place (so "no" still negates what follows) but carries no valence itself.
+                sentiments.append(0)
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words, sentiments)
+        return self.score_valence(sentiments, text), sentitext
+
+    def _negation_check(self, valence: float, words_and_emoticons: list[str], start_i: int, i: int) -> float:
+        """VADER's negation check, except for the patch's ``not-only`` and ``despite-concessive`` rules."""
+        j = i - (start_i + 1)
+        negator = words_and_emoticons[j].lower()
+        rules = _active_rules()
+        if negator == "despite" and "despite-concessive" in rules:
+            return valence
+        if (negator == "not" and "not-only" in rules and j + 1 < len(words_and_emoticons)
+                and words_and_emoticons[j + 1].lower() in _NOT_ONLY):
+            return valence
+        return super()._negation_check(valence, words_and_emoticons, start_i, i)
+
+    def polarity_scores(self, text: str) -> dict[str, float]:  # noqa: D102 - VADER's signature
+        return self.scored(text)[0]
+
+    def _demojize(self, text: str) -> str:
+        # VADER's emoji step, unchanged, so that unpatched text scores exactly as plain VADER does.
+        out = []
+        prev_space = True
+        for ch in text:
+            if ch in self.emojis:
+                if not prev_space:
+                    out.append(" ")
+                out.append(self.emojis[ch])
+                prev_space = False
+            else:
+                out.append(ch)
+                prev_space = ch == " "
+        return "".join(out).strip()
+
+
+@functools.lru_cache(maxsize=1)
+def _analyzer() -> _NewsAnalyzer:
+    return _NewsAnalyzer()
+
+
+@functools.lru_cache(maxsize=1)
+def _plain_analyzer() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def _as_text(text: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"expected the text to score as a str, got {type(text).__name__}")
+    return text
+
+
+def polarity_scores(text: str) -> dict[str, float]:
+    """VADER scores of ``text`` through the news patch.
+
+    Args:
+        text: a sentence or a quotation (score sentences one at a time: VADER saturates on long texts).
+
+    Returns:
+        ``{"compound", "pos", "neu", "neg"}``; compound in [-1, 1], the three shares sum to 1 (0 for empty text).
+    """
+    scores = _analyzer().polarity_scores(_normalise_text(_as_text(text)))
+    return {k: float(scores[k]) for k in ("compound", "pos", "neu", "neg")}
+
+
+def sentence_sentiment(text: str) -> float:
+    """The compound VADER score of ``text`` through the news patch, in [-1, 1]."""
+    return polarity_scores(text)["compound"]
+
+
+def plain_polarity_scores(text: str) -> dict[str, float]:
+    """Unpatched VADER on the unchanged text, for comparison (benchmarks, caveats)."""
+    scores = _plain_analyzer().polarity_scores(_as_text(text))
+    return {k: float(scores[k]) for k in ("compound", "pos", "neu", "neg")}
+
+
+def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """:func:`_normalise_text` plus, for each character of the result, its offset in ``text``."""
+    glued = {m.start(1): m.end(1) for m in _GLUED_DASH.finditer(text)}
+    out: list[str] = []
+    where: list[int] = []
+    i = 0
+    while i < len(text):
+        if i in glued:
+            piece = " " + text[i:glued[i]] + " "
+            out.append(piece)
+            where.extend([i] + list(range(i, glued[i])) + [glued[i] - 1])
+            i = glued[i]
+            continue
+        out.append(text[i].translate(_TYPOGRAPHY))
+        where.append(i)
+        i += 1
+    return "".join(out), where
+
+
+def patch_hits(text: str) -> list[PatchHit]:
+    """The patch entries that changed a word of ``text``, with the word's offsets in ``text``.
+
+    Args:
+        text: the text as it is scored (a quotation, a sentence).
+
+    Returns:
+        One :class:`PatchHit` per changed word, in text order; ``text[hit.start:hit.end] == hit.word``.
+    """
+    text = _as_text(text)
+    normalised, where = _normalise_with_offsets(text)
+    analyzer = _analyzer()
+    sentitext = _PatchedSentiText(normalised, analyzer.lexicon)
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", normalised)]
+    plain = _plain_analyzer().lexicon
+    hits = []
+    for i, (entry, valence) in sorted(sentitext.overrides.items()):
+        word = sentitext.words_and_emoticons[i]
+        t_start, t_end = spans[i]
+        at = normalised.find(word, t_start, t_end)
+        n_start, n_end = (t_start, t_end) if at < 0 else (at, at + len(word))
+        start, end = where[n_start], where[n_end - 1] + 1
+        hits.append(PatchHit(entry.id, entry.kind, text[start:end], start, end,
+                             plain.get(word.lower(), 0.0), valence, entry.reason))
+    return hits
