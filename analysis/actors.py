@@ -1,0 +1,279 @@
+"""Actors: who takes part in a story, under which names, and in which camp.
+
+An actors file is optional TOML beside the article (``actors.toml``), adding what rules cannot know: that
+"the top US diplomat" is Antony Blinken, that "Moscow" and "the Kremlin" speak for Russia. Each actor is one
+``[[actor]]`` table::
+
+    [[actor]]
+    name = "Antony Blinken"            # canonical name, used in every table
+    type = "person"                    # person | group | place
+    camp = "US"                        # optional
+    aliases = ["Blinken", "Tony Blinken"]          # other names (matched as written, first letter either case)
+    roles = ["the top US diplomat"]                # descriptions that refer to this actor
+    adjectives = ["American"]                      # words that put a phrase in this camp ("American officials")
+
+Without an actors file (or with an empty one) everything still works: persons are found and merged by the rules
+in :mod:`analysis.speakers`, only the camps stay unknown.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .articles import Article
+from .speakers import PersonIndex, find_names, surname_key
+from .text import parse
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 only
+    import tomli as tomllib
+
+__all__ = [
+    "MENTION_COLUMNS",
+    "Actor",
+    "Actors",
+    "ActorsError",
+    "actor_mentions",
+    "article_persons",
+    "default_actors_path",
+    "load_actors",
+]
+
+MENTION_COLUMNS = ["article", "actor", "camp", "mention", "start", "end", "sentence"]
+_TYPES = ("person", "group", "place")
+
+
+class ActorsError(ValueError):
+    """An actors file cannot be used; the message names the file, the problem and the fix."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One actor of a story: canonical name, type, camp, and the other ways the text refers to it."""
+
+    name: str
+    type: str = "person"
+    camp: str | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+
+    def surfaces(self) -> tuple[str, ...]:
+        """Every string that names this actor in text: name, aliases and roles."""
+        return (self.name, *self.aliases, *self.roles)
+
+
+def _norm(phrase: str) -> str:
+    phrase = re.sub(r"['\u2019]s?$", "", phrase.strip())
+    phrase = re.sub(r"\s+", " ", phrase).lower()
+    return re.sub(r"^(the|a|an)\s+", "", phrase)
+
+
+class Actors:
+    """A set of actors with look-ups by any of their names. An empty set is valid and answers None."""
+
+    def __init__(self, actors: Iterable[Actor] = (), *, source: Path | None = None) -> None:
+        self.actors: tuple[Actor, ...] = tuple(actors)
+        self.source = source
+        self._by_surface: dict[str, Actor] = {}
+        for actor in self.actors:
+            for surface in actor.surfaces():
+                self._by_surface.setdefault(_norm(surface), actor)
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self.actors)
+
+    def __repr__(self) -> str:
+        return f"Actors({len(self.actors)} actors from {self.source})"
+
+    def lookup(self, name: str) -> Actor | None:
+        """The actor a name, alias or role refers to (exact, then by surname for persons), else None."""
+        if not name or not self.actors:
+            return None
+        key = _norm(name)
+        if key in self._by_surface:
+            return self._by_surface[key]
+        words = key.split()
+        if not words or not words[-1][:1].isalpha():
+            return None
+        skey = surname_key(words[-1])
+        for actor in self.actors:
+            if actor.type != "person":
+                continue
+            for surface in (actor.name, *actor.aliases):
+                parts = surface.split()
+                if len(parts) and surname_key(parts[-1]) == skey and len(skey) >= 3:
+                    if len(words) == 1 or len(parts) == 1 or _norm(parts[0]) == words[0]:
+                        return actor
+        return None
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical name for ``name`` (any alias, role, or surname spelling), or None if unknown."""
+        actor = self.lookup(name)
+        return actor.name if actor else None
+
+    def camp_of(self, name: str) -> str | None:
+        """The camp of an actor, or of a phrase that contains a known actor or camp adjective
+        ("US officials" -> "US"); None when unknown."""
+        actor = self.lookup(name)
+        if actor is not None:
+            return actor.camp
+        low = f" {_norm(name)} "
+        for surface, act in self._surface_list():
+            if act.camp and f" {surface} " in low:
+                return act.camp
+        return None
+
+    @functools.cached_property
+    def _surfaces_sorted(self) -> tuple[tuple[str, Actor], ...]:
+        pairs = [(_norm(s), a) for a in self.actors for s in (*a.surfaces(), *a.adjectives)]
+        return tuple(sorted(((s, a) for s, a in pairs if s), key=lambda p: len(p[0]), reverse=True))
+
+    def _surface_list(self) -> tuple[tuple[str, Actor], ...]:
+        return self._surfaces_sorted
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        """One regular expression matching every name, alias and role (longest first), or None if empty."""
+        surfaces = sorted({s for a in self.actors for s in a.surfaces() if s.strip()}, key=len, reverse=True)
+        if not surfaces:
+            return None
+        alts = []
+        for s in surfaces:
+            body = re.escape(s).replace(r"\ ", r"\s+")
+            if s[:1].isalpha():
+                body = f"[{s[0].upper()}{s[0].lower()}]" + re.escape(s[1:]).replace(r"\ ", r"\s+")
+            alts.append(body)
+        return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+def default_actors_path(article_path: str | Path) -> Path:
+    """The actors file that belongs to an article: ``actors.toml`` in the article's folder."""
+    return Path(article_path).parent / "actors.toml"
+
+
+@functools.lru_cache(maxsize=16)
+def _load_cached(path: str, mtime: float) -> Actors:
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ActorsError(f"{p}: not valid TOML ({exc}); fix the file or pass actors_path=None") from None
+    tables = data.get("actor", [])
+    if not isinstance(tables, list):
+        raise ActorsError(f"{p}: write each actor as an [[actor]] table with at least a name")
+    actors = []
+    for i, table in enumerate(tables, 1):
+        if not isinstance(table, dict) or not str(table.get("name", "")).strip():
+            raise ActorsError(f"{p}: actor #{i} has no name; give every [[actor]] a name = \"...\"")
+        kind = str(table.get("type", "person"))
+        if kind not in _TYPES:
+            raise ActorsError(f"{p}: actor {table['name']!r} has type {kind!r}; use one of {', '.join(_TYPES)}")
+        actors.append(Actor(
+            name=str(table["name"]).strip(),
+            type=kind,
+            camp=str(table["camp"]) if table.get("camp") else None,
+            aliases=tuple(str(a) for a in table.get("aliases", ())),
+            roles=tuple(str(r) for r in table.get("roles", ())),
+            adjectives=tuple(str(a) for a in table.get("adjectives", ())),
+        ))
+    return Actors(actors, source=p)
+
+
+def load_actors(path: str | Path | None = None) -> Actors:
+    """Load an actors file; None or a missing file gives an empty (but working) :class:`Actors`.
+
+    Raises:
+        ActorsError: the file exists but is not valid TOML or an actor is malformed.
+    """
+    if path is None:
+        return Actors()
+    p = Path(path)
+    if not p.is_file():
+        return Actors()
+    return _load_cached(str(p.resolve()), p.stat().st_mtime)
+
+
+@functools.lru_cache(maxsize=64)
+def article_persons(article: Article) -> tuple[tuple, PersonIndex]:
+    """Name mentions of every body sentence (as ``(sentence_index, NameMention)`` pairs) and the article's
+    :class:`~analysis.speakers.PersonIndex` (cached per article)."""
+    doc = parse(article)
+    pairs = []
+    for s in doc.sentences:
+        for m in find_names(article.text, s.start, s.end, sentence_start=s.start):
+            pairs.append((s.index, m))
+    return tuple(pairs), PersonIndex([m for _, m in pairs])
+
+
+def person_name(index: PersonIndex, pid: int, actors: Actors) -> str:
+    """The canonical name of a rule-found person, preferring the actors file's name."""
+    for variant in sorted(index.variants(pid), key=len, reverse=True):
+        name = actors.canonical(variant)
+        if name:
+            return name
+    return index.canonical(pid)
+
+
+def actor_mentions(article: Article, actors: Actors | None = None) -> pd.DataFrame:
+    """Every mention of a known actor or of a person in the body sentences.
+
+    Args:
+        article: the article.
+        actors: an actors file's content; None means the ``actors.toml`` beside the article, if any.
+
+    Returns:
+        One row per mention: ``article, actor, camp, mention, start, end, sentence`` (``mention ==
+        article.text[start:end]``). Known actors come from the actors file (names, aliases, roles such as
+        "the Kremlin"); persons the rules find are added with their canonical name.
+    """
+    if actors is None:
+        actors = load_actors(default_actors_path(article.path))
+    doc = parse(article)
+    text = article.text
+    rows: list[tuple] = []
+    taken: list[tuple[int, int]] = []
+    if actors.pattern is not None:
+        for s in doc.sentences:
+            for m in actors.pattern.finditer(text, s.start, s.end):
+                actor = actors.lookup(m.group())
+                if actor is None:
+                    continue
+                rows.append((article.id, actor.name, actor.camp, m.group(), m.start(), m.end(), s.index))
+                taken.append((m.start(), m.end()))
+    pairs, index = article_persons(article)
+    for sent, m in pairs:
+        pid = index.person_of(m)
+        if pid is None or any(a < m.end and m.name_start < b for a, b in taken):
+            continue
+        name = person_name(index, pid, actors)
+        rows.append((article.id, name, actors.camp_of(name), text[m.name_start:m.end], m.name_start, m.end, sent))
+    rows = _merge_adjacent(sorted(rows, key=lambda r: (r[4], r[5])), text)
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def _merge_adjacent(rows: list[tuple], text: str) -> list[tuple]:
+    """Join a role and a name of one actor that stand side by side ("NATO Secretary General" + "Jens
+    Stoltenberg") into one mention."""
+    merged: list[tuple] = []
+    for row in rows:
+        if merged:
+            last = merged[-1]
+            if last[1] == row[1] and last[6] == row[6] and row[4] >= last[5] and not text[last[5]:row[4]].strip():
+                merged[-1] = (*last[:3], text[last[4]:row[5]], last[4], row[5], last[6])
+                continue
+            if row[4] < last[5]:
+                continue  # overlapping mention of the same span: keep the first (actors file) one
+        merged.append(row)
+    return merged

@@ -1,0 +1,1104 @@
+"""Quotations and reported speech, each attributed to a resolved speaker.
+
+Three kinds of attribution are found in the body sentences of an article (``analysis.text.parse``):
+
+* ``direct``: a quotation in curly or straight marks that is the whole of what is reported ("“Russia is
+  responsible,” said Blinken"; "telling an audience: “...”"; a quotation running over several paragraphs);
+* ``mixed``: reported speech with quoted fragments inside (Blinken said “what we do now” will determine ...);
+  the row's text is the whole reported clause;
+* ``indirect``: reported speech and beliefs without marks ("X said (that) ...", "..., X said", "according to
+  X", "X denied/accused/vowed ...", "Western officials believe ...").
+
+A reported clause is ``direct`` when at least three quarters of its letters and digits lie inside quotation
+marks (PolNeAR's annotation of a quotation includes a few framing words such as "he had").
+
+Quotation marks are paired per paragraph; an unbalanced mark never aborts: a quotation left open runs to the
+end of its paragraph (or on into the next paragraph when that one opens with a mark, the convention for long
+quotations), a second opening mark closes the first at the sentence end before it, and a stray closing mark is
+ignored. Cues come from ``analysis/data/reporting_cues.toml``; speakers are resolved with
+:mod:`analysis.speakers` (names, titles, pronouns, relative clauses, appositions, anonymous sources, groups)
+and, when given, an actors file (:mod:`analysis.actors`).
+
+The approach follows rule-based attribution extraction as in Pareti (2016, PARC) and the GenderGapTracker
+(Asr et al. 2021), without a parser: the cue lexicon and the noun-phrase rules stand in for dependencies.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import html
+import re
+import sys
+from dataclasses import dataclass
+from importlib import resources
+
+import pandas as pd
+
+from .actors import Actors, article_persons, default_actors_path, load_actors, person_name
+from .articles import Article
+from .speakers import (
+    Token,
+    description_head,
+    find_names,
+    group_head,
+    is_anonymous,
+    name_rules,
+    pronoun_kind,
+    tokenize,
+)
+from .text import Document, parse
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["QUOTE_COLUMNS", "SPEAKER_COLUMNS", "cue_lexicon", "extract_quotes", "quotes_html", "speakers_table"]
+
+QUOTE_COLUMNS = [
+    "article", "kind", "text", "start", "end", "speaker", "speaker_type", "mention", "mention_start",
+    "mention_end", "cue", "cue_start", "cue_end", "sentence", "camp", "resolution",
+]
+SPEAKER_COLUMNS = ["speaker", "speaker_type", "camp", "variants", "direct", "mixed", "indirect", "words"]
+
+_DIRECT_SHARE = 0.75
+_OPENERS = "\u201c\u00ab\u201e"
+_CLOSERS = "\u201d\u00bb"
+_STRAIGHT = '"'
+_ALNUM = re.compile(r"[^\W_]")
+_WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+                          "these", "those", "no", "any", "every", "each", "some", "such"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "’s"})
+_SKIP_BEFORE_CUE = frozenset(
+    {"also", "again", "later", "then", "previously", "repeatedly", "has", "have", "had", "will", "would", "could",
+     "should", "may", "might", "must", "can", "did", "does", "do", "not", "never", "just", "already", "still",
+     "once", "reportedly", "recently", "publicly", "privately", "all", "both", "initially", "first", "finally",
+     "further", "often", "always", "even", "only", "on", "last", "this", "earlier", "week", "month", "year",
+     "night", "morning", "afternoon", "evening", "today", "yesterday", "tonight", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday", "who", "n’t", "n't", "now", "long",
+     "openly", "flatly", "quickly", "separately", "subsequently", "specifically", "similarly", "however",
+     "too", "ever", "in", "an", "interview", "statement", "recent", "separate", "remarks"})
+_TIME_AFTER_CUE = frozenset(
+    {"on", "last", "this", "earlier", "later", "week", "month", "year", "night", "morning", "afternoon",
+     "evening", "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "recently", "again", "also", "then", "previously", "repeatedly", "publicly",
+     "privately", "in", "a", "an", "statement", "interview", "separately", "flatly", "that", ",", ":", "—",
+     "sunday’s", "monday’s", "tuesday’s", "wednesday’s", "thursday’s", "friday’s", "saturday’s", "of"})
+_NP_STOP_AFTER = frozenset(
+    {"in", "during", "at", "on", "ahead", "after", "before", "while", "when", "because", "as", "who", "which",
+     "that", "to", "adding", "saying", "according", "and", "but", "last", "this", "earlier", "later", "told",
+     "said", "says", "noting", "explaining", "if", "since", "than", "by", "via", "through", "amid", "over"})
+_CLAUSE_BREAK = frozenset({";"})
+_PARTICIPLE_OPENERS = frozenset({",", "—", "–", "-", "and"})
+_INANIMATE_OK = frozenset({"organisation"})
+
+
+# --------------------------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    forms: dict[str, tuple[str, str]]  # inflected form -> (lemma, kind)
+    multiword: tuple[tuple[tuple[str, ...], str], ...]  # (tokens, kind), longest first
+    inverted: frozenset[str]
+    objects: tuple[tuple[str, ...], ...]
+    not_cues: tuple[tuple[str, ...], ...]
+    first_words: frozenset[str]
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(t.text.lower() for t in tokenize(phrase))
+
+
+@functools.lru_cache(maxsize=1)
+def cue_lexicon() -> _Lexicon:
+    """The reporting-cue lexicon (``analysis/data/reporting_cues.toml``), loaded on first use."""
+    raw = resources.files("analysis.data").joinpath("reporting_cues.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    forms: dict[str, tuple[str, str]] = {}
+    for kind in ("speech", "belief"):
+        for lemma, inflected in data[kind].items():
+            for form in {lemma, *inflected.split()}:
+                forms.setdefault(form.lower(), (lemma, kind))
+    multi = tuple(sorted(((_words(p), k) for p, k in data["multiword"].items()), key=lambda x: -len(x[0])))
+    objects = tuple(sorted((_words(o) for o in data["objects"]["words"]), key=len, reverse=True))
+    not_cues = tuple(_words(p) for p in data["not_cues"]["phrases"])
+    first = frozenset(forms) | frozenset(m[0][0] for m in multi)
+    return _Lexicon(forms, multi, frozenset(w.lower() for w in data["inverted"]["forms"]), objects, not_cues,
+                    first)
+
+
+# --------------------------------------------------------------------------------------------- quotation marks
+
+
+@dataclass(frozen=True)
+class _Quote:
+    start: int  # first character inside the marks
+    end: int  # last character inside the marks + 1
+    open_mark: int | None
+    close_mark: int | None
+    paragraph: int
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_mark + 1 if self.close_mark is not None else self.end
+
+
+def _paragraph_spans(doc: Document) -> list[tuple[int, int, int]]:
+    spans: dict[int, list[int]] = {}
+    for s in doc.sentences:
+        if s.paragraph in spans:
+            spans[s.paragraph][1] = s.end
+        else:
+            spans[s.paragraph] = [s.start, s.end]
+    return [(p, a, b) for p, (a, b) in sorted(spans.items())]
+
+
+def _is_opening_straight(text: str, pos: int, para_start: int) -> bool:
+    before = text[pos - 1] if pos > para_start else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if before.isspace() or before in "([{\u2014\u2013-/:":
+        return not after.isspace()
+    return False
+
+
+def _last_sentence_end(text: str, start: int, end: int) -> int:
+    """The end of the last complete sentence in ``text[start:end]`` (or ``end`` when there is none)."""
+    best = None
+    for m in re.finditer(r"[.!?\u2026](?=\s)", text[start:end]):
+        best = start + m.end()
+    return best if best is not None else end
+
+
+def pair_quotes(text: str, paragraphs: list[tuple[int, int, int]]) -> list[_Quote]:
+    """Pair quotation marks paragraph by paragraph, recovering locally from unbalanced marks.
+
+    Curly and straight marks are paired separately; a quotation inside another one is dropped (the outer one
+    carries it). Returns quotations in text order.
+    """
+    quotes: list[_Quote] = []
+    for family in ("curly", "straight"):
+        open_at: int | None = None
+        open_para = -1
+        for n, (p, a, b) in enumerate(paragraphs):
+            for i in range(a, b):
+                ch = text[i]
+                if family == "curly" and ch in _OPENERS:
+                    kind = "open"
+                elif family == "curly" and ch in _CLOSERS:
+                    kind = "close"
+                elif family == "straight" and ch == _STRAIGHT:
+                    kind = "close" if open_at is not None else ("open" if _is_opening_straight(text, i, a)
+                                                                else "stray")
+                else:
+                    continue
+                if kind == "open":
+                    if open_at is not None:
+                        if open_para != p and i == a:
+                            continue  # a paragraph of a long quotation reopens with a mark
+                        # a new opening while one is open: close the first at the sentence end before this one
+                        cut = _last_sentence_end(text, open_at + 1, i)
+                        quotes.append(_Quote(open_at + 1, _rstrip(text, open_at + 1, cut), open_at, None, open_para))
+                    open_at, open_para = i, p
+                elif kind == "close" and open_at is not None:
+                    quotes.append(_Quote(open_at + 1, i, open_at, i, open_para))
+                    open_at = None
+            if open_at is not None:
+                nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+                continues = nxt is not None and (
+                    text[nxt[1]] in _OPENERS if family == "curly" else text[nxt[1]] == _STRAIGHT)
+                if not continues:
+                    quotes.append(_Quote(open_at + 1, _rstrip(text, open_at + 1, b), open_at, None, open_para))
+                    open_at = None
+    quotes = [q for q in quotes if q.end > q.start]
+    quotes.sort(key=lambda q: (q.start, -q.end))
+    outer: list[_Quote] = []
+    for q in quotes:
+        if outer and q.start < outer[-1].outer_end:
+            continue
+        outer.append(q)
+    return outer
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# --------------------------------------------------------------------------------------------- cues
+
+
+@dataclass(frozen=True)
+class _Cue:
+    first: int  # token index of the cue's first word
+    last: int  # token index of the cue's last word (object included)
+    kind: str  # speech | belief | according
+    form: str  # the (first) cue word, lower case
+    start: int
+    end: int
+    participle: bool
+
+
+def _match(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
+    if i < 0 or i + len(words) > len(tokens):
+        return False
+    return all(tokens[i + k].lower == w for k, w in enumerate(words))
+
+
+def _find_cues(tokens: list[Token], inside: callable) -> list[_Cue]:
+    lex = cue_lexicon()
+    cues: list[_Cue] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        low = tok.lower
+        if low not in lex.first_words or inside(tok.start):
+            i += 1
+            continue
+        cue = _multiword_cue(tokens, i, lex) or _single_cue(tokens, i, lex)
+        if cue is None:
+            i += 1
+            continue
+        cues.append(cue)
+        i = cue.last + 1
+    return cues
+
+
+def _multiword_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
+    for words, kind in lex.multiword:
+        if _match(tokens, i, words):
+            last = i + len(words) - 1
+            return _Cue(i, last, kind, words[0], tokens[i].start, tokens[last].end, words[0].endswith("ing"))
+    return None
+
+
+def _single_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
+    low = tokens[i].lower
+    if low not in lex.forms:
+        return None
+    lemma, kind = lex.forms[low]
+    for phrase in lex.not_cues:
+        for k, w in enumerate(phrase):
+            if w == low and _match(tokens, i - k, phrase):
+                return None
+    prev = tokens[i - 1].lower if i > 0 else ""
+    if prev in _DETERMINERS or prev.endswith(("’s", "'s")) or prev == "to" and low.endswith("s"):
+        return None  # a noun: "a question", "his claim", "Trump's remarks"
+    if not tokens[i].text.islower():
+        if i > 0 or low not in {"asked", "told", "says", "said"}:
+            return None  # capitalised mid-sentence: a name or a title ("Post", "Report")
+    j = i - 1
+    while j >= 0 and tokens[j].lower in {"also", "not", "n’t", "n't", "never", "reportedly", "widely"}:
+        j -= 1
+    if j >= 0 and tokens[j].lower in _BE and not low.endswith("ing") and lemma not in {"say"}:
+        return None  # passive: "was asked", "is expected" (the subject is not the source)
+    if j >= 0 and tokens[j].lower in _BE and low.endswith("ing") and kind == "speech":
+        pass  # progressive: "is saying"
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if kind == "belief" and nxt in {"of", "about", ",", ".", "so", "it’s"} and nxt != "that":
+        return None
+    last = i
+    if lemma in {"tell", "ask", "inform", "remind", "assure", "reassure", "warn", "urge", "advise", "promise"}:
+        last = _object_end(tokens, i, lex)
+    return _Cue(i, last, kind, low, tokens[i].start, tokens[last].end, low.endswith("ing"))
+
+
+def _object_end(tokens: list[Token], i: int, lex: _Lexicon) -> int:
+    """Extend "told" over its addressee: "told reporters", "told The Washington Post", "told him"."""
+    for words in lex.objects:
+        if _match(tokens, i + 1, words):
+            return i + len(words)
+    j = i + 1
+    while j < len(tokens) and (tokens[j].is_cap and tokens[j].text[:1].isalpha()):
+        j += 1
+    return max(i, j - 1)
+
+
+# --------------------------------------------------------------------------------------------- noun phrases
+
+
+def _np_word(tok: Token, rules: dict) -> bool:
+    low = tok.lower
+    if tok.text[:1].isupper() and tok.text[:1].isalpha():
+        return low not in rules["not_names"] or low in _DETERMINERS or low in rules["titles"] or (
+            low in rules["premodifiers"] or low in rules["demonyms"] or low in rules["group_nouns"])
+    if low in rules["premodifiers"] or low in rules["group_nouns"] or low in rules["description_nouns"]:
+        return True
+    return low in {"of", "for", "’s", "'s", "-", "."} or low.isdigit() or low.endswith(("’s", "'s"))
+
+
+def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase whose last token is ``tokens[j]`` (scanning back no further than ``lo``)."""
+    rules = name_rules()
+    if j < lo:
+        return None
+    head = tokens[j]
+    lowercase_head = not head.is_cap and head.lower not in rules["group_nouns"] and (
+        head.lower not in rules["description_nouns"])
+    if not head.text[:1].isalnum() or head.lower in _DETERMINERS:
+        return None
+    if head.is_cap and head.lower in rules["not_names"] and head.lower not in rules["titles"]:
+        return None
+    k = j
+    limit = max(lo, j - 9)
+    while k - 1 >= limit and _np_word(tokens[k - 1], rules):
+        k -= 1
+    if lowercase_head:
+        # an unknown lower-case head counts only right after a determiner ("the network", "a person")
+        if not (k < j and tokens[j - 1].lower in _DETERMINERS | rules["premodifiers"]):
+            return None
+    while k < j and tokens[k].lower in {"of", "for", "and", "-", "."}:
+        k += 1
+    return k, j
+
+
+def _np_after(tokens: list[Token], i: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase that starts at ``tokens[i]`` (inverted frames: "said a person familiar with ...")."""
+    rules = name_rules()
+    if i >= hi:
+        return None
+    k = i
+    while k < hi and k - i < 14:
+        tok = tokens[k]
+        low = tok.lower
+        if low == "familiar":
+            k += 1
+            while k < hi and tokens[k].text not in {",", ".", ";", "—"}:
+                k += 1
+            break
+        if not tok.text[:1].isalnum() and tok.text not in {"-", "."}:
+            break
+        if tok.text == "." and not (k > i and len(tokens[k - 1].text) <= 3):
+            break
+        if k > i and low in _NP_STOP_AFTER:
+            break
+        k += 1
+    if k == i:
+        return None
+    while k > i and tokens[k - 1].text in {".", "-"}:
+        k -= 1
+    return (i, k - 1) if k > i else None
+
+
+# --------------------------------------------------------------------------------------------- speakers
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    speaker: str | None
+    speaker_type: str
+    camp: str | None
+    mention: str | None
+    mention_start: int | None
+    mention_end: int | None
+    resolution: str
+
+
+class _Resolver:
+    """Per-article speaker resolution: names, pronouns, descriptions, groups, anonymous sources."""
+
+    def __init__(self, article: Article, doc: Document, actors: Actors, in_quote: callable) -> None:
+        self.article = article
+        self.text = article.text
+        self.doc = doc
+        self.actors = actors
+        pairs, self.index = article_persons(article)
+        self.persons = [(m.start, m.end, m, self.index.person_of(m)) for _, m in pairs if m.kind == "person"]
+        self.persons = [p for p in self.persons if p[3] is not None and not in_quote(p[0])]
+        self.orgs = [(m.start, m) for _, m in pairs if m.kind in ("organisation",) and not in_quote(m.start)]
+        self.in_quote = in_quote
+        self.recent: list[tuple[int, _Speaker]] = []  # person speakers found so far, by mention offset
+
+    def _sentence_start(self, offset: int) -> int:
+        s = self.doc.sentence_at(offset)
+        return s.start if s else offset
+
+    def person_at(self, start: int, end: int) -> _Speaker | None:
+        for a, b, m, pid in self.persons:
+            if a >= start and b <= end:
+                name = person_name(self.index, pid, self.actors)
+                res = "title" if m.titles else "name"
+                return _Speaker(name, "person", self.actors.camp_of(name), self.text[start:end], start, end, res)
+        return None
+
+    def resolve(self, start: int, end: int) -> _Speaker:
+        """Resolve the noun phrase ``text[start:end]`` to a speaker."""
+        phrase = self.text[start:end]
+        words = phrase.split()
+        if len(words) == 1 and pronoun_kind(words[0]):
+            return self._pronoun(start, end)
+        if is_anonymous(phrase):
+            desc = _lower_first(phrase)
+            return _Speaker(desc, "anonymous", self.actors.camp_of(phrase), phrase, start, end, "anonymous")
+        actor = self.actors.lookup(phrase)
+        person = self.person_at(start, end)
+        if person is not None:
+            return person
+        if actor is not None:
+            kind = "person" if actor.type == "person" else "group"
+            res = "role alias" if kind == "person" else "group"
+            return _Speaker(actor.name, kind, actor.camp, phrase, start, end, res)
+        head = description_head(phrase)
+        if head is not None and not group_head(phrase):
+            found = self._description(start, phrase)
+            if found is not None:
+                return found
+        names = find_names(self.text, start, end)
+        if group_head(phrase) or any(m.kind in ("organisation", "place") for m in names):
+            desc = _lower_first(re.sub(r"^(?:[Tt]he)\s+", "the ", phrase))
+            name = self.actors.canonical(phrase) or desc
+            return _Speaker(name, "group", self.actors.camp_of(phrase), phrase, start, end, "group")
+        return _Speaker(None, "unknown", None, phrase, start, end, "unresolved")
+
+    def _pronoun(self, start: int, end: int) -> _Speaker:
+        word = self.text[start:end]
+        kind = pronoun_kind(word)
+        if kind in ("male", "female"):
+            best = None
+            for a, b, m, pid in self.persons:
+                if b > start:
+                    break
+                if m.possessive or m.after_preposition:
+                    continue
+                gender = self.index.gender(pid)
+                if gender is not None and gender != kind:
+                    continue
+                best = (m, pid)
+            if best is not None:
+                name = person_name(self.index, best[1], self.actors)
+                return _Speaker(name, "person", self.actors.camp_of(name), word, start, end, "pronoun")
+        elif kind == "plural":
+            group = self._group_before(start)
+            if group is not None:
+                return _Speaker(group.speaker, group.speaker_type, group.camp, word, start, end, "pronoun")
+        elif kind == "organisation":
+            org = None
+            for a, m in self.orgs:
+                if a < start and self._sentence_start(start) - a < 400:
+                    org = m
+            if org is not None:
+                name = self.actors.canonical(org.name) or org.name
+                return _Speaker(name, "group", self.actors.camp_of(org.name), word, start, end, "pronoun")
+        return _Speaker(None, "unknown", None, word, start, end, "unresolved")
+
+    def _group_before(self, start: int) -> _Speaker | None:
+        """The nearest plural group noun phrase ("US officials") before ``start``, in this sentence or the two
+        before it."""
+        s = self.doc.sentence_at(start)
+        if s is None:
+            return None
+        rules = name_rules()
+        for index in range(s.index, max(-1, s.index - 3), -1):
+            sent = self.doc.sentences[index]
+            tokens = tokenize(self.text, sent.start, min(sent.end, start))
+            for k in range(len(tokens) - 1, -1, -1):
+                low = tokens[k].lower
+                if low not in rules["group_nouns"] or not (low.endswith("s") or low in {"police", "people"}):
+                    continue
+                if self.in_quote(tokens[k].start):
+                    continue
+                span = _np_ending_at(tokens, k, 0)
+                if span is not None:
+                    return self.resolve(tokens[span[0]].start, tokens[span[1]].end)
+        return None
+
+    def _description(self, start: int, phrase: str) -> _Speaker | None:
+        """A definite description ("the Ukrainian leader"): the latest person whose title words share a word
+        with it, else the nearest person named as a subject in the two sentences before."""
+        rules = name_rules()
+        words = {w.lower() for w in _WORDS.findall(phrase)} - {"the", "top", "senior", "former", "us", "u.s"}
+        best = None
+        for a, b, m, pid in self.persons:
+            if a >= start:
+                break
+            if words & (self.index.titles(pid) - {"former", "top", "senior"}):
+                best = pid
+        res = "description"
+        if best is None:
+            s = self.doc.sentence_at(start)
+            floor = self.doc.sentences[max(0, s.index - 2)].start if s else start - 300
+            for a, b, m, pid in self.persons:
+                if a >= start:
+                    break
+                if a >= floor and not m.possessive and not m.after_preposition:
+                    best = pid
+        if best is None or not (words & rules["description_nouns"]):
+            return None
+        name = person_name(self.index, best, self.actors)
+        return _Speaker(name, "person", self.actors.camp_of(name), phrase, start, start + len(phrase), res)
+
+
+def _lower_first(phrase: str) -> str:
+    first, _, rest = phrase.partition(" ")
+    if first.lower() in _DETERMINERS or first.lower() in {"two", "three", "several", "one", "many"}:
+        return f"{first.lower()} {rest}".strip()
+    return phrase
+
+
+# --------------------------------------------------------------------------------------------- frames
+
+
+@dataclass
+class _Row:
+    kind: str
+    start: int
+    end: int
+    speaker: _Speaker
+    cue: _Cue | None
+    sentence: int
+    quotes: tuple[_Quote, ...] = ()
+
+
+class _Extractor:
+    def __init__(self, article: Article, actors: Actors) -> None:
+        self.article = article
+        self.text = article.text
+        self.doc = parse(article)
+        self.paragraphs = _paragraph_spans(self.doc)
+        self.quotes = pair_quotes(self.text, self.paragraphs)
+        self._qstarts = [q.open_mark if q.open_mark is not None else q.start for q in self.quotes]
+        self.resolver = _Resolver(article, self.doc, actors, self.in_quote)
+        self.tokens: dict[int, list[Token]] = {}
+        self.cues: dict[int, list[_Cue]] = {}
+        self.subjects: dict[tuple[int, int], _Speaker | None] = {}
+        self.used: set[tuple[int, int]] = set()
+
+    # ---- helpers
+    def quote_at(self, pos: int) -> _Quote | None:
+        i = bisect.bisect_right(self._qstarts, pos) - 1
+        if i >= 0 and self._qstarts[i] <= pos < self.quotes[i].outer_end:
+            return self.quotes[i]
+        return None
+
+    def in_quote(self, pos: int) -> bool:
+        return self.quote_at(pos) is not None
+
+    def sentence_tokens(self, index: int) -> list[Token]:
+        if index not in self.tokens:
+            s = self.doc.sentences[index]
+            self.tokens[index] = tokenize(self.text, s.start, s.end)
+        return self.tokens[index]
+
+    def sentence_cues(self, index: int) -> list[_Cue]:
+        if index not in self.cues:
+            self.cues[index] = _find_cues(self.sentence_tokens(index), self.in_quote)
+        return self.cues[index]
+
+    def _np_speaker(self, tokens: list[Token], span: tuple[int, int] | None) -> _Speaker | None:
+        if span is None:
+            return None
+        a, b = span
+        return self.resolver.resolve(tokens[a].start, tokens[b].end)
+
+    # ---- subjects
+    def subject(self, sent: int, cue: _Cue, lo: int = 0) -> _Speaker | None:
+        key = (sent, cue.first)
+        if key not in self.subjects:
+            self.subjects[key] = self._subject(sent, cue, lo)
+        return self.subjects[key]
+
+    def _subject(self, sent: int, cue: _Cue, lo: int) -> _Speaker | None:
+        tokens = self.sentence_tokens(sent)
+        if cue.kind == "according":
+            return self._np_speaker(tokens, _np_after(tokens, cue.last + 1, len(tokens)))
+        if cue.participle and cue.first > 0 and tokens[cue.first - 1].lower in _PARTICIPLE_OPENERS:
+            return self._main_subject(sent, cue)
+        j = cue.first - 1
+        while j >= lo and (tokens[j].lower in _SKIP_BEFORE_CUE or (tokens[j].lower.endswith("ly")
+                                                                   and tokens[j].text.islower())):
+            if tokens[j].lower == "who" and j - 1 >= lo and tokens[j - 1].text == ",":
+                break
+            j -= 1
+        if j < lo:
+            return None
+        tok = tokens[j]
+        if tok.lower in {"who", "which", "that"} and j - 1 >= lo and tokens[j - 1].text == ",":
+            sp = self._np_speaker(tokens, _np_ending_at(tokens, j - 2, lo))
+            return _replace(sp, "relative clause") if sp and sp.speaker else sp
+        if tok.text == ",":
+            inner = _np_ending_at(tokens, j - 1, lo)
+            if inner and inner[0] - 1 > lo and tokens[inner[0] - 1].text == ",":
+                outer = self._np_speaker(tokens, _np_ending_at(tokens, inner[0] - 2, lo))
+                if outer is not None and outer.speaker_type == "person":
+                    return _replace(outer, "apposition")
+            return None
+        if pronoun_kind(tok.text) or tok.lower in {"i", "we"}:
+            return self.resolver.resolve(tok.start, tok.end)
+        span = _np_ending_at(tokens, j, lo)
+        if span is None:
+            return None
+        if span[0] - 1 > lo and tokens[span[0] - 1].text == "," and span[0] - 2 >= lo:
+            # "Blinken, the top US diplomat, said": the name before the apposition is the speaker
+            before = _np_ending_at(tokens, span[0] - 2, lo)
+            own = self._np_speaker(tokens, span)
+            if own is not None and own.speaker_type != "person" and before is not None:
+                named = self._np_speaker(tokens, before)
+                if named is not None and named.speaker_type == "person" and named.resolution in ("name", "title"):
+                    return _replace(named, "apposition")
+            return own
+        return self._np_speaker(tokens, span)
+
+    def _main_subject(self, sent: int, cue: _Cue) -> _Speaker | None:
+        """The subject of the main clause for a participle cue (", saying ...", ", telling an audience: ...")."""
+        for other in reversed(self.sentence_cues(sent)):
+            if other.first < cue.first and not other.participle:
+                sp = self.subject(sent, other)
+                if sp is not None:
+                    return sp
+        tokens = self.sentence_tokens(sent)
+        k = 0
+        while k < cue.first and (tokens[k].lower in name_rules()["not_names"] and tokens[k].lower not in
+                                 _DETERMINERS or not tokens[k].text[:1].isalnum()):
+            k += 1
+        end = k
+        while end + 1 < cue.first and _np_word(tokens[end + 1], name_rules()):
+            end += 1
+        if k >= cue.first:
+            return None
+        span = _np_ending_at(tokens, end, k)
+        return self._np_speaker(tokens, span)
+
+    # ---- quotations
+    def quote_rows(self) -> list[_Row]:
+        rows: list[_Row] = []
+        consumed: set[int] = set()
+        for qi, q in enumerate(self.quotes):
+            if qi in consumed:
+                continue
+            row = self._post_frame(q) or self._pre_frame(qi, q, consumed)
+            if row is None:
+                row = self._unframed(q, rows)
+            if row is not None:
+                rows.append(row)
+        return rows
+
+    def _sentence_of(self, pos: int) -> int | None:
+        s = self.doc.sentence_at(pos)
+        return s.index if s else None
+
+    def _post_frame(self, q: _Quote) -> _Row | None:
+        if q.close_mark is None:
+            return None
+        sent = self._sentence_of(q.close_mark)
+        if sent is None:
+            return None
+        inner_end = self.text[q.start:q.end].rstrip()
+        after = self.text[q.close_mark + 1:q.close_mark + 3]
+        if not (inner_end.endswith((",", "?", "!", "\u2014", "-", "\u2013")) or after.startswith(",")):
+            return None
+        tokens = self.sentence_tokens(sent)
+        first = next((k for k, t in enumerate(tokens) if t.start > q.close_mark), None)
+        if first is None:
+            return None
+        if tokens[first].text == ",":
+            first += 1
+        for cue in self.sentence_cues(sent):
+            if cue.first < first:
+                continue
+            if cue.first - first > 10 or self.quote_at(cue.start):
+                break
+            if cue.first == first:
+                span = _np_after(tokens, cue.last + 1, len(tokens))
+                sp = self._np_speaker(tokens, span)
+            elif cue.first - first == 1 and pronoun_kind(tokens[first].text):
+                sp = self.resolver.resolve(tokens[first].start, tokens[first].end)
+            else:
+                span = _np_ending_at(tokens, _skip_back(tokens, cue.first - 1, first), first)
+                if span is None or span[0] != first:
+                    break
+                sp = self._np_speaker(tokens, span)
+            if sp is None:
+                break
+            self.used.add((sent, cue.first))
+            self.subjects[(sent, cue.first)] = sp
+            return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, self._first_sentence(q),
+                        (q,))
+        return None
+
+    def _first_sentence(self, q: _Quote) -> int:
+        s = self._sentence_of(q.start)
+        if s is None:
+            s = self._sentence_of(q.open_mark if q.open_mark is not None else q.start)
+        return s if s is not None else 0
+
+    def _pre_frame(self, qi: int, q: _Quote, consumed: set[int]) -> _Row | None:
+        mark = q.open_mark if q.open_mark is not None else q.start
+        sent = self._sentence_of(mark)
+        if sent is None:
+            return None
+        tokens = self.sentence_tokens(sent)
+        before = [c for c in self.sentence_cues(sent) if c.end <= mark]
+        if not before:
+            return None
+        cue = before[-1]
+        lo = 0
+        prev_q = [x for x in self.quotes if x.outer_end <= cue.start and self._sentence_of(x.start) == sent]
+        if prev_q:
+            lo = next((k for k, t in enumerate(tokens) if t.start >= prev_q[-1].outer_end), 0)
+        sp = self.subject(sent, cue, lo)
+        if sp is None and cue.form in cue_lexicon().inverted:
+            sp = self._np_speaker(tokens, _np_after(tokens, cue.last + 1, len(tokens)))
+        if sp is None:
+            return None
+        start = _content_start(tokens, cue, self.text, mark)
+        end, members = self._clause_end(sent, qi)
+        for m in members:
+            consumed.add(m)
+        inside = sum(len(_ALNUM.findall(self.text[self.quotes[m].start:self.quotes[m].end])) for m in members)
+        total = len(_ALNUM.findall(self.text[start:end])) or 1
+        self.used.add((sent, cue.first))
+        if inside / total >= _DIRECT_SHARE and len(members) == 1:
+            return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, sent, (q,))
+        return _Row("mixed", start, end, sp, cue, sent, tuple(self.quotes[m] for m in members))
+
+    def _clause_end(self, sent: int, qi: int) -> tuple[int, list[int]]:
+        """Where a reported clause holding quotation ``qi`` ends, and the quotations inside it."""
+        s = self.doc.sentences[sent]
+        members = [qi]
+        end = max(s.end, self.quotes[qi].outer_end)
+        limit = end
+        for cue in self.sentence_cues(sent):
+            if cue.start > self.quotes[qi].outer_end and self._starts_new_frame(sent, cue):
+                limit = min(limit, self._frame_cut(sent, cue))
+        for k in range(qi + 1, len(self.quotes)):
+            if self.quotes[k].start < limit:
+                members.append(k)
+        last = self.quotes[members[-1]]
+        tail = self.text[last.outer_end:limit]
+        m = re.match(r"\s*,?\s*(?:\w+ing\b|\u2014|\u2013|which\b|who\b)", tail)
+        if m or not re.search(r"\w", tail):
+            limit = last.outer_end
+        return _trim_end(self.text, self.quotes[qi].start, limit), members
+
+    def _starts_new_frame(self, sent: int, cue: _Cue) -> bool:
+        tokens = self.sentence_tokens(sent)
+        return cue.first > 0 and (tokens[cue.first - 1].text == "," or cue.kind == "according")
+
+    def _frame_cut(self, sent: int, cue: _Cue) -> int:
+        tokens = self.sentence_tokens(sent)
+        k = cue.first - 1
+        while k > 0 and tokens[k].text != ",":
+            k -= 1
+        return tokens[k].start if k > 0 else tokens[cue.first].start
+
+    def _unframed(self, q: _Quote, rows: list[_Row]) -> _Row | None:
+        """A quotation without a frame of its own: speaker of a neighbouring quotation, a transcript label
+        ("PENCE: ..."), or unresolved. Short fragments without any cue (titles, scare quotes) are no quotes."""
+        words = _WORDS.findall(self.text[q.start:q.end])
+        sent = self._first_sentence(q)
+        para_start = next((a for p, a, b in self.paragraphs if a <= (q.open_mark or q.start) < b + 1), q.start)
+        starts_para = (q.open_mark is not None and q.open_mark == para_start)
+        if len(words) <= 4 or (len(words) <= 8 and all(w[:1].isupper() for w in words)):
+            return None
+        if not starts_para and not self.text[self._sentence_start(q)].startswith(("\u201c", '"')):
+            if len(words) < 8:
+                return None
+        label = re.match(r"([A-Z][A-Za-z.\-\u2019' ]{1,40}):\s", self.text[para_start:q.start])
+        if label:
+            a = para_start
+            sp = self.resolver.resolve(a, a + len(label.group(1)))
+            if sp.speaker:
+                return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
+        prev = [r for r in rows if r.quotes and r.end <= q.start and r.speaker.speaker]
+        if prev and self._paragraph_of(prev[-1].start) >= self._paragraph_of(q.start) - 1:
+            sp = _replace(prev[-1].speaker, "previous quote", keep_mention=False)
+            return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
+        nxt = self._next_framed(q)
+        if nxt is not None:
+            sp = _replace(nxt, "previous quote", keep_mention=False)
+            return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
+        none = _Speaker(None, "unknown", None, None, None, None, "unresolved")
+        return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), none, None, sent, (q,))
+
+    def _next_framed(self, q: _Quote) -> _Speaker | None:
+        para = self._paragraph_of(q.start)
+        for other in self.quotes:
+            if other.start > q.start and self._paragraph_of(other.start) == para:
+                row = self._post_frame(other)
+                if row is not None:
+                    return row.speaker
+        return None
+
+    def _sentence_start(self, q: _Quote) -> int:
+        s = self.doc.sentence_at(q.open_mark if q.open_mark is not None else q.start)
+        return s.start if s else q.start
+
+    def _paragraph_of(self, pos: int) -> int:
+        s = self.doc.sentence_at(pos)
+        return s.paragraph if s else -1
+
+    # ---- indirect speech
+    def indirect_rows(self, taken: list[tuple[int, int]]) -> list[_Row]:
+        rows: list[_Row] = []
+        for s in self.doc.sentences:
+            tokens = self.sentence_tokens(s.index)
+            for cue in self.sentence_cues(s.index):
+                if (s.index, cue.first) in self.used:
+                    continue
+                row = self._indirect(s.index, tokens, cue)
+                if row is None or any(a < row.end and row.start < b for a, b in taken):
+                    continue
+                rows.append(row)
+                taken.append((row.start, row.end))
+        return rows
+
+    def _indirect(self, sent: int, tokens: list[Token], cue: _Cue) -> _Row | None:
+        s = self.doc.sentences[sent]
+        lex = cue_lexicon()
+        if cue.kind == "according":
+            span = _np_after(tokens, cue.last + 1, len(tokens))
+            sp = self._np_speaker(tokens, span)
+            if sp is None or span is None:
+                return None
+            if cue.first == 0 or (cue.first <= 2 and tokens[0].text[:1].isupper() and cue.first == 1):
+                comma = next((k for k in range(span[1] + 1, len(tokens)) if tokens[k].text == ","), None)
+                if comma is None:
+                    return None
+                start, end = tokens[comma + 1].start if comma + 1 < len(tokens) else s.end, s.end
+            else:
+                start, end = self._clause_before(sent, cue.first)
+            return self._make_row(sent, start, end, sp, cue)
+        # inverted at the end: "..., said a person familiar with ..."
+        if cue.first > 0 and tokens[cue.first - 1].text == "," and cue.form in lex.inverted:
+            span = _np_after(tokens, cue.last + 1, len(tokens))
+            if span is not None and (span[1] + 1 >= len(tokens) or tokens[span[1] + 1].text in {".", ",", ";"}):
+                sp = self._np_speaker(tokens, span)
+                if sp is not None:
+                    start, end = self._clause_before(sent, cue.first)
+                    return self._make_row(sent, start, end, sp, cue)
+        sp = self.subject(sent, cue)
+        if sp is None:
+            return None
+        if sp.mention_start is not None:
+            k = next((i for i, t in enumerate(tokens) if t.start >= sp.mention_start), 0)
+            tail = tokens[cue.last + 1:]
+            short_tail = len([t for t in tail if t.text[:1].isalnum()]) <= 6 and not any(
+                t.lower == "that" for t in tail)
+            if k > 0 and tokens[k - 1].text == "," and short_tail:
+                start, end = self._clause_before(sent, k - 1)
+                return self._make_row(sent, start, end, sp, cue)
+        start = _content_start(tokens, cue, self.text, s.end)
+        end = self._content_end(sent, tokens, cue)
+        return self._make_row(sent, start, end, sp, cue)
+
+    def _clause_before(self, sent: int, k: int) -> tuple[int, int]:
+        tokens = self.sentence_tokens(sent)
+        start = tokens[0].start
+        for c in self.sentence_cues(sent):
+            if c.last < k and (sent, c.first) in self.used:
+                start = tokens[c.last + 1].start
+        j = k
+        while j > 0 and not tokens[j - 1].text[:1].isalnum() and tokens[j - 1].text not in _CLOSERS + '"':
+            j -= 1
+        end = tokens[j - 1].end if j > 0 else start
+        return start, end
+
+    def _content_end(self, sent: int, tokens: list[Token], cue: _Cue) -> int:
+        s = self.doc.sentences[sent]
+        end = s.end
+        for other in self.sentence_cues(sent):
+            if other.first > cue.last and self._starts_new_frame(sent, other):
+                end = min(end, self._frame_cut(sent, other))
+                break
+        for t in tokens[cue.last + 1:]:
+            if t.text in _CLAUSE_BREAK and t.start < end:
+                end = t.start
+                break
+        return end
+
+    def _make_row(self, sent: int, start: int, end: int, sp: _Speaker, cue: _Cue) -> _Row | None:
+        end = _trim_end(self.text, start, end)
+        while start < end and (self.text[start].isspace() or self.text[start] in ",:;\u2014"):
+            start += 1
+        if len(_WORDS.findall(self.text[start:end])) < 2:
+            return None
+        members = tuple(q for q in self.quotes if q.start < end and start < q.end)
+        if members:
+            start = min(start, members[0].open_mark if members[0].open_mark is not None else start)
+            end = max(end, members[-1].outer_end)
+            inside = sum(len(_ALNUM.findall(self.text[q.start:q.end])) for q in members)
+            total = len(_ALNUM.findall(self.text[start:end])) or 1
+            if inside / total >= _DIRECT_SHARE and len(members) == 1:
+                q = members[0]
+                return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, sent, members)
+            return _Row("mixed", start, _trim_end(self.text, start, end), sp, cue, sent, members)
+        return _Row("indirect", start, end, sp, cue, sent)
+
+
+def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
+    while j > lo and (tokens[j].lower in _SKIP_BEFORE_CUE or (tokens[j].lower.endswith("ly")
+                                                              and tokens[j].text.islower())):
+        j -= 1
+    return j
+
+
+def _content_start(tokens: list[Token], cue: _Cue, text: str, limit: int) -> int:
+    """The first character of what is reported after a cue (past its object, time phrases and "that")."""
+    k = cue.last + 1
+    while k < len(tokens) and tokens[k].start < limit and (
+        tokens[k].lower in _TIME_AFTER_CUE and not (tokens[k].lower in {"a", "an", "in", "on", "of", "this"}
+                                                    and not _time_phrase(tokens, k))
+    ):
+        k += 1
+    if k < len(tokens) and tokens[k].start < limit:
+        return tokens[k].start
+    return limit
+
+
+def _time_phrase(tokens: list[Token], k: int) -> bool:
+    nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+    return nxt in _TIME_AFTER_CUE or nxt in {"statement", "interview", "week", "month", "year"}
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:\u2014"):
+        end -= 1
+    if end > start and text[end - 1] == "." and not re.search(r"\b[A-Z]\.$|\b(?:[A-Z]\.){2,}$", text[start:end]):
+        end -= 1
+    return end
+
+
+def _replace(sp: _Speaker | None, resolution: str, *, keep_mention: bool = True) -> _Speaker | None:
+    if sp is None:
+        return None
+    if keep_mention:
+        return _Speaker(sp.speaker, sp.speaker_type, sp.camp, sp.mention, sp.mention_start, sp.mention_end,
+                        resolution)
+    return _Speaker(sp.speaker, sp.speaker_type, sp.camp, None, None, None, resolution)
+
+
+# --------------------------------------------------------------------------------------------- public API
+
+
+def _resolve_actors(article: Article, actors: Actors | None) -> Actors:
+    if actors is not None:
+        return actors
+    return load_actors(default_actors_path(article.path)) if article.path else Actors()
+
+
+def extract_quotes(article: Article, *, actors: Actors | None = None) -> pd.DataFrame:
+    """Every direct, mixed and indirect quotation of an article, with its resolved speaker.
+
+    Args:
+        article: the article (its body sentences are searched; set-aside boilerplate is not).
+        actors: an actors file's content; None loads ``actors.toml`` beside the article when it exists.
+
+    Returns:
+        One row per quotation with columns :data:`QUOTE_COLUMNS`; ``text == article.text[start:end]``,
+        ``mention == article.text[mention_start:mention_end]`` and ``cue == article.text[cue_start:cue_end]``
+        (mention and cue are null when there is none, e.g. a quotation continuing the previous one).
+    """
+    ex = _Extractor(article, _resolve_actors(article, actors))
+    rows = ex.quote_rows()
+    taken = [(r.start, r.end) for r in rows]
+    rows += ex.indirect_rows(taken)
+    rows.sort(key=lambda r: (r.start, r.end))
+    text = article.text
+    records = []
+    for r in rows:
+        sp = r.speaker
+        cue = r.cue
+        records.append((
+            article.id, r.kind, text[r.start:r.end], r.start, r.end, sp.speaker, sp.speaker_type, sp.mention,
+            sp.mention_start, sp.mention_end, text[cue.start:cue.end] if cue else None,
+            cue.start if cue else None, cue.end if cue else None, r.sentence, sp.camp, sp.resolution,
+        ))
+    df = pd.DataFrame.from_records(records, columns=QUOTE_COLUMNS)
+    for col in ("start", "end", "sentence"):
+        df[col] = df[col].astype("int64")
+    for col in ("mention_start", "mention_end", "cue_start", "cue_end"):
+        df[col] = df[col].astype("Int64")
+    return df
+
+
+def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
+    """One row per speaker: how often and how much each was quoted.
+
+    Args:
+        quotes: the output of :func:`extract_quotes` (one or several articles).
+
+    Returns:
+        Columns :data:`SPEAKER_COLUMNS`: ``variants`` lists the mentions that named the speaker (sorted,
+        joined with "; "), ``direct``/``mixed``/``indirect`` count rows, ``words`` counts the words quoted or
+        reported. Unresolved quotations are grouped under the speaker "(unresolved)". Sorted by words.
+    """
+    if quotes.empty:
+        return pd.DataFrame(columns=SPEAKER_COLUMNS).astype(
+            {"direct": "int64", "mixed": "int64", "indirect": "int64", "words": "int64"})
+    df = quotes.copy()
+    df["speaker"] = df["speaker"].fillna("(unresolved)")
+    df["words"] = df["text"].map(lambda t: len(_WORDS.findall(t)))
+    out = []
+    for speaker, g in df.groupby("speaker", sort=False):
+        variants = sorted({m for m in g["mention"].dropna() if m})
+        kinds = g["kind"].value_counts()
+        camp = g["camp"].dropna()
+        out.append((speaker, g["speaker_type"].mode().iat[0], camp.mode().iat[0] if len(camp) else None,
+                    "; ".join(variants), int(kinds.get("direct", 0)), int(kinds.get("mixed", 0)),
+                    int(kinds.get("indirect", 0)), int(g["words"].sum())))
+    table = pd.DataFrame(out, columns=SPEAKER_COLUMNS)
+    return table.sort_values(["words", "speaker"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+_CAMP_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf")
+
+
+def camp_colours(camps: list[str | None]) -> dict[str, str]:
+    """A stable colour per camp (in order of first appearance); speakers without a camp are grey."""
+    colours: dict[str, str] = {}
+    for camp in camps:
+        if camp and camp not in colours:
+            colours[camp] = _CAMP_COLOURS[len(colours) % len(_CAMP_COLOURS)]
+    return colours
+
+
+def quotes_html(article: Article, quotes: pd.DataFrame) -> str:
+    """The article body as escaped HTML with every quotation highlighted and labelled with its speaker.
+
+    Quotations are coloured by the speaker's camp (grey without one), cue words are underlined in bold, and
+    set-aside boilerplate is shown struck through in grey. Article text is always HTML-escaped.
+    """
+    text = article.text
+    doc = parse(article)
+    colours = camp_colours(list(quotes["camp"]) if not quotes.empty else [])
+    events: list[tuple[int, int, str, str]] = []  # (start, end, open tag, close tag)
+    for r in quotes.itertuples():
+        colour = colours.get(r.camp, "#7f7f7f") if isinstance(r.camp, str) else "#7f7f7f"
+        label = html.escape(f"{r.speaker or 'unresolved'} · {r.kind}")
+        events.append((r.start, r.end, f'<mark style="background:{colour}22;border-bottom:2px solid {colour}" '
+                       f'title="{label}">', f'</mark><sup style="color:{colour};font-size:75%">[{label}]</sup>'))
+        if pd.notna(r.cue_start):
+            events.append((int(r.cue_start), int(r.cue_end), '<b style="text-decoration:underline">', "</b>"))
+    for a in doc.set_aside:
+        events.append((a.start, a.end, '<span style="color:#999;text-decoration:line-through" '
+                       'title="set aside: boilerplate">', "</span>"))
+    events = _non_overlapping(events)
+    out = []
+    pos = article.body_start
+    for start, end, open_tag, close_tag in events:
+        if start < pos:
+            continue
+        out.append(html.escape(text[pos:start]))
+        out.append(open_tag + html.escape(text[start:end]) + close_tag)
+        pos = end
+    out.append(html.escape(text[pos:]))
+    body = "".join(out).replace("\n\n", "</p><p>").replace("\n", "<br>")
+    legend = " ".join(f'<span style="border-bottom:2px solid {c};padding:0 4px">{html.escape(k)}</span>'
+                      for k, c in colours.items())
+    legend += ' <span style="border-bottom:2px solid #7f7f7f;padding:0 4px">no camp / unresolved</span>'
+    return f'<div style="line-height:1.6"><p>Camps: {legend}</p><p>{body}</p></div>'
+
+
+def _non_overlapping(events: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Flatten nested highlights: a cue inside a quotation splits it, overlaps keep the first span."""
+    events.sort(key=lambda e: (e[0], -e[1]))
+    flat: list[tuple[int, int, str, str]] = []
+    for ev in events:
+        if flat and ev[0] < flat[-1][1]:
+            continue
+        flat.append(ev)
+    return flat
+

@@ -1,0 +1,395 @@
+"""Who is speaking: person names, titles, groups, anonymous sources, and one canonical name per person.
+
+This module holds the rules that turn a noun phrase ("NATO Secretary General Jens Stoltenberg", "he",
+"a senior administration official", "US officials") into a speaker, and the per-article name index that merges
+spelling variants and partial names into one canonical person (Zelenskyy, Zelensky, Zelenskyi and
+"Volodymyr Zelenskyy" are one person) without any actors file:
+
+* names are runs of capitalised tokens; title words, places, organisations and nationality adjectives around
+  them are recognised from ``analysis/data/name_rules.toml`` (titles are kept as the person's role words);
+* a person is keyed by a normalised surname (lower case, accents removed, transliteration endings such as
+  ``-yy``/``-yi``/``-iy`` folded), and surnames closer than an edit-distance threshold (rapidfuzz) are merged;
+* a bare surname joins the nearest preceding full name with that surname; different first names stay apart
+  (Bill and Hillary Clinton).
+
+The rules follow the usual practice of rule-based attribution systems (e.g. the GenderGapTracker's quote and
+name rules, Asr et al. 2021), adapted to run without a parser or a model download.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 only
+    import tomli as tomllib
+
+__all__ = [
+    "NameMention",
+    "PersonIndex",
+    "Token",
+    "description_head",
+    "find_names",
+    "group_head",
+    "is_anonymous",
+    "name_rules",
+    "pronoun_kind",
+    "surname_key",
+    "tokenize",
+]
+
+# A token is a word (letters/digits joined by apostrophes, hyphens or inner periods) or one punctuation mark.
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*|[^\w\s]")
+_POSSESSIVE = re.compile(r"['\u2019]s?$", re.IGNORECASE)
+_CONNECTORS = frozenset({"de", "van", "von", "der", "den", "bin", "ibn", "al", "da", "di", "del", "la", "le", "du"})
+_PREPOSITIONS = frozenset(
+    {"about", "with", "to", "by", "of", "from", "for", "against", "between", "on", "at", "in", "into", "like",
+     "than", "toward", "towards", "over", "under", "among", "beside", "behind", "upon", "without", "including"}
+)
+_TRANSLIT = ((re.compile(r"(yy|yi|iy|ij|ii|yj|ji)$"), "y"), (re.compile(r"([a-z])\1"), r"\1"),
+             (re.compile(r"kh"), "h"), (re.compile(r"tch"), "ch"), (re.compile(r"ck"), "k"))
+_FUZZY_THRESHOLD = 85.0
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token with its offsets in the article text."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A capitalised name found in the text.
+
+    Attributes:
+        kind: ``person``, ``organisation`` or ``place``.
+        start, end: offsets of the whole mention (title included, possessive ending excluded).
+        name_start: offset where the name proper starts (after any title words).
+        name: the name proper ("Antony Blinken"), for organisations and places the whole phrase.
+        titles: the lower-cased title and role words before the name ("foreign", "minister").
+        possessive: the mention ends in 's ("Zelenskyy's claims").
+        after_preposition: the mention follows a preposition (so it is not a clause subject).
+    """
+
+    kind: str
+    start: int
+    end: int
+    name_start: int
+    name: str
+    titles: tuple[str, ...] = ()
+    possessive: bool = False
+    after_preposition: bool = False
+    sentence_initial: bool = False
+
+
+@functools.lru_cache(maxsize=1)
+def name_rules() -> dict:
+    """The name rules (``analysis/data/name_rules.toml``), with word lists turned into frozensets."""
+    raw = resources.files("analysis.data").joinpath("name_rules.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    rules: dict = {}
+    for key in ("titles", "male_honorifics", "female_honorifics", "not_names", "organisation_words"):
+        rules[key] = frozenset(w.lower() for w in data[key])
+    rules["places"] = frozenset(w.lower() for w in data["places"])
+    rules["multiword_places"] = tuple(sorted((p for p in rules["places"] if " " in p), key=len, reverse=True))
+    rules["pronouns"] = dict(data["pronouns"])
+    rules["anonymous"] = tuple(re.compile(p) for p in data["anonymous"]["patterns"])
+    rules["group_nouns"] = frozenset(data["groups"]["nouns"])
+    rules["description_nouns"] = frozenset(data["descriptions"]["nouns"])
+    rules["premodifiers"] = frozenset(data["descriptions"]["premodifiers"])
+    rules["demonyms"] = frozenset(data["demonyms"]["words"])
+    return rules
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _strip_possessive(word: str) -> tuple[str, bool]:
+    if len(word) > 2 and _POSSESSIVE.search(word) and word[-2:].lower() in {"\u2019s", "'s"}:
+        return word[:-2], True
+    return word, False
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+def surname_key(name: str) -> str:
+    """A spelling-insensitive key for a surname: "Zelenskyy", "Zelensky" and "Zelenskyi" give one key."""
+    word = _strip_possessive(name.split()[-1] if name.split() else name)[0]
+    key = re.sub(r"[^a-z]", "", _fold(word))
+    for pattern, repl in _TRANSLIT:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+def _is_name_word(word: str, rules: dict) -> bool:
+    """A capitalised word that can be part of a person's name."""
+    low = word.lower()
+    if not word[:1].isupper() or any(c.isdigit() for c in word):
+        return False
+    if low in rules["not_names"] or low in rules["titles"] or low in rules["organisation_words"]:
+        return False
+    if low in rules["places"] or low in rules["demonyms"] or _is_acronym(word):
+        return False
+    if "-" in word and not all(part[:1].isupper() for part in word.split("-")):
+        return False  # "Soviet-era", "US-supplied"
+    return low.rstrip(".") not in rules["titles"]
+
+
+def _runs(tokens: list[Token], text: str) -> list[list[Token]]:
+    """Maximal runs of capitalised tokens (with name connectors and initials' periods inside)."""
+    runs: list[list[Token]] = []
+    cur: list[Token] = []
+    for i, tok in enumerate(tokens):
+        word = tok.text
+        joined = bool(cur) and text[cur[-1].end:tok.start] in ("", " ", "\u00a0")
+        if word[:1].isupper() and not any(c.isdigit() for c in word) and (not cur or joined) or cur and joined and word.lower() in _CONNECTORS and i + 1 < len(tokens) and tokens[i + 1].is_cap:
+            cur.append(tok)
+        elif cur and word == "." and len(cur[-1].text) <= 4 and text[tok.end:tok.end + 1] == " " and (
+            len(cur[-1].text) == 1 or cur[-1].lower in name_rules()["titles"] or cur[-1].lower in {"jr", "sr"}
+        ):
+            # an initial ("J.") or an abbreviated title ("Gen.") does not end the name
+            cur.append(tok)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = [tok] if word[:1].isupper() and not any(c.isdigit() for c in word) else []
+        if cur and cur[-1].text[-2:] in ("\u2019s", "'s") and len(cur[-1].text) > 2:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def find_names(text: str, start: int = 0, end: int | None = None, *, sentence_start: int | None = None
+               ) -> list[NameMention]:
+    """Names of persons, organisations and places in ``text[start:end]``.
+
+    Args:
+        text: the article text.
+        start, end: the span to search (usually one sentence).
+        sentence_start: offset where the sentence starts (its first word is capitalised anyway, so a lone
+            capitalised first word is marked ``sentence_initial`` for the caller to confirm).
+
+    Returns:
+        Mentions in text order.
+    """
+    rules = name_rules()
+    tokens = tokenize(text, start, end)
+    sentence_start = start if sentence_start is None else sentence_start
+    found: list[NameMention] = []
+    for run in _runs(tokens, text):
+        found.extend(_classify_run(run, text, tokens, rules, sentence_start))
+    return found
+
+
+def _classify_run(run: list[Token], text: str, tokens: list[Token], rules: dict, sentence_start: int
+                  ) -> list[NameMention]:
+    words = [t for t in run if t.text != "."]
+    last_word, possessive = _strip_possessive(words[-1].text)
+    end = words[-1].start + len(last_word)
+    words[-1] = Token(last_word, words[-1].start, end)
+    # leading sentence openers and function words ("When", "The", "Instead") are not part of a name
+    while words and words[0].lower in rules["not_names"] and words[0].lower not in rules["titles"]:
+        words = words[1:]
+    if not words:
+        return []
+    first = words[0]
+    idx = next(i for i, t in enumerate(tokens) if t.start == run[0].start)
+    prev = tokens[idx - 1].lower if idx > 0 else ""
+    after_prep = prev in _PREPOSITIONS or (first is not run[0] and run[0].lower in _PREPOSITIONS)
+    initial = first.start == sentence_start or (run[0].start == sentence_start and first is not run[0])
+    phrase = text[first.start:end]
+    low = phrase.lower()
+    if first is run[0] and prev in {"the", "a", "an"} and len(words) == 1:
+        # names take no article: "the Trip", "the Kremlin" are things or institutions
+        kind = "place" if low in rules["places"] else "organisation"
+        return [NameMention(kind, first.start, end, first.start, phrase, (), possessive, after_prep, initial)]
+    if low in rules["places"] or any(low == p for p in rules["multiword_places"]):
+        return [NameMention("place", first.start, end, first.start, phrase, (), possessive, after_prep, initial)]
+    # the name proper is the longest run of name words at the end of the phrase
+    core_from = len(words)
+    while core_from > 0 and (_is_name_word(_strip_possessive(words[core_from - 1].text)[0], rules)
+                             or words[core_from - 1].lower in _CONNECTORS):
+        core_from -= 1
+    core = words[core_from:]
+    prefix = words[:core_from]
+    if core and prefix and any(t.lower in rules["organisation_words"] and t.lower not in rules["titles"]
+                               for t in prefix[-1:]):
+        core = []  # "Economic Cooperation Forum Smith" is not a title before a name; keep as organisation
+    if not core:
+        kind = "place" if all(t.lower in rules["places"] or t.lower in rules["demonyms"] for t in words) else (
+            "organisation")
+        if all(t.lower in rules["titles"] or t.lower in rules["demonyms"] for t in words):
+            return []  # a bare title ("President") or adjective ("Ukrainian") names nobody by itself
+        if len(words) == 1 and words[0].lower in rules["demonyms"]:
+            return []
+        return [NameMention(kind, first.start, end, first.start, phrase, (), possessive, after_prep, initial)]
+    name_start = core[0].start
+    name = text[name_start:end]
+    titles = tuple(t.lower.rstrip(".") for t in prefix)
+    return [NameMention("person", first.start, end, name_start, name, titles, possessive, after_prep,
+                        initial and not prefix)]
+
+
+def pronoun_kind(word: str) -> str | None:
+    """``male``, ``female``, ``plural``, ``organisation`` or ``first`` for a speaker pronoun, else None."""
+    return name_rules()["pronouns"].get(word.lower())
+
+
+def is_anonymous(phrase: str) -> bool:
+    """Whether a source noun phrase describes an anonymous source ("a senior administration official")."""
+    low = phrase.lower()
+    if re.search(r"\b(officials|sources)\b", low) and not re.search(r"\b(a|an|one|two|three|several|some|"
+                                                                     r"unnamed|anonymous|familiar)\b", low):
+        return False
+    return any(p.search(low) for p in name_rules()["anonymous"])
+
+
+def group_head(phrase: str) -> str | None:
+    """The group noun a phrase ends in ("US officials" -> "officials"), if any."""
+    words = [w.lower() for w in _TOKEN.findall(phrase) if w[:1].isalnum()]
+    if not words:
+        return None
+    nouns = name_rules()["group_nouns"]
+    if len(words) >= 2 and f"{words[-2]} {words[-1]}" in nouns:
+        return f"{words[-2]} {words[-1]}"
+    return words[-1] if words[-1] in nouns else None
+
+
+def description_head(phrase: str) -> str | None:
+    """The role noun of a definite description ("the Ukrainian leader" -> "leader"), if any."""
+    words = [w.lower() for w in _TOKEN.findall(phrase) if w[:1].isalnum()]
+    if len(words) < 2 or words[0] not in {"the", "this", "that"}:
+        return None
+    return words[-1] if words[-1] in name_rules()["description_nouns"] else None
+
+
+@dataclass
+class _Person:
+    key: str
+    first: str | None
+    full_forms: dict[str, int] = field(default_factory=dict)
+    surname_forms: dict[str, int] = field(default_factory=dict)
+    titles: set[str] = field(default_factory=set)
+    gender: str | None = None
+
+    def canonical(self) -> str:
+        forms = self.full_forms or self.surname_forms
+        return max(forms, key=lambda f: (forms[f], len(f.split()), -list(forms).index(f)))
+
+    def variants(self) -> set[str]:
+        return set(self.full_forms) | set(self.surname_forms)
+
+
+class PersonIndex:
+    """Persons of one article, with spelling variants and partial names merged.
+
+    Build it from the article's name mentions (in text order), then ask :meth:`person_of` for the person a
+    mention belongs to and :meth:`canonical` for the name to report.
+    """
+
+    def __init__(self, mentions: list[NameMention]) -> None:
+        self._persons: list[_Person] = []
+        self._by_mention: dict[tuple[int, int], int] = {}
+        rules = name_rules()
+        persons = [m for m in mentions if m.kind == "person"]
+        # full names first, so bare surnames can join them wherever they appear
+        for m in sorted(persons, key=lambda m: (len(m.name.split()) < 2, m.start)):
+            parts = m.name.split()
+            first = _fold(parts[0]) if len(parts) >= 2 else None
+            pid = self._find(surname_key(m.name), first, m.start)
+            if pid is None:
+                if len(parts) < 2 and m.sentence_initial and not m.titles:
+                    continue  # a lone capitalised first word: only a name if confirmed elsewhere
+                pid = len(self._persons)
+                self._persons.append(_Person(surname_key(m.name), first))
+            p = self._persons[pid]
+            if len(parts) >= 2:
+                p.full_forms[m.name] = p.full_forms.get(m.name, 0) + 1
+            else:
+                p.surname_forms[m.name] = p.surname_forms.get(m.name, 0) + 1
+            p.titles.update(m.titles)
+            if p.gender is None:
+                if set(m.titles) & rules["male_honorifics"]:
+                    p.gender = "male"
+                elif set(m.titles) & rules["female_honorifics"]:
+                    p.gender = "female"
+            self._by_mention[(m.start, m.end)] = pid
+        self._first_seen = {pid: min(s for (s, _), q in self._by_mention.items() if q == pid)
+                            for pid in set(self._by_mention.values())}
+
+    def _find(self, key: str, first: str | None, offset: int) -> int | None:
+        candidates = [i for i, p in enumerate(self._persons) if _same_surname(p.key, key)]
+        if first is not None:
+            exact = [i for i in candidates if self._persons[i].first in (first, None)]
+            if exact:
+                return exact[0]
+            return None
+        return candidates[0] if candidates else None
+
+    def person_of(self, mention: NameMention) -> int | None:
+        """The person id of a mention, or None when the mention is not a (confirmed) person."""
+        return self._by_mention.get((mention.start, mention.end))
+
+    def person_named(self, name: str) -> int | None:
+        """The person id for a name or surname seen anywhere in the article."""
+        parts = name.split()
+        first = _fold(parts[0]) if len(parts) >= 2 else None
+        return self._find(surname_key(name), first, 0)
+
+    def canonical(self, pid: int) -> str:
+        """The canonical name of a person: the most frequent full form, else the most frequent surname."""
+        return self._persons[pid].canonical()
+
+    def titles(self, pid: int) -> set[str]:
+        """Title and role words seen before the person's name."""
+        return self._persons[pid].titles
+
+    def gender(self, pid: int) -> str | None:
+        """``male`` or ``female`` when an honorific told it, else None."""
+        return self._persons[pid].gender
+
+    def variants(self, pid: int) -> set[str]:
+        """Every spelling of the person's name seen in the article."""
+        return self._persons[pid].variants()
+
+    def __len__(self) -> int:
+        return len(self._persons)
+
+
+def _same_surname(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or a[:2] != b[:2]:
+        return False
+    from rapidfuzz.fuzz import ratio  # imported here: importing this module stays cheap
+
+    return ratio(a, b) >= _FUZZY_THRESHOLD
