@@ -110,7 +110,7 @@ def discover_articles(inputs: list[str | Path] | None, *, default_dir: Path) -> 
 
 def safe_name(text: str) -> str:
     """A file-system-safe, stable name for an article id (spaces, non-ASCII and ``..`` cannot escape the folder)."""
-    cleaned = _SAFE.sub("_", text).strip("._") or "article"
+    cleaned = re.sub(r"\.{2,}", "_", _SAFE.sub("_", text)).strip("._") or "article"
     if cleaned != text:
         cleaned = f"{cleaned[:60]}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
     return cleaned
@@ -227,11 +227,18 @@ def run_job(spec: dict[str, str]) -> dict[str, object]:
     return {"status": "ok"}
 
 
+def _job_env() -> dict[str, str]:
+    """The environment of a job: the kernel from this environment, inline figures, no warnings noise."""
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # Agg would swallow inline figures
+    env.update({"PYTHONWARNINGS": "ignore", "JUPYTER_PREFER_ENV_PATH": "1", "PYDEVD_DISABLE_FILE_VALIDATION": "1"})
+    return env
+
+
 def _run_in_process(spec: dict[str, str], timeout: float) -> dict[str, object]:
     cmd = [sys.executable, "-m", "analysis.reports", json.dumps(spec)]
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                              env={**os.environ, "PYTHONWARNINGS": "ignore", "MPLBACKEND": "Agg"})
+                              env=_job_env())
     except subprocess.TimeoutExpired:
         return {"status": "timeout", "error": f"timed out after {timeout:.0f} s (raise --timeout)"}
     for line in reversed(proc.stdout.strip().splitlines()):
