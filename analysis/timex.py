@@ -1,0 +1,1191 @@
+"""Temporal expressions (TIMEX3): find them in raw text and normalise them against a document creation date.
+
+The tagger is rule-based, in the tradition of HeidelTime (Strötgen & Gertz, "Multilingual and cross-domain temporal
+tagging", LRE 2013): one regular expression per *rule family*, word lists in ``analysis/data/timex_lexicon.toml``, and
+a normalisation step that resolves relative expressions against the document creation time (DCT, here the
+publication date) or against the date mentioned last ("a year earlier", "hours earlier", "the quarter").
+
+News rules (see ``docs/timeline.md``):
+
+* a bare weekday is the most recent such day on or before the DCT, unless the clause governing it is future
+  ("is set to address Friday's summit"); the publication weekday itself is the publication date;
+* a month and day without a year takes the year that puts it nearest the DCT, on the past side in a past clause
+  and on the future side in a future one;
+* "this week" is the ISO week of the DCT (ISO years have 52 or 53 weeks; the first days of January may belong to
+  the previous ISO year);
+* without a DCT nothing relative is resolved: the value keeps X's (``XXXX-WXX-2``, ``XXXX-XX-XX``) and
+  ``anchor`` is None.
+
+Values follow TimeML 1.2.1 (``2022-11-15``, ``2022-W46``, ``2022-11``, ``2022-Q3``, ``2022-SU``, ``199X``,
+``P3D``, ``PT2H``, ``PRESENT_REF``, ``XXXX-WXX-2``, ``2022-11-15TNI``, ``2022-11-15T10:30``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["Timex", "tag_timexes", "lexicon"]
+
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression: ``text == source[start:end]``.
+
+    Attributes:
+        start, end: character offsets into the tagged text.
+        text: the expression as written.
+        type: DATE, TIME, DURATION or SET.
+        value: the TimeML value (``2022-11-15``, ``2022-W46``, ``P3D``, ``PAST_REF``, ``XXXX-WXX-2`` ...).
+        rule: name of the rule that produced it (``weekday``, ``relative-week`` ...).
+        anchor: the date it was resolved against (the DCT or the date mentioned before), None when absolute or
+            unresolved.
+        anchor_kind: ``"publication"``, ``"previous"`` (the date narrated just before) or None.
+        mod: TimeML ``mod`` (START, MID, END, APPROX, BEFORE, AFTER, MORE_THAN, LESS_THAN ...) or None.
+        precision: ``time``, ``day``, ``week``, ``month``, ``quarter``, ``season``, ``half``, ``year``, ``decade``,
+            ``century`` for calendar values; None otherwise.
+        range_start, range_end: the first and last day the value covers (None when it has no calendar extent).
+        unresolved: True when the expression is relative but there was no date to resolve it against.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    rule: str
+    anchor: _dt.date | None = None
+    anchor_kind: str | None = None
+    mod: str | None = None
+    precision: str | None = None
+    range_start: _dt.date | None = None
+    range_end: _dt.date | None = None
+    unresolved: bool = False
+
+    @property
+    def range(self) -> tuple[_dt.date, _dt.date] | None:
+        """``(range_start, range_end)`` or None."""
+        if self.range_start is None or self.range_end is None:
+            return None
+        return self.range_start, self.range_end
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Lexicon
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The word lists of ``analysis/data/timex_lexicon.toml`` (read once)."""
+    raw = resources.files("analysis.data").joinpath("timex_lexicon.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+def _alt(words: list[str] | dict, *, capitalise: bool = False) -> str:
+    """A regex alternation of ``words``, longest first (so "a few" wins over "a")."""
+    items = sorted(set(words), key=len, reverse=True)
+    if capitalise:
+        items = [w[:1].upper() + w[1:] for w in items]
+    return "|".join(re.escape(w).replace("\\ ", r"\s+").replace("'", "['\u2019]") for w in items)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Calendar helpers
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Point:
+    """A calendar value: its precision, first and last day, and TimeML string."""
+
+    precision: str
+    first: _dt.date
+    last: _dt.date
+    value: str
+
+
+def _month_last(year: int, month: int) -> _dt.date:
+    nxt = _dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - _dt.timedelta(days=1)
+
+
+def _add_months(year: int, month: int, k: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + k
+    return index // 12, index % 12 + 1
+
+
+def _day(d: _dt.date) -> _Point:
+    return _Point("day", d, d, d.isoformat())
+
+
+def _week(d: _dt.date) -> _Point:
+    iso = d.isocalendar()
+    monday = d - _dt.timedelta(days=iso[2] - 1)
+    return _Point("week", monday, monday + _dt.timedelta(days=6), f"{iso[0]:04d}-W{iso[1]:02d}")
+
+
+def _weekend(d: _dt.date) -> _Point:
+    week = _week(d)
+    sat = week.first + _dt.timedelta(days=5)
+    return _Point("week", sat, sat + _dt.timedelta(days=1), week.value + "-WE")
+
+
+def _month(year: int, month: int) -> _Point:
+    return _Point("month", _dt.date(year, month, 1), _month_last(year, month), f"{year:04d}-{month:02d}")
+
+
+def _quarter(year: int, q: int) -> _Point:
+    first = _dt.date(year, 3 * q - 2, 1)
+    return _Point("quarter", first, _month_last(year, 3 * q), f"{year:04d}-Q{q}")
+
+
+def _half(year: int, h: int) -> _Point:
+    return _Point("half", _dt.date(year, 6 * h - 5, 1), _month_last(year, 6 * h), f"{year:04d}-H{h}")
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def _season(year: int, code: str) -> _Point:
+    a, b = _SEASON_MONTHS[code]
+    first = _dt.date(year, a, 1)
+    last = _month_last(year + (b < a), b)
+    return _Point("season", first, last, f"{year:04d}-{code}")
+
+
+def _year(year: int) -> _Point:
+    return _Point("year", _dt.date(year, 1, 1), _dt.date(year, 12, 31), f"{year:04d}")
+
+
+def _decade(decade: int) -> _Point:
+    return _Point("decade", _dt.date(decade, 1, 1), _dt.date(decade + 9, 12, 31), f"{decade // 10:03d}X")
+
+
+def _century(first_year: int) -> _Point:
+    return _Point("century", _dt.date(max(first_year, 1), 1, 1), _dt.date(first_year + 99, 12, 31),
+                  f"{first_year // 100:02d}")
+
+
+def _season_of(d: _dt.date) -> tuple[int, str]:
+    if d.month in (12, 1, 2):
+        return (d.year if d.month == 12 else d.year - 1), "WI"
+    return d.year, {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> _dt.date:
+    if n > 0:
+        first = _dt.date(year, month, 1)
+        offset = (weekday - first.isoweekday()) % 7
+        return first + _dt.timedelta(days=offset + 7 * (n - 1))
+    last = _month_last(year, month)
+    return last - _dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _safe_date(year: int, month: int, day: int) -> _dt.date | None:
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Context: tense of the clause, the date narrated last
+# ---------------------------------------------------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(r"[.!?;:\u2014\u201c\u201d\"(]|''|``|\n|,\s+(?:but|and|while|although|though|as)\b|\bthat\b")
+
+
+def _clause_before(text: str, start: int, limit: int = 120) -> str:
+    window = text[max(0, start - limit) : start]
+    last = None
+    for last in _CLAUSE_BREAK.finditer(window):
+        pass
+    return window[last.end() :] if last else window
+
+
+def _clause_after(text: str, end: int, limit: int = 40) -> str:
+    window = text[end : end + limit]
+    match = _CLAUSE_BREAK.search(window)
+    return window[: match.start()] if match else window
+
+
+@functools.lru_cache(maxsize=1)
+def _future_re() -> re.Pattern[str]:
+    words = lexicon()["tense"]["future"]
+    return re.compile(r"(?<![\w'])(?:" + _alt(words) + r")(?![\w])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _past_re() -> re.Pattern[str]:
+    words = lexicon()["tense"]["past"]
+    return re.compile(r"(?<![\w'])(?:" + _alt(words) + r"|[a-z]{3,}ed)(?![\w])", re.IGNORECASE)
+
+
+def _is_future(text: str, start: int, end: int) -> bool:
+    """Whether the clause governing ``text[start:end]`` is future ("will address", "is set to address").
+
+    The tense marker closest before the expression decides: "said it will meet Friday" is future,
+    "will say it met Friday" is past.
+    """
+    clause = _clause_before(text, start)
+    future = [m.end() for m in _future_re().finditer(clause)]
+    if future:
+        past = [m.end() for m in _past_re().finditer(clause)]
+        return not past or max(future) >= max(past)
+    after = _clause_after(text, end)
+    return bool(re.match(r"\s*,?\s*(?:\w+\s+){0,3}?(?:will|\u2019ll|'ll|is set to|are set to)\b", after, re.I))
+
+
+@dataclass
+class _Context:
+    text: str
+    dct: _dt.date | None
+    last: _Point | None = None  # the date narrated last (any precision)
+    last_day: _dt.date | None = None  # the last day-precision date narrated
+    last_quarter: _Point | None = None
+
+    def remember(self, point: _Point) -> None:
+        self.last = point
+        if point.precision in ("day", "time"):
+            self.last_day = point.first
+        if point.precision == "quarter":
+            self.last_quarter = point
+
+
+@dataclass(frozen=True)
+class _Result:
+    type: str
+    value: str
+    point: _Point | None = None
+    mod: str | None = None
+    anchor_kind: str | None = None  # "publication" | "previous"
+    unresolved: bool = False
+    remember: bool = True
+
+
+_Handler = Callable[[re.Match[str], _Context], "_Result | None"]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Numbers and durations
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _number(words: str) -> float | None:
+    """A number from digits or words ("twenty four", "5 1/2", "a couple of", "several" = -1 for vague)."""
+    nums = lexicon()["numbers"]
+    text = re.sub(r"[\s-]+", " ", words.lower().strip()).replace(",", "")
+    if not text:
+        return None
+    if text in nums:
+        return float(nums[text])
+    total = 0.0
+    current = 0.0
+    for token in text.split(" "):
+        if re.fullmatch(r"\d+(?:\.\d+)?", token):
+            current += float(token)
+        elif re.fullmatch(r"\d+/\d+", token):
+            a, b = token.split("/")
+            current += int(a) / int(b) if int(b) else 0
+        elif token in ("and", "of"):
+            continue
+        elif token in nums:
+            value = float(nums[token])
+            if value < 0:
+                return -1.0
+            if value in (100, 1000):
+                current = (current or 1) * value
+                if value == 1000:
+                    total += current
+                    current = 0
+            elif value == 0.5:
+                current += 0.5
+            else:
+                current += value
+        else:
+            return None
+    return total + current
+
+
+_UNIT_WORD = {
+    "S": ("S", True), "M_T": ("M", True), "H": ("H", True), "D": ("D", False), "W": ("W", False),
+    "M": ("M", False), "Q": ("Q", False), "Y": ("Y", False),
+}
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    """ISO 8601 duration for ``n`` units (``unit`` as keyed in the lexicon); X for vague quantities."""
+    designator, is_time = lexicon()["units"][unit]
+    if designator == "W2":
+        designator, n = "W", (2 * n if n and n > 0 else n)
+    if designator == "WE":
+        return "P2D" if n == 1 else ("PXWE" if n is None or n < 0 else f"P{int(2 * n)}D")
+    if designator in ("DE", "CE"):
+        factor = 10 if designator == "DE" else 100
+        if n is None or n < 0:
+            return "PXDE" if designator == "DE" else "PXCE"
+        designator, n = "Y", n * factor
+    prefix = "PT" if is_time else "P"
+    if n is None or n < 0:
+        return f"{prefix}X{designator}"
+    if n != int(n):
+        whole = int(n)
+        lower = {"Y": (12, "M", False), "D": (24, "H", True), "H": (60, "M", True), "M": (30, "D", False)}
+        if designator in lower and not (is_time and designator == "M"):
+            k, sub, sub_time = lower[designator]
+            rest = round((n - whole) * k)
+            if sub_time and not is_time:
+                return f"P{whole}{designator}T{rest}{sub}" if whole else f"PT{rest}{sub}"
+            return f"{prefix}{whole}{designator}{rest}{sub}" if whole else f"{prefix}{rest}{sub}"
+        return f"{prefix}{n:g}{designator}"
+    return f"{prefix}{int(n)}{designator}"
+
+
+def _unit_key(word: str) -> str | None:
+    word = word.lower().rstrip(".")
+    units = lexicon()["units"]
+    if word in units:
+        return word
+    for cand in (word[:-1] if word.endswith("s") else None, word[:-3] + "y" if word.endswith("ies") else None):
+        if cand and cand in units:
+            return cand
+    if word == "centuries":
+        return "century"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Shared pattern pieces
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _pieces() -> dict[str, str]:
+    lex = lexicon()
+    months = lex["months"]
+    full_names = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                  "october", "november", "december")
+    abbrevs = [m for m in months if m not in full_names]
+    month = rf"(?:(?:{_alt(list(full_names), capitalise=True)})(?![a-z])|(?:{_alt(abbrevs, capitalise=True)})" \
+        rf"(?:\.|(?=\s+\d))|(?:{_alt(list(full_names)).upper()})\b)"
+    weekdays = lex["weekdays"]
+    full_wd = [w for w in weekdays if w.endswith("day")]
+    short_wd = [w for w in weekdays if w not in full_wd]
+    weekday = rf"(?:(?i:{_alt(full_wd)})|(?:{_alt(short_wd, capitalise=True)})\.)"
+    nums = [k for k in lex["numbers"] if k not in ("a", "an")]
+    numword = _alt(nums)
+    number = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:\.\d+)?(?:\s+\d/\d)?|an?|(?:{numword})(?:[\s-]+(?:and\s+)?(?:{numword}))*)"
+    units = list(lex["units"])
+    unit = rf"(?:{_alt(units)}|centuries)(?:s)?\b"
+    pods = _alt(list(lex["parts_of_day"]))
+    seasons = _alt(list(lex["seasons"]))
+    return {
+        "MONTH": month,
+        "WD": weekday,
+        "NUM": number,
+        "UNIT": unit,
+        "POD": pods,
+        "SEASON": seasons,
+        "DAY": r"(?:[0-3]?\d)(?:st|nd|rd|th)?",
+        "YEAR": r"(?:1[5-9]\d\d|20\d\d)",
+        "GENERIC": _alt(list(lex["generic"])),
+        "SETW": _alt(list(lex["sets"])),
+        "NUMWORD": numword,
+        "HOLIDAY": _alt(list(lex["holidays"])),
+    }
+
+
+def _p(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a rule pattern: ``{MONTH}``, ``{NUM}`` ... are replaced by the shared pieces."""
+    pieces = _pieces()
+    for key, value in pieces.items():
+        pattern = pattern.replace("{" + key + "}", value)
+    return re.compile(pattern, flags)
+
+
+def _month_number(word: str) -> int:
+    return int(lexicon()["months"][word.lower().rstrip(".")])
+
+
+def _weekday_number(word: str) -> int:
+    return int(lexicon()["weekdays"][word.lower().rstrip(".")])
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Resolution against the DCT
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _resolve_weekday(dct: _dt.date, weekday: int, *, future: bool, rel: str | None) -> _dt.date:
+    delta = (dct.isoweekday() - weekday) % 7
+    if rel in ("last", "this past"):
+        return dct - _dt.timedelta(days=delta or 7)
+    if rel in ("next", "this coming"):
+        return dct + _dt.timedelta(days=((weekday - dct.isoweekday()) % 7) or 7)
+    if rel == "this":
+        return dct + _dt.timedelta(days=weekday - dct.isoweekday())
+    if delta == 0:
+        return dct
+    if future:
+        return dct + _dt.timedelta(days=(weekday - dct.isoweekday()) % 7)
+    return dct - _dt.timedelta(days=delta)
+
+
+def _resolve_month_day(dct: _dt.date, month: int, day: int, *, future: bool) -> _dt.date | None:
+    candidates = [_safe_date(dct.year + k, month, day) for k in (-1, 0, 1)]
+    valid = [c for c in candidates if c is not None]
+    if not valid:
+        return None
+    if future:
+        ahead = [c for c in valid if c >= dct]
+        return min(ahead, key=lambda c: c - dct) if ahead else valid[-1]
+    return min(valid, key=lambda c: abs((c - dct).days))
+
+
+def _resolve_month(dct: _dt.date, month: int, *, future: bool, rel: str | None) -> tuple[int, int]:
+    if rel in ("last", "this past"):
+        year = dct.year if month < dct.month else dct.year - 1
+    elif rel in ("next", "this coming"):
+        year = dct.year if month > dct.month else dct.year + 1
+    elif rel == "this":
+        year = dct.year
+    elif future:
+        year = dct.year if month >= dct.month else dct.year + 1
+    else:
+        year = dct.year if month <= dct.month + 1 else dct.year - 1
+    return year, month
+
+
+_SHIFT = {"last": -1, "previous": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "following": 1,
+          "this coming": 1, "this": 0, "current": 0, "the current": 0, "the same": 0, "same": 0}
+
+
+def _shift_unit(dct: _dt.date, unit: str, k: int) -> _Point | None:
+    if unit == "day":
+        return _day(dct + _dt.timedelta(days=k))
+    if unit == "week":
+        return _week(dct + _dt.timedelta(weeks=k))
+    if unit == "weekend":
+        return _weekend(dct + _dt.timedelta(weeks=k))
+    if unit == "month":
+        return _month(*_add_months(dct.year, dct.month, k))
+    if unit == "quarter":
+        y, m = _add_months(dct.year, dct.month, 3 * k)
+        return _quarter(y, (m - 1) // 3 + 1)
+    if unit == "year":
+        return _year(dct.year + k)
+    if unit == "decade":
+        return _decade((dct.year // 10 + k) * 10)
+    if unit == "century":
+        return _century((dct.year // 100 + k) * 100)
+    if unit in lexicon()["seasons"]:
+        code = lexicon()["seasons"][unit]
+        season_year, current = _season_of(dct)
+        year = season_year if code != "WI" else (dct.year if dct.month == 12 else dct.year - 1)
+        if k < 0:
+            year = dct.year - 1 if code != "WI" else year - 1
+        elif k > 0:
+            year = dct.year + 1 if code != "WI" else year + 1
+        elif code != current and code != "WI" and k == 0:
+            year = dct.year
+        return _season(year, code)
+    return None
+
+
+_UNRESOLVED_FORMS = {
+    "day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
+    "year": "XXXX", "decade": "XXXX", "century": "XXXX",
+}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Rules: (name, pattern, handler). Longest match wins; ties go to the rule listed first.
+# ---------------------------------------------------------------------------------------------------------------
+
+_EDGE_MOD = {"early": "START", "the beginning of": "START", "the start of": "START", "mid": "MID",
+             "the middle of": "MID", "late": "END", "the end of": "END", "the close of": "END"}
+
+
+def _edge(word: str | None) -> str | None:
+    if not word:
+        return None
+    return _EDGE_MOD.get(re.sub(r"[\s-]+", " ", word.lower()).strip())
+
+
+def _h_iso_date(m: re.Match[str], ctx: _Context) -> _Result | None:
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return _Result("DATE", d.isoformat(), _day(d)) if d else None
+
+
+def _h_numeric_date(m: re.Match[str], ctx: _Context) -> _Result | None:
+    year = int(m["y"])
+    if year < 100:
+        year += 1900 if year > 30 else 2000
+    d = _safe_date(year, int(m["m"]), int(m["d"]))
+    return _Result("DATE", d.isoformat(), _day(d)) if d else None
+
+
+def _h_month_day(m: re.Match[str], ctx: _Context) -> _Result | None:
+    month = _month_number(m["mon"])
+    day = int(re.match(r"\d+", m["day"])[0])
+    if not 1 <= day <= 31:
+        return None
+    mod = _edge(m["edge"]) if "edge" in m.groupdict() else None
+    if m["year"]:
+        d = _safe_date(int(m["year"]), month, day)
+        return _Result("DATE", d.isoformat(), _day(d), mod=mod) if d else None
+    if ctx.dct is None:
+        return _Result("DATE", f"XXXX-{month:02d}-{day:02d}", None, mod=mod, unresolved=True)
+    d = _resolve_month_day(ctx.dct, month, day, future=_is_future(ctx.text, m.start(), m.end()))
+    if d is None:
+        return None
+    return _Result("DATE", d.isoformat(), _day(d), mod=mod, anchor_kind="publication")
+
+
+def _h_month(m: re.Match[str], ctx: _Context) -> _Result | None:
+    word = m["mon"]
+    rel = (m["rel"] or "").lower() or None
+    rel = re.sub(r"\s+", " ", rel) if rel else None
+    mod = _edge(m["edge"])
+    if word.rstrip(".").lower() in ("may", "march") and not (m["edge"] or rel or m["year"]):
+        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+        if not re.search(r"\b(?:in|since|until|till|by|of|from|through|during|before|after|last|this|next)\s+$", before):
+            return None
+    month = _month_number(word)
+    if m["year"]:
+        year = int(m["year"])
+        return _Result("DATE", f"{year:04d}-{month:02d}", _month(year, month), mod=mod)
+    if ctx.dct is None:
+        return _Result("DATE", f"XXXX-{month:02d}", None, mod=mod, unresolved=True)
+    year, month = _resolve_month(ctx.dct, month, future=_is_future(ctx.text, m.start(), m.end()), rel=rel)
+    return _Result("DATE", f"{year:04d}-{month:02d}", _month(year, month), mod=mod, anchor_kind="publication")
+
+
+_POD_CODE = None
+
+
+def _pod_code(word: str | None) -> str | None:
+    if not word:
+        return None
+    return lexicon()["parts_of_day"].get(re.sub(r"\s+", " ", word.lower()))
+
+
+def _h_weekday(m: re.Match[str], ctx: _Context) -> _Result | None:
+    weekday = _weekday_number(m["wd"])
+    rel = re.sub(r"\s+", " ", m["rel"].lower()) if m["rel"] else None
+    pod = _pod_code(m["pod"])
+    if m["plural"]:
+        return _Result("SET", f"XXXX-WXX-{weekday}" + (f"TNI" if pod == "NI" else (f"T{pod}" if pod else "")), None,
+                       remember=False)
+    if ctx.dct is None:
+        value = f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else "")
+        return _Result("TIME" if pod else "DATE", value, None, unresolved=True)
+    if rel in ("early", "late"):
+        rel = None
+    d = _resolve_weekday(ctx.dct, weekday, future=_is_future(ctx.text, m.start(), m.end()), rel=rel)
+    if pod:
+        return _Result("TIME", f"{d.isoformat()}T{pod}", _Point("time", d, d, f"{d.isoformat()}T{pod}"),
+                       anchor_kind="publication")
+    return _Result("DATE", d.isoformat(), _day(d), anchor_kind="publication")
+
+
+def _time_of_day(m: re.Match[str]) -> str | None:
+    if m["word"]:
+        return "T12:00" if m["word"].lower() == "noon" else "T24:00"
+    hour = int(m["h"])
+    minute = int(m["mi"]) if m["mi"] else 0
+    ap = (m["ap"] or "").lower().replace(".", "").replace(" ", "")
+    if hour > 24 or minute > 59:
+        return None
+    if ap.startswith("p") and hour < 12:
+        hour += 12
+    if ap.startswith("a") and hour == 12:
+        hour = 0
+    return f"T{hour:02d}:{minute:02d}"
+
+
+def _h_time(m: re.Match[str], ctx: _Context) -> _Result | None:
+    clock = _time_of_day(m)
+    if clock is None:
+        return None
+    mod = "APPROX" if m["approx"] else None
+    day_word = (m["dayword"] or "").lower()
+    if m["wd"]:
+        if ctx.dct is None:
+            return _Result("TIME", f"XXXX-WXX-{_weekday_number(m['wd'])}{clock}", None, mod=mod, unresolved=True)
+        d = _resolve_weekday(ctx.dct, _weekday_number(m["wd"]), future=_is_future(ctx.text, m.start(), m.end()),
+                             rel=None)
+    elif m["mon"]:
+        month, day = _month_number(m["mon"]), int(re.match(r"\d+", m["day"])[0])
+        if ctx.dct is None:
+            return _Result("TIME", f"XXXX-{month:02d}-{day:02d}{clock}", None, mod=mod, unresolved=True)
+        d = _resolve_month_day(ctx.dct, month, day, future=_is_future(ctx.text, m.start(), m.end()))
+        if d is None:
+            return None
+    elif day_word in ("yesterday", "today", "tomorrow", "tonight"):
+        if ctx.dct is None:
+            return _Result("TIME", f"XXXX-XX-XX{clock}", None, mod=mod, unresolved=True)
+        d = ctx.dct + _dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day_word, 0))
+    else:
+        d = ctx.last_day or ctx.dct
+        if d is None:
+            return _Result("TIME", f"XXXX-XX-XX{clock}", None, mod=mod, unresolved=True)
+    value = f"{d.isoformat()}{clock}"
+    return _Result("TIME", value, _Point("time", d, d, value), mod=mod, anchor_kind="publication")
+
+
+_REL_DAY = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+def _h_relative_day(m: re.Match[str], ctx: _Context) -> _Result | None:
+    word = m["rd"].lower()
+    pod = _pod_code(m["pod"]) or _pod_code(m["pod2"]) or ("NI" if word == "tonight" else None)
+    if ctx.dct is None:
+        return _Result("TIME" if pod else "DATE", "XXXX-XX-XX" + (f"T{pod}" if pod else ""), None, unresolved=True)
+    d = ctx.dct + _dt.timedelta(days=_REL_DAY[word])
+    if pod:
+        value = f"{d.isoformat()}T{pod}"
+        return _Result("TIME", value, _Point("time", d, d, value), anchor_kind="publication")
+    return _Result("DATE", d.isoformat(), _day(d), anchor_kind="publication")
+
+
+def _h_this_pod(m: re.Match[str], ctx: _Context) -> _Result | None:
+    pod = _pod_code(m["pod"])
+    det = m["det"].lower()
+    if ctx.dct is None:
+        return _Result("TIME", f"XXXX-XX-XXT{pod}", None, unresolved=True)
+    d = ctx.dct - _dt.timedelta(days=1) if det == "last" else ctx.dct
+    if det == "the" and ctx.last_day:
+        d = ctx.last_day
+    value = f"{d.isoformat()}T{pod}"
+    return _Result("TIME", value, _Point("time", d, d, value), anchor_kind="publication")
+
+
+def _h_relative_period(m: re.Match[str], ctx: _Context) -> _Result | None:
+    det = re.sub(r"\s+", " ", (m["det"] or "").lower())
+    det = det[4:] if det.startswith("the ") else det
+    unit_word = m["unit"].lower()
+    mod = _edge(m["edge"])
+    pre = (m["edge"] or "").lower()
+    if pre.startswith("earlier"):
+        mod = None
+    elif pre.startswith("later"):
+        mod = None
+    k = _SHIFT.get(det)
+    if k is None:
+        return None
+    months = lexicon()["months"]
+    if unit_word.rstrip(".") in months or unit_word.capitalize().rstrip(".") == unit_word.rstrip("."):
+        pass
+    if unit_word in ("week", "weekend", "month", "quarter", "year", "decade", "century") or unit_word in lexicon()[
+        "seasons"
+    ]:
+        if ctx.dct is None:
+            return _Result("DATE", _UNRESOLVED_FORMS.get(unit_word, "XXXX"), None, mod=mod, unresolved=True)
+        base, kind = ctx.dct, "publication"
+        if det in ("following", "previous") and ctx.last is not None:
+            base, kind = ctx.last.first, "previous"
+        point = _shift_unit(base, unit_word, k)
+        if point is None:
+            return None
+        return _Result("DATE", point.value, point, mod=mod, anchor_kind=kind)
+    return None
+
+
+def _h_season(m: re.Match[str], ctx: _Context) -> _Result | None:
+    code = lexicon()["seasons"][m["season"].lower()]
+    mod = _edge(m["edge"])
+    if m["year"]:
+        point = _season(int(m["year"]), code)
+        return _Result("DATE", point.value, point, mod=mod)
+    if ctx.dct is None:
+        return _Result("DATE", f"XXXX-{code}", None, mod=mod, unresolved=True)
+    if not m[0].lower().startswith("the") and not re.search(r"\b(?:in|this|last|next|during|since|until|by|of)\s+$",
+                                                               ctx.text[max(0, m.start() - 8) : m.start()], re.I):
+        return None
+    year = ctx.dct.year
+    point = _season(year if code != "WI" or ctx.dct.month == 12 else year - 1, code)
+    return _Result("DATE", point.value, point, mod=mod, anchor_kind="publication")
+
+
+def _h_spelled_year(m: re.Match[str], ctx: _Context) -> _Result | None:
+    words = re.sub(r"[\s-]+", " ", m["y"].lower()).replace(" and", "").split(" ")
+    if words[0] == "nineteen":
+        rest = _number(" ".join(words[1:])) if len(words) > 1 else None
+        if rest is None or not 10 <= rest < 100:
+            return None
+        year = 1900 + int(rest)
+    else:
+        rest = _number(" ".join(words[2:])) if len(words) > 2 else 0
+        if rest is None or rest >= 100:
+            return None
+        year = 2000 + int(rest)
+        if len(words) == 2 and not m[0].lower().startswith("the year"):
+            return None
+    return _Result("DATE", f"{year:04d}", _year(year))
+
+
+def _h_month_rel(m: re.Match[str], ctx: _Context) -> _Result | None:
+    return _h_month(m, ctx)
+
+
+def _h_ago(m: re.Match[str], ctx: _Context) -> _Result | None:
+    unit = _unit_key(m["unit"])
+    if unit is None:
+        return None
+    n = _number(m["num"]) if m["num"] else -1.0
+    if n is None:
+        return None
+    direction = m["dir"].lower()
+    sign = 1 if direction in ("later", "after", "from now", "hence", "afterward", "afterwards", "on") else -1
+    approx = m["mod"]
+    designator = lexicon()["units"][unit][0]
+    if approx:
+        return _Result("DURATION", _duration_value(n, unit), None,
+                       mod={"about": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
+                            "more than": "MORE_THAN", "over": "MORE_THAN"}.get(approx.lower()), remember=False)
+    relative_to_previous = direction in ("earlier", "later", "before", "after", "afterward", "afterwards",
+                                         "previously", "on")
+    if relative_to_previous and ctx.last is not None:
+        base_point = ctx.last
+        kind = "previous"
+    elif ctx.dct is not None:
+        base_point = _day(ctx.dct)
+        kind = "publication"
+    else:
+        return _Result("DATE", "XXXX-XX-XX", None, unresolved=True)
+    base = base_point.first
+    if n < 0 or designator in ("S", "M") and lexicon()["units"][unit][1] or designator == "H":
+        if designator in ("H",) or lexicon()["units"][unit][1]:
+            # "hours earlier", "minutes later": the same day as the event narrated.
+            if n >= 0 and n < 24 or n < 0:
+                d = base if kind == "previous" else ctx.dct
+                if d is None:
+                    return None
+                return _Result("DATE", d.isoformat(), _day(d), mod="BEFORE" if sign < 0 else "AFTER",
+                               anchor_kind=kind)
+        return _Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, remember=False)
+    n_int = int(n) if n == int(n) else n
+    if designator == "D":
+        d = base + _dt.timedelta(days=sign * n_int)
+        point = _day(d)
+    elif designator in ("W", "W2"):
+        weeks = n_int * (2 if designator == "W2" else 1)
+        point = _day(base + _dt.timedelta(weeks=sign * weeks))
+    elif designator == "M":
+        y, mo = _add_months(base.year, base.month, int(sign * n_int))
+        point = _month(y, mo)
+    elif designator == "Q":
+        y, mo = _add_months(base.year, base.month, int(3 * sign * n_int))
+        point = _quarter(y, (mo - 1) // 3 + 1)
+    elif designator == "Y":
+        if base_point.precision == "quarter" or ctx.last_quarter is not None:
+            q = base_point if base_point.precision == "quarter" else ctx.last_quarter
+            y = int(q.value[:4]) + int(sign * n_int)
+            point = _quarter(y, int(q.value[-1]))
+        else:
+            point = _year(base.year + int(sign * n_int))
+        return _Result("DATE", point.value, point, anchor_kind=kind, remember=False)
+    elif designator == "DE":
+        point = _year(base.year + int(sign * 10 * n_int))
+    else:
+        return None
+    return _Result("DATE", point.value, point, anchor_kind=kind, remember=kind == "publication")
+
+
+def _h_duration(m: re.Match[str], ctx: _Context) -> _Result | None:
+    unit = _unit_key(m["unit"])
+    if unit is None:
+        return None
+    if not m["num"] and not (m["unit"].lower().endswith("s") or m["dir"]):
+        return None  # a bare singular unit ("the day", "year") is rarely a duration
+    if (m["suffix"] or "").lower() == "old" or re.match(r"\s+old\b", ctx.text[m.end() : m.end() + 5]):
+        return None  # an age ("a 6-year-old", "52 years old")
+    if m["dir"] and not m["num"] and not m["unit"].lower().endswith("s"):
+        return None
+    n = _number(m["num"]) if m["num"] else -1.0
+    if n is None or n == 0:
+        return None
+    if unit == "quarter" and m["num"] and n > 0:
+        unit_value = f"P{int(3 * n)}M" if (m["dir"] or "").lower() in ("next", "first") else _duration_value(n, unit)
+    else:
+        unit_value = _duration_value(n, unit)
+    mod = None
+    if m["mod"]:
+        mod = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+               "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
+               "under": "LESS_THAN", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+               "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE"}.get(
+            re.sub(r"\s+", " ", m["mod"].lower()))
+    return _Result("DURATION", unit_value, None, mod=mod, remember=False)
+
+
+def _h_quarter(m: re.Match[str], ctx: _Context) -> _Result | None:
+    ordinal = (m["ord"] or "").lower()
+    rel = re.sub(r"[\s-]+", " ", (m["rel"] or "").lower()).strip()
+    qmap = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+    year = int(m["year"]) if m["year"] else (int(m["year2"]) if m["year2"] else None)
+    if m["half"]:
+        h = 1 if ordinal in ("first", "1st") else 2
+        if year is None:
+            if ctx.dct is None:
+                return _Result("DATE", f"XXXX-H{h}", None, unresolved=True)
+            year = ctx.dct.year
+        return _Result("DATE", f"{year:04d}-H{h}", _half(year, h))
+    base_year = ctx.dct.year if ctx.dct else None
+    if ordinal in qmap:
+        q = qmap[ordinal]
+        if year is None:
+            if ctx.dct is None:
+                return _Result("DATE", f"XXXX-Q{q}", None, unresolved=True)
+            year = base_year
+            if q > (ctx.dct.month - 1) // 3 + 1 and not _is_future(ctx.text, m.start(), m.end()):
+                # A quarter not begun yet is last year's, unless the clause is about the future.
+                if q - ((ctx.dct.month - 1) // 3 + 1) > 1:
+                    year = base_year - 1
+        if rel in ("year earlier", "year ago", "a year earlier", "a year ago") or m["ago"]:
+            year -= 1
+        return _Result("DATE", f"{year:04d}-Q{q}", _quarter(year, q))
+    # "the quarter", "the latest quarter", "the year-ago quarter": the quarter under discussion.
+    if m["period"] and not (rel or year):
+        return None
+    if year is not None and ctx.last_quarter is not None:
+        point = _quarter(year, int(ctx.last_quarter.value[-1]))
+        return _Result("DATE", point.value, point, remember=False)
+    if ctx.last_quarter is not None:
+        point = ctx.last_quarter
+    elif ctx.dct is not None:
+        y, mo = _add_months(ctx.dct.year, ctx.dct.month, -3)
+        point = _quarter(y, (mo - 1) // 3 + 1)
+    else:
+        return _Result("DATE", "XXXX-QX", None, unresolved=True)
+    if rel in ("year earlier", "year ago") or m["ago"]:
+        point = _quarter(int(point.value[:4]) - 1, int(point.value[-1]))
+        return _Result("DATE", point.value, point, remember=False)
+    if rel in ("next", "following", "coming"):
+        y, mo = _add_months(point.first.year, point.first.month, 3)
+        point = _quarter(y, (mo - 1) // 3 + 1)
+    elif rel in ("previous", "prior", "last", "past", "preceding"):
+        y, mo = _add_months(point.first.year, point.first.month, -3)
+        point = _quarter(y, (mo - 1) // 3 + 1)
+    return _Result("DATE", point.value, point, anchor_kind="previous" if ctx.last_quarter else "publication")
+
+
+def _h_year_earlier(m: re.Match[str], ctx: _Context) -> _Result | None:
+    base = ctx.last_quarter
+    if base is not None:
+        point = _quarter(int(base.value[:4]) - 1, int(base.value[-1]))
+        return _Result("DATE", point.value, point, anchor_kind="previous", remember=False)
+    if ctx.dct is None:
+        return _Result("DATE", "XXXX", None, unresolved=True)
+    point = _year(ctx.dct.year - 1)
+    return _Result("DATE", point.value, point, anchor_kind="publication", remember=False)
+
+
+def _h_year(m: re.Match[str], ctx: _Context) -> _Result | None:
+    year = int(m["y"])
+    before = ctx.text[max(0, m.start() - 2) : m.start()]
+    after = ctx.text[m.end() : m.end() + 12]
+    if re.search(r"[$\d.,#\u00a3\u20ac/]\s?$", before) or re.match(r"\s*(?:%|percent|per\b|\d|[.,]\d|-\d|/)", after):
+        return None
+    if not m["pre"] and re.match(r"\s+(?:people|shares|troops|employees|workers|cars|votes|tons|barrels|miles)",
+                                 after, re.I):
+        return None
+    mod = _edge(m["pre"])
+    return _Result("DATE", f"{year:04d}", _year(year), mod=mod)
+
+
+def _h_fiscal_short(m: re.Match[str], ctx: _Context) -> _Result | None:
+    yy = int(m["yy"])
+    year = (1900 if yy > 30 else 2000) + yy
+    return _Result("DATE", f"{year:04d}", _year(year))
+
+
+def _h_decade(m: re.Match[str], ctx: _Context) -> _Result | None:
+    if m["dec"]:
+        decade = int(m["dec"])
+    else:
+        yy = int(m["yy"])
+        decade = (1900 if yy > 20 else 2000) + yy
+    if decade % 10:
+        return None
+    point = _decade(decade)
+    # TimeBank writes "the 1990s" as 199 and a bare "1990s" as 199X; both mean the decade.
+    value = point.value[:3] if m["the"] else point.value
+    return _Result("DATE", value, point, mod=_edge(m["pre"]))
+
+
+def _h_century(m: re.Match[str], ctx: _Context) -> _Result | None:
+    n = int(m["n"])
+    return _Result("DATE", f"{n - 1:02d}", _century((n - 1) * 100), mod=_edge(m["pre"]))
+
+
+def _h_generic(m: re.Match[str], ctx: _Context) -> _Result | None:
+    key = re.sub(r"\s+", " ", m[0].lower()).replace("\u2019", "'")
+    value = lexicon()["generic"].get(key)
+    if value is None:
+        return None
+    if key in ("current", "future") and not re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 3]):
+        # "current" and "future" as adjectives ("current account", "future growth") only.
+        return None
+    if key == "now" and re.match(r"\s+that\b", ctx.text[m.end() : m.end() + 6]):
+        return None
+    if value.startswith("P"):
+        return _Result("DURATION", value, None, remember=False)
+    return _Result("DATE", value, None, remember=False)
+
+
+def _h_set(m: re.Match[str], ctx: _Context) -> _Result | None:
+    word = re.sub(r"\s+", " ", m[0].lower())
+    if word in lexicon()["sets"]:
+        if word == "annual" :
+            return None
+        return _Result("SET", lexicon()["sets"][word], None, remember=False)
+    if m["wd"]:
+        return _Result("SET", f"XXXX-WXX-{_weekday_number(m['wd'])}", None, remember=False)
+    if m["mon"]:
+        return _Result("SET", f"XXXX-{_month_number(m['mon']):02d}", None, remember=False)
+    unit = _unit_key(m["unit"]) if m["unit"] else None
+    if unit is None:
+        return None
+    n = _number(m["num"]) if m["num"] else 1.0
+    return _Result("SET", _duration_value(n if n and n > 0 else 1, unit), None, remember=False)
+
+
+def _h_holiday(m: re.Match[str], ctx: _Context) -> _Result | None:
+    if not m[0][:1].isupper() and not m["rel"]:
+        return None
+    name = re.sub(r"\s+", " ", m["name"].lower()).replace("\u2019", "'")
+    spec = lexicon()["holidays"].get(name)
+    if spec is None:
+        return None
+    rel = (m["rel"] or "").lower()
+
+    def on(year: int) -> _dt.date:
+        if isinstance(spec, str):
+            month, day = (int(x) for x in spec.split("-"))
+            return _dt.date(year, month, day)
+        return _nth_weekday(year, spec[0], spec[1], spec[2])
+
+    if m["year"]:
+        d = on(int(m["year"]))
+        return _Result("DATE", d.isoformat(), _day(d))
+    if ctx.dct is None:
+        return _Result("DATE", "XXXX-XX-XX", None, unresolved=True)
+    this = on(ctx.dct.year)
+    if rel == "last":
+        d = this if this < ctx.dct else on(ctx.dct.year - 1)
+    elif rel == "next" or _is_future(ctx.text, m.start(), m.end()):
+        d = this if this >= ctx.dct else on(ctx.dct.year + 1)
+    else:
+        d = this if (this - ctx.dct).days <= 31 else on(ctx.dct.year - 1)
+    return _Result("DATE", d.isoformat(), _day(d), anchor_kind="publication")
+
+
+def _h_weekend(m: re.Match[str], ctx: _Context) -> _Result | None:
+    if ctx.dct is None:
+        return _Result("DATE", "XXXX-WXX-WE", None, unresolved=True)
+    future = _is_future(ctx.text, m.start(), m.end())
+    base = ctx.dct if (future or ctx.dct.isoweekday() >= 5) else ctx.dct - _dt.timedelta(days=7)
+    point = _weekend(base)
+    return _Result("DATE", point.value, point, anchor_kind="publication")
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
+    edge = r"(?P<edge>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of" \
+           r"|the\s+close\s+of|earlier|later))"
+    i = re.IGNORECASE
+    rules: list[tuple[str, str, _Handler, int]] = [
+        ("iso-date", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _h_iso_date, 0),
+        ("numeric-date", r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b", _h_numeric_date, 0),
+        ("month-day",
+         r"(?:(?:{WD}),?\s+)?(?:" + edge + r"[\s-]+)?(?:(?i:the)\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})\b"
+         r"(?:,?\s+(?P<year>{YEAR})\b)?(?!\s*(?:%|percent|\d|[.,]\d))",
+         _h_month_day, 0),
+        ("day-month",
+         r"\b(?:(?:{WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})\s+(?:(?i:of)\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR})\b)?",
+         _h_month_day, 0),
+        ("month",
+         r"(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?(?:" + edge + r"[\s-]+(?:(?i:in|of)\s+)?)?"
+         r"(?P<mon>{MONTH})(?![\w\u2019'])(?:,?\s+(?:(?i:of)\s+)?(?P<year>{YEAR})\b)?",
+         _h_month, 0),
+        ("time",
+         r"(?P<approx>(?i:around|about|approximately|roughly|shortly\s+after|shortly\s+before)\s+)?"
+         r"(?:(?P<word>(?i:noon|midnight))|(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.\s?m\.?|[ap]m)\b|"
+         r"(?i:[ap]\.\s?m)(?=\W)|(?i:o'clock)))"
+         r"(?:\s+(?P<tz>(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|PT)\b|(?i:local\s+time)))?"
+         r"(?:,?\s+(?:(?i:on)\s+)?(?:(?P<wd>{WD})|(?P<dayword>(?i:yesterday|today|tomorrow|tonight))|"
+         r"(?P<mon>{MONTH})\s+(?P<day>{DAY})\b))?",
+         _h_time, 0),
+        ("time", r"(?P<approx>)(?P<word>(?i:noon|midnight))\s+(?P<wd>{WD})(?P<h>)(?P<mi>)(?P<ap>)(?P<dayword>)"
+                 r"(?P<mon>)(?P<day>)", _h_time, 0),
+        ("weekday",
+         r"(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|early|late))\s+)?(?P<wd>{WD})(?P<plural>s)?"
+         r"(?![\w])(?:['\u2019]s)?(?:\s+(?P<pod>(?i:morning|afternoon|evening|night))(?P<plural2>s)?)?",
+         _h_weekday, 0),
+        ("relative-day",
+         r"(?:(?P<pod2>(?i:early|late|mid-afternoon|mid\s+afternoon))\s+)?\b(?P<rd>(?i:yesterday|today|tomorrow|tonight))"
+         r"(?:['\u2019]s)?(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?",
+         _h_relative_day, 0),
+        ("part-of-day",
+         r"(?:(?i:early|late)\s+)?\b(?P<det>(?i:this|last))\s+(?P<pod>(?i:morning|afternoon|evening|night))\b",
+         _h_this_pod, 0),
+        ("relative-period",
+         r"(?:" + edge + r"[\s-]+)?\b(?P<det>(?i:this|last|next|the\s+past|the\s+previous|the\s+following|the\s+coming"
+         r"|this\s+past|this\s+coming|the\s+current|past|previous|coming))\s+(?P<unit>(?i:week|weekend|month|quarter"
+         r"|year|decade|century|spring|summer|fall|autumn|winter))\b",
+         _h_relative_period, 0),
+        ("season",
+         r"\b(?:(?i:the)\s+)?(?:(?P<edge>(?i:early|late|mid))[\s-]+)?(?P<season>(?i:spring|summer|autumn|winter))\b"
+         r"(?:\s+(?i:of)\s+(?P<year>{YEAR}))?",
+         _h_season, 0),
+        ("weekend", r"\b(?i:the)\s+(?i:weekend)\b", _h_weekend, 0),
+        ("quarter",
+         r"(?:(?i:the|its)\s+)?(?:(?P<year>{YEAR})(?:['\u2019]s)?\s+|(?i:this\s+year['\u2019]s)\s+)?"
+         r"(?:(?P<rel>(?i:year[\s-]earlier|year[\s-]ago|latest|last|previous|prior|current|past|same|next|following"
+         r"|coming|preceding|fiscal|recent|comparable|corresponding))[\s-]+)*(?:(?P<ord>(?i:first|second|third|fourth"
+         r"|1st|2nd|3rd|4th))[\s-]+)?(?:(?i:fiscal|calendar)\s+)?(?:(?P<q>(?i:quarter))|(?P<half>(?i:half))|"
+         r"(?P<period>(?i:period)))(?!s)"
+         r"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year2>{YEAR}))?(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)))?",
+         _h_quarter, 0),
+        ("ago",
+         r"(?:(?P<mod>(?i:about|nearly|almost|more\s+than|roughly|approximately))\s+)?(?:(?P<num>{NUM})[\s-]+)?"
+         r"(?P<unit>{UNIT})\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|previously))\b",
+         _h_ago, i),
+        ("duration",
+         r"(?:(?P<mod>(?i:nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|roughly"
+         r"|approximately))\s+)?(?:(?i:the)\s+)?"
+         r"(?:(?P<dir>(?i:past|last|next|first|coming|previous|following|final|remaining|latest|initial|"
+         r"additional|entire|full|whole))\s+)?(?:(?P<num>{NUM})"
+         r"(?:\s+(?:(?i:and\s+a\s+half)|\d/\d))?[\s-]+(?:(?i:more|additional|straight|consecutive|full|long|trading"
+         r"|business|calendar)\s+)?)?(?<![\d-])(?P<unit>{UNIT})(?:-(?P<suffix>(?i:long|old)))?",
+         _h_duration, i),
+        ("year-earlier",
+         r"\b(?:(?i:the)\s+)?(?i:year[\s-](?:earlier|ago))(?:\s+(?i:period|quarter|level|results))?\b",
+         _h_year_earlier, 0),
+        ("decade",
+         r"(?:(?P<the>(?i:the))\s+)?(?:(?P<pre>(?i:early|mid|late))[\s-]+)?(?:(?P<dec>{YEAR})|['\u2019](?P<yy>\d0))['\u2019]?s\b",
+         _h_decade, 0),
+        ("century",
+         r"(?:(?i:the)\s+)?(?:(?P<pre>(?i:early|mid|late))[\s-]+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)\b",
+         _h_century, 0),
+        ("year",
+         r"(?:(?P<pre>(?i:fiscal|calendar|the\s+year|early|mid|late|post|pre|the\s+end\s+of|the\s+beginning\s+of|"
+         r"the\s+start\s+of|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of))[\s-]+)?"
+         r"(?<![\w$.,/])(?<!\d-)(?P<y>{YEAR})(?![\w])",
+         _h_year, 0),
+        ("spelled-year",
+         r"\b(?:(?i:the\s+year)\s+)?(?P<y>(?i:nineteen|two\s+thousand(?:\s+and)?)(?:[\s-]+(?i:{NUMWORD})){0,2})\b",
+         _h_spelled_year, 0),
+        ("fiscal-year", r"\b(?i:fiscal)\s+['\u2019](?P<yy>\d\d)\b", _h_fiscal_short, 0),
+        ("generic", r"\b(?:{GENERIC})(?![\w-])", _h_generic, i),
+        ("set",
+         r"\b(?:{SETW})\b|\b(?i:every|each|per)\s+(?:(?i:other)\s+)?(?:(?P<num>{NUM})\s+)?(?:(?P<wd>{WD})|"
+         r"(?P<mon>{MONTH})|(?P<unit>{UNIT}))",
+         _h_set, 0),
+        ("holiday",
+         r"(?:(?P<rel>(?i:last|this|next))\s+)?\b(?P<name>(?i:{HOLIDAY}))\b(?:,?\s+(?P<year>{YEAR}))?",
+         _h_holiday, 0),
+    ]
+    return tuple((name, _p(pattern, flags), handler) for name, pattern, handler, flags in rules)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Tagging
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str], _Handler]]:
+    found = []
+    for order, (name, pattern, handler) in enumerate(_rules()):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            while end > start and text[end - 1] in " \t\n,-":
+                end -= 1
+            if text[end - 2 : end] in ("'s", "\u2019s") and end - 2 > start:
+                end -= 2
+            if end > start:
+                found.append((start, end, order, name, match, handler))
+    return found
+
+
+def _select(cands: list, text: str, ctx_probe: _Context) -> list:
+    """Keep the longest non-overlapping candidates that their handler accepts."""
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for cand in cands:
+        start, end = cand[0], cand[1]
+        if any(start < e and s < end for s, e in taken):
+            continue
+        # A handler may refuse its match (a year that is a number, "may" the verb): check with a throwaway context.
+        if cand[5](cand[4], ctx_probe) is None:
+            continue
+        taken.append((start, end))
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def tag_timexes(text: str, *, dct: _dt.date | None) -> list[Timex]:
+    """Find and normalise the temporal expressions of ``text``.
+
+    Args:
+        text: raw text (an article body or a benchmark document).
+        dct: the document creation time (publication date); None leaves relative expressions unresolved.
+
+    Returns:
+        The expressions in text order; ``text[t.start:t.end] == t.text`` for each.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if dct is not None and isinstance(dct, _dt.datetime):
+        dct = dct.date()
+    probe = _Context(text, dct)
+    chosen = _select(_candidates(text), text, probe)
+    ctx = _Context(text, dct)
+    out: list[Timex] = []
+    for start, end, _order, name, match, handler in chosen:
+        result = handler(match, ctx)
+        if result is None:
+            continue
+        point = result.point
+        anchor = None
+        if result.anchor_kind == "publication":
+            anchor = dct
+        elif result.anchor_kind == "previous":
+            anchor = ctx.last.first if ctx.last is not None else dct
+        out.append(
+            Timex(
+                start=start,
+                end=end,
+                text=text[start:end],
+                type=result.type,
+                value=result.value,
+                rule=name,
+                anchor=anchor,
+                anchor_kind=result.anchor_kind if anchor is not None else None,
+                mod=result.mod,
+                precision=point.precision if point else None,
+                range_start=point.first if point else None,
+                range_end=point.last if point else None,
+                unresolved=result.unresolved,
+            )
+        )
+        if point is not None and result.remember:
+            ctx.remember(point)
+    return out
