@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -145,14 +146,14 @@ def _rules() -> _Rules:
                    item["target"], int(item.get("gap", 3)), bool(item.get("quoted_only", False)))
         cues[name] = cue
         pattern = cue.pattern.replace(" ", r"\s+")
-        parts.append(rf"(?P<{name}>(?<![\w’'-])(?:{pattern})(?![\w-]))")
+        parts.append(rf"(?P<{name}>{pattern})(?![\w-])")
     framing_table = {k: (int(v["polarity"]), float(v["weight"])) for k, v in data["framing"].items()}
     unknown = set(framing_table) - set(CONNOTATIONS)
     if unknown:
         raise ValueError(f"stance_cues.toml [framing]: unknown connotations {sorted(unknown)}; use {CONNOTATIONS}")
     return _Rules(
         cues=cues,
-        regex=re.compile("|".join(parts), re.IGNORECASE),
+        regex=re.compile(r"(?<![\w’'-])(?:" + "|".join(parts) + ")", re.IGNORECASE),
         negation_words=frozenset(w.lower() for w in data["negation"]["words"]),
         negation_phrases=tuple(p.lower() for p in data["negation"].get("phrases", [])),
         negation_window=int(data["negation"].get("window", 4)),
@@ -259,6 +260,7 @@ class _Context:
     mentions: list[_Mention]
     starts: list[int]
     camps: frozenset[str]
+    qdf: pd.DataFrame | None = None
 
     def quote_at(self, offset: int) -> int:
         i = bisect.bisect_right(self.quote_starts, offset) - 1
@@ -326,10 +328,11 @@ def _quote_spans(qdf: pd.DataFrame, actors: Any) -> list[_Quote]:
     spans = []
     if qdf is None or qdf.empty:
         return spans
-    for row in qdf.itertuples(index=False):
-        speaker = _clean(getattr(row, "speaker", None))
-        camp = _clean(getattr(row, "camp", None)) or _camp_of(actors, speaker)
-        spans.append(_Quote(int(row.start), int(row.end), speaker, camp))
+    camps = qdf["camp"] if "camp" in qdf.columns else [None] * len(qdf)
+    for start, end, speaker, camp in zip(qdf["start"], qdf["end"], qdf["speaker"], camps):
+        speaker = _clean(speaker)
+        camp = _clean(camp) or _camp_of(actors, speaker)
+        spans.append(_Quote(int(start), int(end), speaker, camp))
     spans.sort(key=lambda q: (q.start, q.end))
     # Keep quotations disjoint: an indirect quotation can contain a direct one; the outer one is enough here.
     out: list[_Quote] = []
@@ -341,13 +344,15 @@ def _quote_spans(qdf: pd.DataFrame, actors: Any) -> list[_Quote]:
 
 
 def _clean(value: Any) -> Any:
+    """None for missing values (None, NaN, pd.NA, blank strings), else the value."""
     if value is None:
         return None
-    if isinstance(value, float) and pd.isna(value):
-        return None
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
+    if isinstance(value, str):
+        return value if value.strip() else None
+    try:
+        return None if pd.isna(value) else value
+    except (TypeError, ValueError):
+        return value
 
 
 def _is_person(actors: Any, actor: str | None) -> bool:
@@ -369,9 +374,15 @@ def _name_mentions(article: Article, doc: Document, actors: Any) -> list[tuple[i
     from .actors import actor_mentions
 
     frame = actor_mentions(article, actors)
-    rows = [(int(r.start), int(r.end), str(r.actor), _clean(r.camp), False)
-            for r in frame.itertuples(index=False) if doc.sentence_at(int(r.start)) is not None]
     adjectives = _adjective_pattern(actors)
+    rows = []
+    for start, end, actor, camp, mention in zip(frame["start"], frame["end"], frame["actor"], frame["camp"],
+                                                frame["mention"]):
+        if doc.sentence_at(int(start)) is None:
+            continue
+        if adjectives is not None and mention in adjectives[1]:
+            continue  # a camp adjective taken for a name by the person rules ("Karstian"): added below
+        rows.append((int(start), int(end), str(actor), _clean(camp), False))
     if adjectives is not None:
         taken = sorted((a, b) for a, b, *_ in rows)
         text = article.text
@@ -400,7 +411,7 @@ def _context(article: Article, actors: Any, quotes: pd.DataFrame | None) -> _Con
     actors = _actors_for(article, actors)
     qdf = _quotes_for(article, actors, quotes)
     qspans = _quote_spans(qdf, actors)
-    ctx = _Context(article, doc, actors, qspans, [q.start for q in qspans], [], [], _camp_names(actors))
+    ctx = _Context(article, doc, actors, qspans, [q.start for q in qspans], [], [], _camp_names(actors), qdf)
     text = article.text
     raw: list[_Mention] = []
     for start, end, actor, camp, adjectival in _name_mentions(article, doc, actors):
@@ -779,56 +790,68 @@ def _framing_rows(ctx: _Context, qdf: pd.DataFrame | None) -> list[dict[str, Any
                          "evidence": sentence.text, "start": sentence.start, "end": sentence.end})
 
     if qdf is not None and not qdf.empty and {"cue_start", "cue_end", "speaker"} <= set(qdf.columns):
-        for row in qdf.itertuples(index=False):
-            speaker = _clean(row.speaker)
-            if not speaker or _clean(row.cue_start) is None:
+        camps = qdf["camp"] if "camp" in qdf.columns else [None] * len(qdf)
+        for speaker, camp, c_start, c_end in zip(qdf["speaker"], camps, qdf["cue_start"], qdf["cue_end"]):
+            speaker = _clean(speaker)
+            if not speaker or _clean(c_start) is None or _clean(c_end) is None:
                 continue
-            camp = _clean(getattr(row, "camp", None)) or _camp_of(ctx.actors, speaker)
-            add(str(speaker), camp, int(row.cue_start), int(row.cue_end))
+            add(str(speaker), _clean(camp) or _camp_of(ctx.actors, speaker), int(c_start), int(c_end))
 
-    _, regex = _connotations()
-    for s in ctx.doc.sentences:
-        for match in regex.finditer(text, s.start, s.end):
-            c_start, c_end = match.span()
-            if ctx.quote_at(c_start) >= 0:
-                continue
-            party = _framed_speaker(ctx, s.index, c_start, c_end)
-            if party is not None:
-                add(party.label, party.camp, c_start, c_end)
+    for c_start, c_end, party in _narrator_verbs(ctx):
+        add(party.label, party.camp, c_start, c_end)
     rows.sort(key=lambda r: r["cue_start"])
     return rows
 
 
-def _framed_speaker(ctx: _Context, sentence: int, c_start: int, c_end: int) -> _Party | None:
-    """The actor whose words or act a narrator's verb reports: "Zelenskyy backtracked", "said Blinken"."""
+def _lexicon_form_at(text: str, start: int, limit: int) -> int | None:
+    """End of the listed reporting cue starting at ``start`` (two-word phrases first), or None."""
+    forms = _connotations()[0]
+    words = list(itertools.islice(_WORD.finditer(text, start, limit), 2))
+    if not words or words[0].start() != start:
+        return None
+    if len(words) == 2 and re.fullmatch(r"\s+", text[words[0].end():words[1].start()]):
+        if f"{words[0].group(0).lower()} {words[1].group(0).lower()}" in forms:
+            return words[1].end()
+    return words[0].end() if words[0].group(0).lower() in forms else None
+
+
+def _narrator_verbs(ctx: _Context) -> Iterable[tuple[int, int, _Party]]:
+    """Reporting verbs of the narrator with the actor they report on: "Zelenskyy backtracked", "said Blinken".
+
+    Forward: the first word after the mention that is not an adverb, auxiliary or ", who" (a passive "was
+    asked" stops the search). Inverted: a listed verb right before a mention that ends its clause, after a
+    quotation or a comma ("...,” said Blinken.").
+    """
     text = ctx.article.text
-    members = ctx.in_sentence(sentence)
-    for i in reversed(members):
-        m = ctx.mentions[i]
-        if m.end > c_start or m.quote >= 0:
+    forms = _connotations()[0]
+    for i, m in enumerate(ctx.mentions):
+        if m.quote >= 0 or m.possessive or m.after_prep or (m.kind == "adjective" and not _groups(ctx, m)):
             continue
-        label, _camp, end = _label(ctx, m)
-        if end > c_start:
-            end = m.end
-        chunk = text[end:c_start]
-        words = [w.lower() for w in _WORD.findall(chunk)]
-        if re.search(r"[;:()\u201c\u201d\"]", chunk) or (
-                "," in chunk and not re.fullmatch(r"\s*,\s*who\s*", chunk)):
+        limit = ctx.doc.sentences[m.sentence].end
+        _, _, pos = _label(ctx, m)
+        for w in _WORD.finditer(text, pos, min(limit, pos + 80)):
+            gap = text[pos:w.start()]
+            low = w.group(0).lower()
+            if re.search(r"[;:()\u201c\u201d\"]", gap) or ("," in gap and low != "who"):
+                break
+            if low in _PASSIVE:
+                break
+            if low in _FRAMING_SKIP:
+                pos = w.end()
+                continue
+            end = _lexicon_form_at(text, w.start(), limit)
+            if end is not None and ctx.quote_at(w.start()) < 0:
+                party = _party(ctx, i)
+                if party is not None:
+                    yield w.start(), end, party
             break
-        if words and words[-1] in _PASSIVE:
-            return None
-        if m.possessive or m.after_prep or any(w not in _FRAMING_SKIP for w in words):
-            break
-        return _party(ctx, i)
-    for i in members:
-        m = ctx.mentions[i]
-        if m.start < c_end:
-            continue
-        words = _words_between(text, c_end, m.start)
-        if words is not None and not [w for w in words if w.lower() not in _DETERMINERS]:
-            return _party(ctx, i)
-        break
-    return None
+        before = text[max(0, m.start - 40):m.start]
+        inverted = re.search(r"([,\u201d\"]\s*)([A-Za-z]+)\s+$", before)
+        if inverted and inverted.group(2).lower() in forms and re.match(r"\s*(?:[.,;:!?]|$)", text[m.end:limit]):
+            v_start = m.start - len(before) + inverted.start(2)
+            party = _party(ctx, i)
+            if party is not None:
+                yield v_start, v_start + len(inverted.group(2)), party
 
 
 def _framing_stance_rows(ctx: _Context, framing_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -918,9 +941,8 @@ def stance(article: Article, *, actors: Any = None, quotes: pd.DataFrame | None 
         offsets and its index ``sentence``. Sorted by position in the text.
     """
     ctx = _context(article, actors, quotes)
-    qdf = _quotes_for(article, ctx.actors, quotes)
     rows = _cue_rows(ctx)
-    rows += _framing_stance_rows(ctx, _framing_rows(ctx, qdf))
+    rows += _framing_stance_rows(ctx, _framing_rows(ctx, ctx.qdf))
     linked = {(r["sentence"], r["source"], r["target"]) for r in rows}
     for r in _sentiment_rows(ctx):
         if r["polarity"] == 0 or (r["sentence"], r["source"], r["target"]) in linked:
@@ -961,8 +983,7 @@ def framing(article: Article, *, actors: Any = None, quotes: pd.DataFrame | None
         unlisted), the sentence index and the evidence sentence with offsets.
     """
     ctx = _context(article, actors, quotes)
-    qdf = _quotes_for(article, ctx.actors, quotes)
-    return pd.DataFrame(_framing_rows(ctx, qdf), columns=FRAMING_COLUMNS)
+    return pd.DataFrame(_framing_rows(ctx, ctx.qdf), columns=FRAMING_COLUMNS)
 
 
 def mention_sentiment(article: Article, *, actors: Any = None, quotes: pd.DataFrame | None = None) -> pd.DataFrame:

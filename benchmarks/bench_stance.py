@@ -1,0 +1,103 @@
+"""Speed of ``analysis.stance.stance`` (with target-level sentiment) on real news articles, on one core.
+
+Data (never copied into the project): the PolNeAR article texts, ``../shared/datasets/polnear/data/{dev,train}/
+text/*.txt`` relative to the repository root, or the folder named by the ``POLNEAR_DIR`` environment variable
+(the folder that holds ``data/``). The texts are loaded as articles with :func:`analysis.load_article`; they
+have no actors file, so actors are the persons found by rule and camps stay unknown -- the "any article" case.
+
+What is timed: everything :func:`analysis.stance.stance` does for a freshly loaded article -- sentence splitting,
+actor mentions, quotation extraction, the cue, framing and target-sentiment signals. Loading the files is not
+timed. The run is single-process (one core). The target set by the issue is >= 100 articles a second.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_stance.py [--split dev|train|all] [--limit N] [--repeat K]
+
+Exits 0 with a message when the data is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+import warnings
+from collections import Counter
+from pathlib import Path
+
+from analysis import load_article
+from analysis.articles import Article
+
+_REPO = Path(__file__).resolve().parent.parent
+_DEFAULT_DIR = _REPO.parent / "shared" / "datasets" / "polnear"
+_TARGET_RATE = 100.0
+
+
+def _data_dir() -> Path:
+    return Path(os.environ.get("POLNEAR_DIR", _DEFAULT_DIR))
+
+
+def _load(split: str, limit: int | None) -> list[Article]:
+    splits = ["dev", "train"] if split == "all" else [split]
+    paths: list[Path] = []
+    for name in splits:
+        paths += sorted((_data_dir() / "data" / name / "text").glob("*.txt"))
+    if limit:
+        paths = paths[:limit]
+    articles = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for path in paths:
+            articles.append(load_article(path, catalog={}))
+    return articles
+
+
+def _fresh(article: Article) -> Article:
+    """A copy that misses every per-article cache (parse, persons), so each run does all the work."""
+    return Article(id=article.id, path=article.path, text=article.text + " ", title=article.title,
+                   published=article.published, metadata=article.metadata, body_start=article.body_start)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=["dev", "train", "all"], default="dev")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--repeat", type=int, default=3, help="timed passes (the median is reported)")
+    args = parser.parse_args(argv)
+
+    if not (_data_dir() / "data").is_dir():
+        print(f"PolNeAR data not found at {_data_dir()} (set POLNEAR_DIR); nothing to benchmark.")
+        return 0
+    articles = _load(args.split, args.limit)
+    if not articles:
+        print(f"no article texts under {_data_dir() / 'data'}; nothing to benchmark.")
+        return 0
+
+    from analysis.stance import stance
+
+    stance(articles[0])  # load lexicons and models once, outside the timing
+    rates, signals, rows, chars = [], Counter(), 0, sum(len(a.text) for a in articles)
+    for k in range(args.repeat):
+        batch = [_fresh(a) for a in articles]
+        t0 = time.perf_counter()
+        for article in batch:
+            df = stance(article)
+            if k == 0:
+                rows += len(df)
+                signals.update(df["signal"])
+        rates.append(len(batch) / (time.perf_counter() - t0))
+
+    rate = statistics.median(rates)
+    print(f"PolNeAR {args.split}: {len(articles)} articles, {chars / len(articles):,.0f} characters on average")
+    print(f"stance (with target sentiment): {rate:,.1f} articles/s on one core "
+          f"(median of {args.repeat}; runs {', '.join(f'{r:.1f}' for r in rates)}); "
+          f"target >= {_TARGET_RATE:.0f}: {'met' if rate >= _TARGET_RATE else 'NOT met'}")
+    print(f"judgements: {rows} ({rows / len(articles):.1f} an article); by signal: "
+          + ", ".join(f"{s} {n}" for s, n in signals.most_common()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

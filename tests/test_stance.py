@@ -1,0 +1,258 @@
+"""Tests for analysis.stance: every signal on sentences written here, negation, framing, offsets, the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from analysis import load_article
+from analysis.actors import Actor, Actors
+from analysis.articles import Article
+from analysis.stance import (
+    FRAMING_COLUMNS,
+    NARRATOR,
+    STANCE_COLUMNS,
+    camp_sides,
+    connotation_of,
+    framing,
+    mention_sentiment,
+    plot_stance_heatmap,
+    stance,
+    stance_matrix,
+)
+
+from .conftest import SEED
+
+matplotlib.use("Agg")
+
+# A made-up world: two countries (Nordland, Ostria), their leaders and officials.
+ACTORS = Actors([
+    Actor("Ivo Varga", "person", "Ostria", aliases=("Varga",), roles=("the Ostrian leader",)),
+    Actor("Ostria", "place", "Ostria", aliases=("Ostra",), adjectives=("Ostrian",)),
+    Actor("Lena Lund", "person", "Nordland", aliases=("Lund",)),
+    Actor("Piet Hale", "person", "Nordland", aliases=("Hale", "President Hale")),
+    Actor("Nordland", "place", "Nordland", aliases=("Nordic Union",), adjectives=("Nordish",)),
+    Actor("Karst", "place", "Karst", aliases=("Karstograd",), adjectives=("Karstian",)),
+    Actor("Mira Sol", "person", "Karst", aliases=("Sol",)),
+])
+NO_QUOTES = pd.DataFrame(columns=["start", "end", "speaker", "camp", "cue", "cue_start", "cue_end"])
+
+
+def _article(text: str) -> Article:
+    return Article(id="t", path=Path("/nonexistent/t.txt"), text=text)
+
+
+def _quote(text: str, content: str, speaker: str, camp: str | None, cue: str) -> dict:
+    start = text.index(content)
+    cue_start = text.index(cue)
+    return {"start": start, "end": start + len(content), "speaker": speaker, "camp": camp, "cue": cue,
+            "cue_start": cue_start, "cue_end": cue_start + len(cue)}
+
+
+def _judgements(text: str, quotes: list[dict] | None = None) -> set[tuple[str, str, int, str]]:
+    article = _article(text)
+    df = stance(article, actors=ACTORS, quotes=pd.DataFrame(quotes) if quotes else NO_QUOTES)
+    df = df[df["signal"] != "target_sentiment"]
+    return set(zip(df["source"], df["target"], df["polarity"], df["signal"]))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # disagreement: a possessive pronoun object resolves to the nearest earlier actor that is not the source
+    ("When President Hale was asked about Varga’s claims, he said he disagreed with his assessment.",
+     ("Piet Hale", "Ivo Varga", -1, "disagreement")),
+    # reported disagreement: the subject of the cue is the source, not the reporter
+    ("Officials said Lund disagreed with Varga on the timing.", ("Lena Lund", "Ivo Varga", -1, "disagreement")),
+    ("Lund made a rare public break with the Ostrian leader on Monday.",
+     ("Lena Lund", "Ivo Varga", -1, "disagreement")),
+    ("Nordish officials broke with Varga over the plan.", ("Nordland officials", "Ivo Varga", -1, "disagreement")),
+    ("Varga blamed Karst. Lund said there was no evidence for that.",
+     ("Ivo Varga", "Karst", -1, "blame")),
+    ("Varga insisted the shell was Karstian. Lund said there was no evidence of it.",
+     ("Lena Lund", "Ivo Varga", -1, "disagreement")),
+    # agreement
+    ("Lund agreed with Varga on the border question.", ("Lena Lund", "Ivo Varga", 1, "agreement")),
+    ("Lund endorsed Varga’s assessment of the blast.", ("Lena Lund", "Ivo Varga", 1, "agreement")),
+    # blame
+    ("Lund accused Karstograd of shelling the villages.", ("Lena Lund", "Karst", -1, "blame")),
+    ("Varga said the fire was caused by a Karstian drone.", ("Ivo Varga", "Karst", -1, "blame")),
+    # support
+    ("Hale vowed to send more military aid to help Ostria.", ("Piet Hale", "Ostria", 1, "support")),
+    ("Lund pledged support for Ostria at the summit.", ("Lena Lund", "Ostria", 1, "support")),
+])
+def test_cue_signals(text, expected):
+    assert expected in _judgements(text)
+
+
+@pytest.mark.parametrize(("text", "source", "target", "signal"), [
+    ("Lund did not accuse Karstograd of anything.", "Lena Lund", "Karst", "blame"),
+    ("Lund never disagreed with Varga.", "Lena Lund", "Ivo Varga", "disagreement"),
+    ("Hale refused to pledge support for Ostria.", "Piet Hale", "Ostria", "support"),
+    ("Officials asked whether Lund disagreed with Varga.", "Lena Lund", "Ivo Varga", "disagreement"),
+])
+def test_negated_and_hedged_cues_are_kept_with_polarity_zero(text, source, target, signal):
+    article = _article(text)
+    df = stance(article, actors=ACTORS, quotes=NO_QUOTES)
+    rows = df[(df["source"] == source) & (df["target"] == target) & (df["signal"] == signal)]
+    assert len(rows) == 1
+    assert rows["polarity"].iloc[0] == 0
+    assert rows["score"].iloc[0] == 0.0
+    # the cue span starts at the negation or the hedge
+    assert rows["cue"].iloc[0].split()[0].lower() in {"not", "never", "refused", "whether"}
+
+
+def test_cue_inside_a_quotation_belongs_to_its_speaker():
+    text = "“Karst is responsible for what happened,” said Lund. “We pledge to support Ostria,” she added."
+    quotes = [_quote(text, "Karst is responsible for what happened,", "Lena Lund", "Nordland", "said"),
+              _quote(text, "We pledge to support Ostria,", "Lena Lund", "Nordland", "added")]
+    found = _judgements(text, quotes)
+    assert ("Lena Lund", "Karst", -1, "blame") in found
+    assert ("Lena Lund", "Ostria", 1, "support") in found
+    assert not any(source == NARRATOR and signal in {"blame", "support"} for source, _, _, signal in found)
+
+
+def test_quoted_only_cues_need_a_quotation():
+    text = "Karst is raining missiles on Ostria."
+    assert not any(signal == "blame" for *_, signal in _judgements(text))
+    quotes = [_quote(text + " Lund said.", "Karst is raining missiles on Ostria.", "Lena Lund", "Nordland", "said")]
+    assert ("Lena Lund", "Karst", -1, "blame") in _judgements(text + " Lund said.", quotes)
+
+
+def test_between_cue_links_both_sides():
+    found = _judgements("There were conflicting statements between Varga and Lund this week.")
+    assert {("Ivo Varga", "Lena Lund", -1, "disagreement"), ("Lena Lund", "Ivo Varga", -1, "disagreement")} <= found
+
+
+@pytest.mark.parametrize(("text", "speaker", "lemma", "connotation"), [
+    ("Varga rambles on about his plan for the border.", "Ivo Varga", "ramble on", "dismissive"),
+    ("Varga backtracked on Friday.", "Ivo Varga", "backtrack", "dismissive"),
+    ("Lund said the talks went well.", "Lena Lund", "say", "neutral"),
+    ("Sol, who told reporters the talks went well, left early.", "Mira Sol", "tell reporters", "neutral"),
+    ("Hale admitted the figures were wrong.", "Piet Hale", "admit", "concession"),
+    ("Varga claimed the drone was Karstian.", "Ivo Varga", "claim", "doubt"),
+    ("Lund slammed the decision.", "Lena Lund", "slam", "hostile"),
+])
+def test_framing_verbs(text, speaker, lemma, connotation):
+    df = framing(_article(text), actors=ACTORS, quotes=NO_QUOTES)
+    assert (speaker, lemma, connotation) in set(zip(df["speaker"], df["lemma"], df["connotation"]))
+
+
+def test_framing_skips_passives_and_words_inside_quotations():
+    text = "Hale was asked about the blast. “Varga rambles on,” Lund said."
+    quotes = [_quote(text, "Varga rambles on,", "Lena Lund", "Nordland", "said")]
+    df = framing(_article(text), actors=ACTORS, quotes=pd.DataFrame(quotes))
+    assert list(zip(df["speaker"], df["lemma"])) == [("Lena Lund", "say")]
+
+
+def test_framing_becomes_narrator_stance():
+    df = stance(_article("Varga rambles on about the plan. Lund said it was fine."), actors=ACTORS, quotes=NO_QUOTES)
+    framed = df[df["signal"] == "framing"].set_index("target")
+    assert framed.loc["Ivo Varga", "source"] == NARRATOR
+    assert framed.loc["Ivo Varga", "polarity"] == -1
+    assert framed.loc["Lena Lund", "polarity"] == 0
+
+
+@pytest.mark.parametrize(("cue", "expected"), [
+    ("rambles on", ("ramble on", "dismissive")),
+    ("told reporters", ("tell reporters", "neutral")),
+    ("he said", ("say", "neutral")),
+    ("slammed", ("slam", "hostile")),
+    ("conceded", ("concede", "concession")),
+    ("alleges", ("allege", "doubt")),
+    ("backtracking", ("backtrack", "dismissive")),
+    ("whispered", ("whispered", "unlisted")),
+])
+def test_connotation_of(cue, expected):
+    assert connotation_of(cue) == expected
+
+
+def test_offsets_columns_and_score_range():
+    text = ("Lund accused Karstograd of lying. Varga rambles on about the drone. "
+            "Hale vowed to send more military aid to help Ostria, and Lund did not accuse Varga of anything.")
+    article = _article(text)
+    df = stance(article, actors=ACTORS, quotes=NO_QUOTES)
+    assert list(df.columns) == STANCE_COLUMNS
+    assert len(df) >= 3
+    for row in df.itertuples():
+        assert text[row.start:row.end] == row.evidence
+        assert text[row.cue_start:row.cue_end] == row.cue
+        assert -1.0 <= row.score <= 1.0 and row.polarity in (-1, 0, 1)
+    f = framing(article, actors=ACTORS, quotes=NO_QUOTES)
+    assert list(f.columns) == FRAMING_COLUMNS
+    for row in f.itertuples():
+        assert text[row.cue_start:row.cue_end] == row.cue
+        assert text[row.start:row.end] == row.evidence
+
+
+def test_works_without_actors_file_or_quotes():
+    article = _article("The weather was mild on Tuesday. Nobody said much about it.")
+    df = stance(article, actors=None, quotes=NO_QUOTES)
+    assert list(df.columns) == STANCE_COLUMNS
+    assert df.empty
+    assert list(mention_sentiment(article, actors=None, quotes=NO_QUOTES).columns)
+    fig = plot_stance_heatmap(df)
+    assert fig.axes
+
+
+def test_works_with_rule_found_persons_and_no_actors_file():
+    text = "Senator Alma Ruiz accused Governor Tomas Brenner of lying about the budget."
+    df = stance(_article(text), actors=Actors(), quotes=NO_QUOTES)
+    row = df[df["signal"] == "blame"].iloc[0]
+    assert (row["source"], row["polarity"]) == ("Alma Ruiz", -1)
+    assert "Brenner" in row["target"]
+
+
+def test_stance_matrix_and_sides():
+    df = pd.DataFrame({
+        "source": ["A", "A", "B", NARRATOR], "source_camp": ["X", "X", "Y", None],
+        "target": ["B", "B", "A", "A"], "target_camp": ["Y", "Y", "X", "X"], "polarity": [-1, 0, 1, -1],
+        "cue": ["c1", "c2", "c3", "c4"],
+    })
+    m = stance_matrix(df)
+    assert m.loc["A", ("count", "B")] == 2
+    assert m.loc["A", ("mean_polarity", "B")] == pytest.approx(-0.5)
+    assert m.loc["B", ("count", "A")] == 1
+    by_camp = stance_matrix(df, by="camp")
+    assert by_camp.loc[NARRATOR, ("mean_polarity", "X")] == -1
+    sides = camp_sides(df, left=("X",), right=("Y",)).set_index("source")
+    assert sides.loc["A", "side"] == "X"  # against Y counts for the other side
+    assert sides.loc["B", "side"] == "X"
+    with pytest.raises(ValueError, match="actor"):
+        stance_matrix(df, by="speaker")
+    fig = plot_stance_heatmap(df)
+    assert any("2" in t.get_text() for t in fig.axes[0].texts)
+
+
+def test_seed_article_acceptance():
+    """The issue's measured stances on the seed article, each with its evidence."""
+    article = load_article(SEED)
+    df = stance(article)
+    cues = df[df["signal"] != "target_sentiment"]
+
+    def has(source: str, target: str, polarity: int, signal: str | None = None, cue: str | None = None) -> bool:
+        rows = cues[(cues["source"] == source) & (cues["target"] == target) & (cues["polarity"] == polarity)]
+        if signal:
+            rows = rows[rows["signal"] == signal]
+        if cue:
+            rows = rows[rows["cue"].str.contains(cue, regex=False)]
+        return not rows.empty
+
+    z = "Volodymyr Zelenskyy"
+    assert has("Joe Biden", z, -1, "disagreement", "disagreed with")
+    assert has("Jens Stoltenberg", z, -1, "disagreement", "no evidence")
+    assert has("US officials", z, -1, "disagreement", "break with")
+    assert has("NATO officials", z, -1, "disagreement", "break with")
+    assert has("Antony Blinken", "Russia", -1, "blame")
+    assert has("Antony Blinken", "Ukraine", 1, "support")
+    assert has(z, "Russia", -1, "blame", "caused by")
+    assert has(NARRATOR, z, -1, "framing", "rambles on")
+    assert has(NARRATOR, z, -1, "framing", "backtracked")
+    framed = framing(article)
+    us = framed[framed["camp"] == "US"]
+    assert not us.empty and set(us["connotation"]) <= {"neutral", "hostile", "unlisted"}
+    assert (us["connotation"] == "neutral").mean() > 0.7
+    for row in df.itertuples():
+        assert article.text[row.start:row.end] == row.evidence
+        assert article.text[row.cue_start:row.cue_end] == row.cue
