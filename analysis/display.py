@@ -52,8 +52,9 @@ _STYLE = """
   border-radius: 3px; padding: 0 3px; margin-left: 3px; vertical-align: super}
 .ma-text .ma-cue {text-decoration: underline 2px; text-underline-offset: 3px; font-style: italic}
 table.ma-table {border-collapse: collapse; font-size: 0.9em}
-table.ma-table th, table.ma-table td {border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left;
-  vertical-align: top}
+table.ma-table th, table.ma-table td {border-bottom: 1px solid #ddd; padding: 3px 8px;
+  text-align: left !important; vertical-align: top}
+table.ma-table td.ma-num {text-align: right !important; font-variant-numeric: tabular-nums}
 table.ma-table caption {caption-side: top; text-align: left; font-weight: 600; padding: 4px 0}
 </style>
 """
@@ -124,7 +125,8 @@ def header_html(article: Article, *, analysis: str = "") -> str:
     if analysis:
         parts.append(f'<p class="ma-meta"><b>{escape(analysis)}</b></p>')
     parts.append(f"<h1>{escape(article.title or article.id)}</h1>")
-    parts.extend(f'<p class="ma-meta"><b>{escape(k)}:</b> {escape(v)}</p>' for k, v in rows if v)
+    parts.append('<p class="ma-meta">' + " · ".join(f"<b>{escape(k)}:</b> {escape(v)}" for k, v in rows if v)
+                 + "</p>")
     parts.extend(f'<div class="ma-warn">{escape(w)}</div>' for w in article.warnings)
     if article.published is None:
         parts.append('<div class="ma-warn">No publication date is known for this article: relative dates '
@@ -154,14 +156,18 @@ def table_html(
     shown = df if max_rows is None else df.head(max_rows)
 
     def cell(v: object) -> str:
+        if isinstance(v, bool):
+            return f"<td>{escape(v)}</td>"
         if isinstance(v, float):
-            return "" if v != v else escape(float_format.format(v))
+            return f'<td class="ma-num">{"" if v != v else escape(float_format.format(v))}</td>'
+        if isinstance(v, int) or (hasattr(v, "dtype") and getattr(v, "ndim", 1) == 0):
+            return f'<td class="ma-num">{escape(v)}</td>'
         if isinstance(v, (list, tuple, set)):
-            return escape(", ".join(map(str, v)))
-        return escape(v)
+            return f"<td>{escape(', '.join(map(str, v)))}</td>"
+        return f"<td>{escape(v)}</td>"
 
     head = "".join(f"<th>{escape(c)}</th>" for c in shown.columns)
-    body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>"
+    body = "".join("<tr>" + "".join(cell(v) for v in row) + "</tr>"
                    for row in shown.itertuples(index=False))
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
     more = (f'<p class="ma-meta">Showing {len(shown)} of {len(df)} rows.</p>'

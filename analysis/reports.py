@@ -393,35 +393,44 @@ table {border-collapse: collapse; width: 100%} th, td {text-align: left; padding
  border-bottom: 1px solid #ddd; vertical-align: top}
 .ok {color: #1a7f37; font-weight: 600} .bad {color: #b42318; font-weight: 600}
 .err {font-family: monospace; font-size: 0.85em; color: #b42318}
+ul {margin: 0; padding-left: 1.1em} small {color: #666}
 """
 
 
 def write_index(results: list[JobResult], out: Path) -> Path:
-    """Write ``index.html`` linking every report with its article, notebook, status and one-line error."""
+    """Write ``index.html``: one row per article linking its reports, each with its status and one-line error."""
     e = html.escape
-    rows = []
+    by_article: dict[str, list[JobResult]] = {}
     for r in results:
-        status_cls = "ok" if r.ok else "bad"
-        if r.ok and r.report:
-            link = f'<a href="{e(quote(r.report))}">{e(NOTEBOOK_TITLES.get(r.notebook, r.notebook))}</a>'
-        else:
-            link = e(NOTEBOOK_TITLES.get(r.notebook, r.notebook))
+        by_article.setdefault(r.article_path or r.article, []).append(r)
+    rows = []
+    for group in by_article.values():
+        first = group[0]
+        items, problems = [], []
+        for r in group:
+            name = NOTEBOOK_TITLES.get(r.notebook, r.notebook)
+            if r.ok and r.report:
+                items.append(f'<li><a href="{e(quote(r.report))}">{e(name)}</a> <span class="ok">{e(r.status)}</span></li>')
+                continue
+            item = f'<li>{e(name)} <span class="bad">{e(r.status)}</span>'
             if r.report and (out / r.report).is_file():
-                link += f' (<a href="{e(quote(r.report))}">last good report</a>)'
-        err = f'<div class="err">{e(r.error)}</div>' if r.error else ""
-        if r.failed_notebook:
-            err += f'<div class="err">executed notebook kept: {e(r.failed_notebook)}</div>'
-        rows.append(
-            f"<tr><td>{e(r.title or r.article)}<br><small>{e(Path(r.article_path).name)}</small></td>"
-            f'<td>{link}</td><td class="{status_cls}">{e(r.status)}</td><td>{err}</td></tr>'
-        )
+                item += f' (<a href="{e(quote(r.report))}">last good report</a>)'
+            items.append(item + "</li>")
+            if r.error:
+                problems.append(f'<div class="err">{e(r.error)}</div>')
+            if r.failed_notebook:
+                problems.append(f'<div class="err">executed notebook kept: {e(r.failed_notebook)}</div>')
+        label = first.title or first.article
+        file_name = Path(first.article_path).name if first.article_path else ""
+        rows.append(f"<tr><td>{e(label)}<br><small>{e(file_name)}</small></td><td><ul>{''.join(items)}</ul></td>"
+                    f"<td>{''.join(problems)}</td></tr>")
     ok = sum(r.ok for r in results)
     stamp = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     page = (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Media analysis reports</title>'
         f"<style>{_INDEX_STYLE}</style></head><body><h1>Media analysis reports</h1>"
-        f'<p class="sub">{ok} of {len(results)} reports ready · built {e(stamp)}</p>'
-        "<table><thead><tr><th>Article</th><th>Report</th><th>Status</th><th>Problem</th></tr></thead>"
+        f'<p class="sub">{ok} of {len(results)} reports ready · {len(by_article)} article(s) · built {e(stamp)}</p>'
+        "<table><thead><tr><th>Article</th><th>Reports</th><th>Problems</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></body></html>"
     )
     path = out / "index.html"

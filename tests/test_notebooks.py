@@ -1,0 +1,90 @@
+"""Every notebook executed through the real batch command on the seed and on articles the tests write.
+
+One batch (``python -m analysis reports``) runs all notebooks on: the seed, a short article with front matter,
+an article holding script in a quotation, an empty file and a binary file. The good articles must give every
+report, the bad ones a clear error, and no report may show code or markup that came from an article.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .conftest import ROOT, SEED, SHORT_ARTICLE
+
+NOTEBOOKS = ["quotes_and_speakers", "stance", "sentiment_per_speaker", "timeline"]
+EVIL = (
+    "Mayor under fire | Local\n\nThe mayor said \u201c<script>alert('pwned')</script> is not a plan "
+    "<img src=x onerror=alert(1)>\u201d on Monday, and council member Ann Lee said she disagreed.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("nbreports")
+    arts = tmp / "articles"
+    arts.mkdir()
+    (arts / "short story.txt").write_text(SHORT_ARTICLE, encoding="utf-8")
+    (arts / "évil.txt").write_text(EVIL, encoding="utf-8")
+    (arts / "empty.txt").write_bytes(b"")
+    (arts / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 300)
+    out = tmp / "reports"
+    proc = subprocess.run(
+        [sys.executable, "-m", "analysis", "reports", str(SEED), str(arts), "--out", str(out), "--quiet"],
+        capture_output=True, text=True, cwd=ROOT, timeout=1800,
+    )
+    return {"out": out, "proc": proc, "arts": arts}
+
+
+def _report(built, stem: str, notebook: str) -> Path:
+    matches = sorted(built["out"].glob(f"{stem}*/{notebook}.html"))
+    assert matches, f"no {notebook} report for {stem}: {built['proc'].stderr[-2000:]}"
+    return matches[0]
+
+
+def test_batch_names_the_bad_files_and_exits_nonzero(built):
+    proc = built["proc"]
+    assert proc.returncode == 1
+    assert "empty.txt: the file is empty" in proc.stderr
+    assert "binary.txt: looks like a binary file" in proc.stderr
+    lines = [ln for ln in proc.stderr.splitlines() if ln.startswith("error:")]
+    assert len(lines) == 2, proc.stderr[-3000:]
+    assert "reports ready" in proc.stdout and "index.html" in proc.stdout
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+@pytest.mark.parametrize("stem", [SEED.stem, "short_story", "_vil"])
+def test_report_has_findings_and_no_code(built, stem, notebook):
+    soup = BeautifulSoup(_report(built, stem, notebook).read_text(encoding="utf-8"), "html.parser")
+    text = soup.get_text(" ")
+    assert soup.find(class_="jp-InputArea") is None, "code is visible"
+    assert "import analysis" not in text and "article_path" not in text
+    assert soup.find("h1") is not None
+    for section in ("How this was computed", "Caveats"):
+        assert section in text, f"section {section!r} missing"
+    assert "Traceback" not in text and "Error" not in text.replace("error bars", "")
+    assert "Text(0.5" not in text and "<Figure size" not in text and "<Axes" not in text
+    assert soup.find("script") is None
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_script_in_a_quotation_is_shown_as_text(built, notebook):
+    soup = BeautifulSoup(_report(built, "_vil", notebook).read_text(encoding="utf-8"), "html.parser")
+    for tag in soup.find_all(True):
+        assert tag.name not in ("script", "iframe"), tag
+        assert tag.name != "img" or tag.get("src", "").startswith("data:image/png"), tag
+        for name, value in tag.attrs.items():
+            assert not name.lower().startswith("on"), (tag.name, name)
+            assert "alert" not in str(value), (tag.name, name)
+    assert "<script>alert('pwned')</script>" in soup.get_text()
+
+
+def test_seed_reports_show_the_article_title(built):
+    for notebook in NOTEBOOKS:
+        soup = BeautifulSoup(_report(built, SEED.stem, notebook).read_text(encoding="utf-8"), "html.parser")
+        assert "Blinken denies the missile incident" in soup.find("h1").get_text()
+        assert "2022-11-17" in soup.get_text()
