@@ -41,11 +41,19 @@ __all__ = [
     "ArticleError",
     "ArticleWarning",
     "Document",
+    "extract_quotes",
+    "load_actors",
     "load_article",
     "parse",
+    "quotation_sentiment",
+    "sentence_sentiment",
     "sentences_table",
     "set_aside_table",
-    *_LAZY,
+    "speaker_sentiment",
+    "speakers_table",
+    "stance",
+    "target_sentiment",
+    "timeline",
 ]
 
 

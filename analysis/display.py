@@ -18,6 +18,7 @@ __all__ = [
     "CAMP_COLOURS",
     "camp_colour",
     "escape",
+    "highlighted_html",
     "setup_plots",
     "show_bullets",
     "show_header",
@@ -25,7 +26,6 @@ __all__ = [
     "show_note",
     "show_set_aside",
     "show_table",
-    "highlighted_html",
     "table_html",
 ]
 

@@ -27,7 +27,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .articles import Article
 
-__all__ = ["Sentence", "SetAside", "Document", "parse", "sentences_table", "set_aside_table", "split_sentences"]
+__all__ = ["Document", "Sentence", "SetAside", "parse", "sentences_table", "set_aside_table", "split_sentences"]
 
 _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)+")
 _LINE_BREAK = re.compile(r"\r?\n")

@@ -61,7 +61,7 @@ def test_notebook_is_clean_with_parameters_cell(path):
     scope = nb["metadata"].get("analysis", {}).get("scope", "article")
     names = ["article_paths"] if scope == "corpus" else ["article_path", "catalog_path", "actors_path"]
     for name in names:
-        assert re.search(rf"^{name}\s*=", source, re.M), f"parameter {name} missing"
+        assert re.search(rf"^{name}\s*=", source, re.MULTILINE), f"parameter {name} missing"
     markdown = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
     assert "How this was computed" in markdown and "Caveats" in markdown
 
