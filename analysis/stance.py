@@ -115,7 +115,8 @@ class _Cue:
 @dataclass(frozen=True)
 class _Rules:
     cues: dict[str, _Cue]
-    regex: re.Pattern[str]
+    regex: re.Pattern[str]  # for lower-cased text (several times faster than IGNORECASE)
+    regex_i: re.Pattern[str]  # for text whose lower-casing changes its length
     negation_words: frozenset[str]
     negation_phrases: tuple[str, ...]
     negation_window: int
@@ -153,7 +154,8 @@ def _rules() -> _Rules:
         raise ValueError(f"stance_cues.toml [framing]: unknown connotations {sorted(unknown)}; use {CONNOTATIONS}")
     return _Rules(
         cues=cues,
-        regex=re.compile(r"(?<![\w’'-])(?:" + "|".join(parts) + ")", re.IGNORECASE),
+        regex=re.compile(r"(?<![\w’'-])(?:" + "|".join(parts) + ")"),
+        regex_i=re.compile(r"(?<![\w’'-])(?:" + "|".join(parts) + ")", re.IGNORECASE),
         negation_words=frozenset(w.lower() for w in data["negation"]["words"]),
         negation_phrases=tuple(p.lower() for p in data["negation"].get("phrases", [])),
         negation_window=int(data["negation"].get("window", 4)),
@@ -695,8 +697,10 @@ def _cue_rows(ctx: _Context) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     overrides: dict[int, _Party] = {}
     pending_claims = []
+    lowered = text.lower()
+    regex, haystack = (rules.regex, lowered) if len(lowered) == len(text) else (rules.regex_i, text)
     for s in ctx.doc.sentences:
-        for match in rules.regex.finditer(text, s.start, s.end):
+        for match in regex.finditer(haystack, s.start, s.end):
             cue = rules.cues[match.lastgroup]
             c_start, c_end = match.span()
             quote = ctx.quote_at(c_start)
@@ -954,16 +958,18 @@ def stance(article: Article, *, actors: Any = None, quotes: pd.DataFrame | None 
                          "cue_end": r["mention_end"], "signal": "target_sentiment", "sentence": r["sentence"],
                          "start": r["start"], "end": r["end"], "evidence": r["evidence"]})
     text = article.text
-    for r in rows:
+    seen: set[tuple[Any, ...]] = set()
+    unique = []
+    for r in sorted(rows, key=lambda r: (r["start"], r["cue_start"], r["source"], r["target"])):
+        key = (r["source"], r["target"], r["cue_start"], r["cue_end"], r["signal"])
+        if key in seen:
+            continue
+        seen.add(key)
         r["article"] = article.id
         r["cue"] = text[r["cue_start"]:r["cue_end"]]
-    df = pd.DataFrame(rows, columns=STANCE_COLUMNS)
-    if df.empty:
-        return df
-    df = df.drop_duplicates(subset=["source", "target", "cue_start", "cue_end", "signal"])
-    df = df.sort_values(["start", "cue_start", "source", "target"], kind="stable").reset_index(drop=True)
-    return df.astype({"polarity": int, "score": float, "cue_start": int, "cue_end": int, "start": int,
-                      "end": int, "sentence": int})
+        r["score"] = float(r["score"])
+        unique.append(r)
+    return pd.DataFrame(unique, columns=STANCE_COLUMNS)
 
 
 def framing(article: Article, *, actors: Any = None, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
