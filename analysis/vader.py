@@ -41,7 +41,9 @@ __all__ = [
 
 _PATCH_FILE = "vader_patch.tsv"
 _KINDS = ("name", "phrase", "word", "rule")
-_RULES = ("proper-name", "not-only", "despite-concessive")
+_RULES = ("proper-name", "not-only", "despite-concessive", "no-comparative")
+_COMPARATIVES = frozenset({"better", "greater", "stronger", "finer", "bigger", "higher", "more"})
+_NEUTRAL_NO = "\u2063no"
 _NOT_ONLY = frozenset({"only", "just", "merely"})
 _TYPOGRAPHY = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'",
                              "\u00ab": '"', "\u00bb": '"', "\u2032": "'", "\u00a0": " "})
@@ -239,6 +241,14 @@ def _proper_name_words(raw: list[str], words: list[str], lexicon: dict[str, floa
     return hits
 
 
+def _no_comparatives(raw: list[str]) -> list[int]:
+    """Positions of "no" in "no better/greater NOUN ... than": praise by comparison, not negation (``no-comparative``)."""
+    forms = [_match_form(t) for t in raw]
+    return [i for i in range(len(forms) - 1)
+            if forms[i] == "no" and not raw[i].endswith(_CLAUSE_END) and forms[i + 1] in _COMPARATIVES
+            and i + 2 < len(forms) and forms[i + 2] != "than" and "than" in forms[i + 3:]]
+
+
 def _overrides(raw: list[str], words: list[str], lexicon: dict[str, float]) -> dict[int, tuple[PatchEntry, float]]:
     """Which words get which valence, by precedence: name, phrase (longest first), word, rule.
 
@@ -252,8 +262,12 @@ def _overrides(raw: list[str], words: list[str], lexicon: dict[str, float]) -> d
     chosen: dict[int, tuple[PatchEntry, float]] = {}
     for entry in _ordered_entries():
         if entry.kind == "rule":
+            if entry.pattern == "no-comparative":
+                for i in _no_comparatives(raw):
+                    chosen.setdefault(i, (entry, entry.valence))
+                continue
             if entry.pattern != "proper-name":
-                continue  # negation rules act in _NewsAnalyzer._negation_check
+                continue  # the other negation rules act in _NewsAnalyzer._negation_check
             for i in _proper_name_words(raw, words, lexicon):
                 chosen.setdefault(i, (entry, entry.valence))
             continue
@@ -273,7 +287,9 @@ def _overrides(raw: list[str], words: list[str], lexicon: dict[str, float]) -> d
 @functools.lru_cache(maxsize=1)
 def _ordered_entries() -> tuple[PatchEntry, ...]:
     rank = {"name": 0, "phrase": 1, "word": 2, "rule": 3}
-    return tuple(sorted(load_patch(), key=lambda e: (rank[e.kind], -len(e.slots))))
+    # "no-comparative" decides what "no" is before the "[no] *" phrase can claim it.
+    return tuple(sorted(load_patch(), key=lambda e: (-1 if e.pattern == "no-comparative" else rank[e.kind],
+                                                     -len(e.slots))))
 
 
 @functools.lru_cache(maxsize=1)
@@ -304,8 +320,10 @@ class _NewsAnalyzer(SentimentIntensityAnalyzer):
         text = self._demojize(text)
         sentitext = _PatchedSentiText(text, self.lexicon)
         words = sentitext.words_and_emoticons
-        for i, (_entry, valence) in sentitext.overrides.items():
-            if valence != 0:
+        for i, (entry, valence) in sentitext.overrides.items():
+            if entry.pattern == "no-comparative":
+                words[i] = _NEUTRAL_NO  # no longer the word "no", so it negates nothing
+            elif valence != 0:
                 # A synthetic lexicon key carries the new valence through VADER's rules unchanged.
                 words[i] = _SYNTHETIC.format(valence)
         sentiments: list[float] = []
@@ -336,7 +354,7 @@ class _NewsAnalyzer(SentimentIntensityAnalyzer):
             return valence
         return super()._negation_check(valence, words_and_emoticons, start_i, i)
 
-    def polarity_scores(self, text: str) -> dict[str, float]:  # noqa: D102 - VADER's signature
+    def polarity_scores(self, text: str) -> dict[str, float]:
         return self.scored(text)[0]
 
     def _demojize(self, text: str) -> str:
@@ -415,7 +433,7 @@ def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
 
 
 def patch_hits(text: str) -> list[PatchHit]:
-    """The patch entries that changed a word of ``text``, with the word's offsets in ``text``.
+    """The patch entries that changed the reading of ``text``, with the offsets of the word each changed.
 
     Args:
         text: the text as it is scored (a quotation, a sentence).
@@ -432,10 +450,31 @@ def patch_hits(text: str) -> list[PatchHit]:
     hits = []
     for i, (entry, valence) in sorted(sentitext.overrides.items()):
         word = sentitext.words_and_emoticons[i]
+        if entry.kind != "rule" and plain.get(word.lower(), 0.0) == valence:
+            continue  # an entry that keeps VADER's value (the verb "like") changed nothing
         t_start, t_end = spans[i]
         at = normalised.find(word, t_start, t_end)
         n_start, n_end = (t_start, t_end) if at < 0 else (at, at + len(word))
         start, end = where[n_start], where[n_end - 1] + 1
         hits.append(PatchHit(entry.id, entry.kind, text[start:end], start, end,
                              plain.get(word.lower(), 0.0), valence, entry.reason))
+    hits += _negation_rule_hits(sentitext.tokens, spans, where, text)
+    return sorted(hits, key=lambda h: (h.start, h.entry))
+
+
+def _negation_rule_hits(tokens: list[str], spans: list[tuple[int, int]], where: list[int], text: str
+                        ) -> list[PatchHit]:
+    """The ``despite-concessive`` and ``not-only`` rules, where their construction occurs."""
+    rules = {e.pattern: e for e in load_patch() if e.kind == "rule"}
+    forms = [_match_form(t) for t in tokens]
+    hits = []
+    for i, form in enumerate(forms):
+        if form == "despite" and "despite-concessive" in rules:
+            entry = rules["despite-concessive"]
+        elif form == "not" and i + 1 < len(forms) and forms[i + 1] in _NOT_ONLY and "not-only" in rules:
+            entry = rules["not-only"]
+        else:
+            continue
+        start, end = where[spans[i][0]], where[spans[i][1] - 1] + 1
+        hits.append(PatchHit(entry.id, entry.kind, text[start:end], start, end, 0.0, 0.0, entry.reason))
     return hits

@@ -1,0 +1,165 @@
+"""Tests for analysis.vader: the news patch on sentences written here, and parity with plain VADER."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import vader
+from analysis.vader import patch_hits, patch_table, plain_polarity_scores, polarity_scores, sentence_sentiment
+
+_CLEAR = ("phrase:make|makes|made|making|is|was|are|were|be|been|it's|not|remains|remain|become|becomes|became|"
+          "seems|seem [clear]")
+
+
+def _entries(text: str) -> list[str]:
+    return [h.entry for h in patch_hits(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The committee met on Tuesday to review the schedule.",
+        "What a wonderful, happy day for everyone!",
+        "The storm was terrible and the damage is awful.",
+        "She did not like the plan at all.",
+    ],
+)
+def test_unpatched_text_scores_as_plain_vader(text: str) -> None:
+    assert patch_hits(text) == []
+    assert polarity_scores(text) == plain_polarity_scores(text)
+
+
+def test_scores_have_the_contract_keys_and_ranges() -> None:
+    scores = polarity_scores("The talks were a great success.")
+    assert set(scores) == {"compound", "pos", "neu", "neg"}
+    assert -1 <= scores["compound"] <= 1
+    assert scores["pos"] + scores["neu"] + scores["neg"] == pytest.approx(1, abs=0.01)
+    assert sentence_sentiment("The talks were a great success.") == scores["compound"]
+
+
+def test_empty_text_is_neutral() -> None:
+    assert polarity_scores("") == {"compound": 0.0, "pos": 0.0, "neu": 0.0, "neg": 0.0}
+
+
+def test_non_text_is_refused() -> None:
+    with pytest.raises(TypeError, match="str"):
+        sentence_sentiment(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("The United States sent a delegation to the summit.", "name:United States"),
+        ("The United Nations will vote next week.", "name:United Nations"),
+        ("The Supreme Court heard the case on Monday.", "name:Supreme Court"),
+        ("Officials discussed border security for an hour.", "word:security"),
+        ("The intelligence agencies briefed the senators.", "word:intelligence"),
+        ("The party will choose a candidate in May.", "word:party"),
+        ("The minister met the top general in Kyiv.", "word:top"),
+        ("Reporters asked the Homeland Security chief about it.", "word:security"),
+        ("Lawyers for the Freedom Alliance Trust filed the motion.", "rule:proper-name"),
+        ("There was no sign of the convoy.", "phrase:[no] *"),
+        ("Cities like Lyon and Turin voted.", "phrase:[like] *"),
+        ("Prices rose as well.", "phrase:as [well]"),
+        ("The group responsible for the census met.", "phrase:[responsible] for"),
+        ("The ministry made clear that talks would go on.", _CLEAR),
+    ],
+)
+def test_patch_entry_fires(text: str, entry: str) -> None:
+    assert entry in _entries(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        # The name is not praise: the sentence is neutral once "United" carries no valence.
+        ("The United States sent a delegation to the summit.", 0),
+        # Blame: "X is responsible for" is an accusation, not conscientiousness.
+        ("Moscow is responsible for what happened in the village.", -1),
+        ("They held the regime responsible for the outage.", -1),
+        # Words VADER lacks: news events.
+        ("The bombing left the market in ruins.", -1),
+        ("The ceasefire held through the night.", 1),
+        # "No better ... than" praises.
+        ("There is no better ally than Canada.", 1),
+    ],
+)
+def test_patched_direction(text: str, direction: int) -> None:
+    compound = sentence_sentiment(text)
+    if direction == 0:
+        assert abs(compound) < 0.05
+    else:
+        assert compound * direction > 0.05
+    assert compound != plain_polarity_scores(text)["compound"]
+
+
+def test_virtue_sense_of_responsible_is_kept() -> None:
+    text = "He is a responsible and careful driver."
+    assert sentence_sentiment(text) == plain_polarity_scores(text)["compound"] > 0
+
+
+def test_denied_blame_is_not_an_accusation() -> None:
+    # VADER's negation still applies to the patched valence.
+    assert sentence_sentiment("Kyiv is not responsible for the blast.") > 0
+
+
+def test_verb_like_keeps_its_valence() -> None:
+    assert "phrase:[like] *" not in _entries("We like the new bridge.")
+    assert sentence_sentiment("We like the new bridge.") > 0.05
+
+
+def test_lowercase_words_are_not_names() -> None:
+    assert "name:United States" not in _entries("The two states, united at last, signed the pact.")
+    assert sentence_sentiment("The two states, united at last, signed the pact.") > 0.05
+
+
+@pytest.mark.parametrize(
+    ("text", "compound_sign"),
+    [
+        ("“We don’t trust them,” she said.", -1),  # curly apostrophe: "don’t" must negate
+        ("“Great work,” the coach said.", 1),  # curly opening mark must not hide "Great"
+    ],
+)
+def test_curly_typography_is_read(text: str, compound_sign: int) -> None:
+    assert sentence_sentiment(text) * compound_sign > 0.05
+
+
+def test_despite_concedes_instead_of_negating() -> None:
+    text = "Despite the war, exports grew."
+    assert "rule:despite-concessive" in _entries(text)
+    assert sentence_sentiment(text) < 0 < plain_polarity_scores(text)["compound"]
+
+
+def test_not_only_does_not_negate() -> None:
+    text = "The plan is not only good but also cheap."
+    assert "rule:not-only" in _entries(text)
+    assert sentence_sentiment(text) > plain_polarity_scores(text)["compound"]
+
+
+def test_headline_case_skips_the_proper_name_rule() -> None:
+    assert "rule:proper-name" not in _entries("Leaders Praise Great Progress On Trade Talks")
+
+
+def test_hits_carry_offsets_into_the_given_text() -> None:
+    text = "Officials\u2014like the United States\u2019 envoy\u2014praised border security."
+    hits = patch_hits(text)
+    assert hits
+    for hit in hits:
+        assert text[hit.start:hit.end] == hit.word
+
+
+def test_patch_file_is_documented_and_every_target_matters() -> None:
+    table = patch_table()
+    assert not table.empty
+    assert table["reason"].str.len().min() > 10
+    lexicon = vader._plain_analyzer().lexicon
+    for entry in vader.load_patch():
+        if entry.kind == "rule":
+            continue
+        words = {w for i in entry.targets for w in (entry.slots[i] or ())}
+        # An entry either corrects a lexicon word or adds a missing word with a valence.
+        assert words & set(lexicon) or entry.valence != 0, entry.id
+
+
+def test_one_analyzer_instance() -> None:
+    assert vader._analyzer() is vader._analyzer()
