@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from .articles import Article
-from .speakers import PersonIndex, find_names, surname_key
+from .speakers import PersonIndex, Token, find_names, surname_key, tokenize
 from .text import parse
 
 if sys.version_info >= (3, 11):
@@ -206,13 +206,20 @@ def load_actors(path: str | Path | None = None) -> Actors:
 
 
 @functools.lru_cache(maxsize=64)
+def article_tokens(article: Article) -> tuple[list[Token], ...]:
+    """The tokens of every body sentence, by sentence index (cached per article)."""
+    return tuple(tokenize(article.text, s.start, s.end) for s in parse(article).sentences)
+
+
+@functools.lru_cache(maxsize=64)
 def article_persons(article: Article) -> tuple[tuple, PersonIndex]:
     """Name mentions of every body sentence (as ``(sentence_index, NameMention)`` pairs) and the article's
     :class:`~analysis.speakers.PersonIndex` (cached per article)."""
     doc = parse(article)
+    tokens = article_tokens(article)
     pairs = []
     for s in doc.sentences:
-        for m in find_names(article.text, s.start, s.end, sentence_start=s.start):
+        for m in find_names(article.text, s.start, s.end, sentence_start=s.start, tokens=tokens[s.index]):
             pairs.append((s.index, m))
     return tuple(pairs), PersonIndex([m for _, m in pairs])
 

@@ -35,7 +35,7 @@ from importlib import resources
 
 import pandas as pd
 
-from .actors import Actors, article_persons, default_actors_path, load_actors, person_name
+from .actors import Actors, article_persons, article_tokens, default_actors_path, load_actors, person_name
 from .articles import Article
 from .speakers import (
     Token,
@@ -66,6 +66,10 @@ _DIRECT_SHARE = 0.75
 _OPENERS = "\u201c\u00ab\u201e"
 _CLOSERS = "\u201d\u00bb"
 _STRAIGHT = '"'
+_CURLY_MARKS = re.compile(f"[{_OPENERS}{_CLOSERS}]")
+_STRAIGHT_MARKS = re.compile(_STRAIGHT)
+_DASH_LABEL = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*(?:[ \u00a0]"
+                         r"(?:[A-Z][\w.\u2019'\-]*|de|van|von|da|del|la))*?)[ \t\u00a0]*[.,]?[ \t\u00a0]*(?=\n|$)")
 _ALNUM = re.compile(r"[^\W_]")
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that",
@@ -101,10 +105,10 @@ _INANIMATE_OK = frozenset({"organisation"})
 @dataclass(frozen=True)
 class _Lexicon:
     forms: dict[str, tuple[str, str]]  # inflected form -> (lemma, kind)
-    multiword: tuple[tuple[tuple[str, ...], str], ...]  # (tokens, kind), longest first
+    multiword: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> ((tokens, kind), ...)
     inverted: frozenset[str]
     objects: tuple[tuple[str, ...], ...]
-    not_cues: tuple[tuple[str, ...], ...]
+    not_cues: dict[str, tuple[tuple[tuple[str, ...], int], ...]]  # word -> ((phrase, position of word), ...)
     first_words: frozenset[str]
 
 
@@ -122,10 +126,16 @@ def cue_lexicon() -> _Lexicon:
         for lemma, inflected in data[kind].items():
             for form in {lemma, *inflected.split()}:
                 forms.setdefault(form.lower(), (lemma, kind))
-    multi = tuple(sorted(((_words(p), k) for p, k in data["multiword"].items()), key=lambda x: -len(x[0])))
+    multi_list = sorted(((_words(p), k) for p, k in data["multiword"].items()), key=lambda x: -len(x[0]))
+    multi: dict[str, tuple] = {}
+    for words, kind in multi_list:
+        multi[words[0]] = (*multi.get(words[0], ()), (words, kind))
     objects = tuple(sorted((_words(o) for o in data["objects"]["words"]), key=len, reverse=True))
-    not_cues = tuple(_words(p) for p in data["not_cues"]["phrases"])
-    first = frozenset(forms) | frozenset(m[0][0] for m in multi)
+    not_cues: dict[str, tuple] = {}
+    for phrase in (_words(p) for p in data["not_cues"]["phrases"]):
+        for k, w in enumerate(phrase):
+            not_cues[w] = (*not_cues.get(w, ()), (phrase, k))
+    first = frozenset(forms) | frozenset(multi)
     return _Lexicon(forms, multi, frozenset(w.lower() for w in data["inverted"]["forms"]), objects, not_cues,
                     first)
 
@@ -182,8 +192,10 @@ def pair_quotes(text: str, paragraphs: list[tuple[int, int, int]]) -> list[_Quot
     for family in ("curly", "straight"):
         open_at: int | None = None
         open_para = -1
+        marks = _CURLY_MARKS if family == "curly" else _STRAIGHT_MARKS
         for n, (p, a, b) in enumerate(paragraphs):
-            for i in range(a, b):
+            for found in marks.finditer(text, a, b):
+                i = found.start()
                 ch = text[i]
                 if family == "curly" and ch in _OPENERS:
                     kind = "open"
@@ -268,7 +280,7 @@ def _find_cues(tokens: list[Token], inside: callable) -> list[_Cue]:
 
 
 def _multiword_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
-    for words, kind in lex.multiword:
+    for words, kind in lex.multiword.get(tokens[i].lower, ()):
         if _match(tokens, i, words):
             last = i + len(words) - 1
             return _Cue(i, last, kind, words[0], tokens[i].start, tokens[last].end, words[0].endswith("ing"))
@@ -280,10 +292,9 @@ def _single_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
     if low not in lex.forms:
         return None
     lemma, kind = lex.forms[low]
-    for phrase in lex.not_cues:
-        for k, w in enumerate(phrase):
-            if w == low and _match(tokens, i - k, phrase):
-                return None
+    for phrase, k in lex.not_cues.get(low, ()):
+        if _match(tokens, i - k, phrase):
+            return None
     prev = tokens[i - 1].lower if i > 0 else ""
     if prev in _DETERMINERS or prev.endswith(("’s", "'s")) or prev == "to" and low.endswith("s"):
         return None  # a noun: "a question", "his claim", "Trump's remarks"
@@ -424,6 +435,18 @@ class _Resolver:
                 return _Speaker(name, "person", self.actors.camp_of(name), self.text[start:end], start, end, res)
         return None
 
+    def new_person(self, start: int, end: int) -> _Speaker | None:
+        """A name the article index did not confirm (e.g. a lone surname opening a sentence), found in a
+        speaker position: still a person."""
+        for m in find_names(self.text, start, end):
+            if m.kind == "person":
+                pid = self.index.person_named(m.name)
+                name = person_name(self.index, pid, self.actors) if pid is not None else (
+                    self.actors.canonical(m.name) or m.name)
+                res = "title" if m.titles else "name"
+                return _Speaker(name, "person", self.actors.camp_of(name), self.text[start:end], start, end, res)
+        return None
+
     def resolve(self, start: int, end: int) -> _Speaker:
         """Resolve the noun phrase ``text[start:end]`` to a speaker."""
         phrase = self.text[start:end]
@@ -434,7 +457,7 @@ class _Resolver:
             desc = _lower_first(phrase)
             return _Speaker(desc, "anonymous", self.actors.camp_of(phrase), phrase, start, end, "anonymous")
         actor = self.actors.lookup(phrase)
-        person = self.person_at(start, end)
+        person = self.person_at(start, end) or self.new_person(start, end)
         if person is not None:
             return person
         if actor is not None:
@@ -561,7 +584,7 @@ class _Extractor:
         self.quotes = pair_quotes(self.text, self.paragraphs)
         self._qstarts = [q.open_mark if q.open_mark is not None else q.start for q in self.quotes]
         self.resolver = _Resolver(article, self.doc, actors, self.in_quote)
-        self.tokens: dict[int, list[Token]] = {}
+        self.tokens = article_tokens(article)
         self.cues: dict[int, list[_Cue]] = {}
         self.subjects: dict[tuple[int, int], _Speaker | None] = {}
         self.used: set[tuple[int, int]] = set()
@@ -577,9 +600,6 @@ class _Extractor:
         return self.quote_at(pos) is not None
 
     def sentence_tokens(self, index: int) -> list[Token]:
-        if index not in self.tokens:
-            s = self.doc.sentences[index]
-            self.tokens[index] = tokenize(self.text, s.start, s.end)
         return self.tokens[index]
 
     def sentence_cues(self, index: int) -> list[_Cue]:
@@ -685,16 +705,28 @@ class _Extractor:
         sent = self._sentence_of(q.close_mark)
         if sent is None:
             return None
-        inner_end = self.text[q.start:q.end].rstrip()
+        inner_end = self.text[q.start:q.end].rstrip().rstrip("\u2019'")
         after = self.text[q.close_mark + 1:q.close_mark + 3]
-        if not (inner_end.endswith((",", "?", "!", "\u2014", "-", "\u2013")) or after.startswith(",")):
+        dashed = bool(_DASH_LABEL.match(self.text, q.close_mark + 1))
+        if not (inner_end.endswith((",", "?", "!", "\u2014", "-", "\u2013")) or after.startswith(",") or dashed):
             return None
         tokens = self.sentence_tokens(sent)
         first = next((k for k, t in enumerate(tokens) if t.start > q.close_mark), None)
         if first is None:
-            return None
+            # the sentence splitter may end the sentence at ?” or !”: the frame is the next sentence
+            nxt = sent + 1
+            if nxt >= len(self.doc.sentences) or self.doc.sentences[nxt].start - q.close_mark > 3 or (
+                    self.doc.sentences[nxt].paragraph != self.doc.sentences[sent].paragraph):
+                return None
+            sent, tokens, first = nxt, self.sentence_tokens(nxt), 0
+            if not tokens:
+                return None
         if tokens[first].text == ",":
             first += 1
+        dash = self._dash_label(q, tokens, first)
+        if dash is not None:
+            return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), dash, None,
+                        self._first_sentence(q), (q,))
         for cue in self.sentence_cues(sent):
             if cue.first < first:
                 continue
@@ -717,6 +749,14 @@ class _Extractor:
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, self._first_sentence(q),
                         (q,))
         return None
+
+    def _dash_label(self, q: _Quote, tokens: list[Token], first: int) -> _Speaker | None:
+        """ "“...” ― Jorge Falcon": a quotation signed with a dash and a name."""
+        m = _DASH_LABEL.match(self.text, q.close_mark + 1)
+        if m is None:
+            return None
+        sp = self.resolver.resolve(m.start("name"), m.end("name"))
+        return sp if sp.speaker else None
 
     def _first_sentence(self, q: _Quote) -> int:
         s = self._sentence_of(q.start)
@@ -997,21 +1037,27 @@ def extract_quotes(article: Article, *, actors: Actors | None = None) -> pd.Data
     rows += ex.indirect_rows(taken)
     rows.sort(key=lambda r: (r.start, r.end))
     text = article.text
-    records = []
-    for r in rows:
-        sp = r.speaker
-        cue = r.cue
-        records.append((
-            article.id, r.kind, text[r.start:r.end], r.start, r.end, sp.speaker, sp.speaker_type, sp.mention,
-            sp.mention_start, sp.mention_end, text[cue.start:cue.end] if cue else None,
-            cue.start if cue else None, cue.end if cue else None, r.sentence, sp.camp, sp.resolution,
-        ))
-    df = pd.DataFrame.from_records(records, columns=QUOTE_COLUMNS)
-    for col in ("start", "end", "sentence"):
-        df[col] = df[col].astype("int64")
-    for col in ("mention_start", "mention_end", "cue_start", "cue_end"):
-        df[col] = df[col].astype("Int64")
-    return df
+    cues = [r.cue for r in rows]
+    speakers = [r.speaker for r in rows]
+    columns = {
+        "article": [article.id] * len(rows),
+        "kind": [r.kind for r in rows],
+        "text": [text[r.start:r.end] for r in rows],
+        "start": pd.array([r.start for r in rows], dtype="int64"),
+        "end": pd.array([r.end for r in rows], dtype="int64"),
+        "speaker": pd.array([sp.speaker for sp in speakers], dtype=object),
+        "speaker_type": [sp.speaker_type for sp in speakers],
+        "mention": pd.array([sp.mention for sp in speakers], dtype=object),
+        "mention_start": pd.array([sp.mention_start for sp in speakers], dtype="Int64"),
+        "mention_end": pd.array([sp.mention_end for sp in speakers], dtype="Int64"),
+        "cue": pd.array([text[c.start:c.end] if c else None for c in cues], dtype=object),
+        "cue_start": pd.array([c.start if c else None for c in cues], dtype="Int64"),
+        "cue_end": pd.array([c.end if c else None for c in cues], dtype="Int64"),
+        "sentence": pd.array([r.sentence for r in rows], dtype="int64"),
+        "camp": pd.array([sp.camp for sp in speakers], dtype=object),
+        "resolution": [sp.resolution for sp in speakers],
+    }
+    return pd.DataFrame(columns, columns=QUOTE_COLUMNS)
 
 
 def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:

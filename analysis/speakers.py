@@ -23,6 +23,7 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from importlib import resources
 
 if sys.version_info >= (3, 11):
@@ -57,21 +58,14 @@ _TRANSLIT = ((re.compile(r"(yy|yi|iy|ij|ii|yj|ji)$"), "y"), (re.compile(r"([a-z]
 _FUZZY_THRESHOLD = 85.0
 
 
-@dataclass(frozen=True)
-class Token:
-    """A token with its offsets in the article text."""
+class Token(NamedTuple):
+    """A token with its offsets in the article text (``lower`` and ``is_cap`` precomputed for speed)."""
 
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+    lower: str
+    is_cap: bool
 
 
 @dataclass(frozen=True)
@@ -121,7 +115,8 @@ def name_rules() -> dict:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [Token(w, m.start(), m.end(), w.lower(), w[:1].isupper())
+            for m in _TOKEN.finditer(text, start, end) for w in (m.group(),)]
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
@@ -188,8 +183,8 @@ def _runs(tokens: list[Token], text: str) -> list[list[Token]]:
     return runs
 
 
-def find_names(text: str, start: int = 0, end: int | None = None, *, sentence_start: int | None = None
-               ) -> list[NameMention]:
+def find_names(text: str, start: int = 0, end: int | None = None, *, sentence_start: int | None = None,
+               tokens: list[Token] | None = None) -> list[NameMention]:
     """Names of persons, organisations and places in ``text[start:end]``.
 
     Args:
@@ -197,32 +192,34 @@ def find_names(text: str, start: int = 0, end: int | None = None, *, sentence_st
         start, end: the span to search (usually one sentence).
         sentence_start: offset where the sentence starts (its first word is capitalised anyway, so a lone
             capitalised first word is marked ``sentence_initial`` for the caller to confirm).
+        tokens: the tokens of ``text[start:end]`` when the caller already has them.
 
     Returns:
         Mentions in text order.
     """
     rules = name_rules()
-    tokens = tokenize(text, start, end)
+    tokens = tokenize(text, start, end) if tokens is None else tokens
     sentence_start = start if sentence_start is None else sentence_start
     found: list[NameMention] = []
+    position = {t.start: i for i, t in enumerate(tokens)}
     for run in _runs(tokens, text):
-        found.extend(_classify_run(run, text, tokens, rules, sentence_start))
+        found.extend(_classify_run(run, text, tokens, position, rules, sentence_start))
     return found
 
 
-def _classify_run(run: list[Token], text: str, tokens: list[Token], rules: dict, sentence_start: int
-                  ) -> list[NameMention]:
+def _classify_run(run: list[Token], text: str, tokens: list[Token], position: dict[int, int], rules: dict,
+                  sentence_start: int) -> list[NameMention]:
     words = [t for t in run if t.text != "."]
     last_word, possessive = _strip_possessive(words[-1].text)
     end = words[-1].start + len(last_word)
-    words[-1] = Token(last_word, words[-1].start, end)
+    words[-1] = Token(last_word, words[-1].start, end, last_word.lower(), last_word[:1].isupper())
     # leading sentence openers and function words ("When", "The", "Instead") are not part of a name
     while words and words[0].lower in rules["not_names"] and words[0].lower not in rules["titles"]:
         words = words[1:]
     if not words:
         return []
     first = words[0]
-    idx = next(i for i, t in enumerate(tokens) if t.start == run[0].start)
+    idx = position[run[0].start]
     prev = tokens[idx - 1].lower if idx > 0 else ""
     after_prep = prev in _PREPOSITIONS or (first is not run[0] and run[0].lower in _PREPOSITIONS)
     initial = first.start == sentence_start or (run[0].start == sentence_start and first is not run[0])
@@ -318,6 +315,7 @@ class PersonIndex:
 
     def __init__(self, mentions: list[NameMention]) -> None:
         self._persons: list[_Person] = []
+        self._similar: dict[str, list[int]] = {}
         self._by_mention: dict[tuple[int, int], int] = {}
         rules = name_rules()
         persons = [m for m in mentions if m.kind == "person"]
@@ -330,7 +328,11 @@ class PersonIndex:
                 if len(parts) < 2 and m.sentence_initial and not m.titles:
                     continue  # a lone capitalised first word: only a name if confirmed elsewhere
                 pid = len(self._persons)
-                self._persons.append(_Person(surname_key(m.name), first))
+                key = surname_key(m.name)
+                self._persons.append(_Person(key, first))
+                for other, similar in self._similar.items():
+                    if _same_surname(other, key):
+                        similar.append(pid)
             p = self._persons[pid]
             if len(parts) >= 2:
                 p.full_forms[m.name] = p.full_forms.get(m.name, 0) + 1
@@ -343,11 +345,11 @@ class PersonIndex:
                 elif set(m.titles) & rules["female_honorifics"]:
                     p.gender = "female"
             self._by_mention[(m.start, m.end)] = pid
-        self._first_seen = {pid: min(s for (s, _), q in self._by_mention.items() if q == pid)
-                            for pid in set(self._by_mention.values())}
 
     def _find(self, key: str, first: str | None, offset: int) -> int | None:
-        candidates = [i for i, p in enumerate(self._persons) if _same_surname(p.key, key)]
+        if key not in self._similar:
+            self._similar[key] = [i for i, p in enumerate(self._persons) if _same_surname(p.key, key)]
+        candidates = self._similar[key]
         if first is not None:
             exact = [i for i in candidates if self._persons[i].first in (first, None)]
             if exact:
