@@ -42,7 +42,7 @@ CAMP_COLOURS: dict[str, str] = {
 _EXTRA_COLOURS = ("#56B4E9", "#F0E442", "#8C564B", "#17BECF", "#BCBD22", "#7F7F7F", "#9467BD", "#2CA02C")
 _STYLE = """
 <style>
-.ma-header h1 {margin-bottom: 0.2em}
+.ma-header h2.ma-title {margin: 0.1em 0 0.2em; font-size: 1.6em}
 .ma-meta {color: #444; margin: 0.2em 0}
 .ma-warn {background: #fff4e5; border-left: 4px solid #E69F00; padding: 0.4em 0.8em; margin: 0.4em 0}
 .ma-note {background: #eef5fb; border-left: 4px solid #0072B2; padding: 0.4em 0.8em; margin: 0.4em 0}
@@ -124,7 +124,7 @@ def header_html(article: Article, *, analysis: str = "") -> str:
     parts = [_STYLE, '<div class="ma-header">']
     if analysis:
         parts.append(f'<p class="ma-meta"><b>{escape(analysis)}</b></p>')
-    parts.append(f"<h1>{escape(article.title or article.id)}</h1>")
+    parts.append(f'<h2 class="ma-title">{escape(article.title or article.id)}</h2>')
     parts.append('<p class="ma-meta">' + " · ".join(f"<b>{escape(k)}:</b> {escape(v)}" for k, v in rows if v)
                  + "</p>")
     parts.extend(f'<div class="ma-warn">{escape(w)}</div>' for w in article.warnings)

@@ -63,6 +63,7 @@ def test_index_renders(browser, built):  # noqa: F811
 def test_report_renders_with_figures(browser, built, notebook):  # noqa: F811
     assert _open(browser, _report(built, SEED.stem, notebook)) == "complete"
     assert "Blinken" in browser.title
-    assert "Blinken denies" in browser.find_element("tag name", "h1").text
+    assert browser.find_element("tag name", "h1").text.strip()
+    assert "Blinken denies" in browser.find_element("css selector", "h2.ma-title").text
     images = _check_page(browser)
     assert len(images) >= 1

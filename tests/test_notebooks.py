@@ -86,5 +86,7 @@ def test_script_in_a_quotation_is_shown_as_text(built, notebook):
 def test_seed_reports_show_the_article_title(built):
     for notebook in NOTEBOOKS:
         soup = BeautifulSoup(_report(built, SEED.stem, notebook).read_text(encoding="utf-8"), "html.parser")
-        assert "Blinken denies the missile incident" in soup.find("h1").get_text()
+        assert soup.find("h1") is not None
+        assert "Blinken denies the missile incident" in soup.find("h2", class_="ma-title").get_text()
+        assert "Blinken denies the missile incident" in soup.find("title").get_text()
         assert "2022-11-17" in soup.get_text()

@@ -110,6 +110,7 @@ def test_report_is_offline_and_hides_code(batch):
     assert "import analysis" not in text
     assert "article_path" not in soup.get_text()
     assert soup.find("h1").get_text(strip=True).startswith("Machinery check")
+    assert soup.find("h2", class_="ma-title").get_text(strip=True) == "Evil story"
     assert "Text(0.5" not in soup.get_text()
     assert len(soup.find_all("img")) == 1
     assert len(text) < 600_000
