@@ -23,6 +23,9 @@ EVIL = (
 )
 
 
+PLAIN = "A quiet river | Local\n\nThe river was calm and the fields were green. Fishermen stayed home.\n"
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("nbreports")
@@ -30,6 +33,7 @@ def built(tmp_path_factory):
     arts.mkdir()
     (arts / "short story.txt").write_text(SHORT_ARTICLE, encoding="utf-8")
     (arts / "évil.txt").write_text(EVIL, encoding="utf-8")
+    (arts / "plain.txt").write_text(PLAIN, encoding="utf-8")
     (arts / "empty.txt").write_bytes(b"")
     (arts / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 300)
     out = tmp / "reports"
@@ -57,7 +61,7 @@ def test_batch_names_the_bad_files_and_exits_nonzero(built):
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
-@pytest.mark.parametrize("stem", [SEED.stem, "short_story", "_vil"])
+@pytest.mark.parametrize("stem", [SEED.stem, "short_story", "_vil", "plain"])
 def test_report_has_findings_and_no_code(built, stem, notebook):
     soup = BeautifulSoup(_report(built, stem, notebook).read_text(encoding="utf-8"), "html.parser")
     text = soup.get_text(" ")
