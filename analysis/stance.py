@@ -60,6 +60,7 @@ __all__ = [
     "plot_camp_sides",
     "plot_framing",
     "plot_stance_heatmap",
+    "sentiment_method",
     "stance",
     "stance_matrix",
 ]
@@ -893,6 +894,14 @@ def _vader() -> Any:
     return SentimentIntensityAnalyzer()
 
 
+def sentiment_method() -> str:
+    """Which target-level sentiment function :func:`stance` uses (for the reports' "How this was computed")."""
+    fn = _sentiment_function()
+    if fn is _vader_window_sentiment:
+        return "VADER on the clause around the mention (stand-in: analysis.targeted is not installed)"
+    return f"{fn.__module__}.{fn.__name__}"
+
+
 def _vader_window_sentiment(sentence: str, start: int, end: int) -> int:
     """Stand-in while ``analysis.targeted`` is absent: VADER on the clause around the mention."""
     lo = max(sentence.rfind(c, 0, start) for c in ",;:—") + 1
@@ -1075,6 +1084,12 @@ def camp_sides(stance_df: pd.DataFrame, *, left: Sequence[str] = ("Ukraine",),
 # Plots
 
 
+def _tidy(fig: Any) -> None:
+    """Tight layout, unless a layout engine (constrained layout, set by display.setup_plots) already runs."""
+    if fig.get_layout_engine() is None:
+        fig.tight_layout()
+
+
 def plot_stance_heatmap(df: pd.DataFrame, *, by: str = "actor", title: str | None = None) -> Any:
     """Heatmap of mean polarity, sources x targets, each cell annotated with its count.
 
@@ -1112,7 +1127,7 @@ def plot_stance_heatmap(df: pd.DataFrame, *, by: str = "actor", title: str | Non
     ax.set_ylabel("source")
     ax.set_title(title)
     fig.colorbar(image, ax=ax, label="mean polarity (-1 against, +1 for)", shrink=0.8)
-    fig.tight_layout()
+    _tidy(fig)
     return fig
 
 
@@ -1121,7 +1136,7 @@ def plot_camp_sides(sides: pd.DataFrame, *, left: str = "Ukraine", right: str = 
     import matplotlib.pyplot as plt
     import numpy as np
 
-    title = f"Who sides with whom: mean polarity toward {left} and toward {right}"
+    title = f"Who sides with whom: toward {left} and toward {right}"
     if sides.empty:
         fig, ax = plt.subplots(figsize=(6, 1.5), dpi=100)
         ax.axis("off")
@@ -1139,7 +1154,7 @@ def plot_camp_sides(sides: pd.DataFrame, *, left: str = "Ukraine", right: str = 
     ax.set_title(title)
     ax.invert_yaxis()
     ax.legend(loc="lower right", fontsize=8)
-    fig.tight_layout()
+    _tidy(fig)
     return fig
 
 
@@ -1165,5 +1180,5 @@ def plot_framing(framing_df: pd.DataFrame) -> Any:
     ax.set_ylabel("camp of the speaker")
     ax.set_title(title)
     ax.legend(title="connotation", fontsize=8, loc="lower right")
-    fig.tight_layout()
+    _tidy(fig)
     return fig
