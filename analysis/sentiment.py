@@ -381,17 +381,17 @@ def plot_speaker_means(df: pd.DataFrame, *, title: str = "Mean sentiment per spe
     labels = [f"{s}  (n={n})" for s, n in zip(data["speaker"], data["n"])]
     ax.set_yticks(y, labels)
     for yi, (mean, ok) in enumerate(zip(data["mean_compound"], has_ci)):
-        if not ok:
-            ax.annotate("no interval (n<3)", (mean, yi), xytext=(4 if mean >= 0 else -4, 0),
-                        textcoords="offset points", ha="left" if mean >= 0 else "right", va="center",
+        if not ok:  # written on the other side of zero, clear of the bar and of the speaker labels
+            ax.annotate(f"no interval (n<{MIN_FOR_INTERVAL})", (0, yi), xytext=(-4 if mean >= 0 else 4, 0),
+                        textcoords="offset points", ha="right" if mean >= 0 else "left", va="center",
                         fontsize=8, color="#555555")
     ax.axvline(0, color="#888888", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
-    ax.set_xlabel("mean VADER compound score (-1 negative … +1 positive), 95% bootstrap interval")
+    ax.set_xlabel("mean compound score (-1 negative … +1 positive) with 95% bootstrap interval")
     ax.set_title(title)
     camps = list(dict.fromkeys(data["camp"][::-1]))
-    ax.legend(handles=[Patch(color=_colour(c), label=c) for c in camps], title="camp", loc="lower right",
-              fontsize=8, title_fontsize=8, frameon=False)
+    ax.legend(handles=[Patch(color=_colour(c), label=c) for c in camps], title="camp", loc="upper left",
+              bbox_to_anchor=(1.01, 1), fontsize=8, title_fontsize=8, frameon=False)
     return fig
 
 
@@ -435,9 +435,10 @@ def plot_quotation_strip(df: pd.DataFrame, *, title: str = "Every quotation's sc
     ax.set_yticks(range(len(speakers)), speakers)
     ax.axvline(0, color="#888888", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
-    ax.set_xlabel("VADER compound score of the quotation (narration: of the sentence outside quotations)")
+    ax.set_xlabel("compound score (narration: the sentence outside quotations)")
     ax.set_title(title)
     handles = [Line2D([], [], marker=m, ls="", color="#555555", label=k)
                for k, m in (("direct / mixed", "o"), ("indirect", "^"), ("narration", "s"))]
-    ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False, title="kind", title_fontsize=8)
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False, title="kind",
+              title_fontsize=8)
     return fig
