@@ -113,9 +113,9 @@ class Actors:
                 continue
             for surface in (actor.name, *actor.aliases):
                 parts = surface.split()
-                if len(parts) and surname_key(parts[-1]) == skey and len(skey) >= 3:
-                    if len(words) == 1 or len(parts) == 1 or _norm(parts[0]) == words[0]:
-                        return actor
+                same = len(parts) and surname_key(parts[-1]) == skey and len(skey) >= 3
+                if same and (len(words) == 1 or len(parts) == 1 or _norm(parts[0]) == words[0]):
+                    return actor
         return None
 
     def canonical(self, name: str) -> str | None:

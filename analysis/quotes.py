@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import html
 import re
 import sys
 from dataclasses import dataclass
@@ -54,7 +53,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["QUOTE_COLUMNS", "SPEAKER_COLUMNS", "cue_lexicon", "extract_quotes", "quotes_html", "speakers_table"]
+__all__ = ["QUOTE_COLUMNS", "SPEAKER_COLUMNS", "cue_lexicon", "extract_quotes", "pair_quotes", "speakers_table",
+           "unresolved"]
 
 QUOTE_COLUMNS = [
     "article", "kind", "text", "start", "end", "speaker", "speaker_type", "mention", "mention_start",
@@ -298,9 +298,8 @@ def _single_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
     prev = tokens[i - 1].lower if i > 0 else ""
     if prev in _DETERMINERS or prev.endswith(("’s", "'s")) or prev == "to" and low.endswith("s"):
         return None  # a noun: "a question", "his claim", "Trump's remarks"
-    if not tokens[i].text.islower():
-        if i > 0 or low not in {"asked", "told", "says", "said"}:
-            return None  # capitalised mid-sentence: a name or a title ("Post", "Report")
+    if not tokens[i].text.islower() and (i > 0 or low not in {"asked", "told", "says", "said"}):
+        return None  # capitalised mid-sentence: a name or a title ("Post", "Report")
     j = i - 1
     while j >= 0 and tokens[j].lower in {"also", "not", "n’t", "n't", "never", "reportedly", "widely"}:
         j -= 1
@@ -357,10 +356,8 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
     limit = max(lo, j - 9)
     while k - 1 >= limit and _np_word(tokens[k - 1], rules):
         k -= 1
-    if lowercase_head:
-        # an unknown lower-case head counts only right after a determiner ("the network", "a person")
-        if not (k < j and tokens[j - 1].lower in _DETERMINERS | rules["premodifiers"]):
-            return None
+    if lowercase_head and not (k < j and tokens[j - 1].lower in _DETERMINERS | rules["premodifiers"]):
+        return None  # an unknown lower-case head counts only right after a determiner ("the network")
     while k < j and tokens[k].lower in {"of", "for", "and", "-", "."}:
         k += 1
     return k, j
@@ -368,7 +365,6 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
 
 def _np_after(tokens: list[Token], i: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase that starts at ``tokens[i]`` (inverted frames: "said a person familiar with ...")."""
-    rules = name_rules()
     if i >= hi:
         return None
     k = i
@@ -457,6 +453,8 @@ class _Resolver:
             desc = _lower_first(phrase)
             return _Speaker(desc, "anonymous", self.actors.camp_of(phrase), phrase, start, end, "anonymous")
         actor = self.actors.lookup(phrase)
+        if actor is not None and actor.type != "person":
+            return _Speaker(actor.name, "group", actor.camp, phrase, start, end, "group")
         person = self.person_at(start, end) or self.new_person(start, end)
         if person is not None:
             return person
@@ -639,10 +637,13 @@ class _Extractor:
             sp = self._np_speaker(tokens, _np_ending_at(tokens, j - 2, lo))
             return _replace(sp, "relative clause") if sp and sp.speaker else sp
         if tok.text == ",":
-            inner = _np_ending_at(tokens, j - 1, lo)
-            if inner and inner[0] - 1 > lo and tokens[inner[0] - 1].text == ",":
-                outer = self._np_speaker(tokens, _np_ending_at(tokens, inner[0] - 2, lo))
-                if outer is not None and outer.speaker_type == "person":
+            # "Karl Weber, the finance minister, said": the name before the apposition speaks
+            k = j - 1
+            while k > lo and tokens[k].text != "," and j - k <= 12:
+                k -= 1
+            if k > lo and tokens[k].text == ",":
+                outer = self._np_speaker(tokens, _np_ending_at(tokens, k - 1, lo))
+                if outer is not None and outer.speaker_type == "person" and outer.resolution in ("name", "title"):
                     return _replace(outer, "apposition")
             return None
         if pronoun_kind(tok.text) or tok.lower in {"i", "we"}:
@@ -833,9 +834,9 @@ class _Extractor:
         starts_para = (q.open_mark is not None and q.open_mark == para_start)
         if len(words) <= 4 or (len(words) <= 8 and all(w[:1].isupper() for w in words)):
             return None
-        if not starts_para and not self.text[self._sentence_start(q)].startswith(("\u201c", '"')):
-            if len(words) < 8:
-                return None
+        if not starts_para and not self.text[self._sentence_start(q)].startswith(("\u201c", '"')) and (
+                len(words) < 8):
+            return None
         label = re.match(r"([A-Z][A-Za-z.\-\u2019' ]{1,40}):\s", self.text[para_start:q.start])
         if label:
             a = para_start
@@ -906,7 +907,8 @@ class _Extractor:
             span = _np_after(tokens, cue.last + 1, len(tokens))
             if span is not None and (span[1] + 1 >= len(tokens) or tokens[span[1] + 1].text in {".", ",", ";"}):
                 sp = self._np_speaker(tokens, span)
-                if sp is not None:
+                before = self.subject(sent, cue)
+                if sp is not None and sp.speaker_type != "unknown" and (before is None or not before.speaker):
                     start, end = self._clause_before(sent, cue.first)
                     return self._make_row(sent, start, end, sp, cue)
         sp = self.subject(sent, cue)
@@ -1089,62 +1091,6 @@ def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["words", "speaker"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-_CAMP_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf")
-
-
-def camp_colours(camps: list[str | None]) -> dict[str, str]:
-    """A stable colour per camp (in order of first appearance); speakers without a camp are grey."""
-    colours: dict[str, str] = {}
-    for camp in camps:
-        if camp and camp not in colours:
-            colours[camp] = _CAMP_COLOURS[len(colours) % len(_CAMP_COLOURS)]
-    return colours
-
-
-def quotes_html(article: Article, quotes: pd.DataFrame) -> str:
-    """The article body as escaped HTML with every quotation highlighted and labelled with its speaker.
-
-    Quotations are coloured by the speaker's camp (grey without one), cue words are underlined in bold, and
-    set-aside boilerplate is shown struck through in grey. Article text is always HTML-escaped.
-    """
-    text = article.text
-    doc = parse(article)
-    colours = camp_colours(list(quotes["camp"]) if not quotes.empty else [])
-    events: list[tuple[int, int, str, str]] = []  # (start, end, open tag, close tag)
-    for r in quotes.itertuples():
-        colour = colours.get(r.camp, "#7f7f7f") if isinstance(r.camp, str) else "#7f7f7f"
-        label = html.escape(f"{r.speaker or 'unresolved'} · {r.kind}")
-        events.append((r.start, r.end, f'<mark style="background:{colour}22;border-bottom:2px solid {colour}" '
-                       f'title="{label}">', f'</mark><sup style="color:{colour};font-size:75%">[{label}]</sup>'))
-        if pd.notna(r.cue_start):
-            events.append((int(r.cue_start), int(r.cue_end), '<b style="text-decoration:underline">', "</b>"))
-    for a in doc.set_aside:
-        events.append((a.start, a.end, '<span style="color:#999;text-decoration:line-through" '
-                       'title="set aside: boilerplate">', "</span>"))
-    events = _non_overlapping(events)
-    out = []
-    pos = article.body_start
-    for start, end, open_tag, close_tag in events:
-        if start < pos:
-            continue
-        out.append(html.escape(text[pos:start]))
-        out.append(open_tag + html.escape(text[start:end]) + close_tag)
-        pos = end
-    out.append(html.escape(text[pos:]))
-    body = "".join(out).replace("\n\n", "</p><p>").replace("\n", "<br>")
-    legend = " ".join(f'<span style="border-bottom:2px solid {c};padding:0 4px">{html.escape(k)}</span>'
-                      for k, c in colours.items())
-    legend += ' <span style="border-bottom:2px solid #7f7f7f;padding:0 4px">no camp / unresolved</span>'
-    return f'<div style="line-height:1.6"><p>Camps: {legend}</p><p>{body}</p></div>'
-
-
-def _non_overlapping(events: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """Flatten nested highlights: a cue inside a quotation splits it, overlaps keep the first span."""
-    events.sort(key=lambda e: (e[0], -e[1]))
-    flat: list[tuple[int, int, str, str]] = []
-    for ev in events:
-        if flat and ev[0] < flat[-1][1]:
-            continue
-        flat.append(ev)
-    return flat
-
+def unresolved(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The quotations whose speaker stayed unknown (speaker null), for the reader to check by hand."""
+    return quotes[quotes["speaker"].isna()].reset_index(drop=True)

@@ -23,8 +23,8 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from importlib import resources
+from typing import NamedTuple
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -213,6 +213,18 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], position: di
     last_word, possessive = _strip_possessive(words[-1].text)
     end = words[-1].start + len(last_word)
     words[-1] = Token(last_word, words[-1].start, end, last_word.lower(), last_word[:1].isupper())
+    whole = text[words[0].start:end].lower()
+    for place in rules["multiword_places"]:
+        # "New York", "United States": a place even when its first word could open a sentence
+        at = whole.find(place)
+        if at >= 0 and (at + len(place) == len(whole) or not whole[at + len(place)].isalnum()) and (
+                at == 0 or whole[at - 1] == " "):
+            p_start = words[0].start + at
+            p_end = p_start + len(place)
+            prefix_words = [t for t in words if t.end <= p_start]
+            if all(t.lower in rules["not_names"] for t in prefix_words):
+                return [NameMention("place", p_start, p_end, p_start, text[p_start:p_end], (), possessive and
+                                    p_end == end, False, p_start == sentence_start)]
     # leading sentence openers and function words ("When", "The", "Instead") are not part of a name
     while words and words[0].lower in rules["not_names"] and words[0].lower not in rules["titles"]:
         words = words[1:]
@@ -246,8 +258,9 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], position: di
             "organisation")
         if all(t.lower in rules["titles"] or t.lower in rules["demonyms"] for t in words):
             return []  # a bare title ("President") or adjective ("Ukrainian") names nobody by itself
-        if len(words) == 1 and words[0].lower in rules["demonyms"]:
-            return []
+        if len(words) == 1 and (words[0].lower in rules["demonyms"] or "-" in words[0].text
+                                and not all(p[:1].isupper() for p in words[0].text.split("-"))):
+            return []  # "Ukrainian", "Soviet-era"
         return [NameMention(kind, first.start, end, first.start, phrase, (), possessive, after_prep, initial)]
     name_start = core[0].start
     name = text[name_start:end]

@@ -1,0 +1,161 @@
+"""Tests for analysis.actors and the name rules of analysis.speakers (texts written here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis import load_article
+from analysis.actors import (
+    MENTION_COLUMNS,
+    Actor,
+    Actors,
+    ActorsError,
+    actor_mentions,
+    default_actors_path,
+    load_actors,
+)
+from analysis.articles import Article
+from analysis.speakers import PersonIndex, find_names, surname_key
+
+from .conftest import SEED
+
+ACTORS_TOML = """
+[[actor]]
+name = "Karl Weber"
+camp = "Left"
+aliases = ["Weber"]
+roles = ["the finance minister"]
+
+[[actor]]
+name = "Freedonia"
+type = "place"
+camp = "Right"
+aliases = ["Fredville", "the Palace"]
+adjectives = ["Freedonian"]
+"""
+
+
+def _article(body: str, path: str = "/nonexistent/t.txt") -> Article:
+    return Article(id="t", path=Path(path), text=body)
+
+
+def test_missing_or_none_actors_file_gives_a_working_empty_set(tmp_path):
+    for actors in (load_actors(None), load_actors(tmp_path / "nope.toml")):
+        assert len(actors) == 0
+        assert actors.canonical("Karl Weber") is None
+        assert actors.camp_of("Karl Weber") is None
+        assert actors.pattern is None
+
+
+def test_default_actors_path_is_beside_the_article():
+    assert default_actors_path("/a/b/story.txt") == Path("/a/b/actors.toml")
+
+
+def test_load_actors_and_look_ups(tmp_path):
+    path = tmp_path / "actors.toml"
+    path.write_text(ACTORS_TOML, encoding="utf-8")
+    actors = load_actors(path)
+    assert len(actors) == 2
+    assert actors.canonical("Weber") == "Karl Weber"
+    assert actors.canonical("Webber") is None or actors.canonical("Webber") == "Karl Weber"
+    assert actors.canonical("The finance minister") == "Karl Weber"
+    assert actors.canonical("Weber\u2019s") == "Karl Weber"
+    assert actors.camp_of("the Palace") == "Right"
+    assert actors.camp_of("Freedonian officials") == "Right"
+    assert actors.camp_of("Martian officials") is None
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[[actor]]\nname = 'x'\ntype = 'robot'\n", "use one of person, group, place"),
+        ("[[actor]]\ncamp = 'x'\n", "has no name"),
+        ("[[actor]\nname = 'x'\n", "not valid TOML"),
+    ],
+)
+def test_bad_actors_files_say_what_to_do(tmp_path, content, message):
+    path = tmp_path / "bad.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ActorsError, match=message):
+        load_actors(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Foreign Minister Antony Blinken spoke.", [("person", "Antony Blinken", ("foreign", "minister"))]),
+        ("NATO Secretary General Jens Stoltenberg spoke.",
+         [("person", "Jens Stoltenberg", ("nato", "secretary", "general"))]),
+        ("It was made by the Asia-Pacific Economic Cooperation Forum.",
+         [("organisation", "Asia-Pacific Economic Cooperation Forum", ())]),
+        ("He flew to Bangkok and then to New York.", [("place", "Bangkok", ()), ("place", "New York", ())]),
+        ("A Soviet-era missile hit the Ukrainian town.", []),
+    ],
+)
+def test_find_names(text, expected):
+    got = [(m.kind, m.name, m.titles) for m in find_names(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Zelenskyy", "Zelensky"), ("Zelenskyi", "Zelensky"), ("Zelenskyy\u2019s", "Zelensky"), ("Müller", "Muller")],
+)
+def test_surname_keys_fold_spelling_variants(a, b):
+    assert surname_key(a) == surname_key(b)
+
+
+def test_person_index_merges_variants_and_keeps_namesakes_apart():
+    text = ("Volodymyr Zelenskyy met Hillary Clinton. Zelensky and Bill Clinton talked. Zelenskyi left. "
+            "Later Clinton spoke.")
+    mentions = find_names(text)
+    index = PersonIndex(mentions)
+    names = {index.canonical(index.person_of(m)) for m in mentions if index.person_of(m) is not None}
+    assert names == {"Volodymyr Zelenskyy", "Hillary Clinton", "Bill Clinton"}
+    z = index.person_named("Zelenskyi")
+    assert index.variants(z) == {"Volodymyr Zelenskyy", "Zelensky", "Zelenskyi"}
+
+
+def test_actor_mentions_with_an_actors_file(tmp_path):
+    path = tmp_path / "actors.toml"
+    path.write_text(ACTORS_TOML, encoding="utf-8")
+    body = "The finance minister Karl Weber visited Fredville. Weber met Anna Berg at the Palace."
+    df = actor_mentions(_article(body, str(tmp_path / "story.txt")))
+    assert list(df.columns) == MENTION_COLUMNS
+    got = [(a, c if isinstance(c, str) else None, m) for a, c, m in zip(df["actor"], df["camp"], df["mention"])]
+    assert got == [
+        ("Karl Weber", "Left", "The finance minister Karl Weber"),
+        ("Freedonia", "Right", "Fredville"),
+        ("Karl Weber", "Left", "Weber"),
+        ("Anna Berg", None, "Anna Berg"),
+        ("Freedonia", "Right", "the Palace"),
+    ]
+    for r in df.itertuples():
+        assert body[r.start:r.end] == r.mention
+
+
+def test_actor_mentions_without_an_actors_file_finds_persons():
+    body = "Karl Weber visited Paris. Later Weber met Anna Berg."
+    df = actor_mentions(_article(body), Actors())
+    assert list(zip(df["actor"], df["mention"])) == [("Karl Weber", "Karl Weber"), ("Karl Weber", "Weber"),
+                                                     ("Anna Berg", "Anna Berg")]
+    assert df["camp"].isna().all()
+
+
+def test_seed_actor_mentions_cover_camps():
+    article = load_article(SEED)
+    df = actor_mentions(article)
+    camps = set(df["camp"].dropna())
+    assert {"Ukraine", "US", "NATO", "Russia", "Poland"} <= camps
+    moscow = df[df["mention"] == "Moscow"]
+    assert list(moscow["actor"]) == ["Russia"]
+    assert "Kyiv" in set(df[df["actor"] == "Ukraine"]["mention"])
+    assert set(df[df["actor"] == "Volodymyr Zelenskyy"]["mention"]) >= {"Zelensky", "Zelenskyi", "Zelenskyy",
+                                                                       "the Ukrainian leader"}
+
+
+def test_actor_objects_can_be_built_in_code():
+    actors = Actors([Actor("Karl Weber", aliases=("Weber",))])
+    assert actors.canonical("weber") == "Karl Weber"
