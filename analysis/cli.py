@@ -145,7 +145,8 @@ def _run_analysis(args: argparse.Namespace, func: Callable[[Article, argparse.Na
 
             scores = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=SENTIMENT_COLUMNS)
             table = speaker_sentiment(scores, by=args.by)
-            cols = SPEAKER_COLUMNS if args.by == "speaker" else [args.by, *SPEAKER_COLUMNS[1:]]
+            cols = {"speaker": SPEAKER_COLUMNS, "camp": ["camp", "speaker", *SPEAKER_COLUMNS[2:]],
+                    "kind": ["kind", *SPEAKER_COLUMNS]}[args.by]
             write_table(table, cols, args.format, out)
         elif args.format == "csv":
             write_table(pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(), columns, "csv", out)
