@@ -1,0 +1,91 @@
+"""The command line: contracts of each subcommand, formats, and bad input that does not stop the others."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT, SEED, SHORT_ARTICLE
+
+CONTRACTS = {
+    "quotes": ["article", "kind", "text", "start", "end", "speaker", "speaker_type", "mention", "cue", "sentence"],
+    "timeline": ["article", "text", "start", "end", "type", "value", "anchor", "event", "sentence"],
+    "stance": ["article", "source", "target", "polarity", "score", "cue", "evidence", "start", "end"],
+    "sentiment": ["article", "speaker", "kind", "text", "start", "end", "compound", "pos", "neu", "neg"],
+}
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300, check=False)
+
+
+def test_help_lists_every_subcommand():
+    proc = run("--help")
+    assert proc.returncode == 0
+    for name in ["reports", "quotes", "timeline", "stance", "sentiment", "corpus"]:
+        assert name in proc.stdout
+
+
+@pytest.mark.parametrize("command", sorted(CONTRACTS))
+def test_jsonl_contract_and_offsets(command):
+    proc = run(command, str(SEED), "--format", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert rows, f"{command} found nothing in the seed"
+    text = SEED.read_text(encoding="utf-8")
+    for row in rows:
+        assert list(row) == CONTRACTS[command]
+        assert row["article"] == SEED.stem
+        assert 0 <= row["start"] < row["end"] <= len(text)
+        if command in ("quotes", "timeline", "sentiment"):
+            assert text[row["start"] : row["end"]] == row["text"]
+        if command == "stance":
+            assert text[row["start"] : row["end"]] == row["evidence"]
+            assert row["polarity"] in (-1, 0, 1)
+
+
+def test_csv_format(tmp_path):
+    proc = run("quotes", str(SEED), "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(io.StringIO(proc.stdout)))
+    assert list(rows[0]) == CONTRACTS["quotes"]
+    assert {r["kind"] for r in rows} >= {"direct", "indirect"}
+
+
+def test_bad_file_is_named_and_the_others_go_on(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(SHORT_ARTICLE, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    proc = run("quotes", str(empty), str(good))
+    assert proc.returncode == 1
+    assert f"{empty}: the file is empty" in proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert {r["article"] for r in rows} == {"good"}
+    assert any(r["speaker"] and "Holloway" in r["speaker"] for r in rows)
+
+
+def test_timeline_published_override_and_validation(tmp_path):
+    art = tmp_path / "t.txt"
+    art.write_text("Title\n\nThe minister resigned on Tuesday, officials said.\n", encoding="utf-8")
+    proc = run("timeline", str(art), "--published", "2023-01-05")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [(r["text"], r["value"]) for r in rows] == [("Tuesday", "2023-01-03")]
+    bad = run("timeline", str(art), "--published", "2023-02-30")
+    assert bad.returncode == 2 and "invalid" in bad.stderr
+
+
+def test_sentiment_by_speaker_contract():
+    proc = run("sentiment", str(SEED), "--by", "speaker")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert list(rows[0]) == ["speaker", "camp", "n", "words", "mean_compound", "ci_low", "ci_high"]
+    blinken = next(r for r in rows if r["speaker"] == "Antony Blinken")
+    assert blinken["camp"] == "US" and blinken["n"] >= 6
