@@ -1,0 +1,1192 @@
+"""Corpus scale: every analysis over many articles as one job, streamed into Parquet tables.
+
+Inputs (:func:`iter_articles`) are folders of ``.txt`` articles (front matter or catalog, as
+:func:`analysis.load_article` reads them), CSV/TSV or JSONL files holding one article per row (a text column and
+metadata columns named by options; ``.gz`` too), explicit files and globs. Every article gets a stable, unique id:
+the file stem for a ``.txt`` file, the id column (else ``STEM-ROW``) for a row; a repeated id gets ``~2``, ``~3``
+in input order. Duplicate texts are reported (``duplicate_of`` in ``articles.parquet``) and still analysed, so
+every article has its rows.
+
+:func:`run_corpus` runs quotes (with speakers), timeline, stance and sentiment on each article, in this process,
+in ``jobs`` worker processes or on a Dask cluster, and writes to ``out``::
+
+    quotes.parquet  timeline.parquet  stance.parquet  sentiment.parquet  articles.parquet  errors.parquet
+
+Every row carries its ``article`` id and the offsets of its evidence into that article's text. The tables are
+identical however they were computed: articles appear in input order, and each article's rows are sorted by
+offsets and then by every other column.
+
+How it scales:
+
+* **streaming**: articles are read twice (a cheap first pass plans the work: ids, content keys, duplicates), and
+  batches of articles are in flight only a few at a time; results go to small per-batch Parquet files in
+  ``out/.corpus-cache/`` and the final tables are assembled from them in row groups, so memory stays flat
+  however large the corpus;
+* **re-runs skip** every article whose content key (text, metadata, actors file, and the fingerprint of the
+  library's code and data) has not changed; an interrupted run resumes where it stopped, since each batch is
+  recorded as soon as it is written;
+* **failures stay local**: an article that cannot be loaded or analysed gets rows in ``errors.parquet`` (stage,
+  error type, message, where it happened) and the others go on; a failed article is retried on the next run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import datetime as _dt
+import functools
+import gzip
+import hashlib
+import io
+import json
+import math
+import os
+import signal
+import sys
+import time
+import traceback
+import uuid
+import warnings
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .articles import Article, ArticleError, load_article, parse_date
+
+__all__ = [
+    "ANALYSES",
+    "ARTICLE_COLUMNS",
+    "ERROR_COLUMNS",
+    "CorpusSummary",
+    "CorpusWarning",
+    "LoadFailure",
+    "analyse_article",
+    "iter_articles",
+    "main",
+    "read_table",
+    "run_corpus",
+]
+
+#: The per-article analyses, in the order they run (stance and sentiment reuse the quotes).
+ANALYSES = ("quotes", "timeline", "stance", "sentiment")
+#: One row per input article (and per input row that could not be loaded).
+ARTICLE_COLUMNS = ["article", "source", "row", "title", "outlet", "published", "chars", "body_start", "sentences",
+                   "content_hash", "metadata", "warnings", "status", "duplicate_of"]
+#: One row per failure: the stage (load, quotes, timeline, stance, sentiment, worker), the error and where.
+ERROR_COLUMNS = ["article", "source", "row", "stage", "error", "message", "where"]
+
+#: Contract columns of each analysis when its module does not name them (mirrors the CLI).
+_FALLBACK_COLUMNS = {
+    "quotes": ["article", "kind", "text", "start", "end", "speaker", "speaker_type", "mention", "cue", "sentence"],
+    "timeline": ["article", "text", "start", "end", "type", "value", "anchor", "event", "sentence"],
+    "stance": ["article", "source", "target", "polarity", "score", "cue", "evidence", "start", "end"],
+    "sentiment": ["article", "speaker", "kind", "text", "start", "end", "compound", "pos", "neu", "neg"],
+}
+#: Where each analysis module declares its columns (first attribute found wins).
+_COLUMN_ATTRS = {
+    "quotes": ("QUOTE_COLUMNS",),
+    "timeline": ("TIMELINE_COLUMNS", "COLUMNS"),
+    "stance": ("STANCE_COLUMNS",),
+    "sentiment": ("SCORE_COLUMNS", "SENTIMENT_COLUMNS"),
+}
+_INT_COLUMNS = frozenset({"start", "end", "sentence", "polarity", "words", "paragraph", "chars", "body_start",
+                          "sentences", "row", "n"})
+_FLOAT_COLUMNS = frozenset({"score", "compound", "pos", "neu", "neg", "confidence"})
+_DATE_COLUMNS = frozenset({"published"})
+_ROW_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+_CACHE_DIR = ".corpus-cache"
+_INDEX = "index.jsonl"
+_ROW_GROUP_ROWS = 50_000
+_DEFAULT_BATCH = 16
+_DEFAULT_TIMEOUT = 300.0
+
+
+class CorpusWarning(UserWarning):
+    """Something about the corpus input deserves attention (an id repeated, a text duplicated)."""
+
+
+@dataclass(frozen=True)
+class LoadFailure:
+    """An input item that could not become an :class:`Article` (a bad file or row)."""
+
+    article: str
+    source: str
+    row: int | None
+    error: str
+    message: str
+
+
+@dataclass
+class CorpusSummary:
+    """What a corpus run did.
+
+    Attributes:
+        out: the output folder.
+        tables: the Parquet file of each table (``quotes``, ..., ``articles``, ``errors``).
+        articles: input items seen (loaded or not).
+        analysed: articles analysed in this run.
+        skipped: articles whose results were reused (content and library unchanged).
+        failed: articles with at least one error (loading or an analysis).
+        duplicates: articles whose text repeats an earlier article's.
+        rows: rows written per table.
+        seconds: wall-clock time of the run.
+        unavailable: analyses whose module is not installed (their tables are empty).
+    """
+
+    out: Path
+    tables: dict[str, Path] = field(default_factory=dict)
+    articles: int = 0
+    analysed: int = 0
+    skipped: int = 0
+    failed: int = 0
+    duplicates: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    unavailable: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        counts = ", ".join(f"{name} {self.rows.get(name, 0):,}" for name in ANALYSES)
+        text = (f"{self.articles:,} articles ({self.analysed:,} analysed, {self.skipped:,} up to date, "
+                f"{self.failed:,} failed, {self.duplicates:,} duplicate texts) in {self.seconds:.1f} s; "
+                f"rows: {counts}; tables in {self.out}")
+        if self.unavailable:
+            text += f"; not available: {', '.join(self.unavailable)}"
+        return text
+
+
+# ---------------------------------------------------------------------------------------------------- input
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One input item: an article or the failure to load one."""
+
+    id: str
+    source: str
+    row: int | None
+    article: Article | None = None
+    failure: LoadFailure | None = None
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True)
+class _Columns:
+    text: str = "text"
+    id: str = "id"
+    published: str = "published"
+    outlet: str = "outlet"
+    title: str = "title"
+
+
+def _expand(inputs: Iterable[str | Path]) -> Iterator[Path]:
+    """Files from paths, folders (their ``*.txt``) and globs, each once, in a stable order."""
+    seen: set[Path] = set()
+    for item in map(str, inputs):
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(p.glob("*.txt"))
+        elif any(ch in item for ch in "*?[") and not p.exists():
+            anchor, pattern = (Path("/"), item.lstrip("/")) if p.is_absolute() else (Path(), item)
+            found = sorted(x for x in anchor.glob(pattern) if x.is_file())
+        else:
+            found = [p]
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield f
+
+
+def _kind(path: Path) -> str:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return _ROW_SUFFIXES.get(suffixes[-1] if suffixes else "", "txt")
+
+
+def _open_text(path: Path) -> io.TextIOBase:
+    if path.suffix.lower() == ".gz":
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", newline="")
+    return open(path, encoding="utf-8-sig", newline="")
+
+
+def _stem(path: Path) -> str:
+    name = path.name
+    for suffix in reversed(path.suffixes):
+        name = name.removesuffix(suffix)
+    return name or path.stem
+
+
+def _as_str(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = str(value).strip()
+    return text or None
+
+
+def _row_article(record: dict[str, Any], *, source: Path, row: int, cols: _Columns) -> Article | LoadFailure:
+    """Build an :class:`Article` from one CSV/JSONL record; offsets index the record's text exactly."""
+    fallback_id = f"{_stem(source)}-{row}"
+    rid = _as_str(record.get(cols.id)) or fallback_id
+    text = record.get(cols.text)
+    if not isinstance(text, str) or not text.strip():
+        what = "has no text" if text is None or isinstance(text, str) else f"has a non-text {cols.text!r} value"
+        return LoadFailure(rid, str(source), row, "ArticleError",
+                           f"{source}: row {row} {what} in column {cols.text!r} (fill it, or drop the row)")
+    meta: dict[str, str] = {}
+    for key, value in record.items():
+        if key in (cols.text, cols.id) or key is None:
+            continue
+        text_value = _as_str(value)
+        if text_value is not None:
+            meta[str(key).strip().lower()] = text_value
+    for option, target in ((cols.outlet, "outlet"), (cols.title, "title"), (cols.published, "published")):
+        value = _as_str(record.get(option))
+        if value is not None:
+            meta.pop(option.lower(), None)
+            meta[target] = value
+    try:
+        published = parse_date(meta["published"], path=f"{source}: row {row}") if "published" in meta else None
+    except ArticleError as exc:
+        return LoadFailure(rid, str(source), row, "ArticleError", str(exc))
+    return Article(id=rid, path=source, text=text, title=meta.get("title"), published=published, metadata=meta)
+
+
+def _csv_records(path: Path, delimiter: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with _open_text(path) as fh:
+        reader = csv.DictReader(fh, delimiter=delimiter)
+        row = 0
+        while True:
+            row += 1
+            try:
+                record = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield row, f"{path}: row {row} is not valid CSV ({exc}); fix the quoting"
+                continue
+            if None in record:  # more fields than the header names
+                record.pop(None)
+            yield row, record
+
+
+def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    with _open_text(path) as fh:
+        for line_no, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield line_no, f"{path}: line {line_no} is not valid JSON ({exc.msg} at column {exc.colno})"
+                continue
+            if not isinstance(record, dict):
+                yield line_no, f"{path}: line {line_no} is not a JSON object; write one object per line"
+                continue
+            yield line_no, record
+
+
+def _row_items(path: Path, kind: str, cols: _Columns) -> Iterator[tuple[int | None, Article | LoadFailure]]:
+    records = _jsonl_records(path) if kind == "jsonl" else _csv_records(path, "\t" if kind == "tsv" else ",")
+    checked = False
+    for row, record in records:
+        if isinstance(record, str):
+            yield row, LoadFailure(f"{_stem(path)}-{row}", str(path), row, "ValueError", record)
+            continue
+        if not checked and kind != "jsonl" and cols.text not in record:
+            names = ", ".join(map(repr, record)) or "none"
+            yield None, LoadFailure(_stem(path), str(path), None, "ValueError",
+                                    f"{path}: no {cols.text!r} column (columns: {names}); name the text column "
+                              "with --text-column")
+            return
+        checked = True
+        yield row, _row_article(record, source=path, row=row, cols=cols)
+
+
+def _file_items(path: Path, cols: _Columns, catalog: Any) -> Iterator[tuple[int | None, Article | LoadFailure]]:
+    kind = _kind(path)
+    if not path.exists():
+        yield None, LoadFailure(_stem(path), str(path), None, "ArticleError", f"{path}: no such file (check the path)")
+        return
+    if kind != "txt":
+        try:
+            yield from _row_items(path, kind, cols)
+        except (OSError, UnicodeDecodeError, EOFError) as exc:
+            yield None, LoadFailure(_stem(path), str(path), None, type(exc).__name__,
+                                    f"{path}: cannot be read ({exc}); save it as UTF-8 text")
+        return
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            article = load_article(path, catalog=catalog)
+    except ArticleError as exc:
+        yield None, LoadFailure(_stem(path), str(path), None, "ArticleError", str(exc))
+        return
+    yield None, article
+
+
+def _text_hash(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _entries(inputs: Iterable[str | Path], cols: _Columns, catalog: Any = None) -> Iterator[_Entry]:
+    """Every input item with its unique id and duplicate status, in input order."""
+    ids: dict[str, int] = {}
+    texts: dict[bytes, str] = {}
+    for path in _expand(inputs):
+        for row, item in _file_items(path, cols, catalog):
+            base = item.article if isinstance(item, LoadFailure) else item.id
+            n = ids.get(base, 0) + 1
+            ids[base] = n
+            uid = base if n == 1 else f"{base}~{n}"
+            while n > 1 and uid in ids:  # "x~2" may itself be an input id
+                n += 1
+                uid = f"{base}~{n}"
+            if uid != base:
+                ids[uid] = 1
+            if isinstance(item, LoadFailure):
+                failure = LoadFailure(uid, item.source, item.row, item.error, item.message)
+                yield _Entry(uid, item.source, item.row, failure=failure)
+                continue
+            article = item if uid == item.id else Article(
+                id=uid, path=item.path, text=item.text, title=item.title, published=item.published,
+                metadata=item.metadata, body_start=item.body_start, warnings=item.warnings)
+            digest = _text_hash(article.text)
+            first = texts.setdefault(digest, uid)
+            yield _Entry(uid, str(path), row, article=article, duplicate_of=None if first == uid else first)
+
+
+def iter_articles(
+    inputs: Iterable[str | Path],
+    *,
+    text_column: str = "text",
+    id_column: str = "id",
+    published_column: str = "published",
+    outlet_column: str = "outlet",
+    title_column: str = "title",
+    catalog: str | Path | None = None,
+    on_error: Callable[[LoadFailure], None] | None = None,
+) -> Iterator[Article]:
+    """Every article of a corpus, streamed in input order, each with a stable unique id.
+
+    Args:
+        inputs: ``.txt`` files, folders (their ``*.txt``), CSV/TSV/JSONL files (optionally ``.gz``) with one
+            article per row, and globs (``data/**/*.jsonl``).
+        text_column: the column holding the article text (CSV/JSONL).
+        id_column: the column holding the article id; without one a row's id is ``STEM-ROW``.
+        published_column: the publication date column (``YYYY-MM-DD``, a time may follow).
+        outlet_column: the outlet column.
+        title_column: the title column.
+        catalog: a catalog TOML for ``.txt`` articles (default: ``catalog.toml`` beside each file).
+        on_error: called with a :class:`LoadFailure` for each file or row that cannot be loaded; by default a
+            :class:`CorpusWarning` is issued and the item skipped.
+
+    Yields:
+        :class:`Article` objects. A repeated id gets ``~2``, ``~3``; a text repeating an earlier one issues a
+        :class:`CorpusWarning` (the article is still yielded).
+    """
+    cols = _Columns(text_column, id_column, published_column, outlet_column, title_column)
+    for entry in _entries(inputs, cols, catalog):
+        if entry.failure is not None:
+            if on_error is None:
+                warnings.warn(entry.failure.message, CorpusWarning, stacklevel=2)
+            else:
+                on_error(entry.failure)
+            continue
+        if entry.duplicate_of is not None:
+            warnings.warn(f"{entry.id}: same text as {entry.duplicate_of}", CorpusWarning, stacklevel=2)
+        assert entry.article is not None
+        yield entry.article
+
+
+# ------------------------------------------------------------------------------------------------- schemas
+
+
+def _module(name: str) -> Any | None:
+    import importlib
+
+    try:
+        return importlib.import_module(f"analysis.{name}")
+    except ImportError:
+        return None
+
+
+def _analysis_columns(name: str) -> list[str]:
+    module = _module(name)
+    for attr in _COLUMN_ATTRS[name]:
+        columns = getattr(module, attr, None) if module is not None else None
+        if columns:
+            return list(columns)
+    return list(_FALLBACK_COLUMNS[name])
+
+
+def _field_type(column: str) -> pa.DataType:
+    if column in _INT_COLUMNS or column.endswith(("_start", "_end")):
+        return pa.int64()
+    if column in _FLOAT_COLUMNS:
+        return pa.float64()
+    if column in _DATE_COLUMNS:
+        return pa.date32()
+    return pa.string()
+
+
+@functools.cache
+def table_schema(name: str) -> pa.Schema:
+    """The Arrow schema of one output table (columns from the analysis module's contract, typed by name)."""
+    if name == "articles":
+        columns = ARTICLE_COLUMNS
+    elif name == "errors":
+        columns = ERROR_COLUMNS
+    else:
+        columns = _analysis_columns(name)
+    return pa.schema([pa.field(c, _field_type(c)) for c in columns])
+
+
+def _cell(value: Any, kind: pa.DataType) -> Any:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if pa.types.is_int64(kind):
+        return int(value)
+    if pa.types.is_float64(kind):
+        return float(value)
+    if pa.types.is_date32(kind):
+        if isinstance(value, _dt.datetime):
+            return value.date()
+        return value if isinstance(value, _dt.date) else parse_date(value)
+    if hasattr(value, "item") and not isinstance(value, str):
+        value = value.item()
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (dict, list, tuple, set)):
+        return json.dumps(list(value) if isinstance(value, (tuple, set)) else value, ensure_ascii=False,
+                          sort_keys=True, default=str)
+    return str(value)
+
+
+def _sort_key(row: tuple[Any, ...], offsets: list[int], others: list[int]) -> tuple[Any, ...]:
+    return (tuple(-1 if row[i] is None else row[i] for i in offsets),
+            tuple("" if row[i] is None else str(row[i]) for i in others))
+
+
+def conform(df: Any, name: str) -> pa.Table:
+    """A DataFrame as the Arrow table of output table ``name``: contract columns, types, deterministic order.
+
+    Missing columns become null, extra columns are dropped, and rows are sorted by ``start``, ``end`` and the
+    other offsets, then by every other column, so the same rows always come out in the same order.
+    """
+    schema = table_schema(name)
+    n = len(df)
+    cols = []
+    for f in schema:
+        values = df[f.name].tolist() if f.name in df.columns else [None] * n
+        cols.append([_cell(v, f.type) for v in values])
+    rows = list(zip(*cols)) if n else []
+    names = schema.names
+    order_names = [c for c in ("start", "end") if c in names] + [
+        c for c in names if c.endswith(("_start", "_end"))]
+    offsets = [names.index(c) for c in order_names]
+    others = [i for i in range(len(names)) if i not in offsets]
+    rows.sort(key=lambda r: _sort_key(r, offsets, others))
+    arrays = [pa.array([r[i] for r in rows], type=f.type) for i, f in enumerate(schema)]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+# ------------------------------------------------------------------------------------------- per article
+
+#: One unit of input to a worker: the article, the key of its actors file, its row in a CSV/JSONL file.
+_Item = tuple[Article, str, "int | None"]
+
+
+class _Timeout(BaseException):
+    """Raised by the alarm; a BaseException so that no analysis's ``except Exception`` swallows it."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`TimeoutError` after ``seconds`` (only where signals work: a process's main thread)."""
+    import threading
+
+    usable = (seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def _alarm(signum: int, frame: Any) -> None:
+        raise _Timeout()
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _where(exc: BaseException) -> str:
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return ""
+    last = frames[-1]
+    return f"{Path(last.filename).name}:{last.lineno} in {last.name}"
+
+
+def _error_row(article: Article, stage: str, exc: BaseException | None = None, *, error: str = "",
+               message: str = "", row: int | None = None) -> dict[str, Any]:
+    return {"article": article.id, "source": str(article.path), "row": row, "stage": stage,
+            "error": error or type(exc).__name__, "message": message or str(exc) or type(exc).__name__,
+            "where": _where(exc) if exc is not None else ""}
+
+
+def _run_stage(name: str, article: Article, actors: Any, quotes: Any) -> Any:
+    if name == "quotes":
+        from .quotes import extract_quotes
+
+        return extract_quotes(article, actors=actors)
+    if name == "timeline":
+        from .timeline import timeline
+
+        return timeline(article, published=article.published)
+    if name == "stance":
+        from .stance import stance
+
+        return stance(article, actors=actors, quotes=quotes)
+    from .sentiment import quotation_sentiment
+
+    return quotation_sentiment(article, quotes=quotes, actors=actors)
+
+
+def analyse_article(article: Article, *, actors: Any = None, timeout: float | None = _DEFAULT_TIMEOUT
+                    ) -> tuple[dict[str, Any], list[dict[str, Any]], list[str]]:
+    """Run every analysis on one article, each failure caught and recorded.
+
+    Args:
+        article: the article.
+        actors: an ``analysis.actors.Actors`` (None: an empty one, i.e. rules only).
+        timeout: seconds allowed for the whole article (enforced in a process's main thread only).
+
+    Returns:
+        ``(frames, errors, unavailable)``: a DataFrame per analysis that ran, one error dict per failure
+        (columns :data:`ERROR_COLUMNS`), and the analyses whose module is not installed.
+    """
+    if actors is None:
+        from .actors import Actors
+
+        actors = Actors()
+    frames: dict[str, Any] = {}
+    errors: list[dict[str, Any]] = []
+    unavailable: list[str] = []
+    quotes = None
+    try:
+        with _time_limit(timeout):
+            for name in ANALYSES:
+                if name in ("stance", "sentiment") and quotes is None and "quotes" not in unavailable:
+                    errors.append(_error_row(article, name, error="NotRun",
+                                             message=f"{name} not run: the quotes analysis failed"))
+                    continue
+                try:
+                    frame = _run_stage(name, article, actors, quotes)
+                except ImportError as exc:
+                    if exc.name and exc.name.startswith("analysis."):
+                        unavailable.append(name)
+                        continue
+                    errors.append(_error_row(article, name, exc))
+                    continue
+                except _Timeout:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - one failing analysis never stops the others
+                    errors.append(_error_row(article, name, exc))
+                    continue
+                frames[name] = frame
+                if name == "quotes":
+                    quotes = frame
+    except _Timeout:
+        errors.append(_error_row(article, "timeout", error="TimeoutError",
+                                 message=f"the article took longer than {timeout:g} s; it may be far longer than "
+                                 "a news article, or trip a slow rule (report it with the article)"))
+        frames = {}
+    return frames, errors, unavailable
+
+
+def _article_row(article: Article, row: int | None) -> dict[str, Any]:
+    from .text import parse
+
+    try:
+        sentences: int | None = len(parse(article).sentences)
+    except Exception:  # noqa: BLE001 - the error shows up in the analyses' error rows
+        sentences = None
+    return {
+        "article": article.id, "source": str(article.path), "row": row, "title": article.title,
+        "outlet": article.outlet, "published": article.published, "chars": len(article.text),
+        "body_start": article.body_start, "sentences": sentences, "content_hash": _text_hash(article.text).hex(),
+        "metadata": json.dumps(article.metadata, ensure_ascii=False, sort_keys=True), "warnings": "\n".join(article.warnings),
+        "status": "ok", "duplicate_of": None,
+    }
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _analyse_batch(items: list[_Item], actors: dict[str, Any], timeout: float | None) -> dict[str, Any]:
+    """The unit of work sent to a process or a Dask worker: a few articles in, Arrow tables out."""
+    tables: dict[str, list[pa.Table]] = {name: [] for name in (*ANALYSES, "articles", "errors")}
+    ok: list[str] = []
+    unavailable: set[str] = set()
+    for article, actors_key, row in items:
+        frames, errors, missing = analyse_article(article, actors=actors.get(actors_key), timeout=timeout)
+        for error in errors:
+            error["row"] = row
+        unavailable.update(missing)
+        for name, frame in frames.items():
+            frame = frame.assign(article=article.id) if len(frame) else frame
+            tables[name].append(conform(frame, name))
+        record = _article_row(article, row)
+        record["status"] = "failed" if errors else "ok"
+        tables["articles"].append(conform(pd.DataFrame([record]), "articles"))
+        if errors:
+            tables["errors"].append(conform(_frame(errors, ERROR_COLUMNS), "errors"))
+        else:
+            ok.append(article.id)
+    out = {name: pa.concat_tables(parts) if parts else table_schema(name).empty_table()
+           for name, parts in tables.items()}
+    return {"tables": out, "ok": ok, "unavailable": sorted(unavailable)}
+
+
+# ---------------------------------------------------------------------------------------------- the cache
+
+
+class _Cache:
+    """Per-batch Parquet files plus an append-only index of which article key lives in which batch.
+
+    Only articles analysed without error are indexed as reusable, so a failed article is retried next run.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.root = out / _CACHE_DIR
+        self.batches = self.root / "batches"
+        self.batches.mkdir(parents=True, exist_ok=True)
+        self.index_path = self.root / _INDEX
+        self.reusable: dict[str, str] = {}
+        self.where: dict[str, str] = {}
+        self._load()
+        self._log = open(self.index_path, "a", encoding="utf-8")  # noqa: SIM115 - open for the whole run
+
+    def _load(self) -> None:
+        if not self.index_path.is_file():
+            return
+        with open(self.index_path, encoding="utf-8") as fh:
+            for line in fh:
+                try:
+                    entry = json.loads(line)
+                except json.JSONDecodeError:  # a line cut short by a crash
+                    continue
+                batch = entry.get("batch")
+                if batch and all((self.batches / f"{batch}.{t}.parquet").is_file() for t in _TABLES):
+                    for key in entry.get("keys", ()):
+                        self.reusable[key] = batch
+        self.where.update(self.reusable)
+
+    def write(self, result: dict[str, Any], keys: dict[str, str]) -> str:
+        """Store one batch's tables; ``keys`` maps each of its article ids to its content key."""
+        batch = uuid.uuid4().hex[:16]
+        for name, table in result["tables"].items():
+            tmp = self.batches / f".{batch}.{name}.parquet.tmp"
+            pq.write_table(table, tmp, compression="zstd")
+            os.replace(tmp, self.batches / f"{batch}.{name}.parquet")
+        done = [keys[a] for a in result["ok"] if a in keys]
+        self._log.write(json.dumps({"batch": batch, "keys": done}) + "\n")
+        self._log.flush()
+        for key in keys.values():
+            self.where[key] = batch
+        for key in done:
+            self.reusable[key] = batch
+        return batch
+
+    def compact(self, live: set[str]) -> None:
+        """Keep only the batches that reusable live articles point to; rewrite the index to match."""
+        self._log.close()
+        by_batch: dict[str, list[str]] = {}
+        for key in live:
+            if key in self.reusable:
+                by_batch.setdefault(self.reusable[key], []).append(key)
+        tmp = self.index_path.with_suffix(".tmp")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps({"batch": b, "keys": sorted(by_batch[b])}) + "\n" for b in sorted(by_batch))
+        os.replace(tmp, self.index_path)
+        for f in self.batches.iterdir():
+            if f.name.split(".")[0] not in by_batch:
+                with contextlib.suppress(OSError):
+                    f.unlink()
+
+    def close(self) -> None:
+        if not self._log.closed:
+            self._log.close()
+
+
+_TABLES = (*ANALYSES, "articles", "errors")
+
+
+# --------------------------------------------------------------------------------------------- executors
+
+
+class _InProcess:
+    """Run batches here, one after the other (``jobs=1``): simplest, and what profiling wants."""
+
+    workers = 1
+
+    def __init__(self) -> None:
+        self._done: list[tuple[Any, Any]] = []
+
+    def submit(self, tag: Any, *args: Any) -> None:
+        try:
+            self._done.append((tag, _analyse_batch(*args)))
+        except Exception as exc:  # noqa: BLE001 - reported per article like a worker failure
+            self._done.append((tag, exc))
+
+    def pending(self) -> int:
+        return len(self._done)
+
+    def next_done(self) -> tuple[Any, Any]:
+        return self._done.pop(0)
+
+    def close(self) -> None:
+        pass
+
+
+class _Processes:
+    """A pool of worker processes on this machine."""
+
+    def __init__(self, jobs: int) -> None:
+        import concurrent.futures as cf
+        import multiprocessing as mp
+
+        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        self._cf = cf
+        self._pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context(method))
+        self.workers = jobs
+        self._futures: dict[Any, Any] = {}
+
+    def submit(self, tag: Any, *args: Any) -> None:
+        self._futures[self._pool.submit(_analyse_batch, *args)] = tag
+
+    def pending(self) -> int:
+        return len(self._futures)
+
+    def next_done(self) -> tuple[Any, Any]:
+        done, _ = self._cf.wait(list(self._futures), return_when=self._cf.FIRST_COMPLETED)
+        fut = next(iter(done))
+        tag = self._futures.pop(fut)
+        try:
+            return tag, fut.result()
+        except Exception as exc:  # noqa: BLE001 - a worker died: its batch is reported, the run goes on
+            return tag, exc
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Dask:
+    """The same batches sent to a dask.distributed scheduler (an address, or ``local`` for a LocalCluster)."""
+
+    def __init__(self, address: str, jobs: int) -> None:
+        from distributed import Client, LocalCluster
+
+        self._cluster = None
+        if address == "local":
+            self._cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                                         dashboard_address=None, silence_logs=40)
+            self._client = Client(self._cluster)
+        else:
+            self._client = Client(address, timeout="30s")
+        self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
+        self._futures: dict[Any, Any] = {}
+        self._queue: Any = None
+
+    def submit(self, tag: Any, *args: Any) -> None:
+        from distributed import as_completed
+
+        fut = self._client.submit(_analyse_batch, *args, pure=False)
+        self._futures[fut.key] = (fut, tag)
+        if self._queue is None:
+            self._queue = as_completed([fut])
+        else:
+            self._queue.add(fut)
+
+    def pending(self) -> int:
+        return len(self._futures)
+
+    def next_done(self) -> tuple[Any, Any]:
+        fut = next(self._queue)
+        _, tag = self._futures.pop(fut.key)
+        try:
+            result = fut.result()
+        except Exception as exc:  # noqa: BLE001 - a worker died or the task failed
+            result = exc
+        fut.release()
+        return tag, result
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+# ----------------------------------------------------------------------------------------------- the run
+
+
+@dataclass
+class _Plan:
+    order: list[tuple[str, str | None]] = field(default_factory=list)  # (id, key or None for a load failure)
+    failures: dict[str, LoadFailure] = field(default_factory=dict)
+    duplicates: dict[str, str] = field(default_factory=dict)
+    todo: int = 0
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def _article_key(article: Article, actors_digest: str, library: str) -> str:
+    meta = json.dumps(article.metadata, sort_keys=True, ensure_ascii=False)
+    return _digest(article.id.encode(), str(article.path).encode(), article.text.encode("utf-8", "surrogatepass"),
+                   meta.encode(), str(article.published).encode(), str(article.body_start).encode(),
+                   "\n".join(article.warnings).encode(), actors_digest.encode(), library.encode())
+
+
+class _ActorsResolver:
+    """The actors file for each article (one for all, else ``actors.toml`` beside it), loaded once each."""
+
+    def __init__(self, actors: str | Path | None) -> None:
+        self.fixed = Path(actors) if actors else None
+        self.loaded: dict[str, Any] = {}
+        self.digests: dict[str, str] = {}
+
+    def key_for(self, article: Article) -> str:
+        from .actors import default_actors_path, load_actors
+
+        path = self.fixed or default_actors_path(article.path)
+        key = str(path.resolve()) if path.is_file() else ""
+        if key not in self.loaded:
+            self.loaded[key] = load_actors(key or None)
+            self.digests[key] = hashlib.sha256(Path(key).read_bytes()).hexdigest() if key else ""
+        return key
+
+
+def _plan(entries: Iterable[_Entry], cache: _Cache, resolver: _ActorsResolver, library: str) -> _Plan:
+    plan = _Plan()
+    for entry in entries:
+        if entry.failure is not None:
+            plan.failures[entry.id] = entry.failure
+            plan.order.append((entry.id, None))
+            continue
+        assert entry.article is not None
+        key = _article_key(entry.article, resolver.digests[resolver.key_for(entry.article)], library)
+        plan.order.append((entry.id, key))
+        if entry.duplicate_of:
+            plan.duplicates[entry.id] = entry.duplicate_of
+        if key not in cache.where:
+            plan.todo += 1
+    return plan
+
+
+def _failure_tables(failure: LoadFailure) -> dict[str, pa.Table]:
+    article = {c: None for c in ARTICLE_COLUMNS}
+    article.update(article=failure.article, source=failure.source, row=failure.row, status="failed")
+    error = {"article": failure.article, "source": failure.source, "row": failure.row, "stage": "load",
+             "error": failure.error, "message": failure.message, "where": ""}
+    return {"articles": conform(_frame([article], ARTICLE_COLUMNS), "articles"),
+            "errors": conform(_frame([error], ERROR_COLUMNS), "errors")}
+
+
+def _worker_failure(items: list[_Item], exc: BaseException) -> dict[str, Any]:
+    """The result of a batch whose worker died: every article failed, with the reason."""
+    message = (f"the worker running this article's batch failed ({type(exc).__name__}: {exc}); "
+               "it is retried on the next run")
+    errors, articles = [], []
+    for article, _, row in items:
+        errors.append(_error_row(article, "worker", exc, message=message, row=row))
+        record = _article_row(article, row)
+        record["status"] = "failed"
+        articles.append(record)
+    tables = {name: table_schema(name).empty_table() for name in ANALYSES}
+    tables["articles"] = conform(pd.DataFrame(articles, columns=ARTICLE_COLUMNS), "articles")
+    tables["errors"] = conform(pd.DataFrame(errors, columns=ERROR_COLUMNS), "errors")
+    return {"tables": tables, "ok": [], "unavailable": []}
+
+
+class _Assembler:
+    """Write the final tables in input order, reading each batch file once (a few kept in memory at a time)."""
+
+    def __init__(self, out: Path, cache: _Cache) -> None:
+        self.out = out
+        self.cache = cache
+        self.writers: dict[str, pq.ParquetWriter] = {}
+        self.buffers: dict[str, list[pa.Table]] = {name: [] for name in _TABLES}
+        self.buffered: dict[str, int] = dict.fromkeys(_TABLES, 0)
+        self.rows: dict[str, int] = dict.fromkeys(_TABLES, 0)
+        self.loaded: OrderedDict[tuple[str, str], tuple[pa.Table, dict[str, tuple[int, int]]]] = OrderedDict()
+
+    def _batch(self, batch: str, name: str) -> tuple[pa.Table, dict[str, tuple[int, int]]]:
+        key = (batch, name)
+        if key in self.loaded:
+            self.loaded.move_to_end(key)
+            return self.loaded[key]
+        table = pq.read_table(self.cache.batches / f"{batch}.{name}.parquet")
+        spans: dict[str, tuple[int, int]] = {}
+        for i, article in enumerate(table.column("article").to_pylist()):
+            lo, _ = spans.get(article, (i, i))
+            spans[article] = (lo, i + 1)
+        self.loaded[key] = (table, spans)
+        if len(self.loaded) > 4 * len(_TABLES):
+            self.loaded.popitem(last=False)
+        return table, spans
+
+    def add_cached(self, article: str, batch: str, *, duplicate_of: str | None = None) -> None:
+        """Append one article's rows of every table, taken from its batch files."""
+        for name in _TABLES:
+            table, spans = self._batch(batch, name)
+            if article not in spans:
+                continue
+            lo, hi = spans[article]
+            rows = table.slice(lo, hi - lo)
+            if name == "articles" and duplicate_of is not None:
+                i = rows.schema.get_field_index("duplicate_of")
+                rows = rows.set_column(i, rows.schema.field(i), pa.array([duplicate_of] * len(rows), pa.string()))
+            self._append(name, rows)
+
+    def add_tables(self, tables: dict[str, pa.Table]) -> None:
+        for name, table in tables.items():
+            self._append(name, table)
+
+    def _append(self, name: str, table: pa.Table) -> None:
+        if not len(table):
+            return
+        self.buffers[name].append(table)
+        self.buffered[name] += len(table)
+        if self.buffered[name] >= _ROW_GROUP_ROWS:
+            self._flush(name)
+
+    def _writer(self, name: str) -> pq.ParquetWriter:
+        if name not in self.writers:
+            self.writers[name] = pq.ParquetWriter(self.out / f".{name}.parquet.tmp", table_schema(name),
+                                                  compression="zstd")
+        return self.writers[name]
+
+    def _flush(self, name: str) -> None:
+        if self.buffers[name]:
+            table = pa.concat_tables(self.buffers[name]).combine_chunks()
+            self._writer(name).write_table(table, row_group_size=_ROW_GROUP_ROWS)
+            self.rows[name] += len(table)
+        self.buffers[name], self.buffered[name] = [], 0
+
+    def finish(self) -> dict[str, Path]:
+        """Close every table and move it into place (readers never see a half-written table)."""
+        paths = {}
+        for name in _TABLES:
+            self._flush(name)
+            self._writer(name).close()
+            paths[name] = self.out / f"{name}.parquet"
+            os.replace(self.out / f".{name}.parquet.tmp", paths[name])
+        return paths
+
+
+def _progress(total: int, initial: int, enabled: bool) -> Any:
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, initial=initial, desc="articles", unit="article", disable=not enabled,
+                smoothing=0.1, dynamic_ncols=True)
+
+
+def _executor(jobs: int, dask: str | None) -> Any:
+    if dask:
+        return _Dask(dask, jobs if jobs > 1 else 2)
+    return _Processes(jobs) if jobs > 1 else _InProcess()
+
+
+def run_corpus(
+    inputs: Iterable[str | Path],
+    *,
+    out: str | Path,
+    jobs: int = 1,
+    dask: str | None = None,
+    text_column: str = "text",
+    id_column: str = "id",
+    published_column: str = "published",
+    outlet_column: str = "outlet",
+    title_column: str = "title",
+    actors: str | Path | None = None,
+    catalog: str | Path | None = None,
+    progress: bool = True,
+    batch_size: int = _DEFAULT_BATCH,
+    timeout: float | None = _DEFAULT_TIMEOUT,
+    force: bool = False,
+) -> CorpusSummary:
+    """Run every analysis over a corpus and write one Parquet table per analysis into ``out``.
+
+    Args:
+        inputs: files, folders and globs, as for :func:`iter_articles`.
+        out: the output folder (created); it also holds the cache that lets a re-run skip unchanged articles.
+        jobs: worker processes on this machine (1: run here); with ``dask="local"``, the local workers
+            (default 2).
+        dask: a dask.distributed scheduler address (``tcp://host:8786``), or ``"local"`` to start a local
+            cluster; the workers need this package installed, the inputs are read here and sent to them.
+        text_column, id_column, published_column, outlet_column, title_column: CSV/JSONL column names.
+        actors: one actors TOML for every article (default: ``actors.toml`` beside each input file).
+        catalog: a catalog TOML for ``.txt`` articles (default: ``catalog.toml`` beside each).
+        progress: show a progress bar (articles done, speed, time left).
+        batch_size: articles per unit of work sent to a worker.
+        timeout: seconds allowed per article (enforced in worker processes and in this process's main thread).
+        force: analyse every article again, even those whose results are up to date.
+
+    Returns:
+        A :class:`CorpusSummary`. Failures are in ``errors.parquet`` and counted, never raised.
+
+    Raises:
+        ValueError: no inputs, ``jobs`` below 1 or ``batch_size`` below 1 (the message says what to pass).
+    """
+    from .reports import library_fingerprint
+
+    inputs = [str(i) for i in inputs]
+    if not inputs:
+        raise ValueError("no corpus inputs given; pass folders of .txt articles, CSV/JSONL files or globs")
+    if jobs < 1 or batch_size < 1:
+        raise ValueError(f"jobs and batch_size must be at least 1 (got jobs={jobs}, batch_size={batch_size})")
+    t0 = time.perf_counter()
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cols = _Columns(text_column, id_column, published_column, outlet_column, title_column)
+    cache = _Cache(out_dir)
+    try:
+        if force:
+            cache.reusable.clear()
+            cache.where.clear()
+        resolver = _ActorsResolver(actors)
+        plan = _plan(_entries(inputs, cols, catalog), cache, resolver, library_fingerprint())
+        summary = CorpusSummary(out=out_dir, articles=len(plan.order), duplicates=len(plan.duplicates))
+        failed = _analyse(inputs, cols, catalog, plan, cache, resolver, summary, jobs=jobs, dask=dask,
+                          batch_size=batch_size, timeout=timeout, progress=progress)
+        summary.skipped = summary.articles - summary.analysed - len(plan.failures)
+        summary.failed = len(plan.failures) + len(failed)
+        summary.tables, summary.rows = _assemble(out_dir, cache, plan)
+        cache.compact({key for _, key in plan.order if key is not None})
+    finally:
+        cache.close()
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _analyse(inputs: list[str], cols: _Columns, catalog: Any, plan: _Plan, cache: _Cache,
+             resolver: _ActorsResolver, summary: CorpusSummary, *, jobs: int, dask: str | None, batch_size: int,
+             timeout: float | None, progress: bool) -> set[str]:
+    """Send the articles that need it to the workers in batches, a few in flight; store results as they come."""
+    keys_of = dict(plan.order)
+    failed: set[str] = set()
+    unavailable: set[str] = set()
+    if not plan.todo:
+        return failed
+    executor = _executor(jobs, dask)
+    window = 2 * getattr(executor, "workers", jobs)
+    bar = _progress(len(plan.order), len(plan.order) - plan.todo, progress)
+
+    def collect() -> None:
+        items, result = executor.next_done()
+        if isinstance(result, BaseException):
+            result = _worker_failure(items, result)
+        keys = {article.id: keys_of[article.id] for article, _, _ in items}
+        cache.write(result, keys)
+        unavailable.update(result["unavailable"])
+        failed.update(set(keys) - set(result["ok"]))
+        bar.update(len(items))
+
+    def submit(batch: list[_Item]) -> None:
+        while executor.pending() >= window:
+            collect()
+        executor.submit(batch, batch, _actors_for(batch, resolver), timeout)
+        summary.analysed += len(batch)
+
+    try:
+        batch: list[_Item] = []
+        for entry in _entries(inputs, cols, catalog):
+            if entry.article is None or keys_of.get(entry.id) in cache.where:
+                continue
+            batch.append((entry.article, resolver.key_for(entry.article), entry.row))
+            if len(batch) >= batch_size:
+                submit(batch)
+                batch = []
+        if batch:
+            submit(batch)
+        while executor.pending():
+            collect()
+    finally:
+        bar.close()
+        executor.close()
+    summary.unavailable = tuple(sorted(unavailable))
+    return failed
+
+
+def _assemble(out: Path, cache: _Cache, plan: _Plan) -> tuple[dict[str, Path], dict[str, int]]:
+    assembler = _Assembler(out, cache)
+    for article_id, key in plan.order:
+        if key is None:
+            assembler.add_tables(_failure_tables(plan.failures[article_id]))
+        else:
+            assembler.add_cached(article_id, cache.where[key], duplicate_of=plan.duplicates.get(article_id))
+    return assembler.finish(), dict(assembler.rows)
+
+
+def _actors_for(batch: list[_Item], resolver: _ActorsResolver) -> dict[str, Any]:
+    return {key: resolver.loaded[key] for _, key, _ in batch}
+
+
+def read_table(out: str | Path, name: str) -> Any:
+    """One output table of a corpus run as a pandas DataFrame (``name``: quotes, timeline, ..., errors).
+
+    Raises:
+        ValueError: ``name`` is not one of the tables, or the run has not written it yet.
+    """
+    if name not in _TABLES:
+        raise ValueError(f"unknown table {name!r}; choose from: {', '.join(_TABLES)}")
+    path = Path(out) / f"{name}.parquet"
+    if not path.is_file():
+        raise ValueError(f"{path} does not exist; run `python -m analysis corpus INPUT... --out {out}` first")
+    return pq.read_table(path).to_pandas()
+
+
+# ------------------------------------------------------------------------------------------------ the CLI
+
+
+def main(args: argparse.Namespace) -> int:
+    """``python -m analysis corpus``: run :func:`run_corpus` from parsed arguments; 1 when any article failed."""
+    try:
+        summary = run_corpus(
+            args.inputs, out=args.out, jobs=args.jobs, dask=args.dask, text_column=args.text_column,
+            id_column=args.id_column, published_column=args.published_column, outlet_column=args.outlet_column,
+            title_column=args.title_column, actors=args.actors, progress=not args.quiet,
+        )
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # e.g. a Dask scheduler that cannot be reached
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(summary)
+    if summary.failed:
+        print(f"error: {summary.failed} article(s) failed; see {summary.tables['errors']}", file=sys.stderr)
+    return 1 if summary.failed else 0
