@@ -31,6 +31,7 @@ import re
 import sys
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -48,13 +49,18 @@ from .speakers import (
 )
 from .text import Document, parse
 
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["QUOTE_COLUMNS", "SPEAKER_COLUMNS", "cue_lexicon", "extract_quotes", "pair_quotes", "speakers_table",
-           "unresolved"]
+__all__ = [
+    "QUOTE_COLUMNS", "SPEAKER_COLUMNS", "cue_lexicon", "extract_quotes", "pair_quotes", "plot_share_of_voice",
+    "share_of_voice", "speakers_table", "unresolved",
+]
 
 QUOTE_COLUMNS = [
     "article", "kind", "text", "start", "end", "speaker", "speaker_type", "mention", "mention_start",
@@ -1094,3 +1100,49 @@ def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
 def unresolved(quotes: pd.DataFrame) -> pd.DataFrame:
     """The quotations whose speaker stayed unknown (speaker null), for the reader to check by hand."""
     return quotes[quotes["speaker"].isna()].reset_index(drop=True)
+
+
+def share_of_voice(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Words quoted or reported per camp, with their share of all such words.
+
+    Returns:
+        Columns ``camp, speakers, quotations, words, share`` (share of words, 0-1), largest first. Speakers
+        without a camp count under "(no camp)", quotations without a speaker under "(unresolved)".
+    """
+    columns = ["camp", "speakers", "quotations", "words", "share"]
+    if quotes.empty:
+        return pd.DataFrame(columns=columns)
+    df = quotes.assign(words=quotes["text"].map(lambda t: len(_WORDS.findall(t))))
+    df["camp"] = [c if isinstance(c, str) else ("(unresolved)" if not isinstance(s, str) else "(no camp)")
+                  for c, s in zip(df["camp"], df["speaker"])]
+    out = df.groupby("camp").agg(speakers=("speaker", "nunique"), quotations=("text", "size"),
+                                 words=("words", "sum")).reset_index()
+    out["share"] = out["words"] / max(int(out["words"].sum()), 1)
+    return out.sort_values(["words", "camp"], ascending=[False, True]).reset_index(drop=True)[columns]
+
+
+def plot_share_of_voice(quotes: pd.DataFrame, *, ax: Axes | None = None) -> Axes | None:
+    """Horizontal bars of each camp's share of the quoted and reported words, coloured by camp.
+
+    Returns:
+        The matplotlib Axes (None when there is nothing to plot).
+    """
+    table = share_of_voice(quotes)
+    if table.empty:
+        return None
+    import matplotlib.pyplot as plt
+
+    from .display import CAMP_COLOURS, camp_colour
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 0.5 + 0.45 * len(table)))
+    table = table.iloc[::-1]
+    colours = [CAMP_COLOURS["unknown"] if c.startswith("(") else camp_colour(c) for c in table["camp"]]
+    ax.barh(table["camp"], table["share"] * 100, color=colours)
+    for y, (share, words, n) in enumerate(zip(table["share"], table["words"], table["quotations"])):
+        ax.text(share * 100 + 0.5, y, f"{share:.0%} ({words} words, {n} quot.)", va="center", fontsize=9)
+    ax.set_xlabel("share of quoted and reported words (%)")
+    ax.set_ylabel("camp")
+    ax.set_title("Share of voice per camp")
+    ax.set_xlim(0, min(100, float(table["share"].max()) * 100 * 1.45 + 5))
+    return ax
