@@ -35,7 +35,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["Timex", "tag_timexes", "lexicon"]
+__all__ = ["Timex", "clause_tense", "lexicon", "tag_timexes"]
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
@@ -263,6 +263,20 @@ def _is_past(text: str, start: int) -> bool:
         return False
     future = [m.end() for m in _future_re().finditer(clause)]
     return not future or max(past) > max(future)
+
+
+def clause_tense(text: str, start: int, end: int | None = None) -> str | None:
+    """The tense of the clause governing ``text[start:end]``: ``"future"``, ``"past"`` or None (no marker).
+
+    Markers are the word lists of ``[tense]`` in the lexicon plus any lower-case ``-ed`` word; the one closest
+    before the expression decides.
+    """
+    end = start if end is None else end
+    if _is_future(text, start, end):
+        return "future"
+    if _is_past(text, start):
+        return "past"
+    return None
 
 
 @dataclass
@@ -716,16 +730,9 @@ def _h_relative_period(m: re.Match[str], ctx: _Context) -> _Result | None:
     unit_word = m["unit"].lower()
     mod = _edge(m["edge"])
     pre = (m["edge"] or "").lower()
-    if pre.startswith("earlier"):
-        mod = None
-    elif pre.startswith("later"):
-        mod = None
     k = _SHIFT.get(det)
     if k is None:
         return None
-    months = lexicon()["months"]
-    if unit_word.rstrip(".") in months or unit_word.capitalize().rstrip(".") == unit_word.rstrip("."):
-        pass
     if unit_word in ("week", "weekend", "month", "quarter", "year", "decade", "century") or unit_word in lexicon()[
         "seasons"
     ]:
@@ -742,6 +749,14 @@ def _h_relative_period(m: re.Match[str], ctx: _Context) -> _Result | None:
         point = _shift_unit(base, unit_word, k)
         if point is None:
             return None
+        if k == 0 and pre.startswith(("earlier", "later")) and point.first <= ctx.dct <= point.last:
+            # "earlier this week": the part of the week before the DCT (same value, narrower range).
+            day = _dt.timedelta(days=1)
+            if pre.startswith("earlier"):
+                point = _Point(point.precision, point.first, max(point.first, ctx.dct - day), point.value)
+            else:
+                point = _Point(point.precision, min(point.last, ctx.dct + day), point.last, point.value)
+            mod = "BEFORE" if pre.startswith("earlier") else "AFTER"
         return _Result("DATE", point.value, point, mod=mod, anchor_kind=kind)
     return None
 
@@ -827,8 +842,11 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> _Result | None:
                 d = base if kind == "previous" else ctx.dct
                 if d is None:
                     return None
-                return _Result("DATE", d.isoformat(), _day(d), mod="BEFORE" if sign < 0 else "AFTER",
-                               anchor_kind=kind)
+                # The range allows for a night in between ("hours earlier" than a Thursday remark).
+                other = d + _dt.timedelta(days=sign)
+                point = _Point("day", min(d, other), max(d, other), d.isoformat())
+                return _Result("DATE", d.isoformat(), point, mod="BEFORE" if sign < 0 else "AFTER",
+                               anchor_kind=kind, remember=False)
         return _Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, remember=False)
     n_int = int(n) if n == int(n) else n
     if relative_to_previous and designator in ("D", "W", "W2") and kind == "previous":

@@ -1,0 +1,507 @@
+"""The timeline of an article: its temporal expressions, the events they date, in story and chronological order.
+
+News tells events out of order. :func:`timeline` tags the temporal expressions of the body sentences
+(:func:`analysis.timex.tag_timexes`, anchored at the publication date), finds for each the event it dates (the clause
+around it and its verb, or the noun phrase of a possessive such as "this week's blast"), the actors in that event
+(:func:`analysis.actors.actor_mentions`), and orders the events by time. Sentences that carry no date of their own
+but continue a dated passage in the same paragraph inherit its date (rows marked ``inherited``): news keeps the
+reference time until it says otherwise (Reichenbach's reference time; Bell, *The Language of News Media*, 1991).
+
+Chronological order sorts by the *latest* day an expression allows, then the earliest: "earlier this week" (Monday
+to the day before publication) comes after "Tuesday" and before "Thursday". A week- or month-level date is a range,
+never a day. Expressions without a calendar extent (durations, sets, PAST_REF) and, without a publication date,
+every relative expression, stay out of the chronology and are listed by :func:`unanchored`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+import sys
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .articles import Article
+from .text import parse
+from .timex import Timex, clause_tense, tag_timexes
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["COLUMNS", "timeline", "chronology", "unanchored", "plot_timeline", "plot_story_order"]
+
+COLUMNS = [
+    "article", "text", "start", "end", "type", "value", "anchor", "event", "event_start", "event_end", "sentence",
+    "rule", "actors", "precision", "range_start", "range_end", "story_order", "chrono_order",
+]
+_EXTRA = ["verb", "label", "mod", "inherited", "unresolved", "tense"]
+
+_CLAUSE_DELIM = re.compile(
+    r"[;:()\u201c\u201d\"\u2014\u2013]|,\s|\s-\s|\b(?:that|which|who|where|when|while|because|although)\b"
+)
+_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+_INHERITABLE = ("DATE", "TIME")
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    raw = resources.files("analysis.data").joinpath("timex_events.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    return {
+        "verbs": frozenset(data["verbs"]),
+        "not_verbs": frozenset(data["not_verbs"]),
+        "pronouns": frozenset(data["pronouns"]),
+        "np_stops": frozenset(data["np_stops"]),
+    }
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Events: clause, verb, noun phrase
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _is_verb(word: str) -> bool:
+    lex = _lexicon()
+    if not word[:1].islower():
+        return False
+    word = word.lower().replace("\u2019", "'")
+    if word in lex["verbs"]:
+        return True
+    return len(word) > 4 and word.endswith("ed") and word not in lex["not_verbs"]
+
+
+def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence ``[s_start, s_end)`` that holds ``text[start:end]``."""
+    lo, hi = s_start, s_end
+    for m in _CLAUSE_DELIM.finditer(text, s_start, start):
+        lo = m.end() if m[0][0] in ",;:()\u201c\u201d\"\u2014\u2013 " or m[0][0] in "-" else m.start()
+    m = _CLAUSE_DELIM.search(text, end, s_end)
+    if m:
+        hi = m.start()
+    return _trim(text, lo, hi)
+
+
+def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and text[lo] in " \t\n,.;:":
+        lo += 1
+    while hi > lo and text[hi - 1] in " \t\n,;:.":
+        hi -= 1
+    return lo, hi
+
+
+def _verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    return [m for m in _WORD.finditer(text, lo, hi) if _is_verb(m[0])]
+
+
+def _nearest_verb(text: str, lo: int, hi: int, start: int, end: int) -> re.Match[str] | None:
+    verbs = [m for m in _verbs(text, lo, hi) if not (start <= m.start() < end)]
+    if not verbs:
+        return None
+
+    def distance(m: re.Match[str]) -> tuple[int, int]:
+        gap = start - m.end() if m.end() <= start else m.start() - end
+        return (gap, 0 if m.end() <= start else 1)
+
+    return min(verbs, key=distance)
+
+
+def _event_clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
+    """The clause that holds the expression, widened to a neighbour when it has no verb ("On Tuesday, ...")."""
+    lo, hi = _clause(text, s_start, s_end, start, end)
+    if _verbs(text, lo, start) or _verbs(text, end, hi):
+        return lo, hi
+    after = _CLAUSE_DELIM.search(text, hi + 1, s_end) if hi < s_end else None
+    hi2 = after.start() if after else s_end
+    if _verbs(text, hi, hi2):
+        return _trim(text, lo, hi2)
+    return _trim(text, s_start, s_end)
+
+
+def _possessive_np(text: str, end: int, s_end: int) -> tuple[int, int] | None:
+    """The noun phrase after a possessive expression ("Friday's APEC CEO Summit")."""
+    if text[end : end + 2] not in ("'s", "\u2019s"):
+        return None
+    lo = end + 2
+    stops = _lexicon()["np_stops"]
+    hi = lo
+    words = 0
+    for m in _WORD.finditer(text, lo, s_end):
+        between = text[hi : m.start()]
+        if words and (set(between) - {" "}) or m[0].lower() in stops or words >= 5:
+            break
+        hi = m.end()
+        words += 1
+    lo, hi = _trim(text, lo, hi)
+    return (lo, hi) if hi > lo else None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Actors
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _mentions(article: Article, actors: object | None) -> pd.DataFrame:
+    """Actor mentions from :mod:`analysis.actors`, or capitalised names when that module is unavailable."""
+    try:
+        from .actors import actor_mentions, default_actors_path, load_actors
+    except ImportError:  # pragma: no cover - the fallback of the first commits
+        return _capitalised_names(article)
+    if actors is None:
+        actors = load_actors(default_actors_path(article.path))
+    return actor_mentions(article, actors)
+
+
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+
+
+def _capitalised_names(article: Article) -> pd.DataFrame:
+    rows = []
+    for s in parse(article).sentences:
+        for m in _NAME.finditer(article.text, s.start, s.end):
+            rows.append((article.id, m[0], None, m[0], m.start(), m.end(), s.index))
+    return pd.DataFrame(rows, columns=["article", "actor", "camp", "mention", "start", "end", "sentence"])
+
+
+def _persons(actors: object | None) -> frozenset[str]:
+    """Names of actors that are not persons (groups and places), to skip when resolving "he"/"she"."""
+    try:
+        return frozenset(a.name for a in actors if a.type != "person")  # type: ignore[union-attr]
+    except TypeError:
+        return frozenset()
+
+
+def _actors_in(mentions: pd.DataFrame, lo: int, hi: int) -> list[str]:
+    inside = mentions[(mentions["start"] < hi) & (mentions["end"] > lo)]
+    return list(dict.fromkeys(inside["actor"]))
+
+
+def _antecedent(mentions: pd.DataFrame, before: int, non_persons: frozenset[str]) -> str | None:
+    earlier = mentions[(mentions["end"] <= before) & ~mentions["actor"].isin(non_persons)]
+    return None if earlier.empty else str(earlier.iloc[-1]["actor"])
+
+
+def _event_actors(text: str, mentions: pd.DataFrame, lo: int, hi: int, sentence_start: int,
+                  non_persons: frozenset[str], *, resolve: bool = True) -> list[str]:
+    names = _actors_in(mentions, lo, hi)
+    if names or not resolve:
+        return names
+    first = _WORD.search(text, lo, hi)
+    if first and first[0].lower() in ("which", "that", "it"):
+        return []  # a thing, not a person: leave it without an actor rather than guess
+    if first and first[0].lower() in _lexicon()["pronouns"] | {"who"}:
+        # "He said ...", "who told reporters ...": the person named last before the clause.
+        name = _antecedent(mentions, lo, non_persons)
+        return [name] if name else []
+    if not names:
+        # The subject may sit before the clause in the same sentence ("Blinken, on Thursday, said").
+        name = _antecedent(mentions[mentions["start"] >= sentence_start], lo, non_persons)
+        return [name] if name else []
+    return names
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The table
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _body_text(article: Article) -> str:
+    """The article text with everything outside body sentences blanked (offsets unchanged)."""
+    text = article.text
+    parts: list[str] = []
+    pos = 0
+    for s in parse(article).sentences:
+        parts.append(re.sub(r"[^\n]", " ", text[pos : s.start]))
+        parts.append(text[s.start : s.end])
+        pos = s.end
+    parts.append(re.sub(r"[^\n]", " ", text[pos:]))
+    return "".join(parts)
+
+
+def _tense(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
+    """The tense of the expression's clause; failing a marker before it, of the verbs in the event ``[lo, hi)``."""
+    tense = clause_tense(text, start, end)
+    if tense is None:
+        tenses = {clause_tense(text, m.end()) for m in _verbs(text, lo, hi)}
+        tense = "future" if "future" in tenses else ("past" if "past" in tenses else None)
+    return tense
+
+
+def _row(article: Article, t: Timex, sentence, mentions: pd.DataFrame, non_persons: frozenset[str],
+         dct: _dt.date | None) -> dict:
+    text = article.text
+    np_span = _possessive_np(text, t.end, sentence.end)
+    lo, hi = _event_clause(text, sentence.start, sentence.end, t.start, t.end)
+    verb = _nearest_verb(text, lo, hi, t.start, t.end)
+    noun = None
+    if np_span is not None and not (verb is not None and 0 <= t.start - verb.end() <= 2):
+        # "this week's deadly rocket blast": the event is the noun phrase, not the clause's verb.
+        lo, hi = np_span
+        noun = text[lo:hi]
+        verb = None
+    names = _event_actors(text, mentions, lo, hi, sentence.start, non_persons, resolve=noun is None)
+    tense = _tense(text, t.start, t.end, sentence.start if noun else lo, sentence.end if noun else hi)
+    range_start, range_end = t.range_start, t.range_end
+    precision = t.precision
+    if t.value == "PRESENT_REF" and dct is not None:
+        range_start = range_end = dct
+        precision = "present"
+    if (range_end is not None and dct is not None and tense == "past" and range_start <= dct < range_end
+            and precision in ("week", "month", "quarter", "season", "half", "year")):
+        range_end = dct  # "this week's blast" in a past clause happened by the publication date
+    head = noun or (verb[0] if verb is not None else text[lo:hi][:40])
+    label = f"{names[0]}: {head}" if names else head
+    return {
+        "article": article.id, "text": t.text, "start": t.start, "end": t.end, "type": t.type, "value": t.value,
+        "anchor": t.anchor.isoformat() if t.anchor else None, "event": text[lo:hi], "event_start": lo,
+        "event_end": hi, "sentence": sentence.index, "rule": t.rule, "actors": "; ".join(names),
+        "precision": precision,
+        "range_start": range_start.isoformat() if range_start else None,
+        "range_end": range_end.isoformat() if range_end else None,
+        "verb": verb[0] if verb is not None else None, "label": label, "mod": t.mod, "inherited": False,
+        "unresolved": t.unresolved, "tense": tense,
+    }
+
+
+def _inherited_rows(article: Article, rows: list[dict], mentions: pd.DataFrame,
+                    non_persons: frozenset[str]) -> list[dict]:
+    """Rows for sentences without a date of their own that continue a dated passage in the same paragraph."""
+    doc = parse(article)
+    text = article.text
+    dated = {}
+    for r in rows:
+        dated.setdefault(r["sentence"], []).append(r)
+    out: list[dict] = []
+    current: dict | None = None
+    paragraph = None
+    for s in doc.sentences:
+        if s.paragraph != paragraph:
+            current, paragraph = None, s.paragraph
+        own = [r for r in dated.get(s.index, []) if r["type"] in _INHERITABLE and r["range_start"]]
+        if own:
+            current = own[-1]
+            continue
+        if current is None or s.index in dated:
+            continue
+        lo, hi = _event_clause(text, s.start, s.end, s.start, s.start)
+        verbs = _verbs(text, lo, hi)
+        names = _event_actors(text, mentions, lo, hi, s.start, non_persons)
+        if not verbs or not names:
+            continue
+        row = dict(current)
+        row.update(
+            event=text[lo:hi], event_start=lo, event_end=hi, sentence=s.index, rule=f"inherited:{current['rule']}",
+            actors="; ".join(names), verb=verbs[0][0], label=f"{names[0]}: {verbs[0][0]}", inherited=True,
+            tense=_tense(text, lo, lo, s.start, s.end),
+        )
+        out.append(row)
+    return out
+
+
+def timeline(article: Article, *, published: _dt.date | None = None, actors: object | None = None) -> pd.DataFrame:
+    """The temporal expressions of an article's body, the events they date, in story and chronological order.
+
+    Args:
+        article: the article (:func:`analysis.load_article`).
+        published: the publication date to anchor relative expressions at; overrides ``article.published``.
+            Without either, relative expressions stay unresolved (values with X's, ``anchor`` None).
+        actors: an :class:`analysis.actors.Actors`; None reads the ``actors.toml`` beside the article, if any.
+
+    Returns:
+        One row per expression (plus ``inherited`` rows, see the module docstring), in story order, with the
+        columns of :data:`COLUMNS` and ``verb, label, mod, inherited, unresolved, tense``. ``text ==
+        article.text[start:end]`` and ``event == article.text[event_start:event_end]``; ``anchor``,
+        ``range_start`` and ``range_end`` are ISO dates or None; ``chrono_order`` is missing (<NA>) for rows
+        without a calendar range.
+    """
+    if not isinstance(article, Article):
+        raise TypeError(f"timeline() needs an Article from analysis.load_article(), not {type(article).__name__}")
+    if published is not None and not isinstance(published, _dt.date):
+        raise TypeError("published must be a datetime.date (e.g. datetime.date(2022, 11, 17)) or None")
+    dct = published if published is not None else article.published
+    doc = parse(article)
+    body = _body_text(article)
+    mentions = _mentions(article, actors)
+    non_persons = _persons(actors) if actors is not None else _persons(_default_actors(article))
+    rows = []
+    for t in tag_timexes(body, dct=dct):
+        sentence = doc.sentence_at(t.start)
+        if sentence is None or t.end > sentence.end:
+            continue
+        t = Timex(**{**t.__dict__, "text": article.text[t.start : t.end]})
+        rows.append(_row(article, t, sentence, mentions, non_persons, dct))
+    rows.extend(_inherited_rows(article, rows, mentions, non_persons))
+    df = pd.DataFrame(rows, columns=COLUMNS[:-2] + _EXTRA)
+    return _order(df)
+
+
+def _default_actors(article: Article) -> object | None:
+    try:
+        from .actors import default_actors_path, load_actors
+    except ImportError:  # pragma: no cover
+        return None
+    return load_actors(default_actors_path(article.path))
+
+
+def _order(df: pd.DataFrame) -> pd.DataFrame:
+    """Add ``story_order`` (0, 1, ... in reading order) and ``chrono_order`` (by latest, then earliest day)."""
+    if df.empty:
+        df["story_order"] = pd.Series(dtype="Int64")
+        df["chrono_order"] = pd.Series(dtype="Int64")
+        return df[COLUMNS + _EXTRA]
+    position = df["event_start"].where(df["inherited"], df["start"])
+    df = df.assign(_pos=position).sort_values(["_pos", "start"], kind="stable").reset_index(drop=True)
+    df["story_order"] = pd.array(range(len(df)), dtype="Int64")
+    dated = df[df["range_start"].notna()].sort_values(["range_end", "range_start", "story_order"], kind="stable")
+    chrono = pd.Series(pd.NA, index=df.index, dtype="Int64")
+    chrono.loc[dated.index] = range(len(dated))
+    df["chrono_order"] = chrono
+    return df.drop(columns="_pos")[COLUMNS + _EXTRA]
+
+
+def chronology(df: pd.DataFrame) -> pd.DataFrame:
+    """The dated rows of a :func:`timeline` table in chronological order."""
+    return df[df["chrono_order"].notna()].sort_values("chrono_order").reset_index(drop=True)
+
+
+def unanchored(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows without a calendar place: unresolved relative expressions, vague references, durations and sets.
+
+    Adds a ``why`` column saying which.
+    """
+    own = df[~df["inherited"]] if "inherited" in df else df
+    rest = own[own["chrono_order"].isna()].copy()
+
+    def why(row: pd.Series) -> str:
+        if row["unresolved"]:
+            return "relative, and no publication date to resolve it against"
+        if row["type"] == "DURATION":
+            return "a length of time, not a date"
+        if row["type"] == "SET":
+            return "a recurrence, not a date"
+        if str(row["value"]).endswith("_REF"):
+            return "a vague reference (past, present or future)"
+        return "no calendar range"
+
+    rest["why"] = [why(r) for _, r in rest.iterrows()] if len(rest) else []
+    return rest.reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Plots
+# ---------------------------------------------------------------------------------------------------------------
+
+_PLOTTED_PRECISIONS = ("time", "day", "present", "week", "month", "quarter", "season", "half", "year")
+
+
+def _short(text: str, n: int = 48) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1] + "\u2026"
+
+
+def _actor_colours(df: pd.DataFrame) -> dict[str, str]:
+    import matplotlib as mpl
+
+    palette = mpl.colormaps["tab10"].colors
+    names = list(dict.fromkeys(df["actors"].map(lambda a: a.split("; ")[0] if a else "(no actor)")))
+    colours = {name: mpl.colors.to_hex(palette[i % len(palette)]) for i, name in enumerate(names)}
+    if "(no actor)" in colours:
+        colours["(no actor)"] = "#8c8c8c"
+    return colours
+
+
+def plot_timeline(df: pd.DataFrame, ax: Axes | None = None) -> Figure:
+    """The reconstructed timeline: one lane per dated event, earliest at the top.
+
+    Day-level dates are marks; week-, month- and longer dates are spans from their first to their last day.
+    Colours are the event's first actor. Decades and centuries are left out (they would flatten the axis).
+
+    Raises:
+        ValueError: when the table has no dated rows (check ``chronology(df)`` first).
+    """
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+
+    rows = chronology(df)
+    rows = rows[rows["precision"].isin(_PLOTTED_PRECISIONS)]
+    if rows.empty:
+        raise ValueError("no dated events to plot; check chronology(df) before calling plot_timeline")
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(10, 0.42 * len(rows) + 1.6))
+    else:
+        fig = ax.figure
+    colours = _actor_colours(rows)
+    one_day = pd.Timedelta(days=1)
+    starts = pd.to_datetime(rows["range_start"])
+    ends = pd.to_datetime(rows["range_end"]) + one_day
+    for lane, (row, start, end) in enumerate(zip(rows.itertuples(), starts, ends)):
+        actor = row.actors.split("; ")[0] if row.actors else "(no actor)"
+        colour = colours[actor]
+        y = len(rows) - 1 - lane
+        if end - start <= one_day:
+            ax.plot([start + one_day / 2], [y], marker="D" if not row.inherited else "o", markersize=8,
+                    color=colour, markerfacecolor=colour if not row.inherited else "white", linestyle="none")
+        else:
+            ax.barh(y, (end - start).days, left=start, height=0.55, color=colour, alpha=0.35,
+                    edgecolor=colour, hatch="//" if row.inherited else None)
+        ax.annotate(f"{_short(row.label, 34)}  \u00b7 \u201c{_short(row.text, 22)}\u201d", (end, y),
+                    xytext=(6, 0), textcoords="offset points", va="center", fontsize=8.5)
+    ax.set_yticks([])
+    ax.set_ylim(-0.8, len(rows) - 0.2)
+    lo, hi = starts.min(), ends.max()
+    pad = max((hi - lo) * 0.05, one_day)
+    ax.set_xlim(lo - pad, hi + (hi - lo) * 0.9 + 3 * one_day)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_xlabel("Date (marks: a day; bars: a week, month or longer; open/hatched: date inherited from the "
+                  "sentence before)")
+    ax.set_title("Reconstructed timeline (earliest at the top)")
+    ax.legend(handles=[Patch(color=c, label=n) for n, c in colours.items()], title="First actor",
+              loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8.5)
+    return fig
+
+
+def plot_story_order(df: pd.DataFrame, ax: Axes | None = None) -> Figure:
+    """Story order against chronological order for the dated events: the diagonal is a story told in order.
+
+    Raises:
+        ValueError: when the table has no dated rows.
+    """
+    import matplotlib.pyplot as plt
+
+    rows = chronology(df).sort_values("story_order").reset_index(drop=True)
+    if rows.empty:
+        raise ValueError("no dated events to plot; check chronology(df) before calling plot_story_order")
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(8, 0.3 * len(rows) + 3))
+    else:
+        fig = ax.figure
+    story = list(range(len(rows)))
+    chrono = rows["chrono_order"].rank(method="first").astype(int).sub(1).tolist()
+    colours = _actor_colours(rows)
+    ax.plot(story, chrono, color="#999999", linewidth=1, zorder=1)
+    n = len(rows)
+    ax.plot([0, n - 1], [0, n - 1], linestyle="--", color="#cccccc", linewidth=1, zorder=0,
+            label="told in chronological order")
+    for x, y, row in zip(story, chrono, rows.itertuples()):
+        actor = row.actors.split("; ")[0] if row.actors else "(no actor)"
+        ax.scatter([x], [y], color=colours[actor], s=45, zorder=2)
+        ax.annotate(_short(f"{row.label} ({row.text})", 36), (x, y), xytext=(5, 3), textcoords="offset points",
+                    fontsize=8)
+    ax.set_xlabel("Story order (position in the article)")
+    ax.set_ylabel("Chronological order (earliest = 0)")
+    ax.set_title("Story order vs chronological order")
+    ax.set_xlim(-0.5, n - 0.5 + n * 0.35)
+    ax.set_ylim(-0.7, n - 0.3)
+    ax.legend(loc="lower right", frameon=False, fontsize=8.5)
+    return fig
