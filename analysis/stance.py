@@ -367,6 +367,7 @@ def _is_person(actors: Any, actor: str | None) -> bool:
     return kind == "person"
 
 
+@functools.lru_cache(maxsize=64)
 def _name_mentions(article: Article, doc: Document, actors: Any) -> list[tuple[int, int, str, str | None, bool]]:
     """(start, end, actor, camp, adjectival) of actor mentions in body sentences.
 
@@ -417,6 +418,7 @@ def _context(article: Article, actors: Any, quotes: pd.DataFrame | None) -> _Con
     ctx = _Context(article, doc, actors, qspans, [q.start for q in qspans], [], [], _camp_names(actors), qdf)
     text = article.text
     raw: list[_Mention] = []
+    # cached per (article, actors): the notebook asks for stance, framing and sentiment of one article
     for start, end, actor, camp, adjectival in _name_mentions(article, doc, actors):
         raw.append(_make_mention(ctx, start, end, actor, camp, "adjective" if adjectival else "name"))
     taken = sorted((m.start, m.end) for m in raw)
@@ -814,9 +816,9 @@ def _lexicon_form_at(text: str, start: int, limit: int) -> int | None:
     words = list(itertools.islice(_WORD.finditer(text, start, limit), 2))
     if not words or words[0].start() != start:
         return None
-    if len(words) == 2 and re.fullmatch(r"\s+", text[words[0].end():words[1].start()]):
-        if f"{words[0].group(0).lower()} {words[1].group(0).lower()}" in forms:
-            return words[1].end()
+    if (len(words) == 2 and re.fullmatch(r"\s+", text[words[0].end():words[1].start()])
+            and f"{words[0].group(0).lower()} {words[1].group(0).lower()}" in forms):
+        return words[1].end()
     return words[0].end() if words[0].group(0).lower() in forms else None
 
 
