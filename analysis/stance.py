@@ -884,8 +884,10 @@ def _framing_stance_rows(ctx: _Context, framing_rows: list[dict[str, Any]]) -> l
 def _sentiment_function() -> Any:
     try:
         from .targeted import target_sentiment
-    except ImportError:
-        return _vader_window_sentiment
+
+        target_sentiment("Nobody said anything.", 0, 7)  # loads the model; a missing weights file shows here
+    except (ImportError, OSError):
+        return _vader_window_sentiment  # sentiment_method() tells the reports that the stand-in ran
     return target_sentiment
 
 
@@ -900,7 +902,8 @@ def sentiment_method() -> str:
     """Which target-level sentiment function :func:`stance` uses (for the reports' "How this was computed")."""
     fn = _sentiment_function()
     if fn is _vader_window_sentiment:
-        return "VADER on the clause around the mention (stand-in: analysis.targeted is not installed)"
+        return ("VADER on the clause around the mention (stand-in: analysis.targeted or its weights file "
+                "analysis/data/target_sentiment.npz is missing)")
     return f"{fn.__module__}.{fn.__name__}"
 
 
