@@ -442,7 +442,11 @@ def _field_type(column: str) -> pa.DataType:
 
 @functools.cache
 def table_schema(name: str) -> pa.Schema:
-    """The Arrow schema of one output table (columns from the analysis module's contract, typed by name)."""
+    """The default Arrow schema of one output table: the analysis module's contract columns, typed by name.
+
+    The tables written take their types from the values (so that, e.g., a date range in the timeline stays a
+    date); this schema is what an empty table gets, and the fixed schema of ``articles`` and ``errors``.
+    """
     if name == "articles":
         columns = ARTICLE_COLUMNS
     elif name == "errors":
@@ -452,55 +456,130 @@ def table_schema(name: str) -> pa.Schema:
     return pa.schema([pa.field(c, _field_type(c)) for c in columns])
 
 
-def _cell(value: Any, kind: pa.DataType) -> Any:
+def _plain(value: Any) -> Any:
+    """A cell as a plain Python value: None for every kind of missing, builtins for numpy scalars."""
     if value is None or value is pd.NA or value is pd.NaT:
         return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        with contextlib.suppress(ValueError, TypeError):
+            value = value.item()
     if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.isoformat()
+    if isinstance(value, (dict, list, tuple, set, frozenset)):
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
+        return json.dumps(list(items) if not isinstance(items, dict) else items, ensure_ascii=False,
+                          sort_keys=True, default=str)
+    return value
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float):
+        return "float"
+    if isinstance(value, _dt.date):
+        return "date"
+    return "string"
+
+
+_ARROW_KINDS = {"bool": pa.bool_(), "int": pa.int64(), "float": pa.float64(), "date": pa.date32(),
+                "string": pa.string()}
+
+
+def _column_type(values: list[Any]) -> pa.DataType:
+    kinds = {_kind_of(v) for v in values if v is not None}
+    if not kinds:
+        return pa.null()
+    if len(kinds) == 1:
+        return _ARROW_KINDS[kinds.pop()]
+    return pa.float64() if kinds == {"int", "float"} else pa.string()
+
+
+def _fixed_cell(value: Any, kind: pa.DataType) -> Any:
+    if value is None:
         return None
     if pa.types.is_int64(kind):
         return int(value)
-    if pa.types.is_float64(kind):
-        return float(value)
     if pa.types.is_date32(kind):
-        if isinstance(value, _dt.datetime):
-            return value.date()
         return value if isinstance(value, _dt.date) else parse_date(value)
-    if hasattr(value, "item") and not isinstance(value, str):
-        value = value.item()
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, (dict, list, tuple, set)):
-        return json.dumps(list(value) if isinstance(value, (tuple, set)) else value, ensure_ascii=False,
-                          sort_keys=True, default=str)
     return str(value)
 
 
-def _sort_key(row: tuple[Any, ...], offsets: list[int], others: list[int]) -> tuple[Any, ...]:
-    return (tuple(-1 if row[i] is None else row[i] for i in offsets),
-            tuple("" if row[i] is None else str(row[i]) for i in others))
+def _cast_values(values: list[Any], kind: pa.DataType) -> list[Any]:
+    if pa.types.is_string(kind):
+        return [None if v is None else str(v) for v in values]
+    if pa.types.is_float64(kind):
+        return [None if v is None else float(v) for v in values]
+    return values
 
 
-def conform(df: Any, name: str) -> pa.Table:
-    """A DataFrame as the Arrow table of output table ``name``: contract columns, types, deterministic order.
+def _sort_key(row: tuple[Any, ...]) -> tuple[tuple[int, Any], ...]:
+    return tuple((0, "") if v is None else (1, v) if isinstance(v, (int, float)) else (2, str(v)) for v in row)
 
-    Missing columns become null, extra columns are dropped, and rows are sorted by ``start``, ``end`` and the
-    other offsets, then by every other column, so the same rows always come out in the same order.
+
+def conform(df: pd.DataFrame, name: str) -> pa.Table:
+    """A DataFrame as an Arrow table of output table ``name``: contract columns, plain types, fixed row order.
+
+    Missing columns become null, extra columns are dropped. Types come from the values (int, float, bool, date,
+    else string; mixed numbers become float, anything else mixed becomes string); ``articles`` and ``errors``
+    have fixed types. Rows are sorted by ``start``, ``end``, then every other column, so the same rows always
+    come out in the same order whatever the process that computed them.
     """
     schema = table_schema(name)
-    n = len(df)
-    cols = []
-    for f in schema:
-        values = df[f.name].tolist() if f.name in df.columns else [None] * n
-        cols.append([_cell(v, f.type) for v in values])
-    rows = list(zip(*cols)) if n else []
+    fixed = name in ("articles", "errors")
     names = schema.names
-    order_names = [c for c in ("start", "end") if c in names] + [
-        c for c in names if c.endswith(("_start", "_end"))]
-    offsets = [names.index(c) for c in order_names]
-    others = [i for i in range(len(names)) if i not in offsets]
-    rows.sort(key=lambda r: _sort_key(r, offsets, others))
-    arrays = [pa.array([r[i] for r in rows], type=f.type) for i, f in enumerate(schema)]
-    return pa.Table.from_arrays(arrays, schema=schema)
+    n = len(df)
+    columns: list[list[Any]] = []
+    for f in schema:
+        values = [_plain(v) for v in df[f.name].tolist()] if f.name in df.columns else [None] * n
+        columns.append([_fixed_cell(v, f.type) for v in values] if fixed else values)
+    first = [names.index(c) for c in ("start", "end") if c in names]
+    order = first + [i for i in range(len(names)) if i not in first]
+    rows = sorted(zip(*columns), key=lambda r: _sort_key(tuple(r[i] for i in order))) if n else []
+    arrays, fields = [], []
+    for i, f in enumerate(schema):
+        values = [r[i] for r in rows]
+        kind = f.type if fixed else _column_type(values)
+        arrays.append(pa.array(_cast_values(values, kind), type=kind))
+        fields.append(pa.field(f.name, kind))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def concat_tables(name: str, parts: list[pa.Table]) -> pa.Table:
+    """Concatenate tables of one output table, cast to their unified schema (:func:`unify_schemas`)."""
+    if not parts:
+        return pa.schema([pa.field(c, pa.null()) for c in table_schema(name).names]).empty_table()
+    schema = unify_schemas(name, (p.schema for p in parts), final=False)
+    return pa.concat_tables([p.cast(schema) for p in parts])
+
+
+def unify_schemas(name: str, schemas: Iterable[pa.Schema], *, final: bool = True) -> pa.Schema:
+    """The schema that holds every batch of one table: null gives way to any type, int to float, and any
+    other mix becomes string; in the ``final`` schema a column that is null everywhere gets its default type
+    (:func:`table_schema`), in a batch's it stays null (so that it cannot decide the type of the whole table)."""
+    default = table_schema(name)
+    seen: dict[str, set[pa.DataType]] = {c: set() for c in default.names}
+    for schema in schemas:
+        for f in schema:
+            if f.name in seen and not pa.types.is_null(f.type):
+                seen[f.name].add(f.type)
+    fields = []
+    for f in default:
+        kinds = seen[f.name]
+        if not kinds:
+            kind = f.type if final else pa.null()
+        elif len(kinds) == 1:
+            kind = next(iter(kinds))
+        elif all(pa.types.is_integer(k) or pa.types.is_floating(k) for k in kinds):
+            kind = pa.float64()
+        else:
+            kind = pa.string()
+        fields.append(pa.field(f.name, kind))
+    return pa.schema(fields)
 
 
 # ------------------------------------------------------------------------------------------- per article
@@ -647,12 +726,15 @@ def _analyse_batch(items: list[_Item], actors: dict[str, Any], timeout: float | 
     unavailable: set[str] = set()
     for article, actors_key, row in items:
         frames, errors, missing = analyse_article(article, actors=actors.get(actors_key), timeout=timeout)
-        for error in errors:
-            error["row"] = row
         unavailable.update(missing)
         for name, frame in frames.items():
-            frame = frame.assign(article=article.id) if len(frame) else frame
-            tables[name].append(conform(frame, name))
+            try:
+                tables[name].append(conform(frame.assign(article=article.id) if len(frame) else frame, name))
+            except Exception as exc:  # noqa: BLE001 - an odd value in one table fails that table only
+                errors.append(_error_row(article, name, exc, message=f"its {name} table cannot be stored: "
+                                         f"{type(exc).__name__}: {exc}"))
+        for error in errors:
+            error["row"] = row
         record = _article_row(article, row)
         record["status"] = "failed" if errors else "ok"
         tables["articles"].append(conform(pd.DataFrame([record]), "articles"))
@@ -660,8 +742,7 @@ def _analyse_batch(items: list[_Item], actors: dict[str, Any], timeout: float | 
             tables["errors"].append(conform(_frame(errors, ERROR_COLUMNS), "errors"))
         else:
             ok.append(article.id)
-    out = {name: pa.concat_tables(parts) if parts else table_schema(name).empty_table()
-           for name, parts in tables.items()}
+    out = {name: concat_tables(name, parts) for name, parts in tables.items()}
     return {"tables": out, "ok": ok, "unavailable": sorted(unavailable)}
 
 
@@ -934,9 +1015,12 @@ def _worker_failure(items: list[_Item], exc: BaseException) -> dict[str, Any]:
 class _Assembler:
     """Write the final tables in input order, reading each batch file once (a few kept in memory at a time)."""
 
-    def __init__(self, out: Path, cache: _Cache) -> None:
+    def __init__(self, out: Path, cache: _Cache, batches: Iterable[str]) -> None:
         self.out = out
         self.cache = cache
+        batches = sorted(set(batches))
+        self.schemas = {name: unify_schemas(name, (pq.read_schema(self._path(b, name)) for b in batches))
+                        for name in _TABLES}
         self.writers: dict[str, pq.ParquetWriter] = {}
         self.buffers: dict[str, list[pa.Table]] = {name: [] for name in _TABLES}
         self.buffered: dict[str, int] = dict.fromkeys(_TABLES, 0)
@@ -948,7 +1032,7 @@ class _Assembler:
         if key in self.loaded:
             self.loaded.move_to_end(key)
             return self.loaded[key]
-        table = pq.read_table(self.cache.batches / f"{batch}.{name}.parquet")
+        table = pq.read_table(self._path(batch, name)).cast(self.schemas[name])
         spans: dict[str, tuple[int, int]] = {}
         for i, article in enumerate(table.column("article").to_pylist()):
             lo, _ = spans.get(article, (i, i))
@@ -957,6 +1041,9 @@ class _Assembler:
         if len(self.loaded) > 4 * len(_TABLES):
             self.loaded.popitem(last=False)
         return table, spans
+
+    def _path(self, batch: str, name: str) -> Path:
+        return self.cache.batches / f"{batch}.{name}.parquet"
 
     def add_cached(self, article: str, batch: str, *, duplicate_of: str | None = None) -> None:
         """Append one article's rows of every table, taken from its batch files."""
@@ -973,7 +1060,7 @@ class _Assembler:
 
     def add_tables(self, tables: dict[str, pa.Table]) -> None:
         for name, table in tables.items():
-            self._append(name, table)
+            self._append(name, table.cast(self.schemas[name]))
 
     def _append(self, name: str, table: pa.Table) -> None:
         if not len(table):
@@ -985,7 +1072,7 @@ class _Assembler:
 
     def _writer(self, name: str) -> pq.ParquetWriter:
         if name not in self.writers:
-            self.writers[name] = pq.ParquetWriter(self.out / f".{name}.parquet.tmp", table_schema(name),
+            self.writers[name] = pq.ParquetWriter(self.out / f".{name}.parquet.tmp", self.schemas[name],
                                                   compression="zstd")
         return self.writers[name]
 
@@ -1142,7 +1229,7 @@ def _analyse(inputs: list[str], cols: _Columns, catalog: Any, plan: _Plan, cache
 
 
 def _assemble(out: Path, cache: _Cache, plan: _Plan) -> tuple[dict[str, Path], dict[str, int]]:
-    assembler = _Assembler(out, cache)
+    assembler = _Assembler(out, cache, (cache.where[key] for _, key in plan.order if key is not None))
     for article_id, key in plan.order:
         if key is None:
             assembler.add_tables(_failure_tables(plan.failures[article_id]))

@@ -1,0 +1,328 @@
+"""Corpus runs: inputs (folders, CSV, JSONL, globs), the Parquet tables, errors, re-runs, processes and Dask.
+
+Every corpus here is written by the tests themselves. The library fingerprint is pinned in tests that re-run,
+so that colleagues editing the package during a test run cannot invalidate the cache between two runs.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis.reports
+from analysis import cli
+from analysis.corpus import (
+    ANALYSES,
+    ARTICLE_COLUMNS,
+    ERROR_COLUMNS,
+    CorpusWarning,
+    LoadFailure,
+    iter_articles,
+    read_table,
+    run_corpus,
+    table_schema,
+)
+
+from .conftest import SHORT_ARTICLE
+
+STORIES = {
+    "harbour": (
+        "---\ntitle: Harbour plan approved\noutlet: The Coast Gazette\npublished: 2023-05-04\n---\n"
+        "PORTVILLE — The harbour board on Tuesday approved the dredging plan after a long debate.\n\n"
+        "\u201cThis is a good day for the town,\u201d said board chair Maria Lindqvist. "
+        "\u201cThe boats will come back.\u201d\n\n"
+        "Fisherman Paul Okafor accused the board of ignoring the costs. He said the plan would fail by next "
+        "spring.\n"
+    ),
+    "school": (
+        "---\ntitle: School reopens\noutlet: Valley Post\npublished: 2023-09-01\n---\n"
+        "The village school reopened on Monday, three years after the flood.\n\n"
+        "\u201cWe waited a long time,\u201d headteacher Ana Ruiz told reporters. Parents said they were "
+        "relieved.\n"
+    ),
+}
+ROWS = [
+    {"id": "r1", "text": "The minister said \u201cthe budget is balanced\u201d on Friday. Critics disagreed.",
+     "outlet": "Daily Ledger", "published": "2024-02-02", "title": "Budget", "author": "K. Dane"},
+    {"id": "r2", "text": "", "outlet": "Daily Ledger", "published": "2024-02-02", "title": "Empty row"},
+    {"id": "r3", "text": "Council member Tom Reyes accused the mayor of stalling. He said it would cost a year.",
+     "outlet": "Evening Star", "published": "2024-13-40", "title": "Bad date", "author": ""},
+    {"id": "r1", "text": "The minister said \u201cthe budget is balanced\u201d on Friday. Critics disagreed.",
+     "outlet": "Evening Star", "published": "2024-02-03", "title": "Copy", "author": ""},
+]
+
+
+@pytest.fixture
+def pinned(monkeypatch):
+    """A fixed library fingerprint, so the cache key depends only on the inputs during the test."""
+    monkeypatch.setattr(analysis.reports, "library_fingerprint", lambda: "pinned-for-tests")
+
+
+def _folder(root: Path) -> Path:
+    folder = root / "stories"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in STORIES.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / "short.txt").write_text(SHORT_ARTICLE, encoding="utf-8")
+    return folder
+
+
+def _csv(root: Path, rows: list[dict[str, str]] = ROWS, name: str = "rows.csv") -> Path:
+    path = root / name
+    fields = sorted({k for r in rows for k in r}, key=lambda k: list(rows[0]).index(k) if k in rows[0] else 99)
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def _jsonl(root: Path, lines: list[str], name: str = "rows.jsonl") -> Path:
+    path = root / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> list[str]:
+    folder = _folder(tmp_path)
+    rows = _csv(tmp_path)
+    jsonl = _jsonl(tmp_path, [
+        json.dumps({"id": "j1", "text": "Officials said the road would open in June. \u201cIt is ready,\u201d "
+                    "engineer Lee Park said.", "source": "Road News", "date": "2024-03-01"}),
+        "{not json",
+    ])
+    return [str(folder), str(rows), str(jsonl)]
+
+
+def _articles(inputs: list[str], **options: str) -> dict[str, str]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return {a.id: a.text for a in iter_articles(inputs, **options)}
+
+
+# ------------------------------------------------------------------------------------------------ input
+
+
+def test_folder_articles_keep_front_matter_and_offsets(tmp_path):
+    arts = list(iter_articles([_folder(tmp_path)]))
+    assert [a.id for a in arts] == ["harbour", "school", "short"]
+    harbour = arts[0]
+    assert harbour.outlet == "The Coast Gazette" and str(harbour.published) == "2023-05-04"
+    assert harbour.text.startswith("PORTVILLE")
+
+
+@pytest.mark.parametrize(
+    ("record", "expected_id", "expected"),
+    [
+        ({"id": "x7", "text": "A short story.", "outlet": "Ledger", "published": "2024-01-05", "title": "T"},
+         "x7", {"outlet": "Ledger", "published": "2024-01-05", "title": "T"}),
+        ({"text": "No id column here.", "outlet": "Ledger"}, "rows-1", {"outlet": "Ledger"}),
+        ({"id": " ", "text": "Blank id.", "published": "2024-01-05T10:30:00Z"}, "rows-1",
+         {"published": "2024-01-05"}),
+        ({"id": 12, "text": "Numeric id.", "tags": ["a", "b"]}, "12", {"tags": '["a", "b"]'}),
+    ],
+)
+def test_jsonl_row_becomes_an_article(tmp_path, record, expected_id, expected):
+    path = _jsonl(tmp_path, [json.dumps(record)])
+    (article,) = list(iter_articles([path]))
+    assert article.id == expected_id
+    assert article.text == record["text"]
+    assert article.path == path
+    for key, value in expected.items():
+        got = str(article.published) if key == "published" else article.metadata.get(key)
+        assert got == value, key
+
+
+def test_csv_rows_ids_duplicates_and_bad_rows(tmp_path):
+    failures: list[LoadFailure] = []
+    with pytest.warns(CorpusWarning, match="same text as r1"):
+        arts = list(iter_articles([_csv(tmp_path)], on_error=failures.append))
+    assert [a.id for a in arts] == ["r1", "r1~2"]
+    assert arts[0].title == "Budget" and arts[0].outlet == "Daily Ledger" and arts[0].metadata["author"] == "K. Dane"
+    assert arts[1].outlet == "Evening Star"
+    assert [(f.article, f.row) for f in failures] == [("r2", 2), ("r3", 3)]
+    assert "has no text" in failures[0].message and "invalid published date" in failures[1].message
+
+
+def test_columns_named_by_options(tmp_path):
+    path = _jsonl(tmp_path, [json.dumps({"key": "k1", "body": "Text here.", "site": "Gazette", "day": "2020-02-29",
+                                         "headline": "H"})])
+    (article,) = list(iter_articles([path], text_column="body", id_column="key", outlet_column="site",
+                                    published_column="day", title_column="headline"))
+    assert (article.id, article.text, article.outlet, str(article.published), article.title) == (
+        "k1", "Text here.", "Gazette", "2020-02-29", "H")
+
+
+def test_missing_text_column_is_one_clear_error(tmp_path):
+    path = _csv(tmp_path, [{"id": "a", "content": "Text."}])
+    failures: list[LoadFailure] = []
+    assert list(iter_articles([path], on_error=failures.append)) == []
+    assert len(failures) == 1 and "no 'text' column" in failures[0].message
+    assert "--text-column" in failures[0].message
+
+
+def test_globs_and_same_stem_in_two_folders_get_unique_stable_ids(tmp_path):
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "story.txt").write_text(f"Headline {sub}\n\nBody of story {sub}.\n", encoding="utf-8")
+    ids = [a.id for a in iter_articles([str(tmp_path / "*" / "story.txt")])]
+    assert ids == ["story", "story~2"]
+    assert ids == [a.id for a in iter_articles([str(tmp_path / "*" / "story.txt")])]
+
+
+def test_a_missing_input_is_reported_not_raised(tmp_path):
+    failures: list[LoadFailure] = []
+    assert list(iter_articles([tmp_path / "nope.txt"], on_error=failures.append)) == []
+    assert "no such file" in failures[0].message
+
+
+# ------------------------------------------------------------------------------------------- the tables
+
+
+def test_tables_rows_carry_article_ids_and_offsets(tmp_path, corpus, pinned):
+    summary = run_corpus(corpus, out=tmp_path / "out", progress=False, text_column="text")
+    texts = _articles(corpus)
+    for name in ("quotes", "timeline", "stance", "sentiment", "articles", "errors"):
+        assert (tmp_path / "out" / f"{name}.parquet").is_file()
+        df = read_table(tmp_path / "out", name)
+        assert list(df.columns) == table_schema(name).names
+        assert df["article"].notna().all()
+    for name in ("quotes", "sentiment"):
+        df = read_table(tmp_path / "out", name)
+        assert len(df), name
+        for row in df.itertuples():
+            assert texts[row.article][row.start:row.end] == row.text, (name, row)
+    stance = read_table(tmp_path / "out", "stance")
+    assert len(stance)
+    for row in stance.itertuples():
+        assert texts[row.article][row.cue_start:row.cue_end] == row.cue
+    assert summary.rows["quotes"] == len(read_table(tmp_path / "out", "quotes"))
+
+
+def test_every_analysis_is_run(tmp_path, pinned):
+    summary = run_corpus([_folder(tmp_path)], out=tmp_path / "out", progress=False)
+    assert summary.unavailable == ()
+    for name in ANALYSES:
+        assert summary.rows[name] > 0, name
+
+
+def test_articles_table_reports_duplicates_and_failures(tmp_path, corpus, pinned):
+    summary = run_corpus(corpus, out=tmp_path / "out", progress=False)
+    articles = read_table(tmp_path / "out", "articles").set_index("article")
+    assert list(articles.index) == ["harbour", "school", "short", "r1", "r2", "r3", "r1~2", "j1", "rows-2"]
+    assert articles.loc["r1~2", "duplicate_of"] == "r1"
+    assert pd.isna(articles.loc["r1", "duplicate_of"])
+    assert set(articles.index[articles["status"] == "failed"]) == {"r2", "r3", "rows-2"}
+    assert articles.loc["harbour", "outlet"] == "The Coast Gazette"
+    assert str(articles.loc["harbour", "published"]) == "2023-05-04"
+    assert articles.loc["r1", "row"] == 1
+    assert summary.articles == 9 and summary.failed == 3 and summary.duplicates == 1
+    assert set(ARTICLE_COLUMNS) <= set(articles.reset_index().columns)
+
+
+def test_errors_table_names_the_bad_rows_and_the_rest_go_on(tmp_path, corpus, pinned):
+    run_corpus(corpus, out=tmp_path / "out", progress=False)
+    errors = read_table(tmp_path / "out", "errors")
+    assert list(errors.columns) == ERROR_COLUMNS
+    assert list(errors["article"]) == ["r2", "r3", "rows-2"]
+    assert set(errors["stage"]) == {"load"}
+    assert "not valid JSON" in errors.iloc[2]["message"]
+    quotes = read_table(tmp_path / "out", "quotes")
+    assert {"harbour", "school", "short", "r1"} <= set(quotes["article"])
+
+
+def test_a_failing_analysis_lands_in_errors(tmp_path, monkeypatch, pinned):
+    import analysis.quotes
+
+    real = analysis.quotes.extract_quotes
+
+    def flaky(article, **kw):
+        if article.id == "school":
+            raise RuntimeError("boom in the quotes")
+        return real(article, **kw)
+
+    monkeypatch.setattr(analysis.quotes, "extract_quotes", flaky)
+    summary = run_corpus([_folder(tmp_path)], out=tmp_path / "out", progress=False)
+    errors = read_table(tmp_path / "out", "errors")
+    school = errors[errors["article"] == "school"]
+    assert school.iloc[0][["stage", "error", "message"]].tolist() == ["quotes", "RuntimeError", "boom in the quotes"]
+    assert "in flaky" in school.iloc[0]["where"]
+    assert set(school["stage"]) == {"quotes", "stance", "sentiment"}
+    assert summary.failed == 1
+    assert set(read_table(tmp_path / "out", "quotes")["article"]) == {"harbour", "short"}
+
+    monkeypatch.setattr(analysis.quotes, "extract_quotes", real)
+    again = run_corpus([_folder(tmp_path)], out=tmp_path / "out", progress=False)
+    assert (again.analysed, again.skipped, again.failed) == (1, 2, 0)
+    assert len(read_table(tmp_path / "out", "errors")) == 0
+
+
+def test_rerun_skips_unchanged_articles_and_redoes_changed_ones(tmp_path, corpus, pinned):
+    out = tmp_path / "out"
+    first = run_corpus(corpus, out=out, progress=False)
+    tables = {name: read_table(out, name) for name in ("quotes", "stance", "sentiment", "articles", "errors")}
+    second = run_corpus(corpus, out=out, progress=False)
+    assert first.analysed == 6 and (second.analysed, second.skipped) == (0, 6)
+    for name, df in tables.items():
+        pd.testing.assert_frame_equal(read_table(out, name), df, check_dtype=True)
+
+    story = Path(corpus[0]) / "school.txt"
+    story.write_text(story.read_text(encoding="utf-8").replace("three years", "four years"), encoding="utf-8")
+    third = run_corpus(corpus, out=out, progress=False)
+    assert (third.analysed, third.skipped) == (1, 5)
+    assert "four years" in read_table(out, "sentiment").query("article == 'school'")["text"].str.cat()
+    assert len(list((out / ".corpus-cache" / "batches").glob("*.quotes.parquet"))) <= 3
+
+
+def test_library_change_invalidates_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(analysis.reports, "library_fingerprint", lambda: "version-1")
+    run_corpus([_folder(tmp_path)], out=tmp_path / "out", progress=False)
+    monkeypatch.setattr(analysis.reports, "library_fingerprint", lambda: "version-2")
+    assert run_corpus([_folder(tmp_path)], out=tmp_path / "out", progress=False).analysed == 3
+
+
+def _all_tables(out: Path) -> dict[str, pd.DataFrame]:
+    return {name: read_table(out, name) for name in (*ANALYSES, "articles", "errors")}
+
+
+def test_two_processes_give_the_same_tables_as_one(tmp_path, corpus, pinned):
+    run_corpus(corpus, out=tmp_path / "one", progress=False, batch_size=2)
+    run_corpus(corpus, out=tmp_path / "two", progress=False, batch_size=1, jobs=2)
+    one, two = _all_tables(tmp_path / "one"), _all_tables(tmp_path / "two")
+    for name in one:
+        pd.testing.assert_frame_equal(two[name], one[name])
+
+
+def test_dask_local_cluster_gives_the_same_tables(tmp_path, corpus, pinned):
+    run_corpus(corpus, out=tmp_path / "one", progress=False)
+    summary = run_corpus(corpus, out=tmp_path / "dask", progress=False, dask="local", batch_size=2)
+    assert summary.analysed == 6
+    one, dask = _all_tables(tmp_path / "one"), _all_tables(tmp_path / "dask")
+    for name in one:
+        pd.testing.assert_frame_equal(dask[name], one[name])
+
+
+def test_cli_writes_tables_and_exits_1_when_an_article_failed(tmp_path, corpus, pinned, capsys):
+    status = cli.main(["corpus", *corpus, "--out", str(tmp_path / "out"), "--quiet"])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert "9 articles" in captured.out and "3 failed" in captured.out
+    assert "errors.parquet" in captured.err
+    assert (tmp_path / "out" / "quotes.parquet").is_file()
+
+
+def test_cli_exit_0_on_a_clean_corpus_and_2_on_bad_options(tmp_path, pinned, capsys):
+    assert cli.main(["corpus", str(_folder(tmp_path)), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    assert cli.main(["corpus", str(tmp_path), "--out", str(tmp_path / "o2"), "--jobs", "0", "--quiet"]) == 2
+    assert "jobs and batch_size must be at least 1" in capsys.readouterr().err
+
+
+def test_read_table_names_the_valid_tables(tmp_path):
+    with pytest.raises(ValueError, match="choose from: quotes, timeline"):
+        read_table(tmp_path, "speakers")
