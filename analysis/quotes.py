@@ -1051,20 +1051,23 @@ def extract_quotes(article: Article, *, actors: Actors | None = None) -> pd.Data
         "article": [article.id] * len(rows),
         "kind": [r.kind for r in rows],
         "text": [text[r.start:r.end] for r in rows],
-        "start": pd.array([r.start for r in rows], dtype="int64"),
-        "end": pd.array([r.end for r in rows], dtype="int64"),
-        "speaker": pd.array([sp.speaker for sp in speakers], dtype=object),
+        "start": [r.start for r in rows],
+        "end": [r.end for r in rows],
+        "speaker": [sp.speaker for sp in speakers],
         "speaker_type": [sp.speaker_type for sp in speakers],
-        "mention": pd.array([sp.mention for sp in speakers], dtype=object),
+        "mention": [sp.mention for sp in speakers],
         "mention_start": pd.array([sp.mention_start for sp in speakers], dtype="Int64"),
         "mention_end": pd.array([sp.mention_end for sp in speakers], dtype="Int64"),
-        "cue": pd.array([text[c.start:c.end] if c else None for c in cues], dtype=object),
+        "cue": [text[c.start:c.end] if c else None for c in cues],
         "cue_start": pd.array([c.start if c else None for c in cues], dtype="Int64"),
         "cue_end": pd.array([c.end if c else None for c in cues], dtype="Int64"),
-        "sentence": pd.array([r.sentence for r in rows], dtype="int64"),
-        "camp": pd.array([sp.camp for sp in speakers], dtype=object),
+        "sentence": [r.sentence for r in rows],
+        "camp": [sp.camp for sp in speakers],
         "resolution": [sp.resolution for sp in speakers],
     }
+    if not rows:
+        for col in ("start", "end", "sentence"):
+            columns[col] = pd.array([], dtype="int64")
     return pd.DataFrame(columns, columns=QUOTE_COLUMNS)
 
 

@@ -24,7 +24,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import NamedTuple
+from operator import itemgetter
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -56,16 +56,27 @@ _PREPOSITIONS = frozenset(
 _TRANSLIT = ((re.compile(r"(yy|yi|iy|ij|ii|yj|ji)$"), "y"), (re.compile(r"([a-z])\1"), r"\1"),
              (re.compile(r"kh"), "h"), (re.compile(r"tch"), "ch"), (re.compile(r"ck"), "k"))
 _FUZZY_THRESHOLD = 85.0
+_DIGIT = re.compile(r"\d")
 
 
-class Token(NamedTuple):
-    """A token with its offsets in the article text (``lower`` and ``is_cap`` precomputed for speed)."""
+class Token(tuple):
+    """A token with its offsets in the article text: ``(text, start, end, lower, is_cap)``.
 
-    text: str
-    start: int
-    end: int
-    lower: str
-    is_cap: bool
+    A plain tuple with named read-only fields (built from a tuple, which is much faster than a NamedTuple for
+    the hundreds of thousands of tokens a batch makes).
+    """
+
+    __slots__ = ()
+    text = property(itemgetter(0))
+    start = property(itemgetter(1))
+    end = property(itemgetter(2))
+    lower = property(itemgetter(3))
+    is_cap = property(itemgetter(4))
+
+
+def make_token(text: str, start: int, end: int) -> Token:
+    """A :class:`Token` for ``text`` at ``start:end``."""
+    return Token((text, start, end, text.lower(), text[:1].isupper()))
 
 
 @dataclass(frozen=True)
@@ -115,7 +126,7 @@ def name_rules() -> dict:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
-    return [Token(w, m.start(), m.end(), w.lower(), w[:1].isupper())
+    return [Token((w, m.start(), m.end(), w.lower(), w[:1].isupper()))
             for m in _TOKEN.finditer(text, start, end) for w in (m.group(),)]
 
 
@@ -146,7 +157,7 @@ def _is_acronym(word: str) -> bool:
 def _is_name_word(word: str, rules: dict) -> bool:
     """A capitalised word that can be part of a person's name."""
     low = word.lower()
-    if not word[:1].isupper() or any(c.isdigit() for c in word):
+    if not word[:1].isupper() or _DIGIT.search(word) is not None:
         return False
     if low in rules["not_names"] or low in rules["titles"] or low in rules["organisation_words"]:
         return False
@@ -164,7 +175,7 @@ def _runs(tokens: list[Token], text: str) -> list[list[Token]]:
     for i, tok in enumerate(tokens):
         word = tok.text
         joined = bool(cur) and text[cur[-1].end:tok.start] in ("", " ", "\u00a0")
-        if word[:1].isupper() and not any(c.isdigit() for c in word) and (not cur or joined) or cur and joined and word.lower() in _CONNECTORS and i + 1 < len(tokens) and tokens[i + 1].is_cap:
+        if word[:1].isupper() and not _DIGIT.search(word) is not None and (not cur or joined) or cur and joined and word.lower() in _CONNECTORS and i + 1 < len(tokens) and tokens[i + 1].is_cap:
             cur.append(tok)
         elif cur and word == "." and len(cur[-1].text) <= 4 and text[tok.end:tok.end + 1] == " " and (
             len(cur[-1].text) == 1 or cur[-1].lower in name_rules()["titles"] or cur[-1].lower in {"jr", "sr"}
@@ -174,7 +185,7 @@ def _runs(tokens: list[Token], text: str) -> list[list[Token]]:
         else:
             if cur:
                 runs.append(cur)
-            cur = [tok] if word[:1].isupper() and not any(c.isdigit() for c in word) else []
+            cur = [tok] if word[:1].isupper() and not _DIGIT.search(word) is not None else []
         if cur and cur[-1].text[-2:] in ("\u2019s", "'s") and len(cur[-1].text) > 2:
             runs.append(cur)
             cur = []
@@ -207,24 +218,28 @@ def find_names(text: str, start: int = 0, end: int | None = None, *, sentence_st
     return found
 
 
+def _multiword_place(words: list[Token], rules: dict) -> tuple[int, int] | None:
+    """ "New York", "United States" inside a run (after sentence openers only): their offsets."""
+    for n in (3, 2):
+        for i in range(len(words) - n + 1):
+            if " ".join(t.lower for t in words[i:i + n]) in rules["places"] and all(
+                    t.lower in rules["not_names"] for t in words[:i]):
+                return words[i].start, words[i + n - 1].end
+    return None
+
+
 def _classify_run(run: list[Token], text: str, tokens: list[Token], position: dict[int, int], rules: dict,
                   sentence_start: int) -> list[NameMention]:
     words = [t for t in run if t.text != "."]
     last_word, possessive = _strip_possessive(words[-1].text)
     end = words[-1].start + len(last_word)
-    words[-1] = Token(last_word, words[-1].start, end, last_word.lower(), last_word[:1].isupper())
-    whole = text[words[0].start:end].lower()
-    for place in rules["multiword_places"]:
-        # "New York", "United States": a place even when its first word could open a sentence
-        at = whole.find(place)
-        if at >= 0 and (at + len(place) == len(whole) or not whole[at + len(place)].isalnum()) and (
-                at == 0 or whole[at - 1] == " "):
-            p_start = words[0].start + at
-            p_end = p_start + len(place)
-            prefix_words = [t for t in words if t.end <= p_start]
-            if all(t.lower in rules["not_names"] for t in prefix_words):
-                return [NameMention("place", p_start, p_end, p_start, text[p_start:p_end], (), possessive and
-                                    p_end == end, False, p_start == sentence_start)]
+    words[-1] = make_token(last_word, words[-1].start, end)
+    if len(words) >= 2:
+        place = _multiword_place(words, rules)
+        if place is not None:
+            p_start, p_end = place
+            return [NameMention("place", p_start, p_end, p_start, text[p_start:p_end], (),
+                                possessive and p_end == end, False, p_start == sentence_start)]
     # leading sentence openers and function words ("When", "The", "Instead") are not part of a name
     while words and words[0].lower in rules["not_names"] and words[0].lower not in rules["titles"]:
         words = words[1:]
