@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["COLUMNS", "timeline", "chronology", "unanchored", "plot_timeline", "plot_story_order"]
+__all__ = ["COLUMNS", "chronology", "plot_story_order", "plot_timeline", "timeline", "unanchored"]
 
 COLUMNS = [
     "article", "text", "start", "end", "type", "value", "anchor", "event", "event_start", "event_end", "sentence",
@@ -98,8 +98,17 @@ def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|their|his|her|its|our|my|your|this|that|these|those|no|every|each)\s+$", re.IGNORECASE
+)
+
+
 def _verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:
-    return [m for m in _WORD.finditer(text, lo, hi) if _is_verb(m[0])]
+    """Verb-like words in ``text[lo:hi]``; a word after a determiner is a noun ("their strike")."""
+    return [
+        m for m in _WORD.finditer(text, lo, hi)
+        if _is_verb(m[0]) and not _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    ]
 
 
 def _nearest_verb(text: str, lo: int, hi: int, start: int, end: int) -> re.Match[str] | None:

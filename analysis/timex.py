@@ -27,7 +27,7 @@ import functools
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 
 if sys.version_info >= (3, 11):
@@ -246,7 +246,7 @@ def _is_future(text: str, start: int, end: int) -> bool:
         past = [m.end() for m in _past_re().finditer(clause)]
         return not past or max(future) >= max(past)
     after = _clause_after(text, end)
-    return bool(re.match(r"\s*,?\s*(?:\w+\s+){0,3}?(?:will|\u2019ll|'ll|is set to|are set to)\b", after, re.I))
+    return bool(re.match(r"\s*,?\s*(?:\w+\s+){0,3}?(?:will|\u2019ll|'ll|is set to|are set to)\b", after, re.IGNORECASE))
 
 
 def _sentence_start(text: str, offset: int) -> int:
@@ -636,7 +636,7 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> _Result | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower()) if m["rel"] else None
     pod = _pod_code(m["pod"])
     if m["plural"]:
-        return _Result("SET", f"XXXX-WXX-{weekday}" + (f"TNI" if pod == "NI" else (f"T{pod}" if pod else "")), None,
+        return _Result("SET", f"XXXX-WXX-{weekday}" + ("TNI" if pod == "NI" else (f"T{pod}" if pod else "")), None,
                        remember=False)
     if ctx.dct is None:
         value = f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else "")
@@ -726,7 +726,7 @@ def _h_this_pod(m: re.Match[str], ctx: _Context) -> _Result | None:
 
 def _h_relative_period(m: re.Match[str], ctx: _Context) -> _Result | None:
     det = re.sub(r"\s+", " ", (m["det"] or "").lower())
-    det = det[4:] if det.startswith("the ") else det
+    det = det.removeprefix("the ")
     unit_word = m["unit"].lower()
     mod = _edge(m["edge"])
     pre = (m["edge"] or "").lower()
@@ -770,7 +770,7 @@ def _h_season(m: re.Match[str], ctx: _Context) -> _Result | None:
     if ctx.dct is None:
         return _Result("DATE", f"XXXX-{code}", None, mod=mod, unresolved=True)
     if not m[0].lower().startswith("the") and not re.search(r"\b(?:in|this|last|next|during|since|until|by|of)\s+$",
-                                                               ctx.text[max(0, m.start() - 8) : m.start()], re.I):
+                                                               ctx.text[max(0, m.start() - 8) : m.start()], re.IGNORECASE):
         return None
     year = ctx.dct.year
     point = _season(year if code != "WI" or ctx.dct.month == 12 else year - 1, code)
@@ -780,7 +780,7 @@ def _h_season(m: re.Match[str], ctx: _Context) -> _Result | None:
 def _h_the_unit(m: re.Match[str], ctx: _Context) -> _Result | None:
     """ "the year", "the week": the DCT's year or week; after "for" the length of one."""
     unit = m["unit"].lower()
-    if re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5) : m.start()], re.I):
+    if re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5) : m.start()], re.IGNORECASE):
         return _Result("DURATION", _duration_value(1, unit), None, remember=False)
     if ctx.dct is None:
         return _Result("DATE", _UNRESOLVED_FORMS[unit], None, unresolved=True)
@@ -803,10 +803,6 @@ def _h_spelled_year(m: re.Match[str], ctx: _Context) -> _Result | None:
         if len(words) == 2 and not m[0].lower().startswith("the year"):
             return None
     return _Result("DATE", f"{year:04d}", _year(year))
-
-
-def _h_month_rel(m: re.Match[str], ctx: _Context) -> _Result | None:
-    return _h_month(m, ctx)
 
 
 def _h_ago(m: re.Match[str], ctx: _Context) -> _Result | None:
@@ -835,18 +831,16 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> _Result | None:
     else:
         return _Result("DATE", "XXXX-XX-XX", None, unresolved=True)
     base = base_point.first
-    if n < 0 or designator in ("S", "M") and lexicon()["units"][unit][1] or designator == "H":
-        if designator in ("H",) or lexicon()["units"][unit][1]:
-            # "hours earlier", "minutes later": the same day as the event narrated.
-            if n >= 0 and n < 24 or n < 0:
-                d = base if kind == "previous" else ctx.dct
-                if d is None:
-                    return None
-                # The range allows for a night in between ("hours earlier" than a Thursday remark).
-                other = d + _dt.timedelta(days=sign)
-                point = _Point("day", min(d, other), max(d, other), d.isoformat())
-                return _Result("DATE", d.isoformat(), point, mod="BEFORE" if sign < 0 else "AFTER",
-                               anchor_kind=kind, remember=False)
+    is_time_unit = bool(lexicon()["units"][unit][1])
+    mod = "BEFORE" if sign < 0 else "AFTER"
+    if is_time_unit and n < 24:
+        # "hours earlier", "minutes later": the day of the event narrated, allowing for a night in between.
+        if base_point.precision not in ("day", "time"):
+            return _Result("DATE", base_point.value, base_point, mod=mod, anchor_kind=kind, remember=False)
+        other = base + _dt.timedelta(days=sign)
+        point = _Point("day", min(base, other), max(base, other), base.isoformat())
+        return _Result("DATE", base.isoformat(), point, mod=mod, anchor_kind=kind, remember=False)
+    if n < 0 or is_time_unit:
         return _Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, remember=False)
     n_int = int(n) if n == int(n) else n
     if relative_to_previous and designator in ("D", "W", "W2") and kind == "previous":
@@ -898,7 +892,7 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> _Result | None:
         return None
     if (m["num"] or "").lower() in ("a", "an") and not m["dir"] and re.search(
         r"(?:\d|%|percent|cents?|dollars?|million|billion|times|once|twice)\s*$", ctx.text[max(0, m.start() - 20) : m.start()],
-        re.I,
+        re.IGNORECASE,
     ):
         return _Result("SET", _duration_value(1, unit), None, remember=False)  # "$5 a year", "twice a day"
     if unit == "quarter" and m["num"] and n > 0:
@@ -936,10 +930,9 @@ def _h_quarter(m: re.Match[str], ctx: _Context) -> _Result | None:
             if ctx.dct is None:
                 return _Result("DATE", f"XXXX-Q{q}", None, unresolved=True)
             year = base_year
-            if q > (ctx.dct.month - 1) // 3 + 1 and not _is_future(ctx.text, m.start(), m.end()):
-                # A quarter not begun yet is last year's, unless the clause is about the future.
-                if q - ((ctx.dct.month - 1) // 3 + 1) > 1:
-                    year = base_year - 1
+            current = (ctx.dct.month - 1) // 3 + 1
+            if q - current > 1 and not _is_future(ctx.text, m.start(), m.end()):
+                year = base_year - 1  # a quarter well ahead is last year's, unless the clause is future
         if rel in ("year earlier", "year ago", "a year earlier", "a year ago") or m["ago"]:
             year -= 1
         return _Result("DATE", f"{year:04d}-Q{q}", _quarter(year, q))
@@ -986,7 +979,7 @@ def _h_year(m: re.Match[str], ctx: _Context) -> _Result | None:
     if re.search(r"[$\d.,#\u00a3\u20ac/]\s?$", before) or re.match(r"\s*(?:%|percent|per\b|\d|[.,]\d|-\d|/)", after):
         return None
     if not m["pre"] and re.match(r"\s+(?:people|shares|troops|employees|workers|cars|votes|tons|barrels|miles)",
-                                 after, re.I):
+                                 after, re.IGNORECASE):
         return None
     mod = _edge(m["pre"])
     return _Result("DATE", f"{year:04d}", _year(year), mod=mod)
@@ -1075,7 +1068,11 @@ def _h_holiday(m: re.Match[str], ctx: _Context) -> _Result | None:
     elif rel == "next" or _is_future(ctx.text, m.start(), m.end()):
         d = this if this >= ctx.dct else on(ctx.dct.year + 1)
     else:
-        d = this if (this - ctx.dct).days <= 31 else on(ctx.dct.year - 1)
+        last, following = on(ctx.dct.year - 1), on(ctx.dct.year + 1)
+        past = this if this <= ctx.dct else last
+        ahead = this if this > ctx.dct else following
+        near_ahead = (ahead - ctx.dct) < (ctx.dct - past) and (ahead - ctx.dct).days <= 90
+        d = ahead if near_ahead else past
     return _Result("DATE", d.isoformat(), _day(d), anchor_kind="publication")
 
 
@@ -1222,7 +1219,7 @@ def _trigger_words() -> dict[str, frozenset[str]]:
                     table.setdefault(word, set()).add(category)
 
     add("month", [m for m in lex["months"]])
-    add("weekday", list(lex["weekdays"]))
+    add("weekday", list(lex["weekdays"]) + [w + "s" for w in lex["weekdays"] if w.endswith("day")])
     add("clock", ["noon", "midnight"])
     add("relday", ["yesterday", "today", "tomorrow", "tonight"])
     add("pod", ["morning", "afternoon", "evening", "night"])

@@ -1,0 +1,191 @@
+"""Tests for analysis.timeline: events, anchoring, ordering and plots, on an article written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest
+
+from analysis import load_article
+from analysis.timeline import (
+    COLUMNS,
+    chronology,
+    plot_story_order,
+    plot_timeline,
+    timeline,
+    unanchored,
+)
+
+from .conftest import SEED
+
+STRIKE = """---
+title: Dock workers end strike
+outlet: The Harbour Gazette
+published: 2023-03-09
+---
+HARBOURTON — Dock workers ended their strike on Thursday, two days after talks collapsed on Tuesday.
+
+Union leader Maria Okafor spoke on Wednesday. Hours earlier, the port authority had offered a new contract. Mayor Tom Reyes welcomed the offer.
+
+City budget vote delayed until Monday
+
+Mayor Reyes is set to address Friday's council meeting.
+"""
+
+NO_DATES = """---
+title: A quiet harbour
+published: 2023-03-09
+---
+The harbour is calm and the boats are moored in rows.
+
+Gulls circle above the quay while fishermen mend their nets.
+"""
+
+
+@pytest.fixture
+def strike(write):
+    return load_article(write("strike.txt", STRIKE))
+
+
+def rows_for(df, text):
+    return df[(df["text"] == text) & ~df["inherited"]]
+
+
+def test_columns_and_offsets(strike) -> None:
+    df = timeline(strike)
+    assert list(df.columns[: len(COLUMNS)]) == COLUMNS
+    for row in df.itertuples():
+        assert strike.text[row.start : row.end] == row.text
+        assert strike.text[row.event_start : row.event_end] == row.event
+        assert row.event_start <= row.start or row.inherited or row.event_end >= row.end
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Thursday", "2023-03-09"), ("Tuesday", "2023-03-07"), ("Wednesday", "2023-03-08"), ("Friday", "2023-03-10")],
+)
+def test_weekdays_anchor_at_publication(strike, text: str, value: str) -> None:
+    row = rows_for(timeline(strike), text).iloc[0]
+    assert row["value"] == value
+    assert row["anchor"] == "2023-03-09"
+
+
+def test_hours_earlier_is_anchored_at_the_event_before(strike) -> None:
+    row = rows_for(timeline(strike), "Hours earlier").iloc[0]
+    assert row["value"] == "2023-03-08"
+    assert row["anchor"] == "2023-03-08"
+
+
+def test_set_aside_headline_is_not_analysed(strike) -> None:
+    df = timeline(strike)
+    assert "Monday" not in set(df["text"])
+
+
+def test_events_verbs_and_actors(strike) -> None:
+    df = timeline(strike)
+    thursday = rows_for(df, "Thursday").iloc[0]
+    assert thursday["verb"] == "ended"
+    spoke = rows_for(df, "Wednesday").iloc[0]
+    assert spoke["verb"] == "spoke" and "Okafor" in spoke["actors"]
+    friday = rows_for(df, "Friday").iloc[0]
+    assert friday["verb"] == "address" and "Reyes" in friday["actors"]
+
+
+def test_a_sentence_without_a_date_inherits_the_one_before(strike) -> None:
+    df = timeline(strike)
+    inherited = df[df["inherited"]]
+    assert len(inherited) >= 1
+    welcomed = inherited[inherited["event"].str.contains("welcomed")].iloc[0]
+    assert welcomed["text"] == "Hours earlier"
+    assert welcomed["rule"].startswith("inherited:")
+    assert strike.text[welcomed["start"] : welcomed["end"]] == welcomed["text"]
+
+
+def test_chronological_order(strike) -> None:
+    df = timeline(strike)
+    order = {r.text: r.chrono_order for r in df[~df["inherited"]].itertuples()}
+    assert order["Tuesday"] < order["Hours earlier"] < order["Thursday"] < order["Friday"]
+    assert list(df["story_order"]) == list(range(len(df)))
+
+
+def test_published_overrides_the_article_date(strike) -> None:
+    df = timeline(strike, published=dt.date(2023, 3, 16))
+    assert rows_for(df, "Tuesday").iloc[0]["value"] == "2023-03-14"
+
+
+def test_without_publication_date_relative_dates_stay_unanchored(write) -> None:
+    article = load_article(write("nodate.txt", STRIKE.replace("published: 2023-03-09\n", "")))
+    assert article.published is None
+    df = timeline(article)
+    assert df["anchor"].isna().all()
+    assert chronology(df).empty
+    assert set(rows_for(df, "Tuesday")["value"]) == {"XXXX-WXX-2"}
+    left = unanchored(df)
+    assert "relative, and no publication date to resolve it against" in set(left["why"])
+
+
+def test_article_without_dates(write) -> None:
+    df = timeline(load_article(write("quiet.txt", NO_DATES)))
+    assert df.empty
+    assert list(df.columns[: len(COLUMNS)]) == COLUMNS
+    with pytest.raises(ValueError, match="no dated events"):
+        plot_timeline(df)
+    with pytest.raises(ValueError, match="no dated events"):
+        plot_story_order(df)
+
+
+def test_plots_return_figures(strike) -> None:
+    import matplotlib.pyplot as plt
+
+    df = timeline(strike)
+    for plot in (plot_timeline, plot_story_order):
+        fig = plot(df)
+        assert fig.axes and fig.axes[0].get_title()
+        plt.close(fig)
+
+
+def test_rejects_wrong_inputs(strike) -> None:
+    with pytest.raises(TypeError, match="Article"):
+        timeline("not an article")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="datetime.date"):
+        timeline(strike, published="2023-03-09")  # type: ignore[arg-type]
+
+
+# --- acceptance: the seed article (published 2022-11-17) ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_df():
+    return timeline(load_article(SEED))
+
+
+def test_seed_values(seed_df) -> None:
+    own = seed_df[~seed_df["inherited"]]
+    assert set(own.loc[own["text"] == "Tuesday", "value"]) == {"2022-11-15"}
+    assert set(own.loc[own["text"] == "Thursday", "value"]) == {"2022-11-17"}
+    assert set(own.loc[own["text"] == "Friday", "value"]) == {"2022-11-18"}
+    assert set(own.loc[own["text"].isin(["this week", "earlier this week"]), "value"]) == {"2022-W46"}
+    hours = own[own["text"] == "hours earlier"].iloc[0]
+    assert hours["anchor"] == "2022-11-17"  # Zelenskyy's Thursday remark, narrated just before
+
+
+def test_seed_blast_comes_first(seed_df) -> None:
+    own = seed_df[~seed_df["inherited"]]
+    blast = own[own["text"] == "Tuesday"].iloc[0]
+    assert "landed" in blast["event"]
+
+    def order(predicate) -> list[int]:
+        return list(seed_df.loc[predicate, "chrono_order"].astype(int))
+
+    claim = order(seed_df["text"] == "earlier this week")
+    answers = order(seed_df["text"] == "hours earlier")  # Biden's answer and, inherited, Stoltenberg's
+    remarks = order((seed_df["text"] == "Thursday") & seed_df["actors"].str.contains("Blinken|Zelenskyy"))
+    harris = order((seed_df["text"] == "Friday") & seed_df["actors"].str.contains("Harris"))
+    assert len(answers) == 2 and "Stoltenberg" in " ".join(seed_df.loc[seed_df["text"] == "hours earlier", "actors"])
+    assert claim and remarks and harris
+    for later in (claim, answers, remarks, harris):
+        assert blast["chrono_order"] < min(later)

@@ -1,0 +1,297 @@
+"""Tests for analysis.timex: one block per rule family, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analysis.timex import Timex, clause_tense, tag_timexes
+
+THU = dt.date(2022, 11, 17)  # a Thursday, ISO week 46
+
+
+def only(text: str, dct: dt.date | None = THU) -> Timex:
+    found = tag_timexes(text, dct=dct)
+    assert len(found) == 1, [(t.text, t.value) for t in found]
+    t = found[0]
+    assert text[t.start : t.end] == t.text
+    return t
+
+
+def values(text: str, dct: dt.date | None = THU) -> list[tuple[str, str, str]]:
+    found = tag_timexes(text, dct=dct)
+    for t in found:
+        assert text[t.start : t.end] == t.text
+    return [(t.text, t.type, t.value) for t in found]
+
+
+# --- weekdays: the most recent such day, the publication weekday itself, future clauses -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor resigned on Tuesday.", "2022-11-15"),
+        ("The mayor spoke Thursday to the press.", "2022-11-17"),  # publication weekday = publication date
+        ("The union met on Friday to vote.", "2022-11-11"),  # past: the Friday before
+        ("The mayor will address Friday's meeting.", "2022-11-18"),  # future governing verb
+        ("The mayor is set to address Friday\u2019s meeting.", "2022-11-18"),
+        ("The council plans to meet on Monday.", "2022-11-21"),
+        ("She said she will speak Thursday.", "2022-11-17"),  # publication weekday, even in the future
+        ("Votes were counted last Thursday.", "2022-11-10"),
+        ("The fair opens next Tuesday.", "2022-11-22"),
+    ],
+)
+def test_weekday(text: str, expected: str) -> None:
+    t = only(text)
+    assert (t.type, t.value, t.rule) == ("DATE", expected, "weekday")
+    assert t.anchor == THU
+
+
+def test_weekday_possessive_is_left_out_of_the_span() -> None:
+    t = only("The mayor will chair Friday's meeting.")
+    assert t.text == "Friday"
+
+
+def test_weekday_with_part_of_day() -> None:
+    t = only("The fire started Wednesday night.")
+    assert (t.type, t.value) == ("TIME", "2022-11-16TNI")
+
+
+def test_plural_weekday_is_a_set() -> None:
+    t = only("The market opens on Tuesdays.")
+    assert (t.type, t.value) == ("SET", "XXXX-WXX-2")
+
+
+# --- calendar dates ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "type_"),
+    [
+        ("The plant closed on Nov. 15.", "2022-11-15", "DATE"),
+        ("The plant closed on November 15, 2021.", "2021-11-15", "DATE"),
+        ("The plant closed on 15 November 2021.", "2021-11-15", "DATE"),
+        ("The plant closed in March 2019.", "2019-03", "DATE"),
+        ("The plant closed in March.", "2022-03", "DATE"),
+        ("The plant will reopen in January.", "2023-01", "DATE"),
+        ("The plant closed in mid-November.", "2022-11", "DATE"),
+        ("The plant closed on 2021-06-30.", "2021-06-30", "DATE"),
+        ("The plant closed in 1998.", "1998", "DATE"),
+        ("Prices soared in the 1970s.", "197", "DATE"),
+        ("Prices soared in 1970s Britain.", "197X", "DATE"),
+        ("Such bridges were built in the 19th century.", "18", "DATE"),
+        ("Sales rose in the third quarter.", "2022-Q3", "DATE"),
+        ("Sales rose in the summer of 2020.", "2020-SU", "DATE"),
+        ("The shop closes on Christmas Day.", "2022-12-25", "DATE"),
+    ],
+)
+def test_calendar_dates(text: str, expected: str, type_: str) -> None:
+    t = only(text)
+    assert (t.type, t.value) == (type_, expected)
+
+
+def test_month_mod_and_span() -> None:
+    t = only("The plant closed in late November.")
+    assert (t.text, t.value, t.mod) == ("late November", "2022-11", "END")
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert values("Officials may decide later.") == []
+    assert values("The plant closed in May.") == [("May", "DATE", "2022-05")]
+
+
+def test_a_number_is_not_a_year() -> None:
+    assert values("The company hired 1999 workers and paid $2020 each.") == []
+
+
+# --- relative to the publication date ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rally took place yesterday.", "2022-11-16"),
+        ("The rally takes place today.", "2022-11-17"),
+        ("The rally takes place tomorrow.", "2022-11-18"),
+        ("The rally took place this week.", "2022-W46"),
+        ("The rally took place earlier this week.", "2022-W46"),
+        ("The rally took place last week.", "2022-W45"),
+        ("The rally takes place next week.", "2022-W47"),
+        ("The rally took place last month.", "2022-10"),
+        ("The rally takes place next year.", "2023"),
+        ("The rally took place two days ago.", "2022-11-15"),
+        ("The rally took place three months ago.", "2022-08"),
+        ("The rally took place last fall.", "2021-FA"),
+    ],
+)
+def test_relative_to_publication(text: str, expected: str) -> None:
+    t = only(text)
+    assert (t.type, t.value) == ("DATE", expected)
+    assert t.anchor == THU and t.anchor_kind == "publication"
+
+
+def test_earlier_this_week_is_the_part_before_publication() -> None:
+    t = only("The rally took place earlier this week.")
+    assert (t.range_start, t.range_end) == (dt.date(2022, 11, 14), dt.date(2022, 11, 16))
+    assert t.precision == "week"
+
+
+def test_week_is_a_range_not_a_day() -> None:
+    t = only("The rally took place this week.")
+    assert t.precision == "week"
+    assert (t.range_start, t.range_end) == (dt.date(2022, 11, 14), dt.date(2022, 11, 20))
+
+
+# --- relative to the event narrated before -------------------------------------------------------------------------
+
+
+def test_hours_earlier_is_relative_to_the_previous_date() -> None:
+    found = tag_timexes("The mayor spoke on Tuesday. Hours earlier, the council had voted.", dct=THU)
+    assert [t.value for t in found] == ["2022-11-15", "2022-11-15"]
+    later = found[1]
+    assert later.anchor == dt.date(2022, 11, 15) and later.anchor_kind == "previous"
+    assert later.mod == "BEFORE"
+    assert (later.range_start, later.range_end) == (dt.date(2022, 11, 14), dt.date(2022, 11, 15))
+
+
+def test_a_year_earlier_follows_the_quarter_discussed() -> None:
+    found = values("Profit rose in the third quarter from a loss a year earlier.", dct=dt.date(1999, 11, 2))
+    assert found == [("the third quarter", "DATE", "1999-Q3"), ("a year earlier", "DATE", "1998-Q3")]
+
+
+# --- traps: year boundary, ISO week 53 ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("The vote was held on Friday.", dt.date(2023, 1, 2), "2022-12-30"),  # Monday after New Year
+        ("The vote was held on Dec. 30.", dt.date(2023, 1, 2), "2022-12-30"),
+        ("The vote was held in December.", dt.date(2023, 1, 2), "2022-12"),
+        ("The vote was held last month.", dt.date(2023, 1, 2), "2022-12"),
+        ("The vote was held last year.", dt.date(2023, 1, 2), "2022"),
+        ("The vote will be held on Jan. 3.", dt.date(2022, 12, 28), "2023-01-03"),
+        ("The vote is held next month.", dt.date(2022, 12, 15), "2023-01"),
+        ("The vote was held this week.", dt.date(2020, 12, 31), "2020-W53"),  # ISO week 53
+        ("The vote was held this week.", dt.date(2021, 1, 1), "2020-W53"),  # January 1st in last year's week
+        ("The vote was held last week.", dt.date(2021, 1, 8), "2020-W53"),
+        ("The vote is held next week.", dt.date(2021, 12, 30), "2022-W01"),
+    ],
+)
+def test_year_boundary_and_iso_week_53(text: str, dct: dt.date, expected: str) -> None:
+    assert only(text, dct).value == expected
+
+
+# --- durations, sets, generic references, times -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_text", "expected"),
+    [
+        ("The talks lasted three days.", "three days", "P3D"),
+        ("The talks lasted 48 hours.", "48 hours", "PT48H"),
+        ("It was a two-year project.", "two-year", "P2Y"),
+        ("The talks lasted at least 72 hours.", "at least 72 hours", "PT72H"),
+        ("Prices rose over the past two months.", "the past two months", "P2M"),
+        ("The dispute has dragged on for years.", "years", "PXY"),
+        ("The siege lasted 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("The war lasted two decades.", "two decades", "P20Y"),
+    ],
+)
+def test_durations(text: str, expected_text: str, expected: str) -> None:
+    t = only(text)
+    assert (t.text, t.type, t.value) == (expected_text, "DURATION", expected)
+
+
+def test_an_age_is_not_a_duration() -> None:
+    assert values("The 6-year-old boy and his 52-year-old father arrived.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The paper is printed daily.", "P1D"),
+        ("The committee meets every month.", "P1M"),
+        ("The tickets cost $40 a year.", "P1Y"),
+    ],
+)
+def test_sets(text: str, expected: str) -> None:
+    t = only(text)
+    assert (t.type, t.value) == ("SET", expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bridge is now closed.", "PRESENT_REF"),
+        ("The bridge was recently closed.", "PAST_REF"),
+        ("The bridge may close in the future.", "FUTURE_REF"),
+    ],
+)
+def test_generic_references(text: str, expected: str) -> None:
+    t = only(text)
+    assert (t.type, t.value, t.anchor) == ("DATE", expected, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The polls closed at 8 p.m. Tuesday.", "2022-11-15T20:00"),
+        ("The polls opened at 7:30 a.m. today.", "2022-11-17T07:30"),
+        ("The polls closed at noon Wednesday.", "2022-11-16T12:00"),
+    ],
+)
+def test_times(text: str, expected: str) -> None:
+    t = only(text)
+    assert (t.type, t.value) == ("TIME", expected)
+
+
+# --- no publication date ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor resigned on Tuesday.", "XXXX-WXX-2"),
+        ("The mayor resigned this week.", "XXXX-WXX"),
+        ("The mayor resigned yesterday.", "XXXX-XX-XX"),
+        ("The mayor resigned last year.", "XXXX"),
+        ("The mayor resigned on Nov. 15.", "XXXX-11-15"),
+    ],
+)
+def test_without_publication_date_relative_values_stay_unresolved(text: str, expected: str) -> None:
+    t = only(text, None)
+    assert (t.value, t.anchor, t.unresolved) == (expected, None, True)
+
+
+def test_without_publication_date_absolute_values_resolve() -> None:
+    t = only("The mayor resigned on November 15, 2021.", None)
+    assert (t.value, t.unresolved) == ("2021-11-15", False)
+
+
+# --- helpers ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Harris will address the summit", "future"),
+        ("Harris is set to address the summit", "future"),
+        ("Harris said she would attend", "future"),
+        ("Harris addressed the summit", "past"),
+        ("Harris addresses the summit", None),
+    ],
+)
+def test_clause_tense(text: str, expected: str | None) -> None:
+    assert clause_tense(text, len(text)) == expected
+
+
+def test_plain_text_without_dates() -> None:
+    assert tag_timexes("Nothing here is a date at all.", dct=THU) == []
+
+
+def test_rejects_non_text() -> None:
+    with pytest.raises(TypeError, match="str"):
+        tag_timexes(b"Tuesday", dct=THU)  # type: ignore[arg-type]
