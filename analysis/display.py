@@ -51,6 +51,8 @@ _STYLE = """
 .ma-text mark .ma-label {font: 600 0.7em sans-serif; color: #fff; background: var(--ma-fg);
   border-radius: 3px; padding: 0 3px; margin-left: 3px; vertical-align: super}
 .ma-text .ma-cue {text-decoration: underline 2px; text-underline-offset: 3px; font-style: italic}
+.ma-text .ma-aside {color: #888; text-decoration: line-through; text-decoration-color: #bbb}
+.ma-text .ma-aside::after {content: " [set aside]"; font: 600 0.7em sans-serif; color: #888}
 table.ma-table {border-collapse: collapse; font-size: 0.9em}
 table.ma-table th, table.ma-table td {border-bottom: 1px solid #ddd; padding: 3px 8px;
   text-align: left !important; vertical-align: top}
@@ -210,8 +212,9 @@ def highlighted_html(
 ) -> str:
     """The article body with ``spans`` (rows with ``start``, ``end``) highlighted and labelled.
 
-    Overlapping spans keep the first; ``cues`` (rows with ``cue_start``, ``cue_end``) are underlined.
-    Everything is escaped; paragraphs become ``<p>`` elements.
+    Overlapping spans keep the first; ``cues`` (rows with ``cue_start``, ``cue_end``) are underlined;
+    boilerplate set aside by :func:`analysis.text.parse` is greyed and struck through, so the reader sees what was
+    not analysed. Everything is escaped; paragraphs become ``<p>`` elements.
     """
     text = article.text
     lo = article.body_start if start is None else start
@@ -228,14 +231,21 @@ def highlighted_html(
         cue_spans = sorted({(int(r.cue_start), int(r.cue_end)) for r in cues.itertuples(index=False)
                             if r.cue_start == r.cue_start and r.cue_start is not None})
 
+    from .text import parse
+
+    styled = sorted([(cs, ce, "ma-cue", "") for cs, ce in cue_spans]
+                    + [(a.start, a.end, "ma-aside", f"set aside ({a.kind}): {a.rule}")
+                       for a in parse(article).set_aside])
+
     def plain(a: int, b: int) -> str:
         out, pos = [], a
-        for cs, ce in cue_spans:
-            if ce <= a or cs >= b:
+        for cs, ce, cls, tip in styled:
+            if ce <= a or cs >= b or cs < pos:
                 continue
             cs, ce = max(cs, a), min(ce, b)
             out.append(escape(text[pos:cs]))
-            out.append(f'<span class="ma-cue">{escape(text[cs:ce])}</span>')
+            title = f' title="{escape(tip)}"' if tip else ""
+            out.append(f'<span class="{cls}"{title}>{escape(text[cs:ce])}</span>')
             pos = ce
         out.append(escape(text[pos:b]))
         return "".join(out).replace("\r\n", "\n").replace("\n\n", "</p><p>").replace("\n", "<br>")

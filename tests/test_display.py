@@ -1,0 +1,39 @@
+"""Display helpers: everything escaped, spans highlighted, boilerplate marked."""
+
+from __future__ import annotations
+
+import pandas as pd
+from bs4 import BeautifulSoup
+
+from analysis import load_article
+from analysis.display import camp_colour, header_html, highlighted_html, table_html
+
+TEXT = ("Evil | Site\n\nThe mayor said \u201c<b onclick=x()>bold</b>\u201d on Monday.\n\n"
+        "Ten things you missed in sport\n\nShe left the room quietly, her aides said.\n")
+
+
+def test_highlight_escapes_and_labels(write):
+    art = load_article(write("e.txt", TEXT))
+    start = art.text.index("<b")
+    end = art.text.index("</b>") + 4
+    spans = pd.DataFrame([{"start": start, "end": end, "speaker": "<i>Mayor</i>", "camp": "US",
+                           "cue_start": art.text.index("said"), "cue_end": art.text.index("said") + 4}])
+    soup = BeautifulSoup(highlighted_html(art, spans, cues=spans), "html.parser")
+    assert soup.find("b") is None and soup.find("i") is None
+    mark = soup.find("mark")
+    assert mark.get_text().startswith("<b onclick=x()>bold</b>")
+    assert "<i>Mayor</i>" in mark.get_text()
+    assert camp_colour("US") in mark["style"]
+    assert soup.find(class_="ma-cue").get_text() == "said"
+    aside = soup.find(class_="ma-aside")
+    assert aside.get_text() == "Ten things you missed in sport" and "headline" in aside["title"]
+
+
+def test_table_and_header_escape(write):
+    art = load_article(write("e.txt", "<script>x</script> | Site\n\nBody here.\n"))
+    soup = BeautifulSoup(header_html(art) + table_html(pd.DataFrame({"a": ["<script>y</script>"], "n": [1.5]})),
+                         "html.parser")
+    assert soup.find("script") is None
+    assert "<script>x</script>" in soup.get_text() and "<script>y</script>" in soup.get_text()
+    assert "1.500" in soup.get_text()
+    assert "No publication date" in soup.get_text()
