@@ -1,0 +1,255 @@
+"""Target-level sentiment: how a sentence treats one mention in it (-1 negative, 0 neutral, +1 positive).
+
+``target_sentiment(sentence, start, end)`` answers for the mention at ``sentence[start:end]``. The same sentence
+may treat two people differently ("A praised B, whom C accused of fraud"), so the model looks at the sentence from
+the mention's place in it rather than at the sentence as a whole.
+
+Method: a multinomial logistic regression over sparse, target-aware features (Hamborg & Donnay's NewsMTSC task,
+EACL 2021), trained locally by ``benchmarks/train_target_sentiment.py`` on NewsMTSC train and shipped as
+``analysis/data/target_sentiment.npz`` (feature names, weights, intercepts; no download at run time, no
+scikit-learn at run time). The features (:func:`target_features`):
+
+* the sentence's words and bigrams, with the mention replaced by a placeholder ``<t>`` and other capitalised names
+  by ``<e>``, so that "<t> accused <e> of lying" and "<e> accused <t> of lying" differ;
+* the words left and right of the mention, each tagged with its side and a distance bucket (1, 2, 3-4, 5-8, 9-16,
+  17+ words away), and the word pairs next to the mention;
+* the words of the clause that holds the mention (clauses split at , ; : -- ( ) and at "but", "while", ...);
+* VADER lexicon valences (Hutto & Gilbert, ICWSM 2014; the lexicon shipped in ``vaderSentiment``) of the words
+  around the mention, by side, distance bucket and sign, flipped after a negation ("not", "never", "n't", ...),
+  inside and outside the mention's clause, and a squashed sum over the sentence;
+* the mention's position (words before and after it) and whether it stands inside quotation marks.
+
+Figures (macro-F1 on NewsMTSC dev, beside plain VADER) and the commands that rebuild the weights are in
+``docs/target_sentiment.md``.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import itertools
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+__all__ = ["MODEL_FILE", "target_features", "target_probabilities", "target_sentiment"]
+
+MODEL_FILE = "target_sentiment.npz"
+_LABELS = (-1, 0, 1)
+_TOKEN = re.compile(r"\w+(?:['\u2019-]\w+)*|n't|[^\w\s]")
+_CLAUSE_PUNCT = frozenset(",;:()[]\u2014\u2013")
+_CLAUSE_WORDS = frozenset({"but", "while", "although", "though", "whereas", "because", "however", "yet"})
+_NEGATIONS = frozenset(
+    {"not", "no", "never", "nor", "cannot", "without", "neither", "nobody", "nothing", "none", "hardly"}
+    | {"barely", "scarcely", "n't"}
+)
+_QUOTE_CHARS = '"\u201c\u201d'
+_NEGATION_SCALAR = -0.74  # VADER's N_SCALAR: a negated valence keeps about three quarters, with flipped sign
+_WINDOW = 16
+
+
+@dataclass(frozen=True)
+class _Model:
+    """Learned weights: one row of three class weights (negative, neutral, positive) per feature name."""
+
+    index: dict[str, int]
+    coef: np.ndarray
+    intercept: np.ndarray
+
+
+def _bucket(distance: int) -> int:
+    """Distance bucket of a word ``distance`` words away from the mention (1, 2, 3-4, 5-8, 9-16, 17+)."""
+    if distance <= 2:
+        return distance
+    return 3 if distance <= 4 else 4 if distance <= 8 else 5 if distance <= 16 else 6
+
+
+@functools.lru_cache(maxsize=1)
+def _vader_lexicon() -> dict[str, float]:
+    """Word valences (-4..+4) from the lexicon shipped inside the ``vaderSentiment`` package (words only)."""
+    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    lexicon: dict[str, float] = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0][:1].isalpha():
+            lexicon[parts[0].lower()] = float(parts[1])
+    return lexicon
+
+
+def _check_span(sentence: str, start: int, end: int) -> None:
+    """Raise ``TypeError``/``ValueError`` unless ``sentence[start:end]`` is a non-empty mention."""
+    if not isinstance(sentence, str):
+        raise TypeError(f"sentence must be a str, got {type(sentence).__name__}")
+    for name, value in (("start", start), ("end", end)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+            raise TypeError(f"{name} must be an int character offset, got {type(value).__name__}")
+    if not 0 <= start < end <= len(sentence):
+        raise ValueError(
+            f"bad mention offsets [{start}, {end}) for a sentence of {len(sentence)} characters: "
+            "need 0 <= start < end <= len(sentence), with end exclusive (sentence[start:end] is the mention)"
+        )
+    if not sentence[start:end].strip():
+        raise ValueError(
+            f"the mention sentence[{start}:{end}] = {sentence[start:end]!r} is blank: pass the offsets of the "
+            "mention's characters"
+        )
+
+
+def _words(text: str, first: bool) -> list[str]:
+    """Lower-cased tokens of ``text``; capitalised names (not sentence-initial) become ``<e>``."""
+    out = []
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token[0].isupper() and not (first and not out) and token.lower() not in ("i",):
+            out.append("<e>")
+        else:
+            out.append(token.lower().replace("\u2019", "'"))
+    return out
+
+
+def _valence(words: list[str], i: int, lexicon: dict[str, float]) -> float:
+    """VADER valence of ``words[i]``, flipped when one of the three words before it is a negation."""
+    value = lexicon.get(words[i], 0.0)
+    if value:
+        for word in words[max(0, i - 3) : i]:
+            if word in _NEGATIONS or word.endswith("n't"):
+                return value * _NEGATION_SCALAR
+    return value
+
+
+def _clause_limits(words: list[str], pos: int) -> tuple[int, int]:
+    """Indices ``[lo, hi)`` of the clause around ``words[pos]`` (split at clause punctuation and words)."""
+    lo = pos
+    while lo > 0 and words[lo - 1] not in _CLAUSE_PUNCT and words[lo - 1] not in _CLAUSE_WORDS:
+        lo -= 1
+    hi = pos + 1
+    while hi < len(words) and words[hi] not in _CLAUSE_PUNCT and words[hi] not in _CLAUSE_WORDS:
+        hi += 1
+    return lo, hi
+
+
+def target_features(sentence: str, start: int, end: int) -> dict[str, float]:
+    """Sparse features of the sentence seen from the mention at ``[start, end)`` (see the module docstring).
+
+    Args:
+        sentence: One sentence.
+        start: Offset of the mention's first character.
+        end: Offset just past the mention's last character.
+
+    Returns:
+        Feature name -> value (counts for words, scaled valences for the lexicon features).
+
+    Raises:
+        ValueError: When the offsets are not a non-empty span inside the sentence.
+    """
+    _check_span(sentence, start, end)
+    left = _words(sentence[:start], True)
+    right = _words(sentence[end:], False)
+    words = left + ["<t>"] + right
+    pos = len(left)
+    feats: dict[str, float] = {}
+
+    def add(name: str, value: float = 1.0) -> None:
+        feats[name] = feats.get(name, 0.0) + value
+
+    for word in words:
+        add("w:" + word)
+    for first, second in itertools.pairwise(words):
+        add("b:" + first + "_" + second)
+    for distance, word in enumerate(reversed(left[-_WINDOW:]), start=1):
+        add(f"L{_bucket(distance)}:{word}")
+    for distance, word in enumerate(right[:_WINDOW], start=1):
+        add(f"R{_bucket(distance)}:{word}")
+    add("Lbi:" + "_".join(left[-2:]))
+    add("Rbi:" + "_".join(right[:2]))
+    add("LR:" + (left[-1] if left else "^") + "_" + (right[0] if right else "$"))
+
+    lo, hi = _clause_limits(words, pos)
+    for word in words[lo:hi]:
+        if word != "<t>":
+            add("c:" + word)
+
+    lexicon = _vader_lexicon()
+    total = 0.0
+    for i, word in enumerate(words):
+        value = _valence(words, i, lexicon)
+        if not value or i == pos:
+            continue
+        side = "L" if i < pos else "R"
+        sign = "+" if value > 0 else "-"
+        strength = abs(value) / 4.0
+        add(f"v{side}{_bucket(abs(i - pos))}{sign}", strength)
+        add(f"v{sign}", strength)
+        add(f"vc{'in' if lo <= i < hi else 'out'}{sign}", strength)
+        total += value
+    add("vtot", math.tanh(total / 4.0))
+
+    add(f"pos:{_bucket(len(left) + 1)}")
+    add(f"rpos:{_bucket(len(right) + 1)}")
+    opened = sum(sentence[:start].count(c) for c in _QUOTE_CHARS)
+    add("quoted" if opened % 2 else "unquoted")
+    add("has_quote" if any(c in sentence for c in _QUOTE_CHARS) else "no_quote")
+    return feats
+
+
+@functools.lru_cache(maxsize=1)
+def _model() -> _Model:
+    """The shipped weights, loaded once from ``analysis/data/target_sentiment.npz``."""
+    resource = resources.files("analysis").joinpath("data", MODEL_FILE)
+    try:
+        payload = resource.read_bytes()
+    except FileNotFoundError as exc:  # pragma: no cover - a broken install
+        raise FileNotFoundError(
+            f"analysis/data/{MODEL_FILE} is missing: rebuild it with "
+            "`.venv/bin/python benchmarks/train_target_sentiment.py`"
+        ) from exc
+    with np.load(io.BytesIO(payload), allow_pickle=False) as data:
+        names = data["features"].tolist()
+        coef = data["coef"].astype(np.float32)
+        intercept = data["intercept"].astype(np.float32)
+    return _Model(index={name: i for i, name in enumerate(names)}, coef=coef, intercept=intercept)
+
+
+def target_probabilities(sentence: str, start: int, end: int) -> dict[int, float]:
+    """Probabilities of -1, 0 and +1 for the sentence's sentiment toward the mention at ``[start, end)``.
+
+    Raises:
+        ValueError: When the offsets are not a non-empty span inside the sentence.
+    """
+    model = _model()
+    rows, values = [], []
+    for name, value in target_features(sentence, start, end).items():
+        row = model.index.get(name)
+        if row is not None:
+            rows.append(row)
+            values.append(value)
+    scores = model.intercept + np.asarray(values, dtype=np.float32) @ model.coef[rows]
+    scores = np.exp(scores - scores.max())
+    scores /= scores.sum()
+    return {label: float(p) for label, p in zip(_LABELS, scores)}
+
+
+def target_sentiment(sentence: str, start: int, end: int) -> int:
+    """The sentence's sentiment toward the mention at ``sentence[start:end]``: -1, 0 or +1.
+
+    Args:
+        sentence: One sentence (a longer text works, but the model was trained on single sentences).
+        start: Offset of the mention's first character in ``sentence``.
+        end: Offset just past the mention's last character (exclusive, as in ``sentence[start:end]``).
+
+    Returns:
+        -1 when the sentence is negative toward the mention, +1 when positive, 0 when neutral.
+
+    Raises:
+        TypeError: When ``sentence`` is not a str or the offsets are not ints.
+        ValueError: When the offsets are not a non-empty span inside the sentence.
+
+    Example:
+        >>> target_sentiment("Critics accused Smith of lying.", 16, 21)
+        -1
+    """
+    probabilities = target_probabilities(sentence, start, end)
+    return max(probabilities, key=probabilities.__getitem__)

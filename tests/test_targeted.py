@@ -1,0 +1,107 @@
+"""Tests for analysis.targeted: the shipped model, clear cases, and offset checking."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analysis import targeted
+from analysis.targeted import target_features, target_probabilities, target_sentiment
+
+
+def _span(sentence: str, mention: str, occurrence: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = sentence.index(mention, start + 1)
+    return start, start + len(mention)
+
+
+def test_model_is_loaded_from_the_package():
+    model = targeted._model()
+    assert model.coef.shape == (len(model.index), 3)
+    assert model.intercept.shape == (3,)
+    assert len(model.index) > 1000
+
+
+@pytest.mark.parametrize(
+    "sentence, mention",
+    [
+        ("Marta Kowalski said the meeting would take place on Tuesday.", "Marta Kowalski"),
+        ("Critics accused Ben Tiller of lying to voters and covering up the scandal.", "Ben Tiller"),
+        ("Voters praised Ana Ruiz as a brave and honest leader.", "Ana Ruiz"),
+    ],
+)
+def test_returns_a_label_and_probabilities(sentence, mention):
+    start, end = _span(sentence, mention)
+    label = target_sentiment(sentence, start, end)
+    assert label in {-1, 0, 1}
+    probabilities = target_probabilities(sentence, start, end)
+    assert set(probabilities) == {-1, 0, 1}
+    assert sum(probabilities.values()) == pytest.approx(1.0, abs=1e-5)
+    assert max(probabilities, key=probabilities.get) == label
+
+
+@pytest.mark.parametrize(
+    "sentence, mention, expected",
+    [
+        ("Critics accused Ben Tiller of lying to voters and covering up the scandal.", "Ben Tiller", -1),
+        ("Prosecutors charged Ben Tiller with fraud, bribery and corruption.", "Ben Tiller", -1),
+        ("Voters praised Ana Ruiz as a brave and honest leader who helped thousands.", "Ana Ruiz", 1),
+        ("Ana Ruiz won widespread praise for her successful and generous relief effort.", "Ana Ruiz", 1),
+        ("Marta Kowalski will travel to Brussels on Tuesday, her office said.", "Marta Kowalski", 0),
+    ],
+)
+def test_clear_cases(sentence, mention, expected):
+    assert target_sentiment(sentence, *_span(sentence, mention)) == expected
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Observers {verb} {name} at the summit on Friday.",
+        "In a statement, the committee {verb} {name} over the handling of the crisis.",
+    ],
+)
+def test_praised_versus_accused_in_the_same_template(template):
+    name = "Dana Whitfield"
+    praised = template.format(verb="warmly praised and thanked", name=name)
+    accused = template.format(verb="accused and harshly condemned", name=name)
+    assert target_sentiment(praised, *_span(praised, name)) == 1
+    assert target_sentiment(accused, *_span(accused, name)) == -1
+    p_praised = target_probabilities(praised, *_span(praised, name))
+    p_accused = target_probabilities(accused, *_span(accused, name))
+    assert p_praised[1] > p_accused[1]
+    assert p_accused[-1] > p_praised[-1]
+
+
+def test_features_see_the_mention_from_its_place():
+    sentence = "Ben Tiller accused Ana Ruiz of lying."
+    first = target_features(sentence, *_span(sentence, "Ben Tiller"))
+    second = target_features(sentence, *_span(sentence, "Ana Ruiz"))
+    assert "R1:accused" in first
+    assert "L1:accused" in second
+    assert first != second
+
+
+@pytest.mark.parametrize(
+    "start, end, message",
+    [
+        (5, 5, "start < end"),
+        (8, 3, "start < end"),
+        (-1, 4, "0 <= start"),
+        (0, 999, "len(sentence)"),
+        (3, 4, "blank"),
+    ],
+)
+def test_bad_offsets_raise_value_error(start, end, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        target_sentiment("Ana Ruiz spoke.", start, end)
+
+
+@pytest.mark.parametrize(
+    "sentence, start, end", [(None, 0, 1), ("Ana spoke.", "0", 3), ("Ana spoke.", 0, 2.5)]
+)
+def test_bad_types_raise_type_error(sentence, start, end):
+    with pytest.raises(TypeError):
+        target_sentiment(sentence, start, end)
