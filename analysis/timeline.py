@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["COLUMNS", "chronology", "plot_story_order", "plot_timeline", "timeline", "unanchored"]
+__all__ = ["COLUMNS", "chronology", "plot_story_order", "plot_timeline", "plottable", "timeline", "unanchored"]
 
 COLUMNS = [
     "article", "text", "start", "end", "type", "value", "anchor", "event", "event_start", "event_end", "sentence",
@@ -253,10 +253,11 @@ def _row(article: Article, t: Timex, sentence, mentions: pd.DataFrame, non_perso
     noun = None
     if np_span is not None and not (verb is not None and 0 <= t.start - verb.end() <= 2):
         # "this week's deadly rocket blast": the event is the noun phrase, not the clause's verb.
-        lo, hi = np_span
-        noun = text[lo:hi]
+        noun = text[np_span[0] : np_span[1]]
+        lo, hi = t.start, np_span[1]
         verb = None
-    names = _event_actors(text, mentions, lo, hi, sentence.start, non_persons, resolve=noun is None)
+    names = _event_actors(text, mentions, np_span[0] if noun else lo, hi, sentence.start, non_persons,
+                          resolve=noun is None)
     tense = _tense(text, t.start, t.end, sentence.start if noun else lo, sentence.end if noun else hi)
     range_start, range_end = t.range_start, t.range_end
     precision = t.precision
@@ -363,6 +364,8 @@ def _default_actors(article: Article) -> object | None:
 def _order(df: pd.DataFrame) -> pd.DataFrame:
     """Add ``story_order`` (0, 1, ... in reading order) and ``chrono_order`` (by latest, then earliest day)."""
     if df.empty:
+        df = df.astype({"start": "int64", "end": "int64", "event_start": "int64", "event_end": "int64",
+                        "sentence": "int64", "inherited": "bool", "unresolved": "bool"})
         df["story_order"] = pd.Series(dtype="Int64")
         df["chrono_order"] = pd.Series(dtype="Int64")
         return df[COLUMNS + _EXTRA]
@@ -386,7 +389,7 @@ def unanchored(df: pd.DataFrame) -> pd.DataFrame:
 
     Adds a ``why`` column saying which.
     """
-    own = df[~df["inherited"]] if "inherited" in df else df
+    own = df[~df["inherited"].astype(bool)] if "inherited" in df else df
     rest = own[own["chrono_order"].isna()].copy()
 
     def why(row: pd.Series) -> str:
@@ -411,6 +414,12 @@ def unanchored(df: pd.DataFrame) -> pd.DataFrame:
 _PLOTTED_PRECISIONS = ("time", "day", "present", "week", "month", "quarter", "season", "half", "year")
 
 
+def plottable(df: pd.DataFrame) -> pd.DataFrame:
+    """Dated rows precise enough to draw (decades and centuries would flatten a news timeline)."""
+    rows = chronology(df)
+    return rows[rows["precision"].isin(_PLOTTED_PRECISIONS)].reset_index(drop=True)
+
+
 def _short(text: str, n: int = 48) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= n else text[: n - 1] + "\u2026"
@@ -419,7 +428,7 @@ def _short(text: str, n: int = 48) -> str:
 def _actor_colours(df: pd.DataFrame) -> dict[str, str]:
     import matplotlib as mpl
 
-    palette = mpl.colormaps["tab10"].colors
+    palette = [c for i, c in enumerate(mpl.colormaps["tab10"].colors) if i != 7]  # grey is for "no actor"
     names = list(dict.fromkeys(df["actors"].map(lambda a: a.split("; ")[0] if a else "(no actor)")))
     colours = {name: mpl.colors.to_hex(palette[i % len(palette)]) for i, name in enumerate(names)}
     if "(no actor)" in colours:
@@ -440,8 +449,7 @@ def plot_timeline(df: pd.DataFrame, ax: Axes | None = None) -> Figure:
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
-    rows = chronology(df)
-    rows = rows[rows["precision"].isin(_PLOTTED_PRECISIONS)]
+    rows = plottable(df)
     if rows.empty:
         raise ValueError("no dated events to plot; check chronology(df) before calling plot_timeline")
     if ax is None:
@@ -472,8 +480,7 @@ def plot_timeline(df: pd.DataFrame, ax: Axes | None = None) -> Figure:
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.set_xlabel("Date (marks: a day; bars: a week, month or longer; open/hatched: date inherited from the "
-                  "sentence before)")
+    ax.set_xlabel("Date")
     ax.set_title("Reconstructed timeline (earliest at the top)")
     ax.legend(handles=[Patch(color=c, label=n) for n, c in colours.items()], title="First actor",
               loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8.5)
@@ -488,7 +495,8 @@ def plot_story_order(df: pd.DataFrame, ax: Axes | None = None) -> Figure:
     """
     import matplotlib.pyplot as plt
 
-    rows = chronology(df).sort_values("story_order").reset_index(drop=True)
+    colours = _actor_colours(plottable(df))
+    rows = plottable(df).sort_values("story_order").reset_index(drop=True)
     if rows.empty:
         raise ValueError("no dated events to plot; check chronology(df) before calling plot_story_order")
     if ax is None:
@@ -497,7 +505,6 @@ def plot_story_order(df: pd.DataFrame, ax: Axes | None = None) -> Figure:
         fig = ax.figure
     story = list(range(len(rows)))
     chrono = rows["chrono_order"].rank(method="first").astype(int).sub(1).tolist()
-    colours = _actor_colours(rows)
     ax.plot(story, chrono, color="#999999", linewidth=1, zorder=1)
     n = len(rows)
     ax.plot([0, n - 1], [0, n - 1], linestyle="--", color="#cccccc", linewidth=1, zorder=0,

@@ -132,6 +132,7 @@ def test_article_without_dates(write) -> None:
     df = timeline(load_article(write("quiet.txt", NO_DATES)))
     assert df.empty
     assert list(df.columns[: len(COLUMNS)]) == COLUMNS
+    assert df[~df["inherited"]].empty and chronology(df).empty and unanchored(df).empty
     with pytest.raises(ValueError, match="no dated events"):
         plot_timeline(df)
     with pytest.raises(ValueError, match="no dated events"):
