@@ -58,7 +58,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .articles import Article, ArticleError, load_article, parse_date
+from .articles import Article, ArticleError, default_catalog_path, load_article, load_catalog, parse_date
 
 __all__ = [
     "ANALYSES",
@@ -313,7 +313,25 @@ def _row_items(path: Path, kind: str, cols: _Columns) -> Iterator[tuple[int | No
         yield row, _row_article(record, source=path, row=row, cols=cols)
 
 
-def _file_items(path: Path, cols: _Columns, catalog: Any) -> Iterator[tuple[int | None, Article | LoadFailure]]:
+class _Catalogs:
+    """Catalog metadata for ``.txt`` articles: the one given, else ``catalog.toml`` of each folder, read once."""
+
+    def __init__(self, catalog: str | Path | dict[str, dict[str, str]] | None) -> None:
+        self.given = catalog
+        self.by_folder: dict[Path, dict[str, dict[str, str]]] = {}
+
+    def for_file(self, path: Path) -> dict[str, dict[str, str]]:
+        """The catalog for one article file (raises :class:`ArticleError` for an invalid catalog file)."""
+        if isinstance(self.given, dict):
+            return self.given
+        source = Path(self.given) if self.given is not None else default_catalog_path(path)
+        if source not in self.by_folder:
+            self.by_folder[source] = load_catalog(source)
+        return self.by_folder[source]
+
+
+def _file_items(path: Path, cols: _Columns, catalogs: _Catalogs
+                ) -> Iterator[tuple[int | None, Article | LoadFailure]]:
     kind = _kind(path)
     if not path.exists():
         yield None, LoadFailure(_stem(path), str(path), None, "ArticleError", f"{path}: no such file (check the path)")
@@ -328,7 +346,7 @@ def _file_items(path: Path, cols: _Columns, catalog: Any) -> Iterator[tuple[int 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            article = load_article(path, catalog=catalog)
+            article = load_article(path, catalog=catalogs.for_file(path))
     except ArticleError as exc:
         yield None, LoadFailure(_stem(path), str(path), None, "ArticleError", str(exc))
         return
@@ -343,8 +361,9 @@ def _entries(inputs: Iterable[str | Path], cols: _Columns, catalog: Any = None) 
     """Every input item with its unique id and duplicate status, in input order."""
     ids: dict[str, int] = {}
     texts: dict[bytes, str] = {}
+    catalogs = _Catalogs(catalog)
     for path in _expand(inputs):
-        for row, item in _file_items(path, cols, catalog):
+        for row, item in _file_items(path, cols, catalogs):
             base = item.article if isinstance(item, LoadFailure) else item.id
             n = ids.get(base, 0) + 1
             ids[base] = n
