@@ -42,6 +42,7 @@ import io
 import json
 import math
 import os
+import re
 import signal
 import sys
 import time
@@ -64,14 +65,20 @@ __all__ = [
     "ANALYSES",
     "ARTICLE_COLUMNS",
     "ERROR_COLUMNS",
+    "NO_OUTLET",
     "CorpusSummary",
     "CorpusWarning",
     "LoadFailure",
     "analyse_article",
+    "framing_by_outlet",
     "iter_articles",
     "main",
+    "merge_timelines",
     "read_table",
     "run_corpus",
+    "share_of_voice_by",
+    "stance_balance",
+    "with_articles",
 ]
 
 #: The per-article analyses, in the order they run (stance and sentiment reuse the quotes).
@@ -1296,3 +1303,155 @@ def main(args: argparse.Namespace) -> int:
     if summary.failed:
         print(f"error: {summary.failed} article(s) failed; see {summary.tables['errors']}", file=sys.stderr)
     return 1 if summary.failed else 0
+
+
+# ------------------------------------------------------------------------------------- corpus comparisons
+
+#: The label of articles whose outlet is not known.
+NO_OUTLET = "(unknown outlet)"
+_NO_CAMP = "(no camp)"
+_RELATIVE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+_EVENT_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def with_articles(df: pd.DataFrame, articles: pd.DataFrame, columns: Iterable[str] = ("outlet", "title")
+                  ) -> pd.DataFrame:
+    """Add article columns (outlet, title, published, ...) to any table by its ``article`` id.
+
+    A missing outlet becomes :data:`NO_OUTLET`, so that every row belongs to a group.
+    """
+    columns = [c for c in columns if c != "article"]
+    out = df.merge(articles[["article", *columns]], on="article", how="left", validate="many_to_one")
+    if "outlet" in columns:
+        out["outlet"] = out["outlet"].fillna(NO_OUTLET)
+    return out
+
+
+def _camp(values: pd.Series, speakers: pd.Series | None = None) -> pd.Series:
+    camps = values.astype(object).where(values.notna(), _NO_CAMP)
+    if speakers is not None:
+        camps = camps.where(speakers.notna() | values.notna(), "(unresolved)")
+    return camps
+
+
+def share_of_voice_by(quotes: pd.DataFrame, articles: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
+    """Who gets quoted and how much, per outlet (or per article): words quoted or reported per camp.
+
+    Returns:
+        Columns ``<by>, camp, speakers, quotations, words, share`` (share of that group's quoted words, 0-1),
+        groups in order, largest camp first. Speakers without a camp count under "(no camp)", quotations
+        without a speaker under "(unresolved)".
+    """
+    columns = [by, "camp", "speakers", "quotations", "words", "share"]
+    if quotes.empty:
+        return pd.DataFrame(columns=columns)
+    df = with_articles(quotes, articles, ("outlet",)) if by != "article" else quotes.copy()
+    df["camp"] = _camp(df["camp"], df["speaker"])
+    df["words"] = df["text"].map(lambda t: len(_EVENT_WORD.findall(t)) if isinstance(t, str) else 0)
+    out = (df.groupby([by, "camp"]).agg(speakers=("speaker", "nunique"), quotations=("text", "size"),
+                                        words=("words", "sum")).reset_index())
+    out["share"] = out["words"] / out.groupby(by)["words"].transform("sum").clip(lower=1)
+    return out.sort_values([by, "words", "camp"], ascending=[True, False, True]).reset_index(drop=True)[columns]
+
+
+def stance_balance(stance: pd.DataFrame, articles: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
+    """Stance toward each camp per outlet (or article): how many judgements, for and against, the mean score.
+
+    Returns:
+        Columns ``<by>, target_camp, n, against, neutral, for, mean_score``; targets without a camp are
+        grouped under "(no camp)".
+    """
+    columns = [by, "target_camp", "n", "against", "neutral", "for", "mean_score"]
+    if stance.empty:
+        return pd.DataFrame(columns=columns)
+    df = with_articles(stance, articles, ("outlet",)) if by != "article" else stance.copy()
+    df["target_camp"] = _camp(df["target_camp"])
+    out = df.groupby([by, "target_camp"]).agg(
+        n=("polarity", "size"), against=("polarity", lambda p: int((p < 0).sum())),
+        neutral=("polarity", lambda p: int((p == 0).sum())), **{"for": ("polarity", lambda p: int((p > 0).sum()))},
+        mean_score=("score", "mean")).reset_index()
+    return out.sort_values([by, "n", "target_camp"], ascending=[True, False, True]).reset_index(drop=True)[columns]
+
+
+def framing_by_outlet(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The reporting verbs each outlet uses, with their connotation (``analysis.stance.connotation_of``).
+
+    Returns:
+        One row per outlet, lemma and speaker camp: ``outlet, camp, lemma, connotation, n``, most used first.
+    """
+    from .stance import connotation_of
+
+    columns = ["outlet", "camp", "lemma", "connotation", "n"]
+    df = quotes[quotes["cue"].notna()] if len(quotes) else quotes
+    if df.empty:
+        return pd.DataFrame(columns=columns)
+    df = with_articles(df, articles, ("outlet",))
+    pairs = [connotation_of(str(c)) for c in df["cue"]]
+    df = df.assign(lemma=[p[0] for p in pairs], connotation=[p[1] for p in pairs], camp=_camp(df["camp"]))
+    out = df.groupby(["outlet", "camp", "lemma", "connotation"]).size().rename("n").reset_index()
+    return out.sort_values(["outlet", "n", "lemma"], ascending=[True, False, True]).reset_index(drop=True)[columns]
+
+
+def _event_words(event: str, expression: str) -> frozenset[str]:
+    text = event.replace(expression, " ") if expression else event
+    return frozenset(w.lower() for w in _EVENT_WORD.findall(text))
+
+
+def _actor_set(value: Any) -> frozenset[str]:
+    return frozenset(a.strip() for a in str(value).split(";") if a.strip()) if isinstance(value, str) else frozenset()
+
+
+def merge_timelines(timeline: pd.DataFrame, *, similarity: float = 0.5) -> pd.DataFrame:
+    """Merge the timelines of several articles into one, flagging articles that disagree about a date.
+
+    Dated rows (with ``range_start``/``range_end``; relative references such as PRESENT_REF left out) of
+    different articles are taken as the same event when their event clauses share enough words (Jaccard
+    similarity of the content words, the temporal expression itself removed, at least ``similarity``) and their
+    actors, when both name some, overlap. An event's articles *agree* when the date ranges they give have a
+    common day; otherwise the event is flagged.
+
+    Args:
+        timeline: the corpus ``timeline`` table (several articles).
+        similarity: the least Jaccard similarity of two event clauses taken as the same event.
+
+    Returns:
+        One row per dated timeline row, tidy and with its offsets: ``event_id, article, text, start, end,
+        event, value, range_start, range_end, actors, n_articles, agree``, ordered by event date. Events found
+        in one article only have ``n_articles == 1`` and ``agree`` True.
+    """
+    columns = ["event_id", "article", "text", "start", "end", "event", "value", "range_start", "range_end",
+               "actors", "n_articles", "agree"]
+    if timeline.empty or "range_start" not in timeline:
+        return pd.DataFrame(columns=columns)
+    df = timeline[timeline["range_start"].notna() & ~timeline["value"].isin(_RELATIVE_VALUES)].copy()
+    if df.empty:
+        return pd.DataFrame(columns=columns)
+    df = df.sort_values(["range_start", "range_end", "article", "start"], kind="stable").reset_index(drop=True)
+    clusters: list[tuple[frozenset[str], frozenset[str], set[str]]] = []
+    ids = []
+    for row in df.itertuples(index=False):
+        words = _event_words(str(row.event or ""), str(row.text or ""))
+        actors = _actor_set(row.actors)
+        best, best_score = None, similarity
+        for i, (c_words, c_actors, c_articles) in enumerate(clusters):
+            if row.article in c_articles or not words or not c_words:
+                continue
+            if actors and c_actors and not actors & c_actors:
+                continue
+            score = len(words & c_words) / len(words | c_words)
+            if score >= best_score:
+                best, best_score = i, score
+        if best is None:
+            clusters.append((words, actors, {row.article}))
+            ids.append(len(clusters) - 1)
+        else:
+            c_words, c_actors, c_articles = clusters[best]
+            clusters[best] = (c_words | words, c_actors | actors, c_articles | {row.article})
+            ids.append(best)
+    df["event_id"] = ids
+    per_article = df.groupby(["event_id", "article"]).agg(lo=("range_start", "min"), hi=("range_end", "max"))
+    spans = per_article.groupby(level="event_id").agg(lo=("lo", "max"), hi=("hi", "min"),
+                                                      n_articles=("lo", "size"))
+    spans["agree"] = spans["lo"] <= spans["hi"]
+    df = df.join(spans[["n_articles", "agree"]], on="event_id")
+    return df[columns].reset_index(drop=True)
