@@ -1120,7 +1120,17 @@ class _Assembler:
         return paths
 
 
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
 def _progress(total: int, initial: int, enabled: bool) -> Any:
+    if not enabled:
+        return _NoBar()
     from tqdm.auto import tqdm
 
     return tqdm(total=total, initial=initial, desc="articles", unit="article", disable=not enabled,
