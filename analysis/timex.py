@@ -504,9 +504,11 @@ def _resolve_month(dct: _dt.date, month: int, *, future: bool, rel: str | None, 
     elif future:
         year = dct.year if month >= dct.month else dct.year + 1
     else:
-        # The nearer of the last and the next such month; the current month is this year's.
-        ahead, back = (month - dct.month) % 12, (dct.month - month) % 12
-        if ahead and ahead < back and not past:
+        # The current month is this year's; next month is the coming one (news announces what is weeks away, even
+        # in a past clause: "said it will decide in early March"); up to four months ahead too, unless the clause
+        # is past; anything further is last year's.
+        ahead = (month - dct.month) % 12
+        if ahead and (ahead == 1 or (ahead <= 4 and not past)):
             year = dct.year if month > dct.month else dct.year + 1
         else:
             year = dct.year if month <= dct.month else dct.year - 1
@@ -667,6 +669,17 @@ def _time_of_day(m: re.Match[str]) -> str | None:
     return f"T{hour:02d}:{minute:02d}"
 
 
+def _h_clock24(m: re.Match[str], ctx: _Context) -> _Result | None:
+    """ "18:00 UTC", "0800 GMT": a time of the day narrated last (or of the DCT), in UTC."""
+    hour, minute = int(m["h"]), int(m["mi"])
+    d = ctx.last_day or ctx.dct
+    clock = f"T{hour:02d}:{minute:02d}Z"
+    if d is None:
+        return _Result("TIME", f"XXXX-XX-XX{clock}", None, unresolved=True)
+    value = f"{d.isoformat()}{clock}"
+    return _Result("TIME", value, _Point("time", d, d, value), anchor_kind="publication", remember=False)
+
+
 def _h_time(m: re.Match[str], ctx: _Context) -> _Result | None:
     clock = _time_of_day(m)
     if clock is None:
@@ -739,6 +752,9 @@ def _h_relative_period(m: re.Match[str], ctx: _Context) -> _Result | None:
         if ctx.dct is None:
             return _Result("DATE", _UNRESOLVED_FORMS.get(unit_word, "XXXX"), None, mod=mod, unresolved=True)
         base, kind = ctx.dct, "publication"
+        if unit_word == "quarter" and det == "this" and ctx.last_quarter is not None:
+            # "this quarter's loss" in a results story: the quarter being reported.
+            return _Result("DATE", ctx.last_quarter.value, ctx.last_quarter, mod=mod, anchor_kind="previous")
         if (unit_word == "year" and k == -1 and ctx.last_quarter is not None
                 and ctx.last_quarter_at >= _sentence_start(ctx.text, m.start())):
             # "net fell from $5 million last year" next to "the third quarter": the year-ago quarter.
@@ -780,12 +796,39 @@ def _h_season(m: re.Match[str], ctx: _Context) -> _Result | None:
 def _h_the_unit(m: re.Match[str], ctx: _Context) -> _Result | None:
     """ "the year", "the week": the DCT's year or week; after "for" the length of one."""
     unit = m["unit"].lower()
-    if re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5) : m.start()], re.IGNORECASE):
+    if not m["qual"] and re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5) : m.start()], re.IGNORECASE):
         return _Result("DURATION", _duration_value(1, unit), None, remember=False)
     if ctx.dct is None:
         return _Result("DATE", _UNRESOLVED_FORMS[unit], None, unresolved=True)
     point = _year(ctx.dct.year) if unit == "year" else _week(ctx.dct)
     return _Result("DATE", point.value, point, anchor_kind="publication", remember=False)
+
+
+def _h_year_end(m: re.Match[str], ctx: _Context) -> _Result | None:
+    """ "year-end", "the year's end": the DCT's year, its end."""
+    if ctx.dct is None:
+        return _Result("DATE", "XXXX", None, mod="END", unresolved=True)
+    point = _year(ctx.dct.year)
+    return _Result("DATE", point.value, point, mod="END", anchor_kind="publication", remember=False)
+
+
+def _h_that_unit(m: re.Match[str], ctx: _Context) -> _Result | None:
+    """ "that year", "later that day": the year or day of the date narrated before."""
+    if ctx.last is None:
+        return None
+    unit = m["unit"].lower()
+    base = ctx.last.first
+    if unit == "year":
+        point = _year(base.year)
+    elif unit == "month":
+        point = _month(base.year, base.month)
+    elif unit == "week":
+        point = _week(base)
+    elif ctx.last.precision in ("day", "time"):
+        point = _day(base)
+    else:
+        return None
+    return _Result("DATE", point.value, point, anchor_kind="previous", remember=False)
 
 
 def _h_spelled_year(m: re.Match[str], ctx: _Context) -> _Result | None:
@@ -803,6 +846,14 @@ def _h_spelled_year(m: re.Match[str], ctx: _Context) -> _Result | None:
         if len(words) == 2 and not m[0].lower().startswith("the year"):
             return None
     return _Result("DATE", f"{year:04d}", _year(year))
+
+
+def _quarter_in_view(ctx: _Context) -> bool:
+    """Whether a quarter was named in this sentence or the one before ("a year earlier" is then a quarter)."""
+    if ctx.last_quarter is None:
+        return False
+    previous = _sentence_start(ctx.text, max(0, _sentence_start(ctx.text, ctx.position) - 2))
+    return ctx.last_quarter_at >= previous
 
 
 def _h_ago(m: re.Match[str], ctx: _Context) -> _Result | None:
@@ -861,7 +912,7 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> _Result | None:
         y, mo = _add_months(base.year, base.month, int(3 * sign * n_int))
         point = _quarter(y, (mo - 1) // 3 + 1)
     elif designator == "Y":
-        if base_point.precision == "quarter" or ctx.last_quarter is not None:
+        if base_point.precision == "quarter" or _quarter_in_view(ctx):
             q = base_point if base_point.precision == "quarter" else ctx.last_quarter
             y = int(q.value[:4]) + int(sign * n_int)
             point = _quarter(y, int(q.value[-1]))
@@ -890,6 +941,10 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> _Result | None:
     n = _number(m["num"]) if m["num"] else -1.0
     if n is None or n == 0:
         return None
+    direction = (m["dir"] or "").lower()
+    if n < 0 and direction in ("past", "last", "previous") and m["num"]:
+        return _Result("DATE", "PAST_REF", None, remember=False)  # "the last few months"
+
     if (m["num"] or "").lower() in ("a", "an") and not m["dir"] and re.search(
         r"(?:\d|%|percent|cents?|dollars?|million|billion|times|once|twice)\s*$", ctx.text[max(0, m.start() - 20) : m.start()],
         re.IGNORECASE,
@@ -1102,7 +1157,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          _h_month_day, 0),
         ("month",
          r"(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?(?:" + edge + r"[\s-]+(?:(?i:in|of)\s+)?)?"
-         r"(?P<mon>{MONTH})(?![\w\u2019'])(?:,?\s+(?:(?i:of)\s+)?(?P<year>{YEAR})\b)?"
+         r"(?P<mon>{MONTH})(?![\w])(?:,?\s+(?:(?i:of)\s+)?(?P<year>{YEAR})\b)?"
          r"(?=\s+(?P<relyear>(?i:last|this|next))\s+(?i:year))?",
          _h_month, 0),
         ("time",
@@ -1112,6 +1167,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          r"(?:,?\s+(?:(?i:on)\s+)?(?:(?P<wd>{WD})|(?P<dayword>(?i:yesterday|today|tomorrow|tonight))|"
          r"(?P<mon>{MONTH})\s+(?P<day>{DAY})\b))?",
          _h_time, 0),
+        ("clock-24h", r"\b(?P<h>[01]?\d|2[0-4]):?(?P<mi>[0-5]\d)\s*(?P<tz>UTC|GMT|Z)\b", _h_clock24, 0),
         ("time", r"(?P<approx>)(?P<word>(?i:noon|midnight))\s+(?P<wd>{WD})(?P<h>)(?P<mi>)(?P<ap>)(?P<dayword>)"
                  r"(?P<mon>)(?P<day>)", _h_time, 0),
         ("weekday",
@@ -1135,8 +1191,12 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          r"(?:\s+(?i:of)\s+(?P<year>{YEAR}))?",
          _h_season, 0),
         ("weekend", r"\b(?i:the)\s+(?i:weekend)\b", _h_weekend, 0),
-        ("the-unit", r"\b(?i:the)\s+(?P<unit>(?i:year|week))\b(?![\s-]+(?i:earlier|ago|before|after|of|in|that|when))",
+        ("the-unit", r"\b(?i:the)\s+(?:(?P<qual>(?i:full|fiscal|latest\s+fiscal|current\s+fiscal|calendar))\s+)?"
+         r"(?P<unit>(?i:year|week))\b(?![\s-]+(?i:earlier|ago|before|after|of|in|that|when))",
          _h_the_unit, 0),
+        ("year-end", r"\b(?:(?i:the)\s+)?(?i:year(?:['\u2019]s)?[\s-]end)\b", _h_year_end, 0),
+        ("that-unit", r"\b(?:(?P<pre>(?i:later|earlier))\s+)?(?i:that)\s+(?:(?i:same)\s+)?"
+         r"(?P<unit>(?i:year|month|week|day))\b", _h_that_unit, 0),
         ("quarter",
          r"(?:(?i:the|its)\s+)?(?:(?P<year>{YEAR})(?:['\u2019]s)?\s+|(?i:this\s+year['\u2019]s)\s+)?"
          r"(?:(?P<rel>(?i:year[\s-]earlier|year[\s-]ago|latest|last|previous|prior|current|past|same|next|following"
@@ -1195,8 +1255,9 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
 # Each rule runs only in windows around its trigger words (a big speed-up: most of an article has no time words).
 _RULE_TRIGGERS = {
     "iso-date": ("yearnum",), "numeric-date": ("smallnum",), "month-day": ("month",), "day-month": ("month",),
-    "month": ("month",), "time": ("smallnum", "clock"), "weekday": ("weekday",), "relative-day": ("relday",),
+    "month": ("month",), "time": ("smallnum", "clock"), "clock-24h": ("smallnum", "yearnum", "clockword"), "weekday": ("weekday",), "relative-day": ("relday",),
     "part-of-day": ("pod",), "relative-period": ("period",), "season": ("season",), "weekend": ("weekend",), "the-unit": ("period",),
+    "year-end": ("period",), "that-unit": ("period", "relday"),
     "quarter": ("quarter",), "ago": ("ago",), "duration": ("unit",), "year-earlier": ("ago",),
     "decade": ("yearnum", "smallnum"), "century": ("century",), "year": ("yearnum",), "spelled-year": ("spelled",),
     "fiscal-year": ("fiscal",), "generic": ("generic",), "set": ("set",), "holiday": ("holiday",),
@@ -1221,9 +1282,10 @@ def _trigger_words() -> dict[str, frozenset[str]]:
     add("month", [m for m in lex["months"]])
     add("weekday", list(lex["weekdays"]) + [w + "s" for w in lex["weekdays"] if w.endswith("day")])
     add("clock", ["noon", "midnight"])
+    add("clockword", ["utc", "gmt"])
     add("relday", ["yesterday", "today", "tomorrow", "tonight"])
     add("pod", ["morning", "afternoon", "evening", "night"])
-    add("period", ["week", "weekend", "month", "quarter", "year", "decade", "century", *lex["seasons"]])
+    add("period", ["day", "week", "weekend", "month", "quarter", "year", "decade", "century", *lex["seasons"]])
     add("season", list(lex["seasons"]))
     add("weekend", ["weekend"])
     add("quarter", ["quarter", "half", "period"])
