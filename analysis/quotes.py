@@ -76,6 +76,11 @@ _CURLY_MARKS = re.compile(f"[{_OPENERS}{_CLOSERS}]")
 _STRAIGHT_MARKS = re.compile(_STRAIGHT)
 _DASH_LABEL = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*(?:[ \u00a0]"
                          r"(?:[A-Z][\w.\u2019'\-]*|de|van|von|da|del|la))*?)[ \t\u00a0]*[.,]?[ \t\u00a0]*(?=\n|$)")
+_MARKS = _OPENERS + _CLOSERS + _STRAIGHT
+# a transcript's speaker label in capitals at the start of a turn ("PENCE: ", "SEN. KAINE: ")
+_LABEL = re.compile(r"(?P<label>[A-Z][A-Z\u2019'.\-]+(?: [A-Z][A-Z\u2019'.\-]+){0,2}):[ \t\u00a0]+(?=\S)")
+_DASH_SIGNATURE = re.compile(r"[\u201d\"][ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*"
+                             r"(?:[ \u00a0][A-Z][\w.\u2019'\-]*)*?)[ \t\u00a0]*[.,]?[ \t\u00a0]*$")
 _ALNUM = re.compile(r"[^\W_]")
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that",
@@ -103,6 +108,7 @@ _NP_STOP_AFTER = frozenset(
 _CLAUSE_BREAK = frozenset({";"})
 _PARTICIPLE_OPENERS = frozenset({",", "—", "–", "-", "and"})
 _INANIMATE_OK = frozenset({"organisation"})
+_MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 
 
 # --------------------------------------------------------------------------------------------- lexicon
@@ -114,6 +120,7 @@ class _Lexicon:
     multiword: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> ((tokens, kind), ...)
     inverted: frozenset[str]
     objects: tuple[tuple[str, ...], ...]
+    ambiguous: frozenset[str]
     not_cues: dict[str, tuple[tuple[tuple[str, ...], int], ...]]  # word -> ((phrase, position of word), ...)
     first_words: frozenset[str]
 
@@ -142,8 +149,8 @@ def cue_lexicon() -> _Lexicon:
         for k, w in enumerate(phrase):
             not_cues[w] = (*not_cues.get(w, ()), (phrase, k))
     first = frozenset(forms) | frozenset(multi)
-    return _Lexicon(forms, multi, frozenset(w.lower() for w in data["inverted"]["forms"]), objects, not_cues,
-                    first)
+    return _Lexicon(forms, multi, frozenset(w.lower() for w in data["inverted"]["forms"]), objects,
+                    frozenset(w.lower() for w in data["ambiguous"]["forms"]), not_cues, first)
 
 
 # --------------------------------------------------------------------------------------------- quotation marks
@@ -206,8 +213,11 @@ def pair_quotes(text: str, paragraphs: list[tuple[int, int, int]]) -> list[_Quot
                 if family == "curly" and ch in _OPENERS:
                     kind = "open"
                 elif family == "curly" and ch in _CLOSERS:
-                    kind = "close"
+                    # a closing mark typed at the start of a paragraph, before a word, opens a quotation
+                    kind = "open" if open_at is None and i == a and text[i + 1:i + 2].isalnum() else "close"
                 elif family == "straight" and ch == _STRAIGHT:
+                    if open_at is not None and open_para != p and i == a:
+                        continue  # a paragraph of a long quotation reopens with a mark
                     kind = "close" if open_at is not None else ("open" if _is_opening_straight(text, i, a)
                                                                 else "stray")
                 else:
@@ -238,6 +248,27 @@ def pair_quotes(text: str, paragraphs: list[tuple[int, int, int]]) -> list[_Quot
             continue
         outer.append(q)
     return outer
+
+
+def _split_at_labels(text: str, quotes: list[_Quote], paragraphs: list[tuple[int, int, int]]) -> list[_Quote]:
+    """Split a quotation running over several paragraphs where a paragraph opens with a speaker label, as in an
+    interview transcript ("WALLACE: ..." / "PENCE: ..."): each turn is a quotation of its own."""
+    out: list[_Quote] = []
+    for q in quotes:
+        cuts = [(p, a) for p, a, _ in paragraphs if q.start < a < q.end and _LABEL.match(text, a + 1
+                                                                                        if text[a] in _MARKS else a)]
+        if not cuts:
+            out.append(q)
+            continue
+        start, open_mark, para = q.start, q.open_mark, q.paragraph
+        for p, a in cuts:
+            end = _rstrip(text, start, a)
+            if end > start:
+                out.append(_Quote(start, end, open_mark, None, para))
+            open_mark = a if text[a] in _MARKS else None
+            start, para = (a + 1 if open_mark is not None else a), p
+        out.append(_Quote(start, q.end, open_mark, q.close_mark, para))
+    return out
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -306,6 +337,8 @@ def _single_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
         return None  # a noun: "a question", "his claim", "Trump's remarks"
     if not tokens[i].text.islower() and (i > 0 or low not in {"asked", "told", "says", "said"}):
         return None  # capitalised mid-sentence: a name or a title ("Post", "Report")
+    if low in lex.ambiguous and i > 0 and not _verb_slot(tokens[i - 1]):
+        return None  # a noun: "late-night tweets", "a controversial comment"
     j = i - 1
     while j >= 0 and tokens[j].lower in {"also", "not", "n’t", "n't", "never", "reportedly", "widely"}:
         j -= 1
@@ -320,6 +353,20 @@ def _single_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
     if lemma in {"tell", "ask", "inform", "remind", "assure", "reassure", "warn", "urge", "advise", "promise"}:
         last = _object_end(tokens, i, lex)
     return _Cue(i, last, kind, low, tokens[i].start, tokens[last].end, low.endswith("ing"))
+
+
+def _verb_slot(prev: Token) -> bool:
+    """Whether a word can stand right before a verb that is also a noun ("Trump tweets", "critics charge",
+    "he claims", "who attacked", "also promises"), as opposed to a modifier of a noun ("late-night tweets")."""
+    low = prev.lower
+    rules = name_rules()
+    if prev.is_cap and prev.text[:1].isalpha():
+        return low not in rules["demonyms"] and low not in _DETERMINERS
+    if pronoun_kind(low) or low in {"who", "that", "which", "we", "i", "you"}:
+        return True
+    if low in _SKIP_BEFORE_CUE or (low.endswith("ly") and low not in {"early", "only", "daily", "weekly"}):
+        return low not in {"in", "an", "on", "this", "last", "statement", "interview", "remarks", "recent"}
+    return low in rules["group_nouns"] or low in rules["description_nouns"]
 
 
 def _object_end(tokens: list[Token], i: int, lex: _Lexicon) -> int:
@@ -423,7 +470,8 @@ class _Resolver:
         self.persons = [p for p in self.persons if p[3] is not None and not in_quote(p[0])]
         self.orgs = [(m.start, m) for _, m in pairs if m.kind in ("organisation",) and not in_quote(m.start)]
         self.in_quote = in_quote
-        self.recent: list[tuple[int, _Speaker]] = []  # person speakers found so far, by mention offset
+        self.by_end = {p[1]: p for p in self.persons}
+        self.by_start = {p[0]: p for p in self.persons}
 
     def _sentence_start(self, offset: int) -> int:
         s = self.doc.sentence_at(offset)
@@ -441,13 +489,27 @@ class _Resolver:
         """A name the article index did not confirm (e.g. a lone surname opening a sentence), found in a
         speaker position: still a person."""
         for m in find_names(self.text, start, end):
-            if m.kind == "person":
+            if m.kind == "person" and not (m.sentence_initial and " " not in m.name and m.name.endswith(
+                    ("ed", "ing", "ly"))):  # "Chastened by the analyses, ..."
                 pid = self.index.person_named(m.name)
                 name = person_name(self.index, pid, self.actors) if pid is not None else (
                     self.actors.canonical(m.name) or m.name)
                 res = "title" if m.titles else "name"
                 return _Speaker(name, "person", self.actors.camp_of(name), self.text[start:end], start, end, res)
         return None
+
+    def label_speaker(self, start: int, end: int) -> _Speaker | None:
+        """The speaker a transcript label in capitals names ("PENCE", "SEN. KAINE"): a person of the article
+        with that surname, else the label itself in title case."""
+        label = self.text[start:end]
+        words = [w for w in re.findall(r"[A-Za-z\u2019'\-]+", label.title()) if w.lower() not in
+                 name_rules()["titles"]]
+        if not words or label.strip(".").lower() in {"q", "a", "question", "answer", "crosstalk"}:
+            return None
+        pid = self.index.person_named(words[-1])
+        name = person_name(self.index, pid, self.actors) if pid is not None else (
+            self.actors.canonical(words[-1]) or " ".join(words))
+        return _Speaker(name, "person", self.actors.camp_of(name), label, start, end, "name")
 
     def resolve(self, start: int, end: int) -> _Speaker:
         """Resolve the noun phrase ``text[start:end]`` to a speaker."""
@@ -585,7 +647,7 @@ class _Extractor:
         self.text = article.text
         self.doc = parse(article)
         self.paragraphs = _paragraph_spans(self.doc)
-        self.quotes = pair_quotes(self.text, self.paragraphs)
+        self.quotes = _split_at_labels(self.text, pair_quotes(self.text, self.paragraphs), self.paragraphs)
         self._qstarts = [q.open_mark if q.open_mark is not None else q.start for q in self.quotes]
         self.resolver = _Resolver(article, self.doc, actors, self.in_quote)
         self.tokens = article_tokens(article)
@@ -642,16 +704,17 @@ class _Extractor:
         if tok.lower in {"who", "which", "that"} and j - 1 >= lo and tokens[j - 1].text == ",":
             sp = self._np_speaker(tokens, _np_ending_at(tokens, j - 2, lo))
             return _replace(sp, "relative clause") if sp and sp.speaker else sp
-        if tok.text == ",":
+        if tok.text in {",", ")"}:
             # "Karl Weber, the finance minister, said": the name before the apposition speaks
             k = j - 1
             while k > lo and tokens[k].text != "," and j - k <= 12:
                 k -= 1
-            if k > lo and tokens[k].text == ",":
+            if tok.text == "," and k > lo and tokens[k].text == ",":
                 outer = self._np_speaker(tokens, _np_ending_at(tokens, k - 1, lo))
                 if outer is not None and outer.speaker_type == "person" and outer.resolution in ("name", "title"):
                     return _replace(outer, "apposition")
-            return None
+            named = self._name_before_asides(tokens, j, lo)
+            return named[1] if named else None
         if pronoun_kind(tok.text) or tok.lower in {"i", "we"}:
             return self.resolver.resolve(tok.start, tok.end)
         span = _np_ending_at(tokens, j, lo)
@@ -667,6 +730,54 @@ class _Extractor:
                     return _replace(named, "apposition")
             return own
         return self._np_speaker(tokens, span)
+
+    def _name_before_asides(self, tokens: list[Token], j: int, lo: int) -> tuple[int, _Speaker] | None:
+        """A named person followed by asides that close right before a cue: a parenthesis ("Rep. John Mica
+        (R-Fla.) said"), appositions ("Scott Pruitt, the attorney general of Oklahoma, one of the states suing,
+        said"), an age ("Quina Jones, 25, said"). ``tokens[j]`` is the last token before the cue; returns the
+        token index where the name starts and the speaker."""
+        if j < lo or tokens[j].text not in {",", ")"}:
+            return None
+        for k in range(j - 1, max(lo, j - _MAX_ASIDE) - 1, -1):
+            if tokens[k + 1].text not in {",", "("}:
+                continue
+            found = self.resolver.by_end.get(tokens[k].end)
+            if found is None:
+                continue
+            a, b, m, _ = found
+            if m.possessive or m.after_preposition or self.in_quote(a):
+                return None
+            start = next((i for i in range(k, lo - 1, -1) if tokens[i].start == a), None)
+            if start is None:
+                return None
+            sp = self.resolver.resolve(a, b)
+            return (start, _replace(sp, "apposition")) if sp.speaker else None
+        return None
+
+    def _name_after_words(self, tokens: list[Token], j: int, lo: int) -> tuple[int, _Speaker] | None:
+        """A named person right before a cue with a few descriptive words before the name ("Trump lawyer Marc
+        Kasowitz said"); returns the token index where the phrase starts and the speaker."""
+        found = self.resolver.by_end.get(tokens[j].end) if j >= lo else None
+        if found is None:
+            return None
+        a = found[0]
+        start = next((i for i in range(j, lo - 1, -1) if tokens[i].start == a), None)
+        if start is None or start - lo > 3 or not all(t.text[:1].isalnum() for t in tokens[lo:start]):
+            return None
+        sp = self.resolver.resolve(a, found[1])
+        return (lo, sp) if sp.speaker else None
+
+    def _name_soon_after(self, tokens: list[Token], i: int) -> _Speaker | None:
+        """A named person a few words after an inverted cue, past words the noun-phrase rule stops at
+        ("said 9/11 widow Terry Strada")."""
+        for k in range(i, min(i + 6, len(tokens))):
+            if tokens[k].text in {",", ";", ".", "“", '"', "(", "—"}:
+                return None
+            found = self.resolver.by_start.get(tokens[k].start)
+            if found is not None:
+                sp = self.resolver.resolve(found[0], found[1])
+                return sp if sp.speaker else None
+        return None
 
     def _main_subject(self, sent: int, cue: _Cue) -> _Speaker | None:
         """The subject of the main clause for a participle cue (", saying ...", ", telling an audience: ...")."""
@@ -695,7 +806,8 @@ class _Extractor:
         for qi, q in enumerate(self.quotes):
             if qi in consumed:
                 continue
-            row = self._post_frame(q) or self._pre_frame(qi, q, consumed)
+            row = (self._labelled(q) or self._post_frame(q) or self._pre_frame(qi, q, consumed)
+                   or self._colon_frame(q))
             if row is None:
                 row = self._unframed(q, rows)
             if row is not None:
@@ -737,18 +849,26 @@ class _Extractor:
         for cue in self.sentence_cues(sent):
             if cue.first < first:
                 continue
-            if cue.first - first > 10 or self.quote_at(cue.start):
+            if cue.first - first > _MAX_ASIDE + 4 or self.quote_at(cue.start):
                 break
             if cue.first == first:
                 span = _np_after(tokens, cue.last + 1, len(tokens))
                 sp = self._np_speaker(tokens, span)
+                if sp is None or not sp.speaker:
+                    sp = self._name_soon_after(tokens, cue.last + 1) or sp
             elif cue.first - first == 1 and pronoun_kind(tokens[first].text):
                 sp = self.resolver.resolve(tokens[first].start, tokens[first].end)
             else:
-                span = _np_ending_at(tokens, _skip_back(tokens, cue.first - 1, first), first)
-                if span is None or span[0] != first:
-                    break
-                sp = self._np_speaker(tokens, span)
+                j = _skip_back(tokens, cue.first - 1, first)
+                span = _np_ending_at(tokens, j, first) if cue.first - first <= 10 else None
+                if span is not None and span[0] == first:
+                    sp = self._np_speaker(tokens, span)
+                else:
+                    named = self._name_before_asides(tokens, j, first) or self._name_after_words(tokens, j, first)
+                    if named is None or named[0] - first > 3 or not all(
+                            t.text[:1].isalnum() for t in tokens[first:named[0]]):
+                        break
+                    sp = named[1]
             if sp is None:
                 break
             self.used.add((sent, cue.first))
@@ -756,6 +876,18 @@ class _Extractor:
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, self._first_sentence(q),
                         (q,))
         return None
+
+    def _labelled(self, q: _Quote) -> _Row | None:
+        """A transcript turn that opens with its speaker's label ("PENCE: Well, look, ..."); the row's text
+        starts after the label."""
+        m = _LABEL.match(self.text, q.start)
+        if m is None or m.end() >= q.end:
+            return None
+        speaker = self.resolver.label_speaker(m.start("label"), m.end("label"))
+        if speaker is None:
+            return None
+        return _Row("direct", m.end(), _trim_end(self.text, m.end(), q.end), speaker, None, self._first_sentence(q),
+                    (q,))
 
     def _dash_label(self, q: _Quote, tokens: list[Token], first: int) -> _Speaker | None:
         """ "“...” ― Jorge Falcon": a quotation signed with a dash and a name."""
@@ -771,6 +903,52 @@ class _Extractor:
             s = self._sentence_of(q.open_mark if q.open_mark is not None else q.start)
         return s if s is not None else 0
 
+    def _outer_frame(self, sent: int, before: list[_Cue], cue: _Cue, lo: int) -> tuple[_Cue, _Speaker] | None:
+        """An earlier frame whose "that" clause holds the cue ("Trump said that Clinton once described the deal
+        as “the gold standard”"): the whole clause is the outer speaker's (PolNeAR's reading too)."""
+        tokens = self.sentence_tokens(sent)
+        for other in before:
+            if other.first >= cue.first:
+                return None
+            if other.first < lo or other.kind == "according":
+                continue
+            between = tokens[other.last + 1:cue.first]
+            if not any(t.lower == "that" for t in between[:8]) or any(t.text in {";", ":"} for t in between):
+                continue
+            found = self.subject(sent, other, lo)
+            if found is not None and found.speaker and found.speaker_type != "unknown":
+                return other, found
+        return None
+
+    def _colon_frame(self, q: _Quote) -> _Row | None:
+        """A quotation that opens its sentence right after a sentence ending in a colon, in the same or the
+        previous paragraph ("Caddell continued:" / "“...”"; "The Times reports:"; "Sanders made the following
+        comment:"): the frame's speaker, else the first person named as its subject."""
+        mark = q.open_mark if q.open_mark is not None else q.start
+        sent = self._sentence_of(mark)
+        if not sent or self.doc.sentences[sent].start != mark:
+            return None
+        prev, here = self.doc.sentences[sent - 1], self.doc.sentences[sent]
+        if not self.text[prev.start:prev.end].rstrip().endswith(":") or prev.paragraph < here.paragraph - 1:
+            return None
+        tokens = self.sentence_tokens(prev.index)
+        sp = None
+        cues = [c for c in self.sentence_cues(prev.index) if not self.in_quote(c.start)]
+        if cues:
+            sp = self.subject(prev.index, cues[-1])
+            if sp is None and cues[-1].form in cue_lexicon().inverted:
+                sp = self._np_speaker(tokens, _np_after(tokens, cues[-1].last + 1, len(tokens)))
+            if sp is not None and sp.speaker:
+                self.used.add((prev.index, cues[-1].first))
+        if sp is None or not sp.speaker:
+            sp = next((self.resolver.resolve(a, b) for a, b, m, _ in self.resolver.persons
+                       if prev.start <= a < prev.end and not m.possessive and not m.after_preposition), None)
+            cues = cues or [None]
+        if sp is None or not sp.speaker:
+            return None
+        return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cues[-1] if cues else None,
+                    sent, (q,))
+
     def _pre_frame(self, qi: int, q: _Quote, consumed: set[int]) -> _Row | None:
         mark = q.open_mark if q.open_mark is not None else q.start
         sent = self._sentence_of(mark)
@@ -780,12 +958,21 @@ class _Extractor:
         before = [c for c in self.sentence_cues(sent) if c.end <= mark]
         if not before:
             return None
-        cue = before[-1]
-        lo = 0
-        prev_q = [x for x in self.quotes if x.outer_end <= cue.start and self._sentence_of(x.start) == sent]
-        if prev_q:
-            lo = next((k for k, t in enumerate(tokens) if t.start >= prev_q[-1].outer_end), 0)
-        sp = self.subject(sent, cue, lo)
+        prev_q = [x for x in self.quotes if x.outer_end <= before[-1].start and self._sentence_of(x.start) == sent]
+        lo = next((k for k, t in enumerate(tokens) if t.start >= prev_q[-1].outer_end), 0) if prev_q else 0
+        cue, sp = before[-1], self.subject(sent, before[-1], lo)
+        if sp is not None and not sp.speaker:
+            # the nearest cue's subject is unknown ("... described the deal as"): an earlier frame may hold
+            for other in reversed(before[:-1]):
+                if other.first < lo:
+                    break
+                found = self.subject(sent, other, lo)
+                if found is not None and found.speaker:
+                    cue, sp = other, found
+                    break
+        outer = self._outer_frame(sent, before, cue, lo)
+        if outer is not None:
+            cue, sp = outer
         if sp is None and cue.form in cue_lexicon().inverted:
             sp = self._np_speaker(tokens, _np_after(tokens, cue.last + 1, len(tokens)))
         if sp is None:
@@ -849,6 +1036,17 @@ class _Extractor:
             sp = self.resolver.resolve(a, a + len(label.group(1)))
             if sp.speaker:
                 return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
+        dashed = self._dash_signed(q)
+        if dashed is not None:
+            return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), dashed, None, sent, (q,))
+        # a paragraph that opens with a quotation and frames a later one names its speaker there
+        nxt = self._next_framed(q) if starts_para else None
+        if nxt is not None:
+            sp = _replace(nxt, "previous quote", keep_mention=False)
+            return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
+        told = self._previous_sentence_speaker(q)
+        if told is not None:
+            return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), told, None, sent, (q,))
         prev = [r for r in rows if r.quotes and r.end <= q.start and r.speaker.speaker]
         if prev and self._paragraph_of(prev[-1].start) >= self._paragraph_of(q.start) - 1:
             sp = _replace(prev[-1].speaker, "previous quote", keep_mention=False)
@@ -859,6 +1057,35 @@ class _Extractor:
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
         none = _Speaker(None, "unknown", None, None, None, None, "unresolved")
         return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), none, None, sent, (q,))
+
+    def _previous_sentence_speaker(self, q: _Quote) -> _Speaker | None:
+        """The person who speaks in the sentence right before a quotation that opens its own sentence, in the
+        same paragraph ("Schiff said. “The other factor ...”"; "Cummings called him a master. “He showed ...”")."""
+        mark = q.open_mark if q.open_mark is not None else q.start
+        sent = self._sentence_of(mark)
+        if not sent or self.doc.sentences[sent].start != mark:
+            return None
+        prev = self.doc.sentences[sent - 1]
+        if prev.paragraph != self.doc.sentences[sent].paragraph:
+            return None
+        for cue in reversed(self.sentence_cues(prev.index)):
+            sp = self.subject(prev.index, cue)
+            if sp is not None and sp.speaker and sp.speaker_type in ("person", "anonymous"):
+                return _replace(sp, "previous quote", keep_mention=False)
+        return None
+
+    def _dash_signed(self, q: _Quote) -> _Speaker | None:
+        """A quotation whose line ends in a dash and a name ("... than live in a world like that.” ― Ana
+        Ruiz") when the marks inside it were unbalanced."""
+        line_end = self.text.find("\n", q.start)
+        line_end = len(self.text) if line_end < 0 else line_end
+        if line_end < q.end:
+            return None
+        m = _DASH_SIGNATURE.search(self.text, q.start, line_end)
+        if m is None:
+            return None
+        sp = self.resolver.resolve(m.start("name"), m.end("name"))
+        return _replace(sp, "name") if sp.speaker else None
 
     def _next_framed(self, q: _Quote) -> _Speaker | None:
         para = self._paragraph_of(q.start)

@@ -57,6 +57,14 @@ _TRANSLIT = ((re.compile(r"(yy|yi|iy|ij|ii|yj|ji)$"), "y"), (re.compile(r"([a-z]
              (re.compile(r"kh"), "h"), (re.compile(r"tch"), "ch"), (re.compile(r"ck"), "k"))
 _FUZZY_THRESHOLD = 85.0
 _DIGIT = re.compile(r"\d")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# endings of hyphenated adjectives made from a name ("Obama-era", "Trump-backed"), unlike "Ki-moon"
+_HYPHEN_ADJECTIVES = frozenset({"era", "led", "based", "style", "like", "made", "born", "run", "owned", "backed",
+                                "linked", "funded", "type", "friendly", "allied", "aligned", "bashing"})
+# titles used in address ("Mr. President", "Madam Speaker"): after an honorific they still name no one
+_ADDRESS_TITLES = frozenset({"president", "speaker", "chairman", "chairwoman", "secretary", "mayor", "governor",
+                             "ambassador", "minister", "senator", "justice", "vice", "prime"})
 
 
 class Token(tuple):
@@ -120,7 +128,15 @@ def name_rules() -> dict:
     rules["description_nouns"] = frozenset(data["descriptions"]["nouns"])
     rules["premodifiers"] = frozenset(data["descriptions"]["premodifiers"])
     rules["demonyms"] = frozenset(data["demonyms"]["words"])
+    rules["first_names"] = _first_names()
     return rules
+
+
+def _first_names() -> dict[str, str]:
+    """First name -> ``male``/``female`` (``analysis/data/first_names.tsv``)."""
+    raw = resources.files("analysis.data").joinpath("first_names.tsv").read_text(encoding="utf-8")
+    pairs = (line.split("\t") for line in raw.splitlines() if line and not line.startswith("#"))
+    return {name.strip(): gender.strip() for name, gender in pairs}
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -142,7 +158,10 @@ def _fold(word: str) -> str:
 
 def surname_key(name: str) -> str:
     """A spelling-insensitive key for a surname: "Zelenskyy", "Zelensky" and "Zelenskyi" give one key."""
-    word = _strip_possessive(name.split()[-1] if name.split() else name)[0]
+    parts = name.split()
+    while len(parts) > 1 and parts[-1].lower().rstrip(".,") in _SUFFIXES:
+        parts = parts[:-1]  # "Vann R. Newkirk II", "Joseph R. Biden Jr."
+    word = _strip_possessive(parts[-1] if parts else name)[0]
     key = re.sub(r"[^a-z]", "", _fold(word))
     for pattern, repl in _TRANSLIT:
         key = pattern.sub(repl, key)
@@ -163,8 +182,8 @@ def _is_name_word(word: str, rules: dict) -> bool:
         return False
     if low in rules["places"] or low in rules["demonyms"] or _is_acronym(word):
         return False
-    if "-" in word and not all(part[:1].isupper() for part in word.split("-")):
-        return False  # "Soviet-era", "US-supplied"
+    if "-" in word and not all(part[:1].isupper() and len(part) > 1 for part in word.split("-")):
+        return False  # "Soviet-era", "US-supplied", a party and state code ("R-Ohio")
     return low.rstrip(".") not in rules["titles"]
 
 
@@ -231,6 +250,8 @@ def _multiword_place(words: list[Token], rules: dict) -> tuple[int, int] | None:
 def _classify_run(run: list[Token], text: str, tokens: list[Token], position: dict[int, int], rules: dict,
                   sentence_start: int) -> list[NameMention]:
     words = [t for t in run if t.text != "."]
+    while len(words) > 2 and words[-1].lower in _SUFFIXES and words[-2].text[:1].isupper():
+        words = words[:-1]  # a generational suffix ends the name ("Vann R. Newkirk II")
     last_word, possessive = _strip_possessive(words[-1].text)
     end = words[-1].start + len(last_word)
     words[-1] = make_token(last_word, words[-1].start, end)
@@ -260,11 +281,20 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], position: di
         return [NameMention("place", first.start, end, first.start, phrase, (), possessive, after_prep, initial)]
     # the name proper is the longest run of name words at the end of the phrase
     core_from = len(words)
+    hyphen = words[-1].text.split("-")
+    if len(words) >= 2 and len(hyphen) == 2 and hyphen[1].islower() and hyphen[1] not in _HYPHEN_ADJECTIVES and (
+            _is_name_word(words[-2].text, rules) and hyphen[0].lower() not in rules["demonyms"]):
+        core_from -= 1  # a hyphenated given name or surname with a lower-case part ("Ban Ki-moon")
+    elif len(words) >= 2 and words[-1].lower in rules["places"] and words[-2].lower in rules["first_names"]:
+        core_from -= 1  # a place name as a surname after a first name ("Jim Jordan", "Kathleen Georgia")
     while core_from > 0 and (_is_name_word(_strip_possessive(words[core_from - 1].text)[0], rules)
                              or words[core_from - 1].lower in _CONNECTORS):
         core_from -= 1
     core = words[core_from:]
     prefix = words[:core_from]
+    if not core and len(words) >= 2 and words[-2].lower.rstrip(".") in _HONORIFICS and (
+            words[-1].lower not in _ADDRESS_TITLES and words[-1].text[:1].isalpha()):
+        core, prefix = words[-1:], words[:-1]  # "Mr. King", "Ms. Bishop": a surname that is also a title word
     if core and prefix and any(t.lower in rules["organisation_words"] and t.lower not in rules["titles"]
                                for t in prefix[-1:]):
         core = []  # "Economic Cooperation Forum Smith" is not a title before a name; keep as organisation
@@ -372,6 +402,8 @@ class PersonIndex:
                     p.gender = "male"
                 elif set(m.titles) & rules["female_honorifics"]:
                     p.gender = "female"
+                elif first is not None:
+                    p.gender = rules["first_names"].get(first)
             self._by_mention[(m.start, m.end)] = pid
 
     def _find(self, key: str, first: str | None, offset: int) -> int | None:
@@ -404,7 +436,7 @@ class PersonIndex:
         return self._persons[pid].titles
 
     def gender(self, pid: int) -> str | None:
-        """``male`` or ``female`` when an honorific told it, else None."""
+        """``male`` or ``female`` when an honorific or a first name told it, else None."""
         return self._persons[pid].gender
 
     def variants(self, pid: int) -> set[str]:
