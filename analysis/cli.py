@@ -267,6 +267,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--outlet-column", default="outlet", help="CSV/JSONL: the outlet column")
     p.add_argument("--title-column", default="title", help="CSV/JSONL: the title column")
     p.add_argument("--actors", default=None, help="actors TOML used for every article")
+    p.add_argument("--catalog", default=None, help="catalog TOML for .txt inputs (default: catalog.toml beside each)")
+    p.add_argument("--force", action="store_true", help="re-analyse every article, even unchanged ones")
+    p.add_argument("--batch-size", type=int, default=16, help="articles per unit of work (default 16)")
+    p.add_argument("--timeout", type=float, default=300, help="seconds allowed per article (default 300)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_corpus)
     return parser

@@ -1302,6 +1302,8 @@ def main(args: argparse.Namespace) -> int:
             args.inputs, out=args.out, jobs=args.jobs, dask=args.dask, text_column=args.text_column,
             id_column=args.id_column, published_column=args.published_column, outlet_column=args.outlet_column,
             title_column=args.title_column, actors=args.actors, progress=not args.quiet,
+            catalog=getattr(args, "catalog", None), force=getattr(args, "force", False),
+            batch_size=getattr(args, "batch_size", 16), timeout=getattr(args, "timeout", 300.0),
         )
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
