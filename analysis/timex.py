@@ -205,7 +205,8 @@ def _safe_date(year: int, month: int, day: int) -> _dt.date | None:
 # Context: tense of the clause, the date narrated last
 # ---------------------------------------------------------------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(r"[.!?;:\u2014\u201c\u201d\"(]|''|``|\n|,\s+(?:but|and|while|although|though|as|where|which|who|when)\b|\bthat\b")
+# A full stop after an initial or a title ("Daniel P. Davison", "Mr. Schwarz") does not end a clause.
+_CLAUSE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bMrs)\.|[!?;:\u2014\u201c\u201d\"(]|''|``|\n|,\s+(?:but|and|while|although|though|as|where|which|who|when)\b|\bthat\b")
 
 
 def _clause_before(text: str, start: int, limit: int = 120) -> str:
@@ -637,7 +638,7 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> _Result | None:
     weekday = _weekday_number(m["wd"])
     rel = re.sub(r"\s+", " ", m["rel"].lower()) if m["rel"] else None
     pod = _pod_code(m["pod"])
-    if m["plural"]:
+    if m["plural"] or m["plural2"]:
         return _Result("SET", f"XXXX-WXX-{weekday}" + ("TNI" if pod == "NI" else (f"T{pod}" if pod else "")), None,
                        remember=False)
     if ctx.dct is None:
@@ -689,8 +690,11 @@ def _h_time(m: re.Match[str], ctx: _Context) -> _Result | None:
     if m["wd"]:
         if ctx.dct is None:
             return _Result("TIME", f"XXXX-WXX-{_weekday_number(m['wd'])}{clock}", None, mod=mod, unresolved=True)
-        d = _resolve_weekday(ctx.dct, _weekday_number(m["wd"]), future=_is_future(ctx.text, m.start(), m.end()),
-                             rel=None)
+        # A clock time names a day close at hand: the nearer such weekday, either side of the DCT.
+        weekday = _weekday_number(m["wd"])
+        back = (ctx.dct.isoweekday() - weekday) % 7
+        ahead = (weekday - ctx.dct.isoweekday()) % 7
+        d = ctx.dct + _dt.timedelta(days=ahead) if ahead < back else ctx.dct - _dt.timedelta(days=back)
     elif m["mon"]:
         month, day = _month_number(m["mon"]), int(re.match(r"\d+", m["day"])[0])
         if ctx.dct is None:
@@ -969,6 +973,8 @@ def _h_quarter(m: re.Match[str], ctx: _Context) -> _Result | None:
     rel = re.sub(r"[\s-]+", " ", (m["rel"] or "").lower()).strip()
     qmap = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
     year = int(m["year"]) if m["year"] else (int(m["year2"]) if m["year2"] else None)
+    if year is None and m["relyear"] and ctx.dct is not None:
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["relyear"].lower()]
     if m["half"]:
         if ordinal not in ("first", "1st", "second", "2nd"):
             return None
@@ -994,9 +1000,6 @@ def _h_quarter(m: re.Match[str], ctx: _Context) -> _Result | None:
     # "the quarter", "the latest quarter", "the year-ago quarter": the quarter under discussion.
     if m["period"] and not (rel or year):
         return None
-    if year is not None and ctx.last_quarter is not None:
-        point = _quarter(year, int(ctx.last_quarter.value[-1]))
-        return _Result("DATE", point.value, point, remember=False)
     if ctx.last_quarter is not None and rel not in ("latest", "recent", "most recent"):
         point = ctx.last_quarter
     elif ctx.dct is not None:
@@ -1004,6 +1007,10 @@ def _h_quarter(m: re.Match[str], ctx: _Context) -> _Result | None:
         point = _quarter(y, (mo - 1) // 3 + 1)
     else:
         return _Result("DATE", "XXXX-QX", None, unresolved=True)
+    if year is not None:
+        # "the 1988 period", "last year's quarter": the quarter under discussion, in that year.
+        point = _quarter(year, int(point.value[-1]))
+        return _Result("DATE", point.value, point, remember=False)
     if rel in ("year earlier", "year ago") or m["ago"]:
         point = _quarter(int(point.value[:4]) - 1, int(point.value[-1]))
         return _Result("DATE", point.value, point, remember=False)
@@ -1198,7 +1205,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
         ("that-unit", r"\b(?:(?P<pre>(?i:later|earlier))\s+)?(?i:that)\s+(?:(?i:same)\s+)?"
          r"(?P<unit>(?i:year|month|week|day))\b", _h_that_unit, 0),
         ("quarter",
-         r"(?:(?i:the|its)\s+)?(?:(?P<year>{YEAR})(?:['\u2019]s)?\s+|(?i:this\s+year['\u2019]s)\s+)?"
+         r"(?:(?i:the|its)\s+)?(?:(?P<year>{YEAR})(?:['\u2019]s)?\s+|(?P<relyear>(?i:this|last|next))\s+(?i:year['\u2019]s)\s+)?"
          r"(?:(?P<rel>(?i:year[\s-]earlier|year[\s-]ago|latest|last|previous|prior|current|past|same|next|following"
          r"|coming|preceding|fiscal|recent|comparable|corresponding))[\s-]+)*(?:(?P<ord>(?i:first|second|third|fourth"
          r"|1st|2nd|3rd|4th))[\s-]+)?(?:(?i:fiscal|calendar)\s+)?(?:(?P<q>(?i:quarter))|(?P<half>(?i:half))|"
