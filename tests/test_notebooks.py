@@ -94,3 +94,16 @@ def test_seed_reports_show_the_article_title(built):
         assert "Blinken denies the missile incident" in soup.find("h2", class_="ma-title").get_text()
         assert "Blinken denies the missile incident" in soup.find("title").get_text()
         assert "2022-11-17" in soup.get_text()
+
+
+def test_corpus_comparison_runs_once_over_the_good_articles(built):
+    report = built["out"] / "corpus" / "corpus_comparison.html"
+    assert report.is_file(), built["proc"].stderr[-2000:]
+    soup = BeautifulSoup(report.read_text(encoding="utf-8"), "html.parser")
+    text = soup.get_text(" ")
+    assert soup.find(class_="jp-InputArea") is None and soup.find("script") is None
+    for section in ("How this was computed", "Caveats"):
+        assert section in text
+    assert "4 article(s)" in text
+    assert "The Valley Courier" in text and "The Washington Post" in text
+    assert "<script>alert('pwned')</script>" not in str(soup.find_all("script"))
