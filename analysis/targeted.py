@@ -9,11 +9,14 @@ EACL 2021), trained locally by ``benchmarks/train_target_sentiment.py`` on NewsM
 ``analysis/data/target_sentiment.npz`` (feature names, weights, intercepts; no download at run time, no
 scikit-learn at run time). The features (:func:`target_features`):
 
-* the sentence's words and bigrams, with the mention replaced by a placeholder ``<t>`` and other capitalised names
-  by ``<e>``, so that "<t> accused <e> of lying" and "<e> accused <t> of lying" differ;
-* the words left and right of the mention, each tagged with its side and a distance bucket (1, 2, 3-4, 5-8, 9-16,
-  17+ words away), and the word pairs next to the mention;
-* the words of the clause that holds the mention (clauses split at , ; : -- ( ) and at "but", "while", ...);
+* the sentence's words, with the mention replaced by a placeholder ``<t>`` and other capitalised names by ``<e>``,
+  and the word pairs (bigrams) within six words of the mention, tagged with their side, so that "<t> accused <e>
+  of lying" and "<e> accused <t> of lying" differ;
+* the words left and right of the mention, each tagged with its side and a distance bucket (1, 2, 3-4, 5-8, 9-16
+  words away), also as Porter stems (NLTK's rules, no data) so that "accuses" and "accused" pool their evidence,
+  and the word pairs next to the mention;
+* the words (and stems) of the clause that holds the mention (clauses split at , ; : -- ( ) and at "but",
+  "while", ...);
 * VADER lexicon valences (Hutto & Gilbert, ICWSM 2014; the lexicon shipped in ``vaderSentiment``) of the words
   around the mention, by side, distance bucket and sign, flipped after a negation ("not", "never", "n't", ...),
   inside and outside the mention's clause, and a squashed sum over the sentence;
@@ -27,13 +30,13 @@ from __future__ import annotations
 
 import functools
 import io
-import itertools
 import math
 import re
 from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
+from nltk.stem.porter import PorterStemmer
 
 __all__ = ["MODEL_FILE", "target_features", "target_probabilities", "target_sentiment"]
 
@@ -49,6 +52,7 @@ _NEGATIONS = frozenset(
 _QUOTE_CHARS = '"\u201c\u201d'
 _NEGATION_SCALAR = -0.74  # VADER's N_SCALAR: a negated valence keeps about three quarters, with flipped sign
 _WINDOW = 16
+_BIGRAM_WINDOW = 6
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,18 @@ def _bucket(distance: int) -> int:
     if distance <= 2:
         return distance
     return 3 if distance <= 4 else 4 if distance <= 8 else 5 if distance <= 16 else 6
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer() -> PorterStemmer:
+    """NLTK's Porter stemmer (rules only, no data download)."""
+    return PorterStemmer()
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """Porter stem of a lower-cased word, so "accuses", "accused" and "accusing" share a feature."""
+    return _stemmer().stem(word, to_lowercase=False)
 
 
 @functools.lru_cache(maxsize=1)
@@ -157,12 +173,14 @@ def target_features(sentence: str, start: int, end: int) -> dict[str, float]:
 
     for word in words:
         add("w:" + word)
-    for first, second in itertools.pairwise(words):
-        add("b:" + first + "_" + second)
+    for i in range(max(0, pos - _BIGRAM_WINDOW), min(len(words) - 1, pos + _BIGRAM_WINDOW)):
+        add(f"{'L' if i < pos else 'R'}b:{words[i]}_{words[i + 1]}")
     for distance, word in enumerate(reversed(left[-_WINDOW:]), start=1):
         add(f"L{_bucket(distance)}:{word}")
+        add(f"sL{min(_bucket(distance), 4)}:{_stem(word)}")
     for distance, word in enumerate(right[:_WINDOW], start=1):
         add(f"R{_bucket(distance)}:{word}")
+        add(f"sR{min(_bucket(distance), 4)}:{_stem(word)}")
     add("Lbi:" + "_".join(left[-2:]))
     add("Rbi:" + "_".join(right[:2]))
     add("LR:" + (left[-1] if left else "^") + "_" + (right[0] if right else "$"))
@@ -171,6 +189,7 @@ def target_features(sentence: str, start: int, end: int) -> dict[str, float]:
     for word in words[lo:hi]:
         if word != "<t>":
             add("c:" + word)
+            add("sc:" + _stem(word))
 
     lexicon = _vader_lexicon()
     total = 0.0

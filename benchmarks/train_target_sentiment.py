@@ -14,7 +14,7 @@ whose three weights all round to less than ``--prune`` are dropped to keep the f
 
 Usage::
 
-    .venv/bin/python benchmarks/train_target_sentiment.py [--C 0.1] [--min-count 2] [--prune 0.002] [--out PATH]
+    .venv/bin/python benchmarks/train_target_sentiment.py [--C 0.02] [--min-count 2] [--prune 0.002] [--out PATH]
 
 scikit-learn is a development dependency (``pip install -e .[dev]``). Exits 0 with a message when the data is
 absent.
@@ -89,7 +89,7 @@ def train(examples: list[tuple[str, int, int, int]], *, c: float, min_count: int
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--C", type=float, default=0.1, help="inverse L2 strength (default 0.1)")
+    parser.add_argument("--C", type=float, default=0.02, help="inverse L2 strength (default 0.02)")
     parser.add_argument("--min-count", type=int, default=2, help="keep features seen in >= N examples")
     parser.add_argument("--prune", type=float, default=0.002, help="drop features whose |weights| all < this")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
