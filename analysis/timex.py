@@ -235,6 +235,9 @@ def _past_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + _alt(words) + r"|(?-i:[a-z]{2,}[^e\W]ed))(?![\w])", re.IGNORECASE)
 
 
+_FUTURE_IN_PAST = re.compile(r"\bhad(?:\s+been)?\s+$", re.IGNORECASE)
+
+
 def _is_future(text: str, start: int, end: int) -> bool:
     """Whether the clause governing ``text[start:end]`` is future ("will address", "is set to address").
 
@@ -242,10 +245,13 @@ def _is_future(text: str, start: int, end: int) -> bool:
     "will say it met Friday" is past.
     """
     clause = _clause_before(text, start)
-    future = [m.end() for m in _future_re().finditer(clause)]
+    future = [m for m in _future_re().finditer(clause)]
     if future:
+        last = future[-1]
+        if _FUTURE_IN_PAST.search(clause, 0, last.start()):
+            return False  # "had been due to expire Friday": planned, and now past
         past = [m.end() for m in _past_re().finditer(clause)]
-        return not past or max(future) >= max(past)
+        return not past or last.end() >= max(past)
     after = _clause_after(text, end)
     return bool(re.match(r"\s*,?\s*(?:\w+\s+){0,3}?(?:will|\u2019ll|'ll|is set to|are set to)\b", after, re.IGNORECASE))
 
@@ -648,6 +654,13 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> _Result | None:
         rel = None
     elif rel in ("the previous", "the following"):
         rel = "last" if rel == "the previous" else "next"
+        if ctx.last_day is not None:
+            # "down 4.5% from the previous Friday": the one before (or after) the day narrated.
+            step = -1 if rel == "last" else 1
+            d = ctx.last_day + _dt.timedelta(days=step)
+            while d.isoweekday() != weekday:
+                d += _dt.timedelta(days=step)
+            return _Result("DATE", d.isoformat(), _day(d), anchor_kind="previous")
     d = _resolve_weekday(ctx.dct, weekday, future=_is_future(ctx.text, m.start(), m.end()), rel=rel)
     if pod:
         return _Result("TIME", f"{d.isoformat()}T{pod}", _Point("time", d, d, f"{d.isoformat()}T{pod}"),
@@ -769,6 +782,13 @@ def _h_relative_period(m: re.Match[str], ctx: _Context) -> _Result | None:
         point = _shift_unit(base, unit_word, k)
         if point is None:
             return None
+        if det == "this past" and unit_word in lexicon()["seasons"]:
+            # "this past spring": the latest such season that is over, which may be this year's.
+            this_year = _shift_unit(base, unit_word, 0)
+            if this_year is not None and this_year.last < ctx.dct:
+                point = this_year
+        if unit_word == "decade":
+            point = _Point(point.precision, point.first, point.last, point.value[:3])  # TimeML "198"
         if k == 0 and pre.startswith(("earlier", "later")) and point.first <= ctx.dct <= point.last:
             # "earlier this week": the part of the week before the DCT (same value, narrower range).
             day = _dt.timedelta(days=1)
