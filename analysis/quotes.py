@@ -73,7 +73,7 @@ _OPENERS = "\u201c\u00ab\u201e"
 _CLOSERS = "\u201d\u00bb"
 _STRAIGHT = '"'
 _CURLY_MARKS = re.compile(f"[{_OPENERS}{_CLOSERS}]")
-_STRAIGHT_MARKS = re.compile(_STRAIGHT)
+_STRAIGHT_MARKS = re.compile(r"\"|''")  # a doubled apostrophe stands for a straight mark in some archives
 _DASH_LABEL = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*(?:[ \u00a0]"
                          r"(?:[A-Z][\w.\u2019'\-]*|de|van|von|da|del|la))*?)[ \t\u00a0]*[.,]?[ \t\u00a0]*(?=\n|$)")
 _MARKS = _OPENERS + _CLOSERS + _STRAIGHT
@@ -108,6 +108,7 @@ _NP_STOP_AFTER = frozenset(
 _CLAUSE_BREAK = frozenset({";"})
 _PARTICIPLE_OPENERS = frozenset({",", "—", "–", "-", "and"})
 _INANIMATE_OK = frozenset({"organisation"})
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 
 
@@ -163,10 +164,11 @@ class _Quote:
     open_mark: int | None
     close_mark: int | None
     paragraph: int
+    close_len: int = 1  # 2 for a doubled apostrophe ('')
 
     @property
     def outer_end(self) -> int:
-        return self.close_mark + 1 if self.close_mark is not None else self.end
+        return self.close_mark + self.close_len if self.close_mark is not None else self.end
 
 
 def _paragraph_spans(doc: Document) -> list[tuple[int, int, int]]:
@@ -205,17 +207,19 @@ def pair_quotes(text: str, paragraphs: list[tuple[int, int, int]]) -> list[_Quot
     for family in ("curly", "straight"):
         open_at: int | None = None
         open_para = -1
+        inner = 0  # where the text of the open quotation starts
         marks = _CURLY_MARKS if family == "curly" else _STRAIGHT_MARKS
         for n, (p, a, b) in enumerate(paragraphs):
             for found in marks.finditer(text, a, b):
                 i = found.start()
                 ch = text[i]
+                width = found.end() - i
                 if family == "curly" and ch in _OPENERS:
                     kind = "open"
                 elif family == "curly" and ch in _CLOSERS:
                     # a closing mark typed at the start of a paragraph, before a word, opens a quotation
                     kind = "open" if open_at is None and i == a and text[i + 1:i + 2].isalnum() else "close"
-                elif family == "straight" and ch == _STRAIGHT:
+                elif family == "straight":
                     if open_at is not None and open_para != p and i == a:
                         continue  # a paragraph of a long quotation reopens with a mark
                     kind = "close" if open_at is not None else ("open" if _is_opening_straight(text, i, a)
@@ -227,18 +231,18 @@ def pair_quotes(text: str, paragraphs: list[tuple[int, int, int]]) -> list[_Quot
                         if open_para != p and i == a:
                             continue  # a paragraph of a long quotation reopens with a mark
                         # a new opening while one is open: close the first at the sentence end before this one
-                        cut = _last_sentence_end(text, open_at + 1, i)
-                        quotes.append(_Quote(open_at + 1, _rstrip(text, open_at + 1, cut), open_at, None, open_para))
-                    open_at, open_para = i, p
+                        cut = _last_sentence_end(text, inner, i)
+                        quotes.append(_Quote(inner, _rstrip(text, inner, cut), open_at, None, open_para))
+                    open_at, open_para, inner = i, p, i + width
                 elif kind == "close" and open_at is not None:
-                    quotes.append(_Quote(open_at + 1, i, open_at, i, open_para))
+                    quotes.append(_Quote(inner, i, open_at, i, open_para, width))
                     open_at = None
             if open_at is not None:
                 nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
                 continues = nxt is not None and (
-                    text[nxt[1]] in _OPENERS if family == "curly" else text[nxt[1]] == _STRAIGHT)
+                    text[nxt[1]] in _OPENERS if family == "curly" else _STRAIGHT_MARKS.match(text, nxt[1]))
                 if not continues:
-                    quotes.append(_Quote(open_at + 1, _rstrip(text, open_at + 1, b), open_at, None, open_para))
+                    quotes.append(_Quote(inner, _rstrip(text, inner, b), open_at, None, open_para))
                     open_at = None
     quotes = [q for q in quotes if q.end > q.start]
     quotes.sort(key=lambda q: (q.start, -q.end))
@@ -687,6 +691,15 @@ class _Extractor:
         return self.subjects[key]
 
     def _subject(self, sent: int, cue: _Cue, lo: int) -> _Speaker | None:
+        sp = self._own_subject(sent, cue, lo)
+        if cue.participle and (sp is None or not sp.speaker):
+            # "Trump unleashed a series of tweets criticizing ...": the tweets' author speaks
+            main = self._main_subject(sent, cue)
+            if main is not None and main.speaker:
+                return main
+        return sp
+
+    def _own_subject(self, sent: int, cue: _Cue, lo: int) -> _Speaker | None:
         tokens = self.sentence_tokens(sent)
         if cue.kind == "according":
             return self._np_speaker(tokens, _np_after(tokens, cue.last + 1, len(tokens)))
@@ -700,6 +713,8 @@ class _Extractor:
             j -= 1
         if j < lo:
             return None
+        if tokens[j].text == "." and j - 1 >= lo and tokens[j - 1].lower in _NAME_SUFFIXES:
+            j -= 1  # "Joseph R. Biden Jr. responded"
         tok = tokens[j]
         if tok.lower in {"who", "which", "that"} and j - 1 >= lo and tokens[j - 1].text == ",":
             sp = self._np_speaker(tokens, _np_ending_at(tokens, j - 2, lo))
@@ -714,7 +729,15 @@ class _Extractor:
                 if outer is not None and outer.speaker_type == "person" and outer.resolution in ("name", "title"):
                     return _replace(outer, "apposition")
             named = self._name_before_asides(tokens, j, lo)
-            return named[1] if named else None
+            if named is not None:
+                return named[1]
+            if tok.text == "," and k > lo and tokens[k].text == ",":
+                # "Even China, Pyongyang's only ally, said": a named country or organisation
+                span = _np_ending_at(tokens, k - 1, lo)
+                outer = self._np_speaker(tokens, span)
+                if outer is not None and outer.speaker_type == "group" and tokens[span[0]].is_cap:
+                    return _replace(outer, "apposition")
+            return None
         if pronoun_kind(tok.text) or tok.lower in {"i", "we"}:
             return self.resolver.resolve(tok.start, tok.end)
         span = _np_ending_at(tokens, j, lo)
@@ -739,14 +762,17 @@ class _Extractor:
         if j < lo or tokens[j].text not in {",", ")"}:
             return None
         for k in range(j - 1, max(lo, j - _MAX_ASIDE) - 1, -1):
-            if tokens[k + 1].text not in {",", "("}:
+            nxt = k + 1
+            while nxt < j and (tokens[nxt].lower in _NAME_SUFFIXES or tokens[nxt].text == "."):
+                nxt += 1  # "Vann R. Newkirk II, a writer ...", "Joseph Smith Jr., ..."
+            if tokens[nxt].text not in {",", "("}:
                 continue
             found = self.resolver.by_end.get(tokens[k].end)
             if found is None:
                 continue
             a, b, m, _ = found
-            if m.possessive or m.after_preposition or self.in_quote(a):
-                return None
+            if m.possessive or m.after_preposition or self.in_quote(a) or _in_relative_clause(tokens, k, lo):
+                continue  # a name inside the aside ("who lost the primaries to Clinton,")
             start = next((i for i in range(k, lo - 1, -1) if tokens[i].start == a), None)
             if start is None:
                 return None
@@ -825,12 +851,12 @@ class _Extractor:
         if sent is None:
             return None
         inner_end = self.text[q.start:q.end].rstrip().rstrip("\u2019'")
-        after = self.text[q.close_mark + 1:q.close_mark + 3]
-        dashed = bool(_DASH_LABEL.match(self.text, q.close_mark + 1))
+        after = self.text[q.outer_end:q.outer_end + 2]
+        dashed = bool(_DASH_LABEL.match(self.text, q.outer_end))
         if not (inner_end.endswith((",", "?", "!", "\u2014", "-", "\u2013")) or after.startswith(",") or dashed):
             return None
         tokens = self.sentence_tokens(sent)
-        first = next((k for k, t in enumerate(tokens) if t.start > q.close_mark), None)
+        first = next((k for k, t in enumerate(tokens) if t.start >= q.outer_end), None)
         if first is None:
             # the sentence splitter may end the sentence at ?” or !”: the frame is the next sentence
             nxt = sent + 1
@@ -869,8 +895,8 @@ class _Extractor:
                             t.text[:1].isalnum() for t in tokens[first:named[0]]):
                         break
                     sp = named[1]
-            if sp is None:
-                break
+            if sp is None or not sp.speaker:
+                break  # no known speaker here: a frame before the quotation may name one
             self.used.add((sent, cue.first))
             self.subjects[(sent, cue.first)] = sp
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, self._first_sentence(q),
@@ -891,7 +917,7 @@ class _Extractor:
 
     def _dash_label(self, q: _Quote, tokens: list[Token], first: int) -> _Speaker | None:
         """ "“...” ― Jorge Falcon": a quotation signed with a dash and a name."""
-        m = _DASH_LABEL.match(self.text, q.close_mark + 1)
+        m = _DASH_LABEL.match(self.text, q.outer_end)
         if m is None:
             return None
         sp = self.resolver.resolve(m.start("name"), m.end("name"))
@@ -1036,6 +1062,9 @@ class _Extractor:
             sp = self.resolver.resolve(a, a + len(label.group(1)))
             if sp.speaker:
                 return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
+        late = self._late_frame(q, sent)
+        if late is not None:
+            return late
         dashed = self._dash_signed(q)
         if dashed is not None:
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), dashed, None, sent, (q,))
@@ -1057,6 +1086,22 @@ class _Extractor:
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
         none = _Speaker(None, "unknown", None, None, None, None, "unresolved")
         return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), none, None, sent, (q,))
+
+    def _late_frame(self, q: _Quote, sent: int) -> _Row | None:
+        """A sentence that opens with a quotation and ends with its frame after more words ("“I admire the
+        mechanics” of the proposals, Mr. Holtz said."): the sentence's reported clause, holding the quotation."""
+        if self._sentence_start(q) != (q.open_mark if q.open_mark is not None else q.start):
+            return None
+        tokens = self.sentence_tokens(sent)
+        for cue in self.sentence_cues(sent):
+            if cue.start < q.outer_end or (sent, cue.first) in self.used:
+                continue
+            row = self._indirect(sent, tokens, cue)
+            if row is not None and row.start <= q.start and row.end >= q.end - 1 and row.speaker.speaker:
+                self.used.add((sent, cue.first))
+                return row
+            return None
+        return None
 
     def _previous_sentence_speaker(self, q: _Quote) -> _Speaker | None:
         """The person who speaks in the sentence right before a quotation that opens its own sentence, in the
@@ -1201,6 +1246,17 @@ class _Extractor:
                 return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, sent, members)
             return _Row("mixed", start, _trim_end(self.text, start, end), sp, cue, sent, members)
         return _Row("indirect", start, end, sp, cue, sent)
+
+
+def _in_relative_clause(tokens: list[Token], k: int, lo: int) -> bool:
+    """Whether ``tokens[k]`` lies in a relative clause or after an article since the last comma before it
+    (", who watched the ceremony on the Mall")."""
+    for i in range(k - 1, lo - 1, -1):
+        if tokens[i].text in {",", "(", "\u2014"}:
+            return False
+        if tokens[i].lower in {"who", "which", "whose", "whom", "the"}:
+            return True
+    return False
 
 
 def _skip_back(tokens: list[Token], j: int, lo: int) -> int:

@@ -10,9 +10,10 @@ Matching rule (over alphanumeric character positions only, so marks, spaces and 
     gold content.) Precision = correct / predictions, recall = found / gold contents.
 
 * **Direct quotations**: gold contents with at least 75 % of their alphanumeric characters inside quotation
-  marks (the same threshold the extractor uses to call a reported clause ``direct``) against predictions of kind
-  ``direct``. A direct prediction that matches a gold non-direct content (e.g. the quoted part of a content the
-  annotators took as mixed) is neither a hit nor a false alarm.
+  marks -- curly, straight, or a doubled apostrophe '' as the New York Times archive writes them -- (the same
+  threshold the extractor uses to call a reported clause ``direct``) against predictions of kind ``direct``.
+  A direct prediction that matches a gold non-direct content (e.g. the quoted part of a content the annotators
+  took as mixed) is neither a hit nor a false alarm.
 * **All attributions**: every gold content against every prediction (direct, mixed, indirect).
 * **Speaker accuracy on named sources**: over matched pairs (all attributions) whose gold source *names* its
   speaker, the share whose predicted speaker is that source. A source names its speaker when it holds a run of
@@ -77,7 +78,7 @@ def _alnum(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
 def _quoted_share(text: str, spans: list[tuple[int, int]]) -> float:
     inside = total = 0
     for a, b in spans:
-        a0, b0 = max(0, a - 1), min(len(text), b + 1)
+        a0, b0 = max(0, a - 2), min(len(text), b + 2)
         state = False
         for i in range(a0, b0):
             ch = text[i]
@@ -85,8 +86,8 @@ def _quoted_share(text: str, spans: list[tuple[int, int]]) -> float:
                 state = True
             elif ch == "\u201d":
                 state = False
-            elif ch == '"':
-                state = not state
+            elif ch == '"' or (text.startswith("\'\'", i) and not text.startswith("\'", i + 2)):
+                state = not state  # a doubled apostrophe stands for a straight mark in some archives (NYT)
             elif ch.isalnum() and a <= i < b:
                 total += 1
                 inside += state
