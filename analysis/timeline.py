@@ -142,13 +142,11 @@ def _possessive_np(text: str, end: int, s_end: int) -> tuple[int, int] | None:
     lo = end + 2
     stops = _lexicon()["np_stops"]
     hi = lo
-    words = 0
-    for m in _WORD.finditer(text, lo, s_end):
+    for words, m in enumerate(_WORD.finditer(text, lo, s_end)):
         between = text[hi : m.start()]
         if words and (set(between) - {" "}) or m[0].lower() in stops or words >= 5:
             break
         hi = m.end()
-        words += 1
     lo, hi = _trim(text, lo, hi)
     return (lo, hi) if hi > lo else None
 

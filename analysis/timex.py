@@ -29,6 +29,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -1167,64 +1168,71 @@ def _h_weekend(m: re.Match[str], ctx: _Context) -> _Result | None:
     return _Result("DATE", point.value, point, anchor_kind="publication")
 
 
+class _Rule(NamedTuple):
+    name: str
+    pattern: str
+    handler: _Handler
+    flags: int = 0
+
+
 @functools.lru_cache(maxsize=1)
 def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
     edge = r"(?P<edge>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of" \
            r"|the\s+close\s+of|earlier|later))"
     i = re.IGNORECASE
-    rules: list[tuple[str, str, _Handler, int]] = [
-        ("iso-date", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _h_iso_date, 0),
-        ("numeric-date", r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b", _h_numeric_date, 0),
-        ("month-day",
+    rules = [
+        _Rule("iso-date", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _h_iso_date, 0),
+        _Rule("numeric-date", r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b", _h_numeric_date, 0),
+        _Rule("month-day",
          r"(?:(?:{WD}),?\s+)?(?:" + edge + r"[\s-]+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})\b"
          r"(?:,?\s+(?P<year>{YEAR})\b)?(?!\s*(?:%|percent|\d|[.,]\d))",
          _h_month_day, 0),
-        ("day-month",
+        _Rule("day-month",
          r"\b(?:(?:{WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})\s+(?:(?i:of)\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR})\b)?",
          _h_month_day, 0),
-        ("month",
+        _Rule("month",
          r"(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?(?:" + edge + r"[\s-]+(?:(?i:in|of)\s+)?)?"
          r"(?P<mon>{MONTH})(?![\w])(?:,?\s+(?:(?i:of)\s+)?(?P<year>{YEAR})\b)?"
          r"(?=\s+(?P<relyear>(?i:last|this|next))\s+(?i:year))?",
          _h_month, 0),
-        ("time",
+        _Rule("time",
          r"(?P<approx>(?i:around|about|approximately|roughly|shortly\s+after|shortly\s+before)\s+)?"
          r"(?:(?P<word>(?i:noon|midnight))|(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.\s?m\.|[ap]\.?m\b|[ap]\.\s?m(?=\W))|(?i:o'clock)))"
          r"(?:\s+(?P<tz>(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|PT)\b|(?i:local\s+time)))?"
          r"(?:,?\s+(?:(?i:on)\s+)?(?:(?P<wd>{WD})|(?P<dayword>(?i:yesterday|today|tomorrow|tonight))|"
          r"(?P<mon>{MONTH})\s+(?P<day>{DAY})\b))?",
          _h_time, 0),
-        ("clock-24h", r"\b(?P<h>[01]?\d|2[0-4]):?(?P<mi>[0-5]\d)\s*(?P<tz>UTC|GMT|Z)\b", _h_clock24, 0),
-        ("time", r"(?P<approx>)(?P<word>(?i:noon|midnight))\s+(?P<wd>{WD})(?P<h>)(?P<mi>)(?P<ap>)(?P<dayword>)"
+        _Rule("clock-24h", r"\b(?P<h>[01]?\d|2[0-4]):?(?P<mi>[0-5]\d)\s*(?P<tz>UTC|GMT|Z)\b", _h_clock24, 0),
+        _Rule("time", r"(?P<approx>)(?P<word>(?i:noon|midnight))\s+(?P<wd>{WD})(?P<h>)(?P<mi>)(?P<ap>)(?P<dayword>)"
                  r"(?P<mon>)(?P<day>)", _h_time, 0),
-        ("weekday",
+        _Rule("weekday",
          r"(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|early|late|the\s+previous|the\s+following))\s+)?(?P<wd>{WD})(?P<plural>s)?"
          r"(?![\w])(?:['\u2019]s)?(?:\s+(?P<pod>(?i:morning|afternoon|evening|night))(?P<plural2>s)?)?",
          _h_weekday, 0),
-        ("relative-day",
+        _Rule("relative-day",
          r"(?:(?P<pod2>(?i:early|late|mid-afternoon|mid\s+afternoon))\s+)?\b(?P<rd>(?i:yesterday|today|tomorrow|tonight))"
          r"(?:['\u2019]s)?(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?",
          _h_relative_day, 0),
-        ("part-of-day",
+        _Rule("part-of-day",
          r"(?:(?i:early|late)\s+)?\b(?P<det>(?i:this|last))\s+(?P<pod>(?i:morning|afternoon|evening|night))\b",
          _h_this_pod, 0),
-        ("relative-period",
+        _Rule("relative-period",
          r"(?:" + edge + r"[\s-]+)?\b(?P<det>(?i:this|last|next|the\s+past|the\s+previous|the\s+following|the\s+coming"
          r"|this\s+past|this\s+coming|the\s+current|past|previous|coming))\s+(?P<unit>(?i:week|weekend|month|quarter"
          r"|year|decade|century|spring|summer|fall|autumn|winter))\b",
          _h_relative_period, 0),
-        ("season",
+        _Rule("season",
          r"\b(?:(?i:the)\s+)?(?:(?P<edge>(?i:early|late|mid))[\s-]+)?(?P<season>(?i:spring|summer|autumn|winter))\b"
          r"(?:\s+(?i:of)\s+(?P<year>{YEAR}))?",
          _h_season, 0),
-        ("weekend", r"\b(?i:the)\s+(?i:weekend)\b", _h_weekend, 0),
-        ("the-unit", r"\b(?i:the)\s+(?:(?P<qual>(?i:full|fiscal|latest\s+fiscal|current\s+fiscal|calendar))\s+)?"
+        _Rule("weekend", r"\b(?i:the)\s+(?i:weekend)\b", _h_weekend, 0),
+        _Rule("the-unit", r"\b(?i:the)\s+(?:(?P<qual>(?i:full|fiscal|latest\s+fiscal|current\s+fiscal|calendar))\s+)?"
          r"(?P<unit>(?i:year|week))\b(?![\s-]+(?i:earlier|ago|before|after|of|in|that|when))",
          _h_the_unit, 0),
-        ("year-end", r"\b(?:(?i:the)\s+)?(?i:year(?:['\u2019]s)?[\s-]end)\b", _h_year_end, 0),
-        ("that-unit", r"\b(?:(?P<pre>(?i:later|earlier))\s+)?(?i:that)\s+(?:(?i:same)\s+)?"
+        _Rule("year-end", r"\b(?:(?i:the)\s+)?(?i:year(?:['\u2019]s)?[\s-]end)\b", _h_year_end, 0),
+        _Rule("that-unit", r"\b(?:(?P<pre>(?i:later|earlier))\s+)?(?i:that)\s+(?:(?i:same)\s+)?"
          r"(?P<unit>(?i:year|month|week|day))\b", _h_that_unit, 0),
-        ("quarter",
+        _Rule("quarter",
          r"(?:(?i:the|its)\s+)?(?:(?P<year>{YEAR})(?:['\u2019]s)?\s+|(?P<relyear>(?i:this|last|next))\s+(?i:year['\u2019]s)\s+)?"
          r"(?:(?P<rel>(?i:year[\s-]earlier|year[\s-]ago|latest|last|previous|prior|current|past|same|next|following"
          r"|coming|preceding|fiscal|recent|comparable|corresponding))[\s-]+)*(?:(?P<ord>(?i:first|second|third|fourth"
@@ -1232,11 +1240,11 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          r"(?P<period>(?i:period)))(?!s)"
          r"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year2>{YEAR}))?(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)))?",
          _h_quarter, 0),
-        ("ago",
+        _Rule("ago",
          r"(?:(?P<mod>(?i:about|nearly|almost|more\s+than|roughly|approximately))\s+)?(?:(?P<num>{NUM})[\s-]+)?"
          r"(?P<unit>{UNIT})\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|previously))\b",
          _h_ago, i),
-        ("duration",
+        _Rule("duration",
          r"(?:(?P<mod>(?i:nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|roughly"
          r"|approximately))\s+)?(?:(?i:the)\s+)?"
          r"(?:(?P<dir>(?i:past|last|next|first|coming|previous|following|final|remaining|latest|initial|"
@@ -1244,30 +1252,30 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          r"(?:\s+(?:(?i:and\s+a\s+half)|\d/\d))?[\s-]+(?:(?i:more|additional|straight|consecutive|full|long|trading"
          r"|business|calendar)\s+)?)?(?<!\d)(?P<unit>{UNIT})(?:-(?P<suffix>(?i:long|old)))?",
          _h_duration, i),
-        ("year-earlier",
+        _Rule("year-earlier",
          r"\b(?:(?i:the)\s+)?(?i:year[\s-](?:earlier|ago))(?:\s+(?i:period|quarter|level|results))?\b",
          _h_year_earlier, 0),
-        ("decade",
+        _Rule("decade",
          r"(?:(?P<the>(?i:the))\s+)?(?:(?P<pre>(?i:early|mid|late))[\s-]+)?(?:(?P<dec>{YEAR})|['\u2019](?P<yy>\d0))['\u2019]?s\b",
          _h_decade, 0),
-        ("century",
+        _Rule("century",
          r"(?:(?i:the)\s+)?(?:(?P<pre>(?i:early|mid|late))[\s-]+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)\b",
          _h_century, 0),
-        ("year",
+        _Rule("year",
          r"(?:(?P<pre>(?i:fiscal|calendar|the\s+year|early|mid|late|post|pre|the\s+end\s+of|the\s+beginning\s+of|"
          r"the\s+start\s+of|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of))[\s-]+)?"
          r"(?<![\w$.,/])(?<!\d-)(?P<y>{YEAR})(?![\w])",
          _h_year, 0),
-        ("spelled-year",
+        _Rule("spelled-year",
          r"\b(?:(?i:the\s+year)\s+)?(?P<y>(?i:nineteen|two\s+thousand(?:\s+and)?)(?:[\s-]+(?i:{NUMWORD})){0,2})\b",
          _h_spelled_year, 0),
-        ("fiscal-year", r"\b(?i:fiscal)\s+['\u2019](?P<yy>\d\d)\b", _h_fiscal_short, 0),
-        ("generic", r"\b(?:{GENERIC})(?![\w-])", _h_generic, i),
-        ("set",
+        _Rule("fiscal-year", r"\b(?i:fiscal)\s+['\u2019](?P<yy>\d\d)\b", _h_fiscal_short, 0),
+        _Rule("generic", r"\b(?:{GENERIC})(?![\w-])", _h_generic, i),
+        _Rule("set",
          r"\b(?:{SETW})\b|\b(?i:every|each|per)\s+(?:(?i:other)\s+)?(?:(?P<num>{NUM})\s+)?(?:(?P<wd>{WD})|"
          r"(?P<mon>{MONTH})|(?P<unit>{UNIT}))",
          _h_set, 0),
-        ("holiday",
+        _Rule("holiday",
          r"(?:(?P<rel>(?i:last|this|next))\s+)?\b(?P<name>(?i:{HOLIDAY}))\b(?:,?\s+(?P<year>{YEAR}))?",
          _h_holiday, 0),
     ]
@@ -1291,6 +1299,10 @@ _RULE_TRIGGERS = {
 }
 _WINDOW_BEFORE = 70
 _WINDOW_AFTER = 90
+# How far a match may reach before and after its trigger word, where that is much less than the default:
+# a duration ends at its unit ("no more than the next twenty four hours"), "ago" ends its expression.
+_RULE_REACH = {"duration": (50, 12), "ago": (50, 6), "generic": (25, 25), "decade": (20, 6), "year": (45, 8),
+               "clock-24h": (8, 8), "year-end": (12, 10), "the-unit": (30, 30)}
 _WORD_RE = re.compile(r"[^\W_]+")
 _STOP = frozenset({"the", "a", "an", "at", "for", "in", "as", "of", "to", "on", "s"})
 
@@ -1339,31 +1351,23 @@ def _number_category(word: str) -> tuple[str, ...]:
     return ()
 
 
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Merged ``(lo, hi)`` windows around the trigger words of each category."""
+def _triggers(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The spans of the trigger words of each category, in text order."""
     triggers = _trigger_words()
     spans: dict[str, list[tuple[int, int]]] = {}
-    n = len(text)
     for match in _WORD_RE.finditer(text):
         word = match[0]
-        if word[0].isdigit():
-            cats = _number_category(word)
-        else:
-            cats = triggers.get(word.lower(), ())
+        cats = _number_category(word) if word[0].isdigit() else triggers.get(word.lower(), ())
         for cat in cats:
-            lo, hi = max(0, match.start() - _WINDOW_BEFORE), min(n, match.end() + _WINDOW_AFTER)
-            lst = spans.setdefault(cat, [])
-            if lst and lo <= lst[-1][1]:
-                lst[-1] = (lst[-1][0], hi)
-            else:
-                lst.append((lo, hi))
+            spans.setdefault(cat, []).append(match.span())
     return spans
 
 
-def _merge(windows: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
-    spans = sorted(w for lst in windows for w in lst)
+def _windows(spans: list[list[tuple[int, int]]], before: int, after: int, n: int) -> list[tuple[int, int]]:
+    """Merged ``(lo, hi)`` windows reaching ``before``/``after`` characters around trigger spans."""
     merged: list[tuple[int, int]] = []
-    for lo, hi in spans:
+    for start, end in sorted(span for lst in spans for span in lst):
+        lo, hi = max(0, start - before), min(n, end + after)
         if merged and lo <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
         else:
@@ -1374,9 +1378,13 @@ def _merge(windows: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
 def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str], _Handler]]:
     found = []
     seen: set[tuple[int, int, int]] = set()
-    windows = _windows(text)
+    triggers = _triggers(text)
     for order, (name, pattern, handler) in enumerate(_rules()):
-        for lo, hi in _merge([windows.get(cat, []) for cat in _RULE_TRIGGERS[name]]):
+        spans = [triggers[cat] for cat in _RULE_TRIGGERS[name] if cat in triggers]
+        if not spans:
+            continue
+        before, after = _RULE_REACH.get(name, (_WINDOW_BEFORE, _WINDOW_AFTER))
+        for lo, hi in _windows(spans, before, after, len(text)):
             for match in pattern.finditer(text, lo, hi):
                 start, end = match.span()
                 while end > start and text[end - 1] in " \t\n,-":
