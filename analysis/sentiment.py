@@ -90,45 +90,68 @@ class _Unit:
 
 def _blank(text: str, start: int, end: int, holes: list[tuple[int, int]]) -> str:
     """``text[start:end]`` with every ``[a, b)`` in ``holes`` replaced by spaces (length kept)."""
-    chars = list(text[start:end])
-    for a, b in holes:
-        for k in range(max(a, start), min(b, end)):
-            chars[k - start] = " "
-    return "".join(chars)
+    cuts = sorted((max(a, start), min(b, end)) for a, b in holes if a < end and b > start)
+    if not cuts:
+        return text[start:end]
+    pieces = []
+    at = start
+    for a, b in cuts:
+        if a > at:
+            pieces.append(text[at:a])
+            at = a
+        if b > at:
+            pieces.append(" " * (b - at))
+            at = b
+    pieces.append(text[at:end])
+    return "".join(pieces)
 
 
-def _span(row: Any, first: str, last: str) -> tuple[int, int] | None:
-    a, b = getattr(row, first, None), getattr(row, last, None)
+class _Row(dict):
+    """One row of a quotes table as a dict; a missing column reads as None (like ``getattr(row, name, None)``)."""
+
+    def __missing__(self, key: str) -> None:
+        return None
+
+
+def _rows(quotes: pd.DataFrame) -> list[_Row]:
+    """The rows of a quotes table as plain Python values (column by column: no per-row pandas objects)."""
+    columns = [str(c) for c in quotes.columns]
+    values = [quotes[c].tolist() for c in quotes.columns]
+    return [_Row(zip(columns, row)) for row in zip(*values)]
+
+
+def _span(row: _Row, first: str, last: str) -> tuple[int, int] | None:
+    a, b = row[first], row[last]
     if a is None or b is None or pd.isna(a) or pd.isna(b):
         return None
     return int(a), int(b)
 
 
-def _check_quotes(quotes: pd.DataFrame, article: Article) -> None:
+def _check_quotes(quotes: pd.DataFrame, rows: list[_Row], article: Article) -> None:
     missing = [c for c in _REQUIRED_QUOTE_COLUMNS if c not in quotes.columns]
     if missing:
         raise ValueError(f"quotes table lacks column(s) {', '.join(missing)}; pass the DataFrame returned by "
                          "analysis.quotes.extract_quotes (or one with the same columns)")
-    for row in quotes.itertuples(index=False):
-        if not 0 <= int(row.start) <= int(row.end) <= len(article.text):
-            raise ValueError(f"quotation offsets [{row.start}, {row.end}) lie outside article {article.id!r} "
+    for row in rows:
+        if not 0 <= int(row["start"]) <= int(row["end"]) <= len(article.text):
+            raise ValueError(f"quotation offsets [{row['start']}, {row['end']}) lie outside article {article.id!r} "
                              f"(length {len(article.text)}); were the quotes extracted from another article?")
 
 
-def _quote_units(article: Article, quotes: pd.DataFrame) -> list[_Unit]:
+def _quote_units(article: Article, rows: list[_Row]) -> list[_Unit]:
     units = []
-    for row in quotes.itertuples(index=False):
-        start, end = int(row.start), int(row.end)
+    for row in rows:
+        start, end = int(row["start"]), int(row["end"])
         # The cue and the speaker's name are the narrator's words, never the speaker's content.
         holes = [s for s in (_span(row, "cue_start", "cue_end"), _span(row, "mention_start", "mention_end")) if s]
         units.append(_Unit(
-            speaker=row.speaker,
-            speaker_type=getattr(row, "speaker_type", None),
-            camp=getattr(row, "camp", None),
-            kind=str(row.kind),
+            speaker=row["speaker"],
+            speaker_type=row["speaker_type"],
+            camp=row["camp"],
+            kind=str(row["kind"]),
             start=start,
             end=end,
-            sentence=getattr(row, "sentence", None),
+            sentence=row["sentence"],
             scored=_blank(article.text, start, end, holes),
         ))
     return units
@@ -143,17 +166,17 @@ def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _attribution_spans(quotes: pd.DataFrame) -> list[tuple[int, int]]:
+def _attribution_spans(rows: list[_Row]) -> list[tuple[int, int]]:
     spans = []
-    for row in quotes.itertuples(index=False):
+    for row in rows:
         spans += [s for s in (_span(row, "cue_start", "cue_end"), _span(row, "mention_start", "mention_end")) if s]
     return spans
 
 
-def _narrator_units(article: Article, quotes: pd.DataFrame) -> list[_Unit]:
+def _narrator_units(article: Article, rows: list[_Row]) -> list[_Unit]:
     text = article.text
-    quoted = sorted(_with_marks(text, int(s), int(e)) for s, e in zip(quotes["start"], quotes["end"]))
-    attributions = _attribution_spans(quotes)
+    quoted = sorted(_with_marks(text, int(r["start"]), int(r["end"])) for r in rows)
+    attributions = _attribution_spans(rows)
     units = []
     for sent in parse(article).sentences:
         holes = [(a, b) for a, b in quoted if a < sent.end and b > sent.start]
@@ -178,8 +201,9 @@ def _units(article: Article, quotes: pd.DataFrame | None, actors: Any) -> list[_
         from .quotes import extract_quotes
 
         quotes = extract_quotes(article, actors=actors)
-    _check_quotes(quotes, article)
-    return sorted(_quote_units(article, quotes) + _narrator_units(article, quotes), key=lambda u: (u.start, u.end))
+    rows = _rows(quotes)
+    _check_quotes(quotes, rows, article)
+    return sorted(_quote_units(article, rows) + _narrator_units(article, rows), key=lambda u: (u.start, u.end))
 
 
 def quotation_sentiment(article: Article, *, quotes: pd.DataFrame | None = None, actors: Any = None) -> pd.DataFrame:

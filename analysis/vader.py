@@ -180,7 +180,9 @@ def patch_table() -> pd.DataFrame:
 
 
 def _normalise_text(text: str) -> str:
-    return _normalise_with_offsets(text)[0]
+    """Curly quotation marks and apostrophes made straight, dashes glued between words spaced out."""
+    text = text.translate(_TYPOGRAPHY)  # one character for one: the glued-dash pattern sees the same words
+    return _GLUED_DASH.sub(r" \1 ", text) if ("-" in text or "\u2014" in text or "\u2013" in text) else text
 
 
 def _match_form(token: str) -> str:
@@ -190,6 +192,13 @@ def _match_form(token: str) -> str:
     elif word.endswith("s'") and len(word) > 3:
         word = word[:-1]
     return word
+
+
+def _match_forms(tokens: list[str]) -> list[str]:
+    """:func:`_match_form` of every token, in one pass (the hot path of every scored text)."""
+    # Edge punctuation, the apostrophe included, is stripped first, so only the "'s" ending can remain.
+    stripped = [t.strip(_EDGE_PUNCT).lower() for t in tokens]
+    return [w[:-2] if len(w) > 3 and w.endswith("'s") else w for w in stripped]
 
 
 def _is_titlecase(token: str) -> bool:
@@ -225,6 +234,8 @@ def _match_at(entry: PatchEntry, forms: list[str], raw: list[str], start: int) -
 
 def _proper_name_words(raw: list[str], words: list[str], lexicon: dict[str, float]) -> list[int]:
     """Lexicon words inside a mid-sentence run of capitalised words (the ``proper-name`` rule)."""
+    if not any(w.lower() in lexicon and _is_titlecase(raw[i]) for i, w in enumerate(words)):
+        return []  # no capitalised lexicon word: nothing the rule could change
     titled = [_is_titlecase(t) and t.strip(_EDGE_PUNCT) != "I" for t in raw]
     if len(raw) >= 4 and sum(titled) >= _HEADLINE_SHARE * len(raw):
         return []  # headline case: capitals say nothing about names
@@ -241,44 +252,73 @@ def _proper_name_words(raw: list[str], words: list[str], lexicon: dict[str, floa
     return hits
 
 
-def _no_comparatives(raw: list[str]) -> list[int]:
-    """Positions of "no" in "no better/greater NOUN ... than": praise by comparison, not negation (``no-comparative``)."""
-    forms = [_match_form(t) for t in raw]
+def _no_comparatives(forms: list[str], raw: list[str]) -> list[int]:
+    """Positions of "no" in "no better/greater NOUN ... than": praise by comparison, not negation (``no-comparative``).
+
+    Args:
+        forms: the tokens' match forms (:func:`_match_form`).
+        raw: the tokens as written (their punctuation bounds the construction).
+    """
     return [i for i in range(len(forms) - 1)
             if forms[i] == "no" and not raw[i].endswith(_CLAUSE_END) and forms[i + 1] in _COMPARATIVES
             and i + 2 < len(forms) and forms[i + 2] != "than" and "than" in forms[i + 3:]]
 
 
+def _starts(entry: PatchEntry, positions: dict[str, list[int]]) -> list[int]:
+    """The word positions where ``entry`` can begin a match, in text order.
+
+    A match beginning at ``start`` puts target slot ``t`` at a position in ``[start, start + t]`` (optional
+    slots may be skipped), and that word must be one the slot accepts; so only starts up to ``t`` words before
+    an occurrence of a target word can match.
+    """
+    starts: set[int] = set()
+    for t in entry.targets:
+        for word in entry.slots[t] or ():
+            for pos in positions.get(word, ()):
+                starts.update(range(max(0, pos - t), pos + 1))
+    return sorted(starts)
+
+
 def _overrides(raw: list[str], words: list[str], lexicon: dict[str, float]) -> dict[int, tuple[PatchEntry, float]]:
     """Which words get which valence, by precedence: name, phrase (longest first), word, rule.
+
+    Only the entries one of whose target words occurs in the text are tried (an index from word to entries),
+    and each only where a target word occurs; a text that no entry can touch costs a few dictionary look-ups.
 
     Args:
         raw: the whitespace-separated tokens (with their punctuation, which bounds phrases).
         words: VADER's words for the same tokens (one for one), used for the lexicon look-up.
         lexicon: VADER's lexicon; only words in it can be overridden.
     """
-    forms = [_match_form(t) for t in raw]
-    present = set(forms)
+    ordered, index, rules = _entry_index()
+    forms = _match_forms(raw)
+    positions: dict[str, list[int]] = {}
+    for i, form in enumerate(forms):
+        if form in index:
+            positions.setdefault(form, []).append(i)
+    candidates = set(rules)
+    for form in positions:
+        candidates.update(index[form])
     chosen: dict[int, tuple[PatchEntry, float]] = {}
-    for entry in _ordered_entries():
+    for k in sorted(candidates):
+        entry = ordered[k]
         if entry.kind == "rule":
             if entry.pattern == "no-comparative":
-                for i in _no_comparatives(raw):
-                    chosen.setdefault(i, (entry, entry.valence))
+                if "no" in forms:
+                    for i in _no_comparatives(forms, raw):
+                        chosen.setdefault(i, (entry, entry.valence))
                 continue
             if entry.pattern != "proper-name":
                 continue  # the other negation rules act in _NewsAnalyzer._negation_check
             for i in _proper_name_words(raw, words, lexicon):
                 chosen.setdefault(i, (entry, entry.valence))
             continue
-        if not any(entry.slots[t] & present for t in entry.targets):  # type: ignore[operator]
-            continue
-        for start in range(len(forms)):
-            positions = _match_at(entry, forms, raw, start)
-            if positions is None:
+        for start in _starts(entry, positions):
+            matched = _match_at(entry, forms, raw, start)
+            if matched is None:
                 continue
             for t in entry.targets:
-                pos = positions[t]
+                pos = matched[t]
                 if pos >= 0 and pos not in chosen and (entry.valence != 0 or words[pos].lower() in lexicon):
                     chosen[pos] = (entry, entry.valence)
     return chosen
@@ -290,6 +330,23 @@ def _ordered_entries() -> tuple[PatchEntry, ...]:
     # "no-comparative" decides what "no" is before the "[no] *" phrase can claim it.
     return tuple(sorted(load_patch(), key=lambda e: (-1 if e.pattern == "no-comparative" else rank[e.kind],
                                                      -len(e.slots))))
+
+
+@functools.lru_cache(maxsize=1)
+def _entry_index() -> tuple[tuple[PatchEntry, ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """The ordered entries, an index from each target word to the entries (by rank) that can change it, and
+    the ranks of the rules (tried on every text)."""
+    ordered = _ordered_entries()
+    index: dict[str, list[int]] = {}
+    rules = []
+    for k, entry in enumerate(ordered):
+        if entry.kind == "rule":
+            rules.append(k)
+            continue
+        for t in entry.targets:
+            for word in entry.slots[t] or ():
+                index.setdefault(word, []).append(k)
+    return ordered, {w: tuple(ks) for w, ks in index.items()}, tuple(rules)
 
 
 @functools.lru_cache(maxsize=1)
@@ -314,6 +371,8 @@ class _NewsAnalyzer(SentimentIntensityAnalyzer):
         for entry in load_patch():
             if entry.valence != 0:
                 self.lexicon[_SYNTHETIC.format(entry.valence)] = entry.valence
+        # VADER's emoji step looks at one character at a time, so only one-character keys can ever match.
+        self._emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
 
     def scored(self, text: str) -> tuple[dict[str, float], _PatchedSentiText]:
         """Polarity scores of ``text`` and the tokenised text they came from."""
@@ -359,6 +418,8 @@ class _NewsAnalyzer(SentimentIntensityAnalyzer):
 
     def _demojize(self, text: str) -> str:
         # VADER's emoji step, unchanged, so that unpatched text scores exactly as plain VADER does.
+        if self._emoji_chars.isdisjoint(text):
+            return text.strip()  # what the loop below gives when no character is an emoji
         out = []
         prev_space = True
         for ch in text:
@@ -416,6 +477,8 @@ def plain_polarity_scores(text: str) -> dict[str, float]:
 def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     """:func:`_normalise_text` plus, for each character of the result, its offset in ``text``."""
     glued = {m.start(1): m.end(1) for m in _GLUED_DASH.finditer(text)}
+    if not glued:
+        return text.translate(_TYPOGRAPHY), list(range(len(text)))  # one character for one
     out: list[str] = []
     where: list[int] = []
     i = 0
