@@ -72,8 +72,10 @@ _DIRECT_SHARE = 0.75
 _OPENERS = "\u201c\u00ab\u201e"
 _CLOSERS = "\u201d\u00bb"
 _STRAIGHT = '"'
-_CURLY_MARKS = re.compile(f"[{_OPENERS}{_CLOSERS}]")
-_STRAIGHT_MARKS = re.compile(r"\"|''")  # a doubled apostrophe stands for a straight mark in some archives
+# a doubled apostrophe stands for a straight mark in some archives; a curly closing mark may end a quotation
+# opened with a straight one (and a straight mark one opened with a curly mark)
+_STRAIGHT_MARKS = re.compile("\"|''|\u201d")
+_CURLY_MARKS = re.compile(f"[{_OPENERS}{_CLOSERS}\"]")
 _DASH_LABEL = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*(?:[ \u00a0]"
                          r"(?:[A-Z][\w.\u2019'\-]*|de|van|von|da|del|la))*?)[ \t\u00a0]*[.,]?[ \t\u00a0]*(?=\n|$)")
 _MARKS = _OPENERS + _CLOSERS + _STRAIGHT
@@ -81,6 +83,9 @@ _MARKS = _OPENERS + _CLOSERS + _STRAIGHT
 _LABEL = re.compile(r"(?P<label>[A-Z][A-Z\u2019'.\-]+(?: [A-Z][A-Z\u2019'.\-]+){0,2}):[ \t\u00a0]+(?=\S)")
 _DASH_SIGNATURE = re.compile(r"[\u201d\"][ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*"
                              r"(?:[ \u00a0][A-Z][\w.\u2019'\-]*)*?)[ \t\u00a0]*[.,]?[ \t\u00a0]*$")
+_NOT_LABELS = frozenset({"update", "note", "editor's note", "editor’s note", "correction", "watch", "read",
+                         "related", "see also", "photo", "video", "source", "sources", "via", "hat tip", "ps",
+                         "p.s", "disclosure", "clarification", "warning", "breaking", "exclusive", "analysis"})
 _ALNUM = re.compile(r"[^\W_]")
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that",
@@ -108,6 +113,9 @@ _NP_STOP_AFTER = frozenset(
 _CLAUSE_BREAK = frozenset({";"})
 _PARTICIPLE_OPENERS = frozenset({",", "—", "–", "-", "and"})
 _INANIMATE_OK = frozenset({"organisation"})
+# words after which a participle is not a reduced relative clause of the noun before it ("for saying")
+_NOT_AFTER_NOUN = frozenset({"for", "by", "of", "about", "after", "before", "without", "while", "when", "in", "on",
+                             "from", "with", "to", "as", "is", "are", "was", "were", "been", "be", "not"})
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 
@@ -214,7 +222,15 @@ def pair_quotes(text: str, paragraphs: list[tuple[int, int, int]]) -> list[_Quot
                 i = found.start()
                 ch = text[i]
                 width = found.end() - i
-                if family == "curly" and ch in _OPENERS:
+                if ch == _STRAIGHT and family == "curly" or ch in _CLOSERS and family == "straight":
+                    # only a mark of the other kind that closes an open quotation counts here, and only when
+                    # no mark of its own kind is open inside ("Pence: "... “Shark Tank.” ...")
+                    own = _OPENERS if ch in _CLOSERS else _STRAIGHT
+                    if open_at is None or text[i + 1:i + 2].isalnum() or any(
+                            c in own for c in text[open_at + 1:i]):
+                        continue
+                    kind = "close"
+                elif family == "curly" and ch in _OPENERS:
                     kind = "open"
                 elif family == "curly" and ch in _CLOSERS:
                     # a closing mark typed at the start of a paragraph, before a word, opens a quotation
@@ -692,8 +708,17 @@ class _Extractor:
 
     def _subject(self, sent: int, cue: _Cue, lo: int) -> _Speaker | None:
         sp = self._own_subject(sent, cue, lo)
-        if cue.participle and (sp is None or not sp.speaker):
-            # "Trump unleashed a series of tweets criticizing ...": the tweets' author speaks
+        tokens = self.sentence_tokens(sent)
+        if cue.participle and (sp is None or not sp.speaker) and cue.first > 0 and (
+                tokens[cue.first - 1].lower not in _NOT_AFTER_NOUN):
+            # "Trump unleashed a series of tweets criticizing ...": the nearest person before is the author
+            floor = tokens[min(lo, cue.first)].start
+            for a, b, m, _ in reversed(self.resolver.persons):
+                if floor <= a < tokens[cue.first].start and not (m.possessive or m.after_preposition):
+                    found = self.resolver.resolve(a, b)
+                    if found.speaker:
+                        return found
+                    break
             main = self._main_subject(sent, cue)
             if main is not None and main.speaker:
                 return main
@@ -838,6 +863,33 @@ class _Extractor:
                 row = self._unframed(q, rows)
             if row is not None:
                 rows.append(row)
+        rows += self._transcript_turns()
+        rows.sort(key=lambda r: r.start)
+        return rows
+
+    def _transcript_turns(self) -> list[_Row]:
+        """Paragraphs of an interview transcript printed without quotation marks ("FALLIN: I think ..."): a
+        turn is verbatim speech, so a direct row. A label counts when it names a person of the article or
+        opens at least two paragraphs (so "UPDATE:" or "NOTE:" alone does not)."""
+        found = []
+        for p, a, b in self.paragraphs:
+            m = _LABEL.match(self.text, a)
+            if m is not None and not self.in_quote(a) and m.end() < b:
+                found.append((m, b))
+        counts: dict[str, int] = {}
+        for m, _ in found:
+            counts[m.group("label")] = counts.get(m.group("label"), 0) + 1
+        rows = []
+        for m, b in found:
+            label = m.group("label")
+            speaker = self.resolver.label_speaker(m.start("label"), m.end("label"))
+            if speaker is None or label.lower().strip(".") in _NOT_LABELS:
+                continue
+            if counts[label] < 2 and self.resolver.index.person_named(label.split()[-1].title()) is None:
+                continue
+            sent = self._sentence_of(m.end())
+            rows.append(_Row("direct", m.end(), _trim_end(self.text, m.end(), b), speaker, None,
+                             sent if sent is not None else 0))
         return rows
 
     def _sentence_of(self, pos: int) -> int | None:
@@ -853,7 +905,10 @@ class _Extractor:
         inner_end = self.text[q.start:q.end].rstrip().rstrip("\u2019'")
         after = self.text[q.outer_end:q.outer_end + 2]
         dashed = bool(_DASH_LABEL.match(self.text, q.outer_end))
-        if not (inner_end.endswith((",", "?", "!", "\u2014", "-", "\u2013")) or after.startswith(",") or dashed):
+        said = _WORDS.match(self.text, q.outer_end + 1) if self.text[q.outer_end:q.outer_end + 1] == " " else None
+        inverted = said is not None and said.group().lower() in cue_lexicon().inverted
+        if not (inner_end.endswith((",", "?", "!", "\u2014", "-", "\u2013")) or after.startswith(",") or dashed
+                or inverted):
             return None
         tokens = self.sentence_tokens(sent)
         first = next((k for k, t in enumerate(tokens) if t.start >= q.outer_end), None)
@@ -891,8 +946,8 @@ class _Extractor:
                     sp = self._np_speaker(tokens, span)
                 else:
                     named = self._name_before_asides(tokens, j, first) or self._name_after_words(tokens, j, first)
-                    if named is None or named[0] - first > 3 or not all(
-                            t.text[:1].isalnum() for t in tokens[first:named[0]]):
+                    if named is None or not (_description_before(tokens, first, named[0]) or (
+                            named[0] - first <= 3 and all(t.text[:1].isalnum() for t in tokens[first:named[0]]))):
                         break
                     sp = named[1]
             if sp is None or not sp.speaker:
@@ -928,6 +983,23 @@ class _Extractor:
         if s is None:
             s = self._sentence_of(q.open_mark if q.open_mark is not None else q.start)
         return s if s is not None else 0
+
+    def _colon_intro(self, q: _Quote, sent: int, mark: int) -> _Row | None:
+        """A quotation introduced by a colon in a sentence without a reporting verb ("Kaine has adopted the
+        stance: “...”"): the person named at the start of the sentence."""
+        if not self.text[self.doc.sentences[sent].start:mark].rstrip().endswith(":"):
+            return None
+        tokens = self.sentence_tokens(sent)
+        k = 0
+        while k < len(tokens) and tokens[k].lower in _DETERMINERS | {"but", "and", "so", "then", "still"}:
+            k += 1
+        found = self.resolver.by_start.get(tokens[k].start) if k < len(tokens) else None
+        if found is None or found[2].possessive:
+            return None
+        sp = self.resolver.resolve(found[0], found[1])
+        if not sp.speaker:
+            return None
+        return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
 
     def _outer_frame(self, sent: int, before: list[_Cue], cue: _Cue, lo: int) -> tuple[_Cue, _Speaker] | None:
         """An earlier frame whose "that" clause holds the cue ("Trump said that Clinton once described the deal
@@ -983,7 +1055,7 @@ class _Extractor:
         tokens = self.sentence_tokens(sent)
         before = [c for c in self.sentence_cues(sent) if c.end <= mark]
         if not before:
-            return None
+            return self._colon_intro(q, sent, mark)
         prev_q = [x for x in self.quotes if x.outer_end <= before[-1].start and self._sentence_of(x.start) == sent]
         lo = next((k for k, t in enumerate(tokens) if t.start >= prev_q[-1].outer_end), 0) if prev_q else 0
         cue, sp = before[-1], self.subject(sent, before[-1], lo)
@@ -1246,6 +1318,14 @@ class _Extractor:
                 return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, sent, members)
             return _Row("mixed", start, _trim_end(self.text, start, end), sp, cue, sent, members)
         return _Row("indirect", start, end, sp, cue, sent)
+
+
+def _description_before(tokens: list[Token], first: int, name: int) -> bool:
+    """Whether ``tokens[first:name]`` is a short description set off by a comma before a name ("the Vatican
+    spokesman, Federico Lombardi")."""
+    between = tokens[first:name]
+    return 2 <= len(between) <= 8 and between[-1].text == "," and all(
+        t.text[:1].isalnum() for t in between[:-1])
 
 
 def _in_relative_clause(tokens: list[Token], k: int, lo: int) -> bool:

@@ -99,7 +99,7 @@ def load_gold(ann: Path, text: str) -> list[Gold]:
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     events = []
     for line in ann.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
+        if line.startswith("T") and line.count("\t") >= 1:
             tid, mid, *_ = line.split("\t")
             label, _, offsets = mid.partition(" ")
             pieces = [tuple(int(x) for x in p.split()) for p in offsets.split(";")]
