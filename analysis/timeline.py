@@ -370,11 +370,26 @@ def _order(df: pd.DataFrame) -> pd.DataFrame:
     position = df["event_start"].where(df["inherited"], df["start"])
     df = df.assign(_pos=position).sort_values(["_pos", "start"], kind="stable").reset_index(drop=True)
     df["story_order"] = pd.array(range(len(df)), dtype="Int64")
-    dated = df[df["range_start"].notna()].sort_values(["range_end", "range_start", "story_order"], kind="stable")
+    clock = df["value"].map(_clock_key)
+    dated = (
+        df.assign(_clock=clock)[df["range_start"].notna()]
+        .sort_values(["range_end", "range_start", "_clock", "story_order"], kind="stable")
+    )
     chrono = pd.Series(pd.NA, index=df.index, dtype="Int64")
     chrono.loc[dated.index] = range(len(dated))
     df["chrono_order"] = chrono
     return df.drop(columns="_pos")[COLUMNS + _EXTRA]
+
+
+_PART_OF_DAY_CLOCK = {"MO": "08:00", "MI": "12:00", "AF": "15:00", "EV": "19:00", "NI": "22:00"}
+
+
+def _clock_key(value: object) -> str:
+    """A sort key for the time of day in a TIME value ("...T14:30", "...TNI"); days without one sort at noon."""
+    m = re.search(r"T(\d\d:\d\d|MO|MI|AF|EV|NI)", str(value))
+    if not m:
+        return "12:00"
+    return _PART_OF_DAY_CLOCK.get(m[1], m[1])
 
 
 def chronology(df: pd.DataFrame) -> pd.DataFrame:
@@ -434,14 +449,16 @@ def _actor_colours(df: pd.DataFrame) -> dict[str, str]:
     return colours
 
 
-def plot_timeline(df: pd.DataFrame, ax: Axes | None = None) -> Figure:
+def plot_timeline(df: pd.DataFrame, ax: Axes | None = None, *, window_days: int | None = 120) -> Figure:
     """The reconstructed timeline: one lane per dated event, earliest at the top.
 
     Day-level dates are marks; week-, month- and longer dates are spans from their first to their last day.
-    Colours are the event's first actor. Decades and centuries are left out (they would flatten the axis).
+    Colours are the event's first actor. Decades and centuries are left out (they would flatten the axis), and so
+    are events entirely outside ``window_days`` around the publication date (the most frequent anchor): they are
+    named in a note under the plot instead. ``window_days=None`` draws everything.
 
     Raises:
-        ValueError: when the table has no dated rows (check ``chronology(df)`` first).
+        ValueError: when the table has no dated rows (check ``plottable(df)`` first).
     """
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
@@ -450,6 +467,15 @@ def plot_timeline(df: pd.DataFrame, ax: Axes | None = None) -> Figure:
     rows = plottable(df)
     if rows.empty:
         raise ValueError("no dated events to plot; check chronology(df) before calling plot_timeline")
+    left_out = rows.iloc[0:0]
+    anchors = rows["anchor"].dropna()
+    if window_days is not None and not anchors.empty:
+        centre = pd.Timestamp(anchors.mode().iloc[0])
+        reach = pd.Timedelta(days=window_days)
+        inside = (pd.to_datetime(rows["range_end"]) >= centre - reach) & (
+            pd.to_datetime(rows["range_start"]) <= centre + reach)
+        if inside.any():
+            rows, left_out = rows[inside].reset_index(drop=True), rows[~inside]
     if ax is None:
         fig, ax = plt.subplots(figsize=(10, 0.42 * len(rows) + 1.6))
     else:
@@ -480,6 +506,11 @@ def plot_timeline(df: pd.DataFrame, ax: Axes | None = None) -> Figure:
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_xlabel("Date")
     ax.set_title("Reconstructed timeline (earliest at the top)")
+    if len(left_out):
+        names = "; ".join(f"{_short(r.label, 28)} ({r.value})" for r in left_out.head(6).itertuples())
+        more = f" and {len(left_out) - 6} more" if len(left_out) > 6 else ""
+        ax.text(0, -0.08, f"Not drawn, more than {window_days} days from publication: {names}{more}",
+                transform=ax.transAxes, fontsize=8, va="top", wrap=True)
     ax.legend(handles=[Patch(color=c, label=n) for n, c in colours.items()], title="First actor",
               loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8.5)
     return fig
