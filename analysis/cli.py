@@ -106,7 +106,9 @@ def _quotes(article: Article, args: argparse.Namespace) -> pd.DataFrame:
 def _timeline(article: Article, args: argparse.Namespace) -> pd.DataFrame:
     from .timeline import timeline
 
-    return timeline(article, published=article.published)
+    df = timeline(article, published=article.published)
+    # One row per expression: rows that only pass a date on to a later sentence ("inherited") stay in the API.
+    return df[~df["inherited"].astype(bool)] if "inherited" in df.columns else df
 
 
 def _stance(article: Article, args: argparse.Namespace) -> pd.DataFrame:

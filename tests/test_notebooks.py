@@ -65,7 +65,8 @@ def test_batch_names_the_bad_files_and_exits_nonzero(built):
 def test_report_has_findings_and_no_code(built, stem, notebook):
     soup = BeautifulSoup(_report(built, stem, notebook).read_text(encoding="utf-8"), "html.parser")
     text = soup.get_text(" ")
-    assert soup.find(class_="jp-InputArea") is None, "code is visible"
+    assert soup.select(".jp-CodeCell .jp-InputArea") == [], "code is visible"
+    assert soup.select("div.highlight pre") == [], "code is visible"
     assert "import analysis" not in text and "article_path" not in text
     assert soup.find("h1") is not None
     for section in ("How this was computed", "Caveats"):
@@ -101,7 +102,7 @@ def test_corpus_comparison_runs_once_over_the_good_articles(built):
     assert report.is_file(), built["proc"].stderr[-2000:]
     soup = BeautifulSoup(report.read_text(encoding="utf-8"), "html.parser")
     text = soup.get_text(" ")
-    assert soup.find(class_="jp-InputArea") is None and soup.find("script") is None
+    assert soup.select(".jp-CodeCell .jp-InputArea") == [] and soup.find("script") is None
     for section in ("How this was computed", "Caveats"):
         assert section in text
     assert "4 article(s)" in text
