@@ -71,10 +71,16 @@ class Actor:
         return (self.name, *self.aliases, *self.roles)
 
 
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+_SPACES = re.compile(r"\s+")
+_ARTICLE = re.compile(r"^(the|a|an)\s+")
+
+
+@functools.lru_cache(maxsize=8192)
 def _norm(phrase: str) -> str:
-    phrase = re.sub(r"['\u2019]s?$", "", phrase.strip())
-    phrase = re.sub(r"\s+", " ", phrase).lower()
-    return re.sub(r"^(the|a|an)\s+", "", phrase)
+    phrase = _POSSESSIVE_END.sub("", phrase.strip())
+    phrase = _SPACES.sub(" ", phrase).lower()
+    return _ARTICLE.sub("", phrase)
 
 
 class Actors:

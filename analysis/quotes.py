@@ -87,6 +87,13 @@ _NOT_LABELS = frozenset({"update", "note", "editor's note", "editor’s note", "
                          "related", "see also", "photo", "video", "source", "sources", "via", "hat tip", "ps",
                          "p.s", "disclosure", "clarification", "warning", "breaking", "exclusive", "analysis"})
 _ALNUM = re.compile(r"[^\W_]")
+_SENTENCE_END = re.compile(r"[.!?\u2026](?=\s)")
+_LABEL_WORDS = re.compile(r"[A-Za-z\u2019'\-]+")
+_THE = re.compile(r"^(?:[Tt]he)\s+")
+_TAIL_CLAUSE = re.compile(r"\s*,?\s*(?:\w+ing\b|\u2014|\u2013|which\b|who\b)")
+_ANY_WORD = re.compile(r"\w")
+_LEAD_LABEL = re.compile(r"([A-Z][A-Za-z.\-\u2019' ]{1,40}):\s")
+_INITIAL_END = re.compile(r"\b[A-Z]\.$|\b(?:[A-Z]\.){2,}$")  # "U.S." or "J." keeps its period
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that",
                           "these", "those", "no", "any", "every", "each", "some", "such"})
@@ -200,7 +207,7 @@ def _is_opening_straight(text: str, pos: int, para_start: int) -> bool:
 def _last_sentence_end(text: str, start: int, end: int) -> int:
     """The end of the last complete sentence in ``text[start:end]`` (or ``end`` when there is none)."""
     best = None
-    for m in re.finditer(r"[.!?\u2026](?=\s)", text[start:end]):
+    for m in _SENTENCE_END.finditer(text[start:end]):
         best = start + m.end()
     return best if best is not None else end
 
@@ -522,7 +529,7 @@ class _Resolver:
         """The speaker a transcript label in capitals names ("PENCE", "SEN. KAINE"): a person of the article
         with that surname, else the label itself in title case."""
         label = self.text[start:end]
-        words = [w for w in re.findall(r"[A-Za-z\u2019'\-]+", label.title()) if w.lower() not in
+        words = [w for w in _LABEL_WORDS.findall(label.title()) if w.lower() not in
                  name_rules()["titles"]]
         if not words or label.strip(".").lower() in {"q", "a", "question", "answer", "crosstalk"}:
             return None
@@ -557,7 +564,7 @@ class _Resolver:
                 return found
         names = find_names(self.text, start, end)
         if group_head(phrase) or any(m.kind in ("organisation", "place") for m in names):
-            desc = _lower_first(re.sub(r"^(?:[Tt]he)\s+", "the ", phrase))
+            desc = _lower_first(_THE.sub("the ", phrase))
             name = self.actors.canonical(phrase) or desc
             return _Speaker(name, "group", self.actors.camp_of(phrase), phrase, start, end, "group")
         return _Speaker(None, "unknown", None, phrase, start, end, "unresolved")
@@ -1100,8 +1107,8 @@ class _Extractor:
                 members.append(k)
         last = self.quotes[members[-1]]
         tail = self.text[last.outer_end:limit]
-        m = re.match(r"\s*,?\s*(?:\w+ing\b|\u2014|\u2013|which\b|who\b)", tail)
-        if m or not re.search(r"\w", tail):
+        m = _TAIL_CLAUSE.match(tail)
+        if m or not _ANY_WORD.search(tail):
             limit = last.outer_end
         return _trim_end(self.text, self.quotes[qi].start, limit), members
 
@@ -1128,7 +1135,7 @@ class _Extractor:
         if not starts_para and not self.text[self._sentence_start(q)].startswith(("\u201c", '"')) and (
                 len(words) < 8):
             return None
-        label = re.match(r"([A-Z][A-Za-z.\-\u2019' ]{1,40}):\s", self.text[para_start:q.start])
+        label = _LEAD_LABEL.match(self.text[para_start:q.start])
         if label:
             a = para_start
             sp = self.resolver.resolve(a, a + len(label.group(1)))
@@ -1367,7 +1374,7 @@ def _time_phrase(tokens: list[Token], k: int) -> bool:
 def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:\u2014"):
         end -= 1
-    if end > start and text[end - 1] == "." and not re.search(r"\b[A-Z]\.$|\b(?:[A-Z]\.){2,}$", text[start:end]):
+    if end > start and text[end - 1] == "." and not _INITIAL_END.search(text, max(start, end - 12), end):
         end -= 1
     return end
 

@@ -22,9 +22,9 @@ import functools
 import re
 import sys
 import unicodedata
+from collections import namedtuple
 from dataclasses import dataclass, field
 from importlib import resources
-from operator import itemgetter
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -57,6 +57,9 @@ _TRANSLIT = ((re.compile(r"(yy|yi|iy|ij|ii|yj|ji)$"), "y"), (re.compile(r"([a-z]
              (re.compile(r"kh"), "h"), (re.compile(r"tch"), "ch"), (re.compile(r"ck"), "k"))
 _FUZZY_THRESHOLD = 85.0
 _DIGIT = re.compile(r"\d")
+_NOT_LETTERS = re.compile(r"[^a-z]")
+_PLURAL_SOURCES = re.compile(r"\b(officials|sources)\b")
+_QUANTIFIED = re.compile(r"\b(a|an|one|two|three|several|some|unnamed|anonymous|familiar)\b")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # endings of hyphenated adjectives made from a name ("Obama-era", "Trump-backed"), unlike "Ki-moon"
@@ -67,19 +70,19 @@ _ADDRESS_TITLES = frozenset({"president", "speaker", "chairman", "chairwoman", "
                              "ambassador", "minister", "senator", "justice", "vice", "prime"})
 
 
-class Token(tuple):
+class Token(namedtuple("_TokenFields", "text start end lower is_cap")):
     """A token with its offsets in the article text: ``(text, start, end, lower, is_cap)``.
 
-    A plain tuple with named read-only fields (built from a tuple, which is much faster than a NamedTuple for
-    the hundreds of thousands of tokens a batch makes).
+    A named tuple built straight from a tuple (``Token((text, start, end, lower, is_cap))``: the plain tuple
+    constructor, much faster than a NamedTuple's keyword constructor for the hundreds of thousands of tokens a
+    batch makes), with the named tuple's fast field access.
     """
 
     __slots__ = ()
-    text = property(itemgetter(0))
-    start = property(itemgetter(1))
-    end = property(itemgetter(2))
-    lower = property(itemgetter(3))
-    is_cap = property(itemgetter(4))
+    __new__ = tuple.__new__
+
+    def __getnewargs__(self) -> tuple:
+        return (tuple(self),)  # pickling calls __new__ with these
 
 
 def make_token(text: str, start: int, end: int) -> Token:
@@ -152,17 +155,19 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
+@functools.lru_cache(maxsize=8192)
 def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=4096)
 def surname_key(name: str) -> str:
     """A spelling-insensitive key for a surname: "Zelenskyy", "Zelensky" and "Zelenskyi" give one key."""
     parts = name.split()
     while len(parts) > 1 and parts[-1].lower().rstrip(".,") in _SUFFIXES:
         parts = parts[:-1]  # "Vann R. Newkirk II", "Joseph R. Biden Jr."
     word = _strip_possessive(parts[-1] if parts else name)[0]
-    key = re.sub(r"[^a-z]", "", _fold(word))
+    key = _NOT_LETTERS.sub("", _fold(word))
     for pattern, repl in _TRANSLIT:
         key = pattern.sub(repl, key)
     return key
@@ -175,6 +180,12 @@ def _is_acronym(word: str) -> bool:
 
 def _is_name_word(word: str, rules: dict) -> bool:
     """A capitalised word that can be part of a person's name."""
+    return _name_word(word)
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_word(word: str) -> bool:
+    rules = name_rules()
     low = word.lower()
     if not word[:1].isupper() or _DIGIT.search(word) is not None:
         return False
@@ -191,21 +202,30 @@ def _runs(tokens: list[Token], text: str) -> list[list[Token]]:
     """Maximal runs of capitalised tokens (with name connectors and initials' periods inside)."""
     runs: list[list[Token]] = []
     cur: list[Token] = []
+    titles = name_rules()["titles"]
+    n = len(tokens)
     for i, tok in enumerate(tokens):
-        word = tok.text
-        joined = bool(cur) and text[cur[-1].end:tok.start] in ("", " ", "\u00a0")
-        if word[:1].isupper() and not _DIGIT.search(word) is not None and (not cur or joined) or cur and joined and word.lower() in _CONNECTORS and i + 1 < len(tokens) and tokens[i + 1].is_cap:
+        word, start, _, low, cap = tok
+        capword = cap and (word.isalpha() or _DIGIT.search(word) is None)
+        if cur:
+            last = cur[-1]
+            gap = start - last.end
+            joined = gap == 0 or (gap == 1 and text[last.end] in " \u00a0")
+        else:
+            joined = False
+        if capword and (not cur or joined) or (
+                joined and low in _CONNECTORS and i + 1 < n and tokens[i + 1].is_cap):
             cur.append(tok)
-        elif cur and word == "." and len(cur[-1].text) <= 4 and text[tok.end:tok.end + 1] == " " and (
-            len(cur[-1].text) == 1 or cur[-1].lower in name_rules()["titles"] or cur[-1].lower in {"jr", "sr"}
+        elif cur and word == "." and len(last.text) <= 4 and text[tok.end:tok.end + 1] == " " and (
+            len(last.text) == 1 or last.lower in titles or last.lower in {"jr", "sr"}
         ):
             # an initial ("J.") or an abbreviated title ("Gen.") does not end the name
             cur.append(tok)
         else:
             if cur:
                 runs.append(cur)
-            cur = [tok] if word[:1].isupper() and not _DIGIT.search(word) is not None else []
-        if cur and cur[-1].text[-2:] in ("\u2019s", "'s") and len(cur[-1].text) > 2:
+            cur = [tok] if capword else []
+        if cur and len(cur[-1].text) > 2 and cur[-1].text[-2:] in ("\u2019s", "'s"):
             runs.append(cur)
             cur = []
     if cur:
@@ -322,8 +342,7 @@ def pronoun_kind(word: str) -> str | None:
 def is_anonymous(phrase: str) -> bool:
     """Whether a source noun phrase describes an anonymous source ("a senior administration official")."""
     low = phrase.lower()
-    if re.search(r"\b(officials|sources)\b", low) and not re.search(r"\b(a|an|one|two|three|several|some|"
-                                                                     r"unnamed|anonymous|familiar)\b", low):
+    if _PLURAL_SOURCES.search(low) and not _QUANTIFIED.search(low):
         return False
     return any(p.search(low) for p in name_rules()["anonymous"])
 
@@ -373,7 +392,10 @@ class PersonIndex:
 
     def __init__(self, mentions: list[NameMention]) -> None:
         self._persons: list[_Person] = []
-        self._similar: dict[str, list[int]] = {}
+        # surname key -> ids of persons with a similar surname, grouped by the key's first two letters (two
+        # surnames are only compared when those agree, so each group stays small)
+        self._similar: dict[str, dict[str, list[int]]] = {}
+        self._by_prefix: dict[str, list[int]] = {}  # the key's first two letters -> person ids
         self._by_mention: dict[tuple[int, int], int] = {}
         rules = name_rules()
         persons = [m for m in mentions if m.kind == "person"]
@@ -388,7 +410,8 @@ class PersonIndex:
                 pid = len(self._persons)
                 key = surname_key(m.name)
                 self._persons.append(_Person(key, first))
-                for other, similar in self._similar.items():
+                self._by_prefix.setdefault(key[:2], []).append(pid)
+                for other, similar in self._similar.get(key[:2], {}).items():
                     if _same_surname(other, key):
                         similar.append(pid)
             p = self._persons[pid]
@@ -407,9 +430,10 @@ class PersonIndex:
             self._by_mention[(m.start, m.end)] = pid
 
     def _find(self, key: str, first: str | None, offset: int) -> int | None:
-        if key not in self._similar:
-            self._similar[key] = [i for i, p in enumerate(self._persons) if _same_surname(p.key, key)]
-        candidates = self._similar[key]
+        group = self._similar.setdefault(key[:2], {})
+        if key not in group:
+            group[key] = [i for i in self._by_prefix.get(key[:2], ()) if _same_surname(self._persons[i].key, key)]
+        candidates = group[key]
         if first is not None:
             exact = [i for i in candidates if self._persons[i].first in (first, None)]
             if exact:
@@ -447,6 +471,7 @@ class PersonIndex:
         return len(self._persons)
 
 
+@functools.lru_cache(maxsize=8192)
 def _same_surname(a: str, b: str) -> bool:
     if a == b:
         return True
