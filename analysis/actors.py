@@ -18,6 +18,7 @@ in :mod:`analysis.speakers`, only the camps stay unknown.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import sys
@@ -93,6 +94,18 @@ class Actors:
         for actor in self.actors:
             for surface in actor.surfaces():
                 self._by_surface.setdefault(_norm(surface), actor)
+        # persons by the surname key of their name and aliases: (first word of that name, actor)
+        self._by_surname: dict[str, list[tuple[str, int, Actor]]] = {}
+        for actor in self.actors:
+            if actor.type != "person":
+                continue
+            for surface in (actor.name, *actor.aliases):
+                parts = surface.split()
+                if parts:
+                    key = surname_key(parts[-1])
+                    self._by_surname.setdefault(key, []).append((_norm(parts[0]), len(parts), actor))
+        self._lookups: dict[str, Actor | None] = {}  # answers are cached: the same names recur
+        self._camps: dict[str, str | None] = {}
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -107,6 +120,11 @@ class Actors:
         """The actor a name, alias or role refers to (exact, then by surname for persons), else None."""
         if not name or not self.actors:
             return None
+        if name not in self._lookups:
+            self._lookups[name] = self._lookup(name)
+        return self._lookups[name]
+
+    def _lookup(self, name: str) -> Actor | None:
         key = _norm(name)
         if key in self._by_surface:
             return self._by_surface[key]
@@ -114,14 +132,11 @@ class Actors:
         if not words or not words[-1][:1].isalpha():
             return None
         skey = surname_key(words[-1])
-        for actor in self.actors:
-            if actor.type != "person":
-                continue
-            for surface in (actor.name, *actor.aliases):
-                parts = surface.split()
-                same = len(parts) and surname_key(parts[-1]) == skey and len(skey) >= 3
-                if same and (len(words) == 1 or len(parts) == 1 or _norm(parts[0]) == words[0]):
-                    return actor
+        if len(skey) < 3:
+            return None
+        for first, n_parts, actor in self._by_surname.get(skey, ()):
+            if len(words) == 1 or n_parts == 1 or first == words[0]:
+                return actor
         return None
 
     def canonical(self, name: str) -> str | None:
@@ -132,6 +147,11 @@ class Actors:
     def camp_of(self, name: str) -> str | None:
         """The camp of an actor, or of a phrase that contains a known actor or camp adjective
         ("US officials" -> "US"); None when unknown."""
+        if name not in self._camps:
+            self._camps[name] = self._camp_of(name)
+        return self._camps[name]
+
+    def _camp_of(self, name: str) -> str | None:
         actor = self.lookup(name)
         if actor is not None:
             return actor.camp
@@ -253,25 +273,43 @@ def actor_mentions(article: Article, actors: Actors | None = None) -> pd.DataFra
     """
     if actors is None:
         actors = load_actors(default_actors_path(article.path))
+    return _actor_mentions(article, actors).copy()
+
+
+@functools.lru_cache(maxsize=32)
+def _actor_mentions(article: Article, actors: Actors) -> pd.DataFrame:
+    """:func:`actor_mentions` for one (article, actors) pair, cached: the stance, timeline and quotes analyses
+    of one article all ask for it."""
     doc = parse(article)
     text = article.text
     rows: list[tuple] = []
     taken: list[tuple[int, int]] = []
-    if actors.pattern is not None:
-        for s in doc.sentences:
-            for m in actors.pattern.finditer(text, s.start, s.end):
-                actor = actors.lookup(m.group())
-                if actor is None:
-                    continue
-                rows.append((article.id, actor.name, actor.camp, m.group(), m.start(), m.end(), s.index))
-                taken.append((m.start(), m.end()))
+    if actors.pattern is not None and doc.sentences:
+        # one pass of the compiled alternation over the body, kept to matches inside a body sentence
+        for m in actors.pattern.finditer(text, doc.sentences[0].start, doc.sentences[-1].end):
+            s = doc.sentence_at(m.start())
+            if s is None or m.end() > s.end:
+                continue
+            actor = actors.lookup(m.group())
+            if actor is None:
+                continue
+            rows.append((article.id, actor.name, actor.camp, m.group(), m.start(), m.end(), s.index))
+            taken.append((m.start(), m.end()))
     pairs, index = article_persons(article)
+    names: dict[int, tuple[str, str | None]] = {}
+    starts = [a for a, _ in taken]  # taken is in text order
     for sent, m in pairs:
         pid = index.person_of(m)
-        if pid is None or any(a < m.end and m.name_start < b for a, b in taken):
+        if pid is None:
             continue
-        name = person_name(index, pid, actors)
-        rows.append((article.id, name, actors.camp_of(name), text[m.name_start:m.end], m.name_start, m.end, sent))
+        k = bisect.bisect_left(starts, m.end)
+        if k and taken[k - 1][1] > m.name_start:
+            continue  # inside a mention the actors file already gave
+        if pid not in names:
+            name = person_name(index, pid, actors)
+            names[pid] = (name, actors.camp_of(name))
+        name, camp = names[pid]
+        rows.append((article.id, name, camp, text[m.name_start:m.end], m.name_start, m.end, sent))
     rows = _merge_adjacent(sorted(rows, key=lambda r: (r[4], r[5])), text)
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 

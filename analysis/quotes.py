@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from .actors import Actors, article_persons, article_tokens, default_actors_path, load_actors, person_name
@@ -326,20 +327,16 @@ def _match(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
 
 def _find_cues(tokens: list[Token], inside: callable) -> list[_Cue]:
     lex = cue_lexicon()
+    first = lex.first_words
     cues: list[_Cue] = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        low = tok.lower
-        if low not in lex.first_words or inside(tok.start):
-            i += 1
+    after = 0  # a cue's words (and its object) are not searched again
+    for i in [k for k, tok in enumerate(tokens) if tok.lower in first]:
+        if i < after or inside(tokens[i].start):
             continue
         cue = _multiword_cue(tokens, i, lex) or _single_cue(tokens, i, lex)
-        if cue is None:
-            i += 1
-            continue
-        cues.append(cue)
-        i = cue.last + 1
+        if cue is not None:
+            cues.append(cue)
+            after = cue.last + 1
     return cues
 
 
@@ -1426,11 +1423,11 @@ def extract_quotes(article: Article, *, actors: Actors | None = None) -> pd.Data
         "speaker": [sp.speaker for sp in speakers],
         "speaker_type": [sp.speaker_type for sp in speakers],
         "mention": [sp.mention for sp in speakers],
-        "mention_start": pd.array([sp.mention_start for sp in speakers], dtype="Int64"),
-        "mention_end": pd.array([sp.mention_end for sp in speakers], dtype="Int64"),
+        "mention_start": _nullable_ints([sp.mention_start for sp in speakers]),
+        "mention_end": _nullable_ints([sp.mention_end for sp in speakers]),
         "cue": [text[c.start:c.end] if c else None for c in cues],
-        "cue_start": pd.array([c.start if c else None for c in cues], dtype="Int64"),
-        "cue_end": pd.array([c.end if c else None for c in cues], dtype="Int64"),
+        "cue_start": _nullable_ints([c.start if c else None for c in cues]),
+        "cue_end": _nullable_ints([c.end if c else None for c in cues]),
         "sentence": [r.sentence for r in rows],
         "camp": [sp.camp for sp in speakers],
         "resolution": [sp.resolution for sp in speakers],
@@ -1439,6 +1436,14 @@ def extract_quotes(article: Article, *, actors: Actors | None = None) -> pd.Data
         for col in ("start", "end", "sentence"):
             columns[col] = pd.array([], dtype="int64")
     return pd.DataFrame(columns, columns=QUOTE_COLUMNS)
+
+
+def _nullable_ints(values: list[int | None]) -> pd.api.extensions.ExtensionArray:
+    """An ``Int64`` array from ints and Nones, built from a value array and a mask (several times faster than
+    ``pd.array(values, dtype="Int64")``, which matters at one frame per article)."""
+    mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+    data = np.fromiter((0 if v is None else v for v in values), dtype=np.int64, count=len(values))
+    return pd.arrays.IntegerArray(data, mask)
 
 
 def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:

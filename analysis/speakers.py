@@ -198,10 +198,12 @@ def _name_word(word: str) -> bool:
     return low.rstrip(".") not in rules["titles"]
 
 
-def _runs(tokens: list[Token], text: str) -> list[list[Token]]:
-    """Maximal runs of capitalised tokens (with name connectors and initials' periods inside)."""
-    runs: list[list[Token]] = []
+def _runs(tokens: list[Token], text: str) -> list[tuple[int, list[Token]]]:
+    """Maximal runs of capitalised tokens (with name connectors and initials' periods inside), each with the
+    index of its first token."""
+    runs: list[tuple[int, list[Token]]] = []
     cur: list[Token] = []
+    first = 0
     titles = name_rules()["titles"]
     n = len(tokens)
     for i, tok in enumerate(tokens):
@@ -223,13 +225,15 @@ def _runs(tokens: list[Token], text: str) -> list[list[Token]]:
             cur.append(tok)
         else:
             if cur:
-                runs.append(cur)
-            cur = [tok] if capword else []
-        if cur and len(cur[-1].text) > 2 and cur[-1].text[-2:] in ("\u2019s", "'s"):
-            runs.append(cur)
-            cur = []
+                runs.append((first, cur))
+            cur, first = ([tok], i) if capword else ([], i)
+        if not cur:
+            first = i + 1
+        elif len(cur[-1].text) > 2 and cur[-1].text[-2:] in ("\u2019s", "'s"):
+            runs.append((first, cur))
+            cur, first = [], i + 1
     if cur:
-        runs.append(cur)
+        runs.append((first, cur))
     return runs
 
 
@@ -251,9 +255,8 @@ def find_names(text: str, start: int = 0, end: int | None = None, *, sentence_st
     tokens = tokenize(text, start, end) if tokens is None else tokens
     sentence_start = start if sentence_start is None else sentence_start
     found: list[NameMention] = []
-    position = {t.start: i for i, t in enumerate(tokens)}
-    for run in _runs(tokens, text):
-        found.extend(_classify_run(run, text, tokens, position, rules, sentence_start))
+    for index, run in _runs(tokens, text):
+        found.extend(_classify_run(run, text, tokens, index, rules, sentence_start))
     return found
 
 
@@ -267,8 +270,10 @@ def _multiword_place(words: list[Token], rules: dict) -> tuple[int, int] | None:
     return None
 
 
-def _classify_run(run: list[Token], text: str, tokens: list[Token], position: dict[int, int], rules: dict,
+def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, rules: dict,
                   sentence_start: int) -> list[NameMention]:
+    if len(run) == 1 and run[0].lower in rules["not_names"] and run[0].lower not in rules["titles"]:
+        return []  # the common case: a capitalised sentence opener ("The", "But", "He")
     words = [t for t in run if t.text != "."]
     while len(words) > 2 and words[-1].lower in _SUFFIXES and words[-2].text[:1].isupper():
         words = words[:-1]  # a generational suffix ends the name ("Vann R. Newkirk II")
@@ -287,7 +292,6 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], position: di
     if not words:
         return []
     first = words[0]
-    idx = position[run[0].start]
     prev = tokens[idx - 1].lower if idx > 0 else ""
     after_prep = prev in _PREPOSITIONS or (first is not run[0] and run[0].lower in _PREPOSITIONS)
     initial = first.start == sentence_start or (run[0].start == sentence_start and first is not run[0])
@@ -297,7 +301,7 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], position: di
         # names take no article: "the Trip", "the Kremlin" are things or institutions
         kind = "place" if low in rules["places"] else "organisation"
         return [NameMention(kind, first.start, end, first.start, phrase, (), possessive, after_prep, initial)]
-    if low in rules["places"] or any(low == p for p in rules["multiword_places"]):
+    if low in rules["places"]:
         return [NameMention("place", first.start, end, first.start, phrase, (), possessive, after_prep, initial)]
     # the name proper is the longest run of name words at the end of the phrase
     core_from = len(words)
