@@ -62,9 +62,17 @@ table.ma-table caption {caption-side: top; text-align: left; font-weight: 600; p
 """
 
 
+def _missing(value: object) -> bool:
+    """True for None, NaN and pandas' NA (which cannot be used as a truth value)."""
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # list-likes are not missing
+        return False
+
+
 def escape(value: object) -> str:
-    """Escape any value for HTML (``None`` and NaN become an empty string)."""
-    if value is None or (isinstance(value, float) and value != value):
+    """Escape any value for HTML (``None``, NaN and NA become an empty string)."""
+    if _missing(value):
         return ""
     return html.escape(str(value), quote=True)
 
@@ -161,7 +169,7 @@ def table_html(
         if isinstance(v, bool):
             return f"<td>{escape(v)}</td>"
         if isinstance(v, float):
-            return f'<td class="ma-num">{"" if v != v else escape(float_format.format(v))}</td>'
+            return f'<td class="ma-num">{"" if _missing(v) else escape(float_format.format(v))}</td>'
         if isinstance(v, int) or (hasattr(v, "dtype") and getattr(v, "ndim", 1) == 0):
             return f'<td class="ma-num">{escape(v)}</td>'
         if isinstance(v, (list, tuple, set)):
@@ -225,11 +233,12 @@ def highlighted_html(
         if s < lo or e > hi or (marks and s < marks[-1][1]):
             continue
         lab = getattr(row, label, None)
-        marks.append((s, e, "" if lab is None or lab != lab else str(lab), camp_colour(getattr(row, colour_by, None))))
+        camp = getattr(row, colour_by, None)
+        marks.append((s, e, "" if _missing(lab) else str(lab), camp_colour(None if _missing(camp) else camp)))
     cue_spans = []
     if cues is not None and not cues.empty:
         cue_spans = sorted({(int(r.cue_start), int(r.cue_end)) for r in cues.itertuples(index=False)
-                            if r.cue_start == r.cue_start and r.cue_start is not None})
+                            if not (pd.isna(r.cue_start) or pd.isna(r.cue_end))})
 
     from .text import parse
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,3 +40,31 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+EVIL = (
+    "Mayor under fire | Local\n\nThe mayor said \u201c<script>alert('pwned')</script> is not a plan "
+    "<img src=x onerror=alert(1)>\u201d on Monday, and council member Ann Lee said she disagreed.\n"
+)
+
+
+PLAIN = "A quiet river | Local\n\nThe river was calm and the fields were green. Fishermen stayed home.\n"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """One real batch over the seed and test-written articles, shared by the notebook and browser tests."""
+    tmp = tmp_path_factory.mktemp("nbreports")
+    arts = tmp / "articles"
+    arts.mkdir()
+    (arts / "short story.txt").write_text(SHORT_ARTICLE, encoding="utf-8")
+    (arts / "évil.txt").write_text(EVIL, encoding="utf-8")
+    (arts / "plain.txt").write_text(PLAIN, encoding="utf-8")
+    (arts / "empty.txt").write_bytes(b"")
+    (arts / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 300)
+    out = tmp / "reports"
+    proc = subprocess.run(
+        [sys.executable, "-m", "analysis", "reports", str(SEED), str(arts), "--out", str(out), "--quiet"],
+        capture_output=True, text=True, cwd=ROOT, timeout=1800,
+    )
+    return {"out": out, "proc": proc, "arts": arts}

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from .test_notebooks import SEED, _report, built  # noqa: F401 - the fixture is shared
+from .test_notebooks import SEED, _report
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,7 @@ def _check_page(browser):
     return images
 
 
-def test_index_renders(browser, built):  # noqa: F811
+def test_index_renders(browser, built):
     assert _open(browser, built["out"] / "index.html") == "complete"
     assert browser.title == "Media analysis reports"
     assert browser.find_element("tag name", "h1").text == "Media analysis reports"
@@ -60,7 +60,7 @@ def test_index_renders(browser, built):  # noqa: F811
 
 
 @pytest.mark.parametrize("notebook", ["quotes_and_speakers", "timeline"])
-def test_report_renders_with_figures(browser, built, notebook):  # noqa: F811
+def test_report_renders_with_figures(browser, built, notebook):
     assert _open(browser, _report(built, SEED.stem, notebook)) == "complete"
     assert "Blinken" in browser.title
     assert browser.find_element("tag name", "h1").text.strip()

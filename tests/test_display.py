@@ -37,3 +37,16 @@ def test_table_and_header_escape(write):
     assert "<script>x</script>" in soup.get_text() and "<script>y</script>" in soup.get_text()
     assert "1.500" in soup.get_text()
     assert "No publication date" in soup.get_text()
+
+
+def test_missing_values_of_every_kind(write):
+    art = load_article(write("m.txt", "T\n\nThe mayor said “yes” loudly.\n"))
+    s = art.text.index("yes")
+    spans = pd.DataFrame({"start": [s], "end": [s + 3], "speaker": [pd.NA], "camp": [None],
+                          "cue_start": pd.array([pd.NA], dtype="Int64"), "cue_end": pd.array([pd.NA], dtype="Int64")})
+    soup = BeautifulSoup(highlighted_html(art, spans, cues=spans), "html.parser")
+    assert soup.find("mark").get_text().startswith("yes")
+    assert soup.find(class_="ma-cue") is None
+    table = BeautifulSoup(table_html(pd.DataFrame({"a": pd.array([pd.NA], dtype="Int64"), "b": [float("nan")]})),
+                          "html.parser")
+    assert [td.get_text() for td in table.find_all("td")] == ["", ""]

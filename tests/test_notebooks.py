@@ -7,43 +7,14 @@ report, the bad ones a clear error, and no report may show code or markup that c
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import ROOT, SEED, SHORT_ARTICLE
+from .conftest import SEED
 
 NOTEBOOKS = ["quotes_and_speakers", "stance", "sentiment_per_speaker", "timeline"]
-EVIL = (
-    "Mayor under fire | Local\n\nThe mayor said \u201c<script>alert('pwned')</script> is not a plan "
-    "<img src=x onerror=alert(1)>\u201d on Monday, and council member Ann Lee said she disagreed.\n"
-)
-
-
-PLAIN = "A quiet river | Local\n\nThe river was calm and the fields were green. Fishermen stayed home.\n"
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("nbreports")
-    arts = tmp / "articles"
-    arts.mkdir()
-    (arts / "short story.txt").write_text(SHORT_ARTICLE, encoding="utf-8")
-    (arts / "évil.txt").write_text(EVIL, encoding="utf-8")
-    (arts / "plain.txt").write_text(PLAIN, encoding="utf-8")
-    (arts / "empty.txt").write_bytes(b"")
-    (arts / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 300)
-    out = tmp / "reports"
-    proc = subprocess.run(
-        [sys.executable, "-m", "analysis", "reports", str(SEED), str(arts), "--out", str(out), "--quiet"],
-        capture_output=True, text=True, cwd=ROOT, timeout=1800,
-    )
-    return {"out": out, "proc": proc, "arts": arts}
-
-
 def _report(built, stem: str, notebook: str) -> Path:
     matches = sorted(built["out"].glob(f"{stem}*/{notebook}.html"))
     assert matches, f"no {notebook} report for {stem}: {built['proc'].stderr[-2000:]}"
