@@ -31,7 +31,7 @@ import re
 import sys
 from dataclasses import dataclass
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -173,8 +173,7 @@ def cue_lexicon() -> _Lexicon:
 # --------------------------------------------------------------------------------------------- quotation marks
 
 
-@dataclass(frozen=True)
-class _Quote:
+class _Quote(NamedTuple):
     start: int  # first character inside the marks
     end: int  # last character inside the marks + 1
     open_mark: int | None
@@ -308,8 +307,7 @@ def _rstrip(text: str, start: int, end: int) -> int:
 # --------------------------------------------------------------------------------------------- cues
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):
     first: int  # token index of the cue's first word
     last: int  # token index of the cue's last word (object included)
     kind: str  # speech | belief | according
@@ -470,8 +468,7 @@ def _np_after(tokens: list[Token], i: int, hi: int) -> tuple[int, int] | None:
 # --------------------------------------------------------------------------------------------- speakers
 
 
-@dataclass(frozen=True)
-class _Speaker:
+class _Speaker(NamedTuple):
     speaker: str | None
     speaker_type: str
     camp: str | None
@@ -526,8 +523,8 @@ class _Resolver:
         """The speaker a transcript label in capitals names ("PENCE", "SEN. KAINE"): a person of the article
         with that surname, else the label itself in title case."""
         label = self.text[start:end]
-        words = [w for w in _LABEL_WORDS.findall(label.title()) if w.lower() not in
-                 name_rules()["titles"]]
+        every = _LABEL_WORDS.findall(label.title())
+        words = [w for w in every if w.lower() not in name_rules()["titles"]] or every  # "SEN. KAINE", "HOST"
         if not words or label.strip(".").lower() in {"q", "a", "question", "answer", "crosstalk"}:
             return None
         pid = self.index.person_named(words[-1])

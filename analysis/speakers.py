@@ -25,6 +25,7 @@ import unicodedata
 from collections import namedtuple
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import NamedTuple
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -90,8 +91,7 @@ def make_token(text: str, start: int, end: int) -> Token:
     return Token((text, start, end, text.lower(), text[:1].isupper()))
 
 
-@dataclass(frozen=True)
-class NameMention:
+class NameMention(NamedTuple):
     """A capitalised name found in the text.
 
     Attributes:

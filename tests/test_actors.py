@@ -92,6 +92,13 @@ def test_bad_actors_files_say_what_to_do(tmp_path, content, message):
          [("organisation", "Asia-Pacific Economic Cooperation Forum", ())]),
         ("He flew to Bangkok and then to New York.", [("place", "Bangkok", ()), ("place", "New York", ())]),
         ("A Soviet-era missile hit the Ukrainian town.", []),
+        # a place name as a surname, an honorific before a title word, a lower-case hyphen part, a suffix
+        ("Rep. Jim Jordan spoke.", [("person", "Jim Jordan", ("rep",))]),
+        ("Mr. King spoke.", [("person", "King", ("mr",))]),
+        ("Ban Ki-moon spoke.", [("person", "Ban Ki-moon", ())]),
+        ("Then Vann R. Newkirk II spoke.", [("person", "Vann R. Newkirk", ())]),
+        # a party and state code is not a person
+        ("Then Kay Olsen (R-Ohio) spoke.", [("person", "Kay Olsen", ()), ("organisation", "R-Ohio", ())]),
     ],
 )
 def test_find_names(text, expected):
@@ -154,6 +161,29 @@ def test_seed_actor_mentions_cover_camps():
     assert "Kyiv" in set(df[df["actor"] == "Ukraine"]["mention"])
     assert set(df[df["actor"] == "Volodymyr Zelenskyy"]["mention"]) >= {"Zelensky", "Zelenskyi", "Zelenskyy",
                                                                        "the Ukrainian leader"}
+
+
+def test_person_index_takes_gender_from_first_names():
+    mentions = find_names("Karen Holm met Peter Lind and Alex Moor. Mrs. Sand came too.")
+    index = PersonIndex(mentions)
+    genders = {index.canonical(index.person_of(m)): index.gender(index.person_of(m)) for m in mentions}
+    assert genders == {"Karen Holm": "female", "Peter Lind": "male", "Alex Moor": None, "Sand": "female"}
+
+
+def test_seed_western_leaders_form_the_west_camp():
+    df = actor_mentions(load_article(SEED))
+    west = df[df["mention"].str.startswith("Western")]
+    assert set(west["actor"]) == {"Western officials"} and set(west["camp"]) == {"West"}
+
+
+def test_actor_mentions_are_cached_but_return_a_fresh_frame(tmp_path):
+    path = tmp_path / "actors.toml"
+    path.write_text(ACTORS_TOML, encoding="utf-8")
+    article = _article("Karl Weber visited Fredville on Monday.", str(tmp_path / "story.txt"))
+    first = actor_mentions(article)
+    first.loc[:, "actor"] = "changed"
+    again = actor_mentions(article)
+    assert list(again["actor"]) == ["Karl Weber", "Freedonia"]
 
 
 def test_actor_objects_can_be_built_in_code():

@@ -90,6 +90,123 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
     assert (row["kind"], row["speaker"], row["resolution"], row["cue"]) == (kind, speaker, resolution, cue)
 
 
+@pytest.mark.parametrize(
+    ("body", "fragment", "kind", "speaker", "resolution"),
+    [
+        # a parenthesis between the name and the cue
+        ("\u201cWe cannot allow this to go on,\u201d Rep. Dana Whitcombe (R-Ore.) said.", "cannot allow",
+         "direct", "Dana Whitcombe", "apposition"),
+        # an apposition with commas inside it, and an age
+        ("\u201cThe rules are clear,\u201d Tobias Renner, the attorney general of Ostland, one of the states "
+         "suing, said on Monday.", "rules are clear", "direct", "Tobias Renner", "apposition"),
+        ("\u201cWe will march again,\u201d Mara Quist, 25, said.", "march again", "direct", "Mara Quist",
+         "apposition"),
+        # a generational suffix before the apposition
+        ("\u201cThe vote is close,\u201d Paul R. Henning II, a writer for The Courier, said.", "vote is close",
+         "direct", "Paul R. Henning", "apposition"),
+        # descriptive words before the name
+        ("\u201cWe are pleased with the order,\u201d company lawyer Ruth Alder said.", "pleased with",
+         "direct", "Ruth Alder", "name"),
+        # a description set off by a comma before the name
+        ("\u201cThe talks were useful,\u201d the ministry spokesman, Ivo Brandt, told the paper.",
+         "talks were useful", "direct", "Ivo Brandt", "apposition"),
+        # a place name as a surname after a first name
+        ("\u201cThe numbers are wrong,\u201d Rep. Jim Jordan said.", "numbers are wrong", "direct",
+         "Jim Jordan", "title"),
+        # an honorific before a surname that is also a title word
+        ("\u201cThey pay us well,\u201d Mr. King said.", "pay us well", "direct", "King", "title"),
+        # a hyphenated name with a lower-case part
+        ("\u201cThe test is a threat,\u201d said Ban Ki-moon.", "test is a threat", "direct", "Ban Ki-moon",
+         "name"),
+        # an inverted frame past words the noun phrase stops at
+        ("\u201cThe rationale does not hold,\u201d said 9/11 widow Terry Strand.", "rationale", "direct",
+         "Terry Strand", "name"),
+        # a frame ending the sentence after more words
+        ("\u201cI admire the mechanics\u201d of the plan, Mr. Holt said.", "admire the mechanics", "mixed",
+         "Holt", "title"),
+        # a quotation right after a sentence ending in a colon, in the next paragraph
+        ("Anna Berg continued:\n\n\u201cThe health issue is a partisan issue, but it does not explain the "
+         "numbers.\u201d", "health issue", "direct", "Anna Berg", "name"),
+        # a colon intro without a reporting verb
+        ("Anna Berg has taken the common stance: \u201cI am against it in private but for it in public.\u201d",
+         "against it in private", "direct", "Anna Berg", "name"),
+        # the sentence before names the speaker
+        ("Rates will rise, Karl Weber said. \u201cThe other factor is the election, and I do not think it will "
+         "wait.\u201d", "other factor", "direct", "Karl Weber", "previous quote"),
+        # a quotation signed with a dash when its inner marks are unbalanced
+        ("\u201cI would rather live in what he calls \u201chell\u201d than in his world.\u201d \u2015 Ana Ruiz",
+         "rather live", "direct", "Ana Ruiz", "name"),
+        # a straight quotation closed with a curly mark
+        ('"I do not think it gets the attention it needs,\u201d Karl Weber said.', "attention it needs",
+         "direct", "Karl Weber", "name"),
+        # doubled apostrophes as quotation marks
+        ("''The lack of reciprocity is deplorable,'' said Elsa Brink.", "lack of reciprocity", "direct",
+         "Elsa Brink", "name"),
+        # no comma before an inverted cue
+        ('"The leaks are a false narrative" said Nils Amberg, a campaign spokesman.', "false narrative",
+         "direct", "Nils Amberg", "name"),
+        # a participle after a noun takes the nearest person before it
+        ("Karl Weber sent a series of posts criticizing the mayor for the delays.", "the mayor for",
+         "indirect", "Karl Weber", "name"),
+        # a place before an apposition
+        ("Even Freedonia, the only ally of the regime, said it was opposed to the test.", "opposed to the test",
+         "indirect", "Freedonia", "apposition"),
+    ],
+)
+def test_more_constructions(body, fragment, kind, speaker, resolution):
+    row = _row(_quotes(body), fragment)
+    assert (row["kind"], row["speaker"], row["resolution"]) == (kind, speaker, resolution)
+
+
+def test_interview_transcript_turns_get_their_labels():
+    body = ('Partial transcript:\n\n"HOST: Will the senator attend the debate tomorrow night?\n\n'
+            '"OSLER: She will not. The campaign decided that last week.\n\n'
+            '"I think the debate will be about the issues.\n\n'
+            '"HOST: Thank you for your time today, governor."')
+    df = _quotes(body)
+    assert _row(df, "Will the senator")["speaker"] == "Host"
+    osler = _row(df, "She will not")
+    assert (osler["speaker"], osler["kind"]) == ("Osler", "direct")
+    assert osler["text"].startswith("She will not")  # the label is the speaker, not the text
+    assert _row(df, "about the issues")["speaker"] == "Osler"
+    assert _row(df, "Thank you")["speaker"] == "Host"
+
+
+def test_transcript_without_marks_needs_a_known_name_or_a_repeated_label():
+    body = ("Governor Mary Fenwick spoke to the host on Sunday.\n\n"
+            "FENWICK: I think the whole state needs to work together on this.\n\n"
+            "UPDATE: The interview was shortened after a technical fault at the studio.")
+    df = _quotes(body)
+    assert _row(df, "whole state")["speaker"] == "Mary Fenwick"
+    assert not df["text"].str.contains("technical fault").any()
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        # "tweets", "comment" after a modifier are nouns, not cues
+        ("Karl Weber posted late-night tweets about the council on Sunday.", "about the council"),
+        ("Anna Berg made a controversial comment about the budget cuts.", "about the budget"),
+    ],
+)
+def test_nouns_that_look_like_cues_are_not_cues(body, absent):
+    df = _quotes(body)
+    assert not (df["cue"].isin(["tweets", "comment"])).any(), df[["text", "cue"]]
+
+
+def test_pronoun_gender_from_first_names():
+    body = ("Karen Holm met Peter Lind in Oslo on Monday. Later she said the meeting had been useful and "
+            "would be repeated.")
+    row = _row(_quotes(body), "meeting had been useful")
+    assert (row["speaker"], row["resolution"]) == ("Karen Holm", "pronoun")
+
+
+def test_an_outer_that_clause_keeps_its_speaker():
+    body = "Karl Weber said that Anna Berg once described the treaty as \u201cthe gold standard\u201d of deals."
+    row = _row(_quotes(body), "gold standard")
+    assert row["speaker"] == "Karl Weber"
+
+
 def test_offsets_are_exact():
     body = ("Karl Weber arrived late. \u201cThe plan is dead,\u201d he said. \u201cWe start again.\u201d\n\n"
             "Anna Berg said the vote was \u201ca farce\u201d and left.")
