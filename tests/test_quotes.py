@@ -97,8 +97,8 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         ("\u201cWe cannot allow this to go on,\u201d Rep. Dana Whitcombe (R-Ore.) said.", "cannot allow",
          "direct", "Dana Whitcombe", "apposition"),
         # an apposition with commas inside it, and an age
-        ("\u201cThe rules are clear,\u201d Tobias Renner, the attorney general of Ostland, one of the states "
-         "suing, said on Monday.", "rules are clear", "direct", "Tobias Renner", "apposition"),
+        (("\u201cThe rules are clear,\u201d Tobias Renner, the attorney general of Ostland, one of the states "
+          "suing, said on Monday."), "rules are clear", "direct", "Tobias Renner", "apposition"),
         ("\u201cWe will march again,\u201d Mara Quist, 25, said.", "march again", "direct", "Mara Quist",
          "apposition"),
         # a generational suffix before the apposition
@@ -125,14 +125,14 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         ("\u201cI admire the mechanics\u201d of the plan, Mr. Holt said.", "admire the mechanics", "mixed",
          "Holt", "title"),
         # a quotation right after a sentence ending in a colon, in the next paragraph
-        ("Anna Berg continued:\n\n\u201cThe health issue is a partisan issue, but it does not explain the "
-         "numbers.\u201d", "health issue", "direct", "Anna Berg", "name"),
+        (("Anna Berg continued:\n\n\u201cThe health issue is a partisan issue, but it does not explain the "
+          "numbers.\u201d"), "health issue", "direct", "Anna Berg", "name"),
         # a colon intro without a reporting verb
         ("Anna Berg has taken the common stance: \u201cI am against it in private but for it in public.\u201d",
          "against it in private", "direct", "Anna Berg", "name"),
         # the sentence before names the speaker
-        ("Rates will rise, Karl Weber said. \u201cThe other factor is the election, and I do not think it will "
-         "wait.\u201d", "other factor", "direct", "Karl Weber", "previous quote"),
+        (("Rates will rise, Karl Weber said. \u201cThe other factor is the election, and I do not think it "
+          "will wait.\u201d"), "other factor", "direct", "Karl Weber", "previous quote"),
         # a quotation signed with a dash when its inner marks are unbalanced
         ("\u201cI would rather live in what he calls \u201chell\u201d than in his world.\u201d \u2015 Ana Ruiz",
          "rather live", "direct", "Ana Ruiz", "name"),
