@@ -113,10 +113,17 @@ class _Row(dict):
         return None
 
 
+_NUMERIC = {"start": "int64", "end": "int64", "compound": "float64", "pos": "float64", "neu": "float64",
+            "neg": "float64", "words": "int64"}
+_ROW_COLUMNS = ("kind", "start", "end", "speaker", "speaker_type", "camp", "sentence", "cue_start", "cue_end",
+                "mention_start", "mention_end")
+
+
 def _rows(quotes: pd.DataFrame) -> list[_Row]:
-    """The rows of a quotes table as plain Python values (column by column: no per-row pandas objects)."""
-    columns = [str(c) for c in quotes.columns]
-    values = [quotes[c].tolist() for c in quotes.columns]
+    """The rows of a quotes table (the columns read here) as plain Python values, column by column: no
+    per-row pandas objects."""
+    columns = [c for c in _ROW_COLUMNS if c in quotes.columns]
+    values = [quotes[c].tolist() for c in columns]
     return [_Row(zip(columns, row)) for row in zip(*values)]
 
 
@@ -225,15 +232,25 @@ def quotation_sentiment(article: Article, *, quotes: pd.DataFrame | None = None,
     Raises:
         ValueError: the quotes table lacks a needed column or its offsets do not fit the article.
     """
-    rows = []
-    for u in _units(article, quotes, actors):
-        scores = polarity_scores(u.scored)
-        rows.append((article.id, u.speaker, u.speaker_type, u.camp, u.kind, article.text[u.start:u.end], u.start,
-                     u.end, scores["compound"], scores["pos"], scores["neu"], scores["neg"], u.sentence,
-                     len(_WORD.findall(u.scored))))
-    df = pd.DataFrame(rows, columns=SCORE_COLUMNS)
-    return df.astype({"start": "int64", "end": "int64", "compound": "float64", "pos": "float64",
-                      "neu": "float64", "neg": "float64", "words": "int64"})
+    units = _units(article, quotes, actors)
+    if not units:  # empty object columns, as an empty table has always had
+        return pd.DataFrame([], columns=SCORE_COLUMNS).astype(_NUMERIC)
+    scores = [polarity_scores(u.scored) for u in units]
+    # Built column by column with the numeric types given (one DataFrame per article, no casting afterwards).
+    columns: dict[str, Any] = {
+        "article": [article.id] * len(units),
+        "speaker": [u.speaker for u in units],
+        "speaker_type": [u.speaker_type for u in units],
+        "camp": [u.camp for u in units],
+        "kind": [u.kind for u in units],
+        "text": [article.text[u.start:u.end] for u in units],
+        "start": np.array([u.start for u in units], dtype="int64"),
+        "end": np.array([u.end for u in units], dtype="int64"),
+        **{k: np.array([sc[k] for sc in scores], dtype="float64") for k in ("compound", "pos", "neu", "neg")},
+        "sentence": [u.sentence for u in units],
+        "words": np.array([len(_WORD.findall(u.scored)) for u in units], dtype="int64"),
+    }
+    return pd.DataFrame(columns, columns=SCORE_COLUMNS)
 
 
 def patch_effects(article: Article, *, quotes: pd.DataFrame | None = None, actors: Any = None) -> pd.DataFrame:

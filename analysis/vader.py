@@ -26,7 +26,14 @@ from importlib import resources
 from typing import NamedTuple
 
 import pandas as pd
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+from vaderSentiment.vaderSentiment import (
+    BOOSTER_DICT,
+    N_SCALAR,
+    SPECIAL_CASES,
+    SentimentIntensityAnalyzer,
+    SentiText,
+    negated,
+)
 
 __all__ = [
     "PatchEntry",
@@ -411,7 +418,38 @@ class _NewsAnalyzer(SentimentIntensityAnalyzer):
         if (negator == "not" and "not-only" in rules and j + 1 < len(words_and_emoticons)
                 and words_and_emoticons[j + 1].lower() in _NOT_ONLY):
             return valence
-        return super()._negation_check(valence, words_and_emoticons, start_i, i)
+        return _vader_negation_check(valence, words_and_emoticons, start_i, i)
+
+    @staticmethod
+    def _special_idioms_check(valence: float, words_and_emoticons: list[str], i: int) -> float:
+        """VADER's idiom check, unchanged, lower-casing only the six words it reads (VADER lower-cases the
+        whole sentence on every call)."""
+
+        def w(k: int) -> str:
+            return str(words_and_emoticons[k]).lower()
+
+        onezero = f"{w(i - 1)} {w(i)}"
+        twoonezero = f"{w(i - 2)} {w(i - 1)} {w(i)}"
+        twoone = f"{w(i - 2)} {w(i - 1)}"
+        threetwoone = f"{w(i - 3)} {w(i - 2)} {w(i - 1)}"
+        threetwo = f"{w(i - 3)} {w(i - 2)}"
+        for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+            if seq in SPECIAL_CASES:
+                valence = SPECIAL_CASES[seq]
+                break
+        n = len(words_and_emoticons)
+        if n - 1 > i:
+            zeroone = f"{w(i)} {w(i + 1)}"
+            if zeroone in SPECIAL_CASES:
+                valence = SPECIAL_CASES[zeroone]
+        if n - 1 > i + 1:
+            zeroonetwo = f"{w(i)} {w(i + 1)} {w(i + 2)}"
+            if zeroonetwo in SPECIAL_CASES:
+                valence = SPECIAL_CASES[zeroonetwo]
+        for n_gram in (threetwoone, threetwo, twoone):
+            if n_gram in BOOSTER_DICT:
+                valence = valence + BOOSTER_DICT[n_gram]
+        return valence
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         return self.scored(text)[0]
@@ -432,6 +470,33 @@ class _NewsAnalyzer(SentimentIntensityAnalyzer):
                 out.append(ch)
                 prev_space = ch == " "
         return "".join(out).strip()
+
+
+def _vader_negation_check(valence: float, words_and_emoticons: list[str], start_i: int, i: int) -> float:
+    """VADER 3.3.2's ``_negation_check``, unchanged, lower-casing only the three words it reads (VADER
+    lower-cases the whole sentence on every call: a quarter of the scoring time on news sentences)."""
+
+    def w(k: int) -> str:
+        return str(words_and_emoticons[k]).lower()
+
+    if start_i == 0 and negated([w(i - 1)]):
+        valence = valence * N_SCALAR
+    if start_i == 1:
+        if w(i - 2) == "never" and (w(i - 1) == "so" or w(i - 1) == "this"):
+            valence = valence * 1.25
+        elif w(i - 2) == "without" and w(i - 1) == "doubt":
+            pass  # "without doubt" keeps the valence
+        elif negated([w(i - 2)]):
+            valence = valence * N_SCALAR
+    if start_i == 2:
+        if (w(i - 3) == "never" and (w(i - 2) == "so" or w(i - 2) == "this")
+                or (w(i - 1) == "so" or w(i - 1) == "this")):
+            valence = valence * 1.25
+        elif w(i - 3) == "without" and (w(i - 2) == "doubt" or w(i - 1) == "doubt"):
+            pass
+        elif negated([w(i - 3)]):
+            valence = valence * N_SCALAR
+    return valence
 
 
 @functools.lru_cache(maxsize=1)
