@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -547,25 +548,60 @@ def _sort_key(row: tuple[Any, ...]) -> tuple[tuple[int, Any], ...]:
     return tuple((0, "") if v is None else (1, v) if isinstance(v, (int, float)) else (2, str(v)) for v in row)
 
 
-def conform(df: pd.DataFrame, name: str) -> pa.Table:
+def _column_values(series: pd.Series) -> list[Any]:
+    """A column's cells as :func:`_plain` values; numeric and text columns without the per-cell checks."""
+    values = series.tolist()
+    dtype = series.dtype
+    if isinstance(dtype, np.dtype):
+        if dtype.kind in "iub":
+            return values  # Python ints and bools, never missing
+        if dtype.kind == "f":
+            return [None if math.isnan(v) else v for v in values]  # NaN is missing
+    elif isinstance(dtype, pd.StringDtype):
+        return [v if type(v) is str else _plain(v) for v in values]
+    return [_plain(v) for v in values]
+
+
+def conform(df: pd.DataFrame, name: str, *, article: str | None = None) -> pa.Table:
     """A DataFrame as an Arrow table of output table ``name``: contract columns, plain types, fixed row order.
 
     Missing columns become null, extra columns are dropped. Types come from the values (int, float, bool, date,
     else string; mixed numbers become float, anything else mixed becomes string); ``articles`` and ``errors``
     have fixed types. Rows are sorted by ``start``, ``end``, then every other column, so the same rows always
     come out in the same order whatever the process that computed them.
+
+    Args:
+        df: the analysis's table.
+        name: the output table (``quotes``, ``timeline``, ..., ``errors``).
+        article: when given, the ``article`` column holds this id on every row (cheaper than ``df.assign``).
     """
+    present = dict(df.items())
+    columns = {}
+    for column in table_schema(name).names:
+        if article is not None and column == "article":
+            columns[column] = [article] * len(df)
+        elif column in present:
+            columns[column] = _column_values(present[column])
+    return _conform_columns(columns, len(df), name)
+
+
+def _conform_record(record: dict[str, Any], name: str) -> pa.Table:
+    """One row given as a dict, as :func:`conform` of a one-row DataFrame gives it (without building one)."""
+    return _conform_columns({k: [_plain(v)] for k, v in record.items()}, 1, name)
+
+
+def _conform_columns(given: dict[str, list[Any]], n: int, name: str) -> pa.Table:
+    """:func:`conform` of columns already made plain (:func:`_plain`); missing ones become null."""
     schema = table_schema(name)
     fixed = name in ("articles", "errors")
     names = schema.names
-    n = len(df)
     columns: list[list[Any]] = []
     for f in schema:
-        values = [_plain(v) for v in df[f.name].tolist()] if f.name in df.columns else [None] * n
+        values = given.get(f.name, [None] * n)
         columns.append([_fixed_cell(v, f.type) for v in values] if fixed else values)
     first = [names.index(c) for c in ("start", "end") if c in names]
     order = first + [i for i in range(len(names)) if i not in first]
-    rows = sorted(zip(*columns), key=lambda r: _sort_key(tuple(r[i] for i in order))) if n else []
+    rows = sorted(zip(*columns), key=lambda r: _sort_key(tuple(r[i] for i in order))) if n > 1 else list(zip(*columns))
     arrays, fields = [], []
     for i, f in enumerate(schema):
         values = [r[i] for r in rows]
@@ -755,7 +791,7 @@ def _analyse_batch(items: list[_Item], actors: dict[str, Any], timeout: float | 
         unavailable.update(missing)
         for name, frame in frames.items():
             try:
-                tables[name].append(conform(frame.assign(article=article.id) if len(frame) else frame, name))
+                tables[name].append(conform(frame, name, article=article.id))
             except Exception as exc:  # noqa: BLE001 - an odd value in one table fails that table only
                 errors.append(_error_row(article, name, exc, message=f"its {name} table cannot be stored: "
                                          f"{type(exc).__name__}: {exc}"))
@@ -763,7 +799,7 @@ def _analyse_batch(items: list[_Item], actors: dict[str, Any], timeout: float | 
             error["row"] = row
         record = _article_row(article, row)
         record["status"] = "failed" if errors else "ok"
-        tables["articles"].append(conform(pd.DataFrame([record]), "articles"))
+        tables["articles"].append(_conform_record(record, "articles"))
         if errors:
             tables["errors"].append(conform(_frame(errors, ERROR_COLUMNS), "errors"))
         else:
