@@ -11,7 +11,9 @@ import json
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 import analysis.reports
@@ -22,6 +24,7 @@ from analysis.corpus import (
     ERROR_COLUMNS,
     CorpusWarning,
     LoadFailure,
+    conform,
     iter_articles,
     read_table,
     run_corpus,
@@ -326,3 +329,49 @@ def test_cli_exit_0_on_a_clean_corpus_and_2_on_bad_options(tmp_path, pinned, cap
 def test_read_table_names_the_valid_tables(tmp_path):
     with pytest.raises(ValueError, match="choose from: quotes, timeline"):
         read_table(tmp_path, "speakers")
+
+
+def _sentiment_frame(**columns: list) -> pd.DataFrame:
+    base = {"speaker": ["B", "A", None], "kind": ["direct", "direct", "narration"], "text": ["x", "y", "z"],
+            "start": np.array([30, 10, 10], dtype="int64"), "end": np.array([35, 20, 15], dtype="int64"),
+            "compound": np.array([0.5, np.nan, -0.25])}
+    base.update(columns)
+    return pd.DataFrame(base)
+
+
+def test_conform_sorts_types_and_fills_the_article_id():
+    table = conform(_sentiment_frame(), "sentiment", article="doc-1")
+    rows = table.to_pylist()
+    assert [(r["start"], r["end"]) for r in rows] == [(10, 15), (10, 20), (30, 35)]
+    assert {r["article"] for r in rows} == {"doc-1"}
+    assert [r["compound"] for r in rows] == [-0.25, None, 0.5]  # NaN is missing
+    assert rows[0]["speaker"] is None
+    assert table.schema.field("start").type == pa.int64()
+    assert table.schema.field("compound").type == pa.float64()
+    assert table.schema.field("neg").type == pa.null()  # absent column: null until the run's schema is unified
+    assert table.column_names == table_schema("sentiment").names
+
+
+@pytest.mark.parametrize(
+    ("values", "expected_type", "expected"),
+    [
+        ([1, 2.5, None], pa.float64(), [None, 1.0, 2.5]),  # mixed numbers become float
+        ([1, "two", None], pa.string(), [None, "1", "two"]),  # anything else mixed becomes text
+        ([{"b", "a"}, ["x"], None], pa.string(), [None, '["a", "b"]', '["x"]']),  # containers as JSON
+    ],
+)
+def test_conform_object_columns(values, expected_type, expected):
+    frame = _sentiment_frame(speaker=pd.Series(values, dtype=object), start=np.array([5, 5, 5]),
+                             end=np.array([6, 6, 6]), text=["a", "a", "a"], kind=["k", "k", "k"],
+                             compound=np.array([0.0, 0.0, 0.0]))
+    table = conform(frame, "sentiment", article="doc")
+    assert table.schema.field("speaker").type == expected_type
+    assert table.column("speaker").to_pylist() == expected
+
+
+def test_conform_without_article_keeps_the_frame_column_and_empty_frames_work():
+    frame = _sentiment_frame().assign(article=["a", "b", "c"])
+    assert sorted(conform(frame, "sentiment").column("article").to_pylist()) == ["a", "b", "c"]
+    empty = conform(_sentiment_frame().iloc[:0], "sentiment", article="doc")
+    assert empty.num_rows == 0
+    assert empty.column_names == table_schema("sentiment").names
