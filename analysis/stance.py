@@ -33,7 +33,7 @@ import functools
 import itertools
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
@@ -915,9 +915,15 @@ def _vader_window_sentiment(sentence: str, start: int, end: int) -> int:
     return 1 if compound >= 0.3 else -1 if compound <= -0.3 else 0
 
 
-def _sentiment_rows(ctx: _Context) -> list[dict[str, Any]]:
+def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None) -> Iterator[dict[str, Any]]:
+    """Target-level sentiment of each sentence toward each name mention in it, in text order.
+
+    Args:
+        ctx: the article's context.
+        skip: ``(sentence, source, target)`` keys not to score (looked up lazily: the caller may add keys while
+            it consumes the rows); scoring is most of the cost of :func:`stance`.
+    """
     score = _sentiment_function()
-    rows = []
     for s in ctx.doc.sentences:
         for i in ctx.in_sentence(s.index):
             m = ctx.mentions[i]
@@ -930,12 +936,13 @@ def _sentiment_rows(ctx: _Context) -> list[dict[str, Any]]:
             source = source or _narrator()
             if source.actor and source.actor == target.actor:
                 continue
+            if skip is not None and (s.index, source.label, target.label) in skip:
+                continue
             polarity = int(score(s.text, m.start - s.start, m.end - s.start))
-            rows.append({"article": ctx.article.id, "source": source.label, "source_camp": source.camp,
-                             "target": target.label, "target_camp": target.camp, "polarity": polarity, "mention": m.text,
-                             "mention_start": m.start, "mention_end": m.end, "sentence": s.index, "evidence": s.text,
-                             "start": s.start, "end": s.end})
-    return rows
+            yield {"article": ctx.article.id, "source": source.label, "source_camp": source.camp,
+                   "target": target.label, "target_camp": target.camp, "polarity": polarity, "mention": m.text,
+                   "mention_start": m.start, "mention_end": m.end, "sentence": s.index, "evidence": s.text,
+                   "start": s.start, "end": s.end}
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -962,8 +969,8 @@ def stance(article: Article, *, actors: Any = None, quotes: pd.DataFrame | None 
     rows = _cue_rows(ctx)
     rows += _framing_stance_rows(ctx, _framing_rows(ctx, ctx.qdf))
     linked = {(r["sentence"], r["source"], r["target"]) for r in rows}
-    for r in _sentiment_rows(ctx):
-        if r["polarity"] == 0 or (r["sentence"], r["source"], r["target"]) in linked:
+    for r in _sentiment_rows(ctx, skip=linked):  # a judgement already linked is not scored again
+        if r["polarity"] == 0:
             continue
         linked.add((r["sentence"], r["source"], r["target"]))
         rows.append({"source": r["source"], "source_camp": r["source_camp"], "target": r["target"],
@@ -1015,7 +1022,7 @@ def mention_sentiment(article: Article, *, actors: Any = None, quotes: pd.DataFr
         Columns :data:`SENTIMENT_COLUMNS`.
     """
     ctx = _context(article, actors, quotes)
-    return pd.DataFrame(_sentiment_rows(ctx), columns=SENTIMENT_COLUMNS)
+    return pd.DataFrame(list(_sentiment_rows(ctx)), columns=SENTIMENT_COLUMNS)
 
 
 def stance_matrix(stance_df: pd.DataFrame, *, by: str = "actor") -> pd.DataFrame:
