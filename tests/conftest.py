@@ -44,7 +44,8 @@ def write(tmp_path: Path):
 
 EVIL = (
     "Mayor under fire | Local\n\nThe mayor said \u201c<script>alert('pwned')</script> is not a plan "
-    "<img src=x onerror=alert(1)>\u201d on Monday, and council member Ann Lee said she disagreed.\n"
+    "<img src=x onerror=alert(1)>\u201d on Monday.\n\nCouncil member Ann Lee accused Mayor Tom Green of stalling: "
+    "\u201c<script>alert('pwned')</script> is not a plan.\u201d\n"
 )
 
 

@@ -32,7 +32,7 @@ def test_batch_names_the_bad_files_and_exits_nonzero(built):
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
-@pytest.mark.parametrize("stem", [SEED.stem, "short_story", "_vil", "plain"])
+@pytest.mark.parametrize("stem", [SEED.stem, "short_story", "vil", "plain"])
 def test_report_has_findings_and_no_code(built, stem, notebook):
     soup = BeautifulSoup(_report(built, stem, notebook).read_text(encoding="utf-8"), "html.parser")
     text = soup.get_text(" ")
@@ -49,7 +49,7 @@ def test_report_has_findings_and_no_code(built, stem, notebook):
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_script_in_a_quotation_is_shown_as_text(built, notebook):
-    soup = BeautifulSoup(_report(built, "_vil", notebook).read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(_report(built, "vil", notebook).read_text(encoding="utf-8"), "html.parser")
     for tag in soup.find_all(True):
         assert tag.name not in ("script", "iframe"), tag
         assert tag.name != "img" or tag.get("src", "").startswith("data:image/png"), tag
