@@ -20,13 +20,16 @@ processes of ``jobs=2`` are forked from that warm process):
 3. **Dask local cluster** (2 workers, 1 thread each): tables identical to the one-process run.
 4. **Scale**: 1,000, 5,000 and 10,000 articles built from the train and dev texts repeated under new ids, streamed
    from a temporary JSONL file, each size in a fresh child process (one process, ``jobs=1``): peak RSS (target
-   < 500 MB) and CPU seconds per 1,000 articles (linear growth means a flat figure).
+   < 500 MB) and CPU seconds per 1,000 articles (linear growth means a flat figure). ``--replay K`` runs the
+   same sizes with the analyses replayed over K distinct texts (each analysed once for real): the corpus
+   machinery at full size in minutes, where memory could grow with the corpus.
 
 Usage::
 
     .venv/bin/python benchmarks/bench_corpus.py            # everything (about an hour on a shared 2-core box)
     .venv/bin/python benchmarks/bench_corpus.py --quick    # 200 articles; scale 250 / 500 / 1,000 (minutes)
     .venv/bin/python benchmarks/bench_corpus.py --only throughput --profile
+    .venv/bin/python benchmarks/bench_corpus.py --only scale --replay 100 --sizes 1000 5000 10000
 
 Exits 0 with a message when the data is absent.
 """
@@ -240,9 +243,33 @@ def _write_jsonl(path: Path, n: int, files: list[Path], meta: dict[str, dict[str
             fh.write(json.dumps({"id": f"a{i:06d}", "text": text, **entry}, ensure_ascii=False) + "\n")
 
 
-def _scale_child(jsonl: str, out: str) -> None:
+def _replay_analyses() -> None:
+    """Replace the analyses by a replay of their results, keyed by the article's text (the corpus machinery runs
+    unchanged: conform, batch Parquet files, cache index, assembly). Each distinct text is analysed once for
+    real; the replayed frames are copies, so nothing is shared between articles."""
+    import hashlib
+
+    from analysis import corpus
+
+    real = corpus.analyse_article
+    seen: dict[bytes, tuple] = {}
+
+    def replay(article, *, actors=None, timeout=None):
+        key = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).digest()
+        if key not in seen:
+            seen[key] = real(article, actors=actors, timeout=timeout)
+        frames, errors, unavailable = seen[key]
+        errors = [{**e, "article": article.id} for e in errors]
+        return {name: frame.copy() for name, frame in frames.items()}, errors, list(unavailable)
+
+    corpus.analyse_article = replay
+
+
+def _scale_child(jsonl: str, out: str, mode: str = "real") -> None:
     from analysis.corpus import run_corpus
 
+    if mode == "replay":
+        _replay_analyses()
     t0, c0 = time.perf_counter(), time.process_time()
     summary = run_corpus([jsonl], out=out, progress=False)
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -251,15 +278,29 @@ def _scale_child(jsonl: str, out: str) -> None:
                       "failed": summary.failed, "rows": summary.rows}))
 
 
-def scale(sizes: list[int], files: list[Path], meta: dict[str, dict[str, str]], work: Path) -> None:
-    print(f"\n4. Scale: {', '.join(f'{n:,}' for n in sizes)} articles (train + dev texts repeated under new ids), "
-          "one process, streamed from JSONL")
+def scale(sizes: list[int], files: list[Path], meta: dict[str, dict[str, str]], work: Path, *,
+          replay: int = 0) -> None:
+    """Peak RSS and CPU per 1,000 articles at each size, each in a fresh child process.
+
+    With ``replay`` > 0 the articles cycle through only that many distinct texts, each analysed once for real
+    and its results replayed for every repeat: the corpus machinery (tables, Parquet, cache, assembly) runs at
+    full size in minutes, which is where memory could grow with the corpus; the analyses' own memory is shown
+    flat by the real runs. The replay store (``replay`` articles' frames) is counted in the peak.
+    """
+    if replay:
+        files = files[:replay]
+        print(f"\n4b. Scale with replayed analyses: {', '.join(f'{n:,}' for n in sizes)} articles over {replay} "
+              "distinct texts (each analysed once, its results replayed), one process, streamed from JSONL")
+    else:
+        print(f"\n4. Scale: {', '.join(f'{n:,}' for n in sizes)} articles (train + dev texts repeated under new "
+              "ids), one process, streamed from JSONL")
     print(f"  {'articles':>9s} {'wall s':>9s} {'CPU s':>9s} {'CPU s/1k':>9s} {'peak RSS':>9s}")
     for n in sizes:
         jsonl = work / f"scale-{n}.jsonl"
         _write_jsonl(jsonl, n, files, meta)
         out = work / f"scale-{n}"
-        proc = subprocess.run([sys.executable, __file__, "--_scale-child", str(jsonl), str(out)],
+        proc = subprocess.run([sys.executable, __file__, "--_scale-child", str(jsonl), str(out),
+                               "replay" if replay else "real"],
                               capture_output=True, text=True, cwd=_REPO, check=False)
         jsonl.unlink()
         shutil.rmtree(out, ignore_errors=True)
@@ -280,10 +321,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="200 articles; scale 250, 500, 1,000")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N train articles")
     parser.add_argument("--sizes", type=int, nargs="+", default=None, help="scale sizes (default 1000 5000 10000)")
+    parser.add_argument("--replay", type=int, default=0, metavar="K",
+                        help="scale with the analyses replayed over K distinct texts (the corpus machinery at "
+                        "full size, in minutes)")
     parser.add_argument("--only", nargs="+", choices=["throughput", "parallel", "dask", "scale"], default=None,
                         help="run only these parts (parallel and dask need throughput's one-process run)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the whole analysis")
-    parser.add_argument("--_scale-child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--_scale-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args._scale_child:
         _scale_child(*args._scale_child)
@@ -311,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
             if "dask" in parts:
                 dask_local(files, catalog, work, one_tables)
         if "scale" in parts:
-            scale(sizes, train + _files("dev"), meta, work)
+            scale(sizes, train + _files("dev"), meta, work, replay=args.replay)
     return 0
 
 
