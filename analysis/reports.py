@@ -82,7 +82,9 @@ def discover_notebooks(folder: Path, names: list[str] | None = None) -> list[Pat
     Raises:
         ValueError: a requested notebook does not exist (the message lists the valid names).
     """
-    found = {p.stem: p for p in sorted(folder.glob("*.ipynb")) if not p.stem.startswith("_")}
+    rank = {name: i for i, name in enumerate(NOTEBOOK_TITLES)}
+    found = {p.stem: p for p in sorted(folder.glob("*.ipynb"), key=lambda p: (rank.get(p.stem, len(rank)), p.stem))
+             if not p.stem.startswith("_")}
     if not names:
         return list(found.values())
     missing = [n for n in names if Path(n).stem not in found]
@@ -402,7 +404,7 @@ def write_index(results: list[JobResult], out: Path) -> Path:
     e = html.escape
     by_article: dict[str, list[JobResult]] = {}
     for r in results:
-        by_article.setdefault(r.article_path or r.article, []).append(r)
+        by_article.setdefault(r.article_path, []).append(r)  # "" groups the corpus-wide reports
     rows = []
     for group in by_article.values():
         first = group[0]
@@ -425,11 +427,12 @@ def write_index(results: list[JobResult], out: Path) -> Path:
         rows.append(f"<tr><td>{e(label)}<br><small>{e(file_name)}</small></td><td><ul>{''.join(items)}</ul></td>"
                     f"<td>{''.join(problems)}</td></tr>")
     ok = sum(r.ok for r in results)
+    n_articles = sum(1 for key in by_article if key)
     stamp = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     page = (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Media analysis reports</title>'
         f"<style>{_INDEX_STYLE}</style></head><body><h1>Media analysis reports</h1>"
-        f'<p class="sub">{ok} of {len(results)} reports ready · {len(by_article)} article(s) · built {e(stamp)}</p>'
+        f'<p class="sub">{ok} of {len(results)} reports ready · {n_articles} article(s) · built {e(stamp)}</p>'
         "<table><thead><tr><th>Article</th><th>Reports</th><th>Problems</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></body></html>"
     )
