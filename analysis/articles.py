@@ -256,10 +256,9 @@ def load_article(
     meta.update(first_meta)
     meta.update(cat_meta)
     meta.update(front)
-    if front.get("title") or cat_meta.get("title"):
-        # The first line is still the headline when it repeats the given title; otherwise it is body text.
-        if first_meta.get("title") != meta.get("title"):
-            body_start = 0
+    # The first line is still the headline when it repeats the given title; otherwise it is body text.
+    if (front.get("title") or cat_meta.get("title")) and first_meta.get("title") != meta.get("title"):
+        body_start = 0
     if published is not None:
         meta["published"] = str(published)
 

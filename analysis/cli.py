@@ -125,13 +125,13 @@ def _sentiment(article: Article, args: argparse.Namespace) -> pd.DataFrame:
 
 def _run_analysis(args: argparse.Namespace, func: Callable[[Article, argparse.Namespace], pd.DataFrame],
                   columns: list[str]) -> int:
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115
     frames = []
     try:
         for article in _articles(args.paths, args):
             try:
                 df = func(article, args)
-            except Exception as exc:  # one failing article never stops the others
+            except Exception as exc:  # noqa: BLE001 - one failing article never stops the others
                 print(f"error: {article.path}: analysis failed: {type(exc).__name__}: {exc}", file=sys.stderr)
                 args._failed = True
                 continue

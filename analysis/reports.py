@@ -216,7 +216,7 @@ def run_job(spec: dict[str, str]) -> dict[str, object]:
         executed = Path(tmp) / "executed.ipynb"
         try:
             _execute_with_retry(pm, spec["notebook"], executed, params)
-        except Exception as exc:  # papermill raises its own errors and kernel/IO errors alike
+        except Exception as exc:  # noqa: BLE001 - papermill raises its own errors and kernel/IO errors alike
             if executed.exists():
                 failed.parent.mkdir(parents=True, exist_ok=True)
                 _atomic_write(failed, executed.read_bytes())
@@ -239,7 +239,7 @@ def _job_env() -> dict[str, str]:
 def _run_in_process(spec: dict[str, str], timeout: float) -> dict[str, object]:
     cmd = [sys.executable, "-m", "analysis.reports", json.dumps(spec)]
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False,
                               env=_job_env())
     except subprocess.TimeoutExpired:
         return {"status": "timeout", "error": f"timed out after {timeout:.0f} s (raise --timeout)"}
