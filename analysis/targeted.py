@@ -4,10 +4,12 @@
 may treat two people differently ("A praised B, whom C accused of fraud"), so the model looks at the sentence from
 the mention's place in it rather than at the sentence as a whole.
 
-Method: a multinomial logistic regression over sparse, target-aware features (Hamborg & Donnay's NewsMTSC task,
-EACL 2021), trained locally by ``benchmarks/train_target_sentiment.py`` on NewsMTSC train and shipped as
-``analysis/data/target_sentiment.npz`` (feature names, weights, intercepts; no download at run time, no
-scikit-learn at run time). The features (:func:`target_features`):
+Method: an ensemble of two linear models over the same sparse, target-aware features (Hamborg & Donnay's NewsMTSC
+task, EACL 2021): a multinomial logistic regression on the feature values and an NB-SVM (Wang & Manning, ACL 2012:
+one-vs-rest logistic regressions on binary features scaled by their naive-Bayes log-count ratios); their
+log-probabilities are added. Both are trained locally by ``benchmarks/train_target_sentiment.py`` on NewsMTSC train
+and shipped as ``analysis/data/target_sentiment.npz`` (feature names, the two weight matrices, intercepts; no
+download at run time, no scikit-learn at run time). The features (:func:`target_features`):
 
 * the sentence's words, with the mention replaced by a placeholder ``<t>`` and other capitalised names by ``<e>``,
   and the word pairs (bigrams) within six words of the mention, tagged with their side, so that "<t> accused <e>
@@ -17,10 +19,20 @@ scikit-learn at run time). The features (:func:`target_features`):
   and the word pairs next to the mention;
 * the words (and stems) of the clause that holds the mention (clauses split at , ; : -- ( ) and at "but",
   "while", ...);
-* VADER lexicon valences (Hutto & Gilbert, ICWSM 2014; the lexicon shipped in ``vaderSentiment``) of the words
-  around the mention, by side, distance bucket and sign, flipped after a negation ("not", "never", "n't", ...),
-  inside and outside the mention's clause, and a squashed sum over the sentence;
+* lexicon valences of the words around the mention, by side, distance bucket and sign, flipped after a negation
+  ("not", "never", "n't", ...), inside and outside the mention's clause, and a squashed sum over the sentence. The
+  lexicon is VADER's (Hutto & Gilbert, ICWSM 2014; shipped in ``vaderSentiment``) with the `word` entries of the
+  project's news patch (``analysis/data/vader_patch.tsv``) and ``analysis/data/target_lexicon.tsv`` (dismissive
+  verbs such as "rambles" and "backtracked", "responsible for" as blame);
+* the compound score of the whole sentence by the news-aware VADER (:func:`analysis.vader.sentence_sentiment`),
+  as a value and a band, cached per sentence (a sentence with several mentions is scored once);
 * the mention's position (words before and after it) and whether it stands inside quotation marks.
+
+One hand-set rule sits on top of the learned scores, for judgements NewsMTSC train holds too few examples of to
+learn: when the mention is the subject of an entry of ``target_lexicon.tsv`` ("Zelenskyy rambles on", "the
+minister backtracked", "Russia is responsible for"), that is, the entry is among the four words right after the
+mention, in its clause, with no negation or other name before it, the negative class gains ``_PRIOR_WEIGHT`` times the entry's
+absolute valence in log-odds (:func:`_subject_prior`).
 
 Figures (macro-F1 on NewsMTSC dev, beside plain VADER) and the commands that rebuild the weights are in
 ``docs/target_sentiment.md``.
@@ -41,6 +53,7 @@ from nltk.stem.porter import PorterStemmer
 __all__ = ["MODEL_FILE", "target_features", "target_probabilities", "target_sentiment"]
 
 MODEL_FILE = "target_sentiment.npz"
+LEXICON_FILE = "target_lexicon.tsv"
 _LABELS = (-1, 0, 1)
 _TOKEN = re.compile(r"\w+(?:['\u2019-]\w+)*|n't|[^\w\s]")
 _CLAUSE_PUNCT = frozenset(",;:()[]\u2014\u2013")
@@ -53,15 +66,32 @@ _QUOTE_CHARS = '"\u201c\u201d'
 _NEGATION_SCALAR = -0.74  # VADER's N_SCALAR: a negated valence keeps about three quarters, with flipped sign
 _WINDOW = 16
 _BIGRAM_WINDOW = 6
+_PRIOR_WEIGHT = 2.0  # log-odds toward "negative" per unit of |valence| of a target-lexicon verb the mention does
+_PRIOR_REACH = 4  # words after the mention in which that verb may stand ("X has since backtracked")
 
 
 @dataclass(frozen=True)
 class _Model:
-    """Learned weights: one row of three class weights (negative, neutral, positive) per feature name."""
+    """Learned weights: per feature name one row of three class weights (negative, neutral, positive) for each model.
+
+    ``coef``/``intercept`` belong to the logistic regression on feature values; ``nb_coef``/``nb_intercept`` to the
+    NB-SVM on feature presence (its log-count ratios already folded into the weights).
+    """
 
     index: dict[str, int]
-    coef: np.ndarray
+    weights: np.ndarray  # (n_features, 6): the LR's three columns, then the NB-SVM's (one gather per call)
     intercept: np.ndarray
+    nb_intercept: np.ndarray
+
+    @property
+    def coef(self) -> np.ndarray:
+        """The logistic regression's weights, (n_features, 3)."""
+        return self.weights[:, :3]
+
+    @property
+    def nb_coef(self) -> np.ndarray:
+        """The NB-SVM's weights, (n_features, 3)."""
+        return self.weights[:, 3:]
 
 
 def _bucket(distance: int) -> int:
@@ -95,6 +125,75 @@ def _vader_lexicon() -> dict[str, float]:
     return lexicon
 
 
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    """Word valences for the features, and valences of a word when a given next word follows it.
+
+    VADER's lexicon, then the ``word`` entries of the news patch (``vader_patch.tsv``), then
+    ``target_lexicon.tsv`` (see its header); a later source wins.
+    """
+    from .vader import load_patch
+
+    words = dict(_vader_lexicon())
+    for entry in load_patch():
+        if entry.kind == "word":
+            words[entry.pattern.lower()] = entry.valence
+    pairs: dict[tuple[str, str], float] = {}
+    text = resources.files("analysis").joinpath("data", LEXICON_FILE).read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith(("#", "word\t")):
+            continue
+        parts = line.split("\t")
+        try:
+            word, following, valence = parts[0].strip().lower(), parts[1].strip().lower(), float(parts[2])
+        except (IndexError, ValueError) as exc:
+            raise ValueError(
+                f"analysis/data/{LEXICON_FILE} line {number}: expected word<TAB>next<TAB>valence<TAB>reason, "
+                f"got {line!r}"
+            ) from exc
+        if following:
+            pairs[(word, following)] = valence
+        else:
+            words[word] = valence
+    return words, pairs
+
+
+@functools.lru_cache(maxsize=1)
+def _target_entries() -> frozenset[str]:
+    """The words that ``target_lexicon.tsv`` itself lists (the dismissive verbs, "responsible" before "for")."""
+    text = resources.files("analysis").joinpath("data", LEXICON_FILE).read_text(encoding="utf-8")
+    return frozenset(
+        line.split("\t")[0].strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#") and not line.startswith("word\t")
+    )
+
+
+def _subject_prior(words: list[str], pos: int) -> float:
+    """Log-odds toward "negative" when ``words[pos]`` (the mention) is the subject of a target-lexicon verb."""
+    lexicon, pairs = _lexicon()
+    entries = _target_entries()
+    for i in range(pos + 1, min(len(words), pos + 1 + _PRIOR_REACH)):
+        word = words[i]
+        if word in _CLAUSE_PUNCT or word in _CLAUSE_WORDS or word in _NEGATIONS or word.endswith("n't"):
+            return 0.0
+        if word == "<e>":
+            return 0.0  # another name stands nearer: the verb is more likely its
+
+        if word in entries:
+            value = _valence(words, i, lexicon, pairs)
+            return _PRIOR_WEIGHT * -value if value < 0 else 0.0
+    return 0.0
+
+
+@functools.lru_cache(maxsize=4096)
+def _compound(sentence: str) -> float:
+    """The news-aware VADER compound of the whole sentence (cached: stance asks once per mention)."""
+    from .vader import sentence_sentiment
+
+    return sentence_sentiment(sentence)
+
+
 def _check_span(sentence: str, start: int, end: int) -> None:
     """Raise ``TypeError``/``ValueError`` unless ``sentence[start:end]`` is a non-empty mention."""
     if not isinstance(sentence, str):
@@ -126,9 +225,13 @@ def _words(text: str, first: bool) -> list[str]:
     return out
 
 
-def _valence(words: list[str], i: int, lexicon: dict[str, float]) -> float:
-    """VADER valence of ``words[i]``, flipped when one of the three words before it is a negation."""
+def _valence(
+    words: list[str], i: int, lexicon: dict[str, float], pairs: dict[tuple[str, str], float]
+) -> float:
+    """Lexicon valence of ``words[i]``, flipped when one of the three words before it is a negation."""
     value = lexicon.get(words[i], 0.0)
+    if i + 1 < len(words) and (words[i], words[i + 1]) in pairs:
+        value = pairs[(words[i], words[i + 1])]
     if value:
         for word in words[max(0, i - 3) : i]:
             if word in _NEGATIONS or word.endswith("n't"):
@@ -162,10 +265,19 @@ def target_features(sentence: str, start: int, end: int) -> dict[str, float]:
         ValueError: When the offsets are not a non-empty span inside the sentence.
     """
     _check_span(sentence, start, end)
+    return _features(_tokens(sentence, start, end), sentence, start)
+
+
+def _tokens(sentence: str, start: int, end: int) -> tuple[list[str], int]:
+    """The sentence's words with the mention as ``<t>``, and the mention's index among them."""
     left = _words(sentence[:start], True)
-    right = _words(sentence[end:], False)
-    words = left + ["<t>"] + right
-    pos = len(left)
+    return left + ["<t>"] + _words(sentence[end:], False), len(left)
+
+
+def _features(tokens: tuple[list[str], int], sentence: str, start: int) -> dict[str, float]:
+    """:func:`target_features` from the tokens of :func:`_tokens` (the mention's offsets already checked)."""
+    words, pos = tokens
+    left, right = words[:pos], words[pos + 1 :]
     feats: dict[str, float] = {}
 
     def add(name: str, value: float = 1.0) -> None:
@@ -191,10 +303,10 @@ def target_features(sentence: str, start: int, end: int) -> dict[str, float]:
             add("c:" + word)
             add("sc:" + _stem(word))
 
-    lexicon = _vader_lexicon()
+    lexicon, pairs = _lexicon()
     total = 0.0
     for i, word in enumerate(words):
-        value = _valence(words, i, lexicon)
+        value = _valence(words, i, lexicon, pairs)
         if not value or i == pos:
             continue
         side = "L" if i < pos else "R"
@@ -211,6 +323,9 @@ def target_features(sentence: str, start: int, end: int) -> dict[str, float]:
     opened = sum(sentence[:start].count(c) for c in _QUOTE_CHARS)
     add("quoted" if opened % 2 else "unquoted")
     add("has_quote" if any(c in sentence for c in _QUOTE_CHARS) else "no_quote")
+    compound = _compound(sentence)
+    add("comp", compound)
+    add(f"compb{int((compound + 1) * 2.5)}")
     return feats
 
 
@@ -227,9 +342,25 @@ def _model() -> _Model:
         ) from exc
     with np.load(io.BytesIO(payload), allow_pickle=False) as data:
         names = data["features"].tolist()
-        coef = data["coef"].astype(np.float32)
+        if "nb_coef" not in data.files:
+            raise ValueError(
+                f"analysis/data/{MODEL_FILE} predates the NB-SVM ensemble: rebuild it with "
+                "`.venv/bin/python benchmarks/train_target_sentiment.py`"
+            )
+        weights = np.hstack([data["coef"], data["nb_coef"]]).astype(np.float32)
         intercept = data["intercept"].astype(np.float32)
-    return _Model(index={name: i for i, name in enumerate(names)}, coef=coef, intercept=intercept)
+        nb_intercept = data["nb_intercept"].astype(np.float32)
+    return _Model(
+        index={name: i for i, name in enumerate(names)},
+        weights=weights,
+        intercept=intercept,
+        nb_intercept=nb_intercept,
+    )
+
+
+def _log_softmax(scores: np.ndarray) -> np.ndarray:
+    shifted = scores - scores.max()
+    return shifted - np.log(np.exp(shifted).sum())
 
 
 def target_probabilities(sentence: str, start: int, end: int) -> dict[int, float]:
@@ -238,14 +369,22 @@ def target_probabilities(sentence: str, start: int, end: int) -> dict[int, float
     Raises:
         ValueError: When the offsets are not a non-empty span inside the sentence.
     """
+    _check_span(sentence, start, end)
     model = _model()
+    tokens = _tokens(sentence, start, end)
     rows, values = [], []
-    for name, value in target_features(sentence, start, end).items():
+    for name, value in _features(tokens, sentence, start).items():
         row = model.index.get(name)
         if row is not None:
             rows.append(row)
             values.append(value)
-    scores = model.intercept + np.asarray(values, dtype=np.float32) @ model.coef[rows]
+    block = model.weights[rows]
+    lr_scores = model.intercept + np.asarray(values, dtype=np.float32) @ block[:, :3]
+    nb_scores = model.nb_intercept + block[:, 3:].sum(axis=0)
+    scores = _log_softmax(lr_scores) + _log_softmax(nb_scores)
+    prior = _subject_prior(*tokens)
+    if prior:
+        scores[0] += prior
     scores = np.exp(scores - scores.max())
     scores /= scores.sum()
     return {label: float(p) for label, p in zip(_LABELS, scores)}

@@ -105,3 +105,54 @@ def test_bad_offsets_raise_value_error(start, end, message):
 def test_bad_types_raise_type_error(sentence, start, end):
     with pytest.raises(TypeError):
         target_sentiment(sentence, start, end)
+
+
+@pytest.mark.parametrize(
+    "sentence, mention, expected",
+    [
+        # "responsible" is positive in VADER's lexicon; "is responsible for" an event is blame.
+        ("Nordavia is responsible for what happened at the border, the minister said.", "Nordavia", -1),
+        # Dismissive verbs with the mention as their subject.
+        ("Pell Arundel rambles on about the vote in a late-night video address.", "Pell Arundel", -1),
+        ("Pell Arundel backtracked on his claim that the ballots were lost.", "Pell Arundel", -1),
+    ],
+)
+def test_blame_and_dismissive_verbs(sentence, mention, expected):
+    assert target_sentiment(sentence, *_span(sentence, mention)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, mention",
+    [
+        ("Investigators said Pell Arundel was not responsible for the delay.", "Pell Arundel"),
+        ("Pell Arundel never backtracked on the deal.", "Pell Arundel"),
+        ("Pell Arundel said Tom Brask backtracked on the deal.", "Pell Arundel"),
+        ("After Pell Arundel left, the board backtracked.", "Pell Arundel"),
+    ],
+)
+def test_subject_prior_does_not_fire(sentence, mention):
+    assert targeted._subject_prior(*targeted._tokens(sentence, *_span(sentence, mention))) == 0
+
+
+def test_subject_prior_fires_only_for_the_subject():
+    sentence = "Pell Arundel said Tom Brask backtracked on the deal."
+    words, pos = targeted._tokens(sentence, *_span(sentence, "Tom Brask"))
+    assert targeted._subject_prior(words, pos) > 0
+    words, pos = targeted._tokens(sentence, *_span(sentence, "Pell Arundel"))
+    assert targeted._subject_prior(words, pos) == 0
+
+
+def test_target_lexicon_overrides_vader():
+    words, pairs = targeted._lexicon()
+    assert words["rambles"] < 0
+    assert pairs[("responsible", "for")] < 0
+    assert words["responsible"] > 0  # alone it keeps VADER's valence
+    sentence = "Pell Arundel backtracked."
+    features = target_features(sentence, *_span(sentence, "Pell Arundel"))
+    assert any(name.startswith("vR1-") for name in features)
+
+
+def test_model_has_both_ensemble_members():
+    model = targeted._model()
+    assert model.nb_coef.shape == model.coef.shape
+    assert model.nb_intercept.shape == (3,)
