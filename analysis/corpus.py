@@ -112,6 +112,7 @@ _ROW_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "js
 _CACHE_DIR = ".corpus-cache"
 _INDEX = "index.jsonl"
 _ROW_GROUP_ROWS = 10_000  # rows buffered per table before a row group is written: bounds assembly memory
+_MAX_PIECES = 256  # slices buffered per table before they are merged into one table
 _DEFAULT_BATCH = 16
 _DEFAULT_TIMEOUT = 300.0
 
@@ -1143,6 +1144,10 @@ class _Assembler:
         self.buffered[name] += len(table)
         if self.buffered[name] >= _ROW_GROUP_ROWS:
             self._flush(name)
+        elif len(self.buffers[name]) >= _MAX_PIECES:
+            # Thousands of one-row slices (the articles table) cost more than their rows, and each keeps its
+            # whole batch table alive: merge them into one table until the row group is full.
+            self.buffers[name] = [pa.concat_tables(self.buffers[name]).combine_chunks()]
 
     def _writer(self, name: str) -> pq.ParquetWriter:
         if name not in self.writers:
