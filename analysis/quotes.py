@@ -281,9 +281,10 @@ def _split_at_labels(text: str, quotes: list[_Quote], paragraphs: list[tuple[int
     """Split a quotation running over several paragraphs where a paragraph opens with a speaker label, as in an
     interview transcript ("WALLACE: ..." / "PENCE: ..."): each turn is a quotation of its own."""
     out: list[_Quote] = []
+    starts = [a for _, a, _ in paragraphs]
     for q in quotes:
-        cuts = [(p, a) for p, a, _ in paragraphs if q.start < a < q.end and _LABEL.match(text, a + 1
-                                                                                        if text[a] in _MARKS else a)]
+        inside = paragraphs[bisect.bisect_right(starts, q.start): bisect.bisect_left(starts, q.end)]
+        cuts = [(p, a) for p, a, _ in inside if _LABEL.match(text, a + 1 if text[a] in _MARKS else a)]
         if not cuts:
             out.append(q)
             continue
@@ -478,6 +479,10 @@ class _Speaker(NamedTuple):
     resolution: str
 
 
+_MAX_NAME_CHARS = 500  # no person name is longer: bounds the backward look-ups by position
+_SPAN_BUCKET = 2000
+
+
 class _Resolver:
     """Per-article speaker resolution: names, pronouns, descriptions, groups, anonymous sources."""
 
@@ -488,8 +493,13 @@ class _Resolver:
         self.actors = actors
         pairs, self.index = article_persons(article)
         self.persons = [(m.start, m.end, m, self.index.person_of(m)) for _, m in pairs if m.kind == "person"]
-        self.persons = [p for p in self.persons if p[3] is not None and not in_quote(p[0])]
-        self.orgs = [(m.start, m) for _, m in pairs if m.kind in ("organisation",) and not in_quote(m.start)]
+        self.persons = sorted((p for p in self.persons if p[3] is not None and not in_quote(p[0])),
+                              key=lambda p: p[0])
+        self.orgs = sorted(((m.start, m) for _, m in pairs if m.kind in ("organisation",) and not in_quote(m.start)),
+                           key=lambda o: o[0])
+        # Position indexes: the look-ups below are bisections, so long articles stay linear.
+        self._pstarts = [p[0] for p in self.persons]
+        self._ostarts = [o[0] for o in self.orgs]
         self.in_quote = in_quote
         self.by_end = {p[1]: p for p in self.persons}
         self.by_start = {p[0]: p for p in self.persons}
@@ -498,9 +508,18 @@ class _Resolver:
         s = self.doc.sentence_at(offset)
         return s.start if s else offset
 
+    def _persons_before(self, start: int) -> int:
+        """How many persons (in text order) come before the first one that ends after ``start``."""
+        j = bisect.bisect_left(self._pstarts, start)
+        for k in range(bisect.bisect_left(self._pstarts, start - _MAX_NAME_CHARS), j):
+            if self.persons[k][1] > start:
+                return k
+        return j
+
     def person_at(self, start: int, end: int) -> _Speaker | None:
-        for a, b, m, pid in self.persons:
-            if a >= start and b <= end:
+        for k in range(bisect.bisect_left(self._pstarts, start), bisect.bisect_left(self._pstarts, end)):
+            a, b, m, pid = self.persons[k]
+            if b <= end:
                 name = person_name(self.index, pid, self.actors)
                 res = "title" if m.titles else "name"
                 return _Speaker(name, "person", self.actors.camp_of(name), self.text[start:end], start, end, res)
@@ -568,15 +587,15 @@ class _Resolver:
         kind = pronoun_kind(word)
         if kind in ("male", "female"):
             best = None
-            for a, b, m, pid in self.persons:
-                if b > start:
-                    break
+            for k in range(self._persons_before(start) - 1, -1, -1):
+                a, b, m, pid = self.persons[k]
                 if m.possessive or m.after_preposition:
                     continue
                 gender = self.index.gender(pid)
                 if gender is not None and gender != kind:
                     continue
                 best = (m, pid)
+                break
             if best is not None:
                 name = person_name(self.index, best[1], self.actors)
                 return _Speaker(name, "person", self.actors.camp_of(name), word, start, end, "pronoun")
@@ -586,9 +605,9 @@ class _Resolver:
                 return _Speaker(group.speaker, group.speaker_type, group.camp, word, start, end, "pronoun")
         elif kind == "organisation":
             org = None
-            for a, m in self.orgs:
-                if a < start and self._sentence_start(start) - a < 400:
-                    org = m
+            i = bisect.bisect_left(self._ostarts, start) - 1
+            if i >= 0 and self._sentence_start(start) - self.orgs[i][0] < 400:
+                org = self.orgs[i][1]
             if org is not None:
                 name = self.actors.canonical(org.name) or org.name
                 return _Speaker(name, "group", self.actors.camp_of(org.name), word, start, end, "pronoun")
@@ -621,24 +640,47 @@ class _Resolver:
         rules = name_rules()
         words = {w.lower() for w in _WORDS.findall(phrase)} - {"the", "top", "senior", "former", "us", "u.s"}
         best = None
-        for a, b, m, pid in self.persons:
-            if a >= start:
-                break
+        before = bisect.bisect_left(self._pstarts, start)
+        for k in range(before - 1, -1, -1):
+            pid = self.persons[k][3]
             if words & (self.index.titles(pid) - {"former", "top", "senior"}):
                 best = pid
+                break
         res = "description"
         if best is None:
             s = self.doc.sentence_at(start)
             floor = self.doc.sentences[max(0, s.index - 2)].start if s else start - 300
-            for a, b, m, pid in self.persons:
-                if a >= start:
+            for k in range(before - 1, -1, -1):
+                a, b, m, pid = self.persons[k]
+                if a < floor:
                     break
-                if a >= floor and not m.possessive and not m.after_preposition:
+                if not m.possessive and not m.after_preposition:
                     best = pid
+                    break
         if best is None or not (words & rules["description_nouns"]):
             return None
         name = person_name(self.index, best, self.actors)
         return _Speaker(name, "person", self.actors.camp_of(name), phrase, start, start + len(phrase), res)
+
+
+class _Spans:
+    """A set of character spans answering "does [start, end) overlap any of them?" without a full scan:
+    each span is filed under every bucket of ``_SPAN_BUCKET`` characters it touches."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._buckets: dict[int, list[tuple[int, int]]] = {}
+        for a, b in spans:
+            self.add(a, b)
+
+    def add(self, start: int, end: int) -> None:
+        for key in range(start // _SPAN_BUCKET, (max(end, start + 1) - 1) // _SPAN_BUCKET + 1):
+            self._buckets.setdefault(key, []).append((start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        for key in range(start // _SPAN_BUCKET, (max(end, start + 1) - 1) // _SPAN_BUCKET + 1):
+            if any(a < end and start < b for a, b in self._buckets.get(key, ())):
+                return True
+        return False
 
 
 def _lower_first(phrase: str) -> str:
@@ -675,6 +717,9 @@ class _Extractor:
         self.cues: dict[int, list[_Cue]] = {}
         self.subjects: dict[tuple[int, int], _Speaker | None] = {}
         self.used: set[tuple[int, int]] = set()
+        self._by_sentence: dict[int | None, list[_Quote]] | None = None
+        self._qbegins: list[int] | None = None
+        self._qends: list[int] | None = None
 
     # ---- helpers
     def quote_at(self, pos: int) -> _Quote | None:
@@ -685,6 +730,23 @@ class _Extractor:
 
     def in_quote(self, pos: int) -> bool:
         return self.quote_at(pos) is not None
+
+    def _quotes_overlapping(self, start: int, end: int) -> list[_Quote]:
+        """The quotations overlapping ``[start, end)``, in text order (quotations are disjoint and sorted)."""
+        if self._qends is None:
+            self._qbegins = [q.start for q in self.quotes]
+            self._qends = [q.end for q in self.quotes]
+        lo = bisect.bisect_right(self._qends, start)
+        hi = bisect.bisect_left(self._qbegins, end)
+        return [q for q in self.quotes[lo:hi] if q.start < end and start < q.end]
+
+    def _quotes_in_sentence(self, sent: int) -> list[_Quote]:
+        """The quotations that start in sentence ``sent``, in text order (indexed once per article)."""
+        if self._by_sentence is None:
+            self._by_sentence = {}
+            for x in self.quotes:
+                self._by_sentence.setdefault(self._sentence_of(x.start), []).append(x)
+        return self._by_sentence.get(sent, [])
 
     def sentence_tokens(self, index: int) -> list[Token]:
         return self.tokens[index]
@@ -714,8 +776,12 @@ class _Extractor:
                 tokens[cue.first - 1].lower not in _NOT_AFTER_NOUN):
             # "Trump unleashed a series of tweets criticizing ...": the nearest person before is the author
             floor = tokens[min(lo, cue.first)].start
-            for a, b, m, _ in reversed(self.resolver.persons):
-                if floor <= a < tokens[cue.first].start and not (m.possessive or m.after_preposition):
+            persons = self.resolver.persons
+            first = bisect.bisect_left(self.resolver._pstarts, tokens[cue.first].start)
+            for a, b, m, _ in (persons[k] for k in range(first - 1, -1, -1)):
+                if a < floor:
+                    break
+                if not (m.possessive or m.after_preposition):
                     found = self.resolver.resolve(a, b)
                     if found.speaker:
                         return found
@@ -1057,7 +1123,7 @@ class _Extractor:
         before = [c for c in self.sentence_cues(sent) if c.end <= mark]
         if not before:
             return self._colon_intro(q, sent, mark)
-        prev_q = [x for x in self.quotes if x.outer_end <= before[-1].start and self._sentence_of(x.start) == sent]
+        prev_q = [x for x in self._quotes_in_sentence(sent) if x.outer_end <= before[-1].start]
         lo = next((k for k, t in enumerate(tokens) if t.start >= prev_q[-1].outer_end), 0) if prev_q else 0
         cue, sp = before[-1], self.subject(sent, before[-1], lo)
         if sp is not None and not sp.speaker:
@@ -1225,15 +1291,17 @@ class _Extractor:
     # ---- indirect speech
     def indirect_rows(self, taken: list[tuple[int, int]]) -> list[_Row]:
         rows: list[_Row] = []
+        spans = _Spans(taken)
         for s in self.doc.sentences:
             tokens = self.sentence_tokens(s.index)
             for cue in self.sentence_cues(s.index):
                 if (s.index, cue.first) in self.used:
                     continue
                 row = self._indirect(s.index, tokens, cue)
-                if row is None or any(a < row.end and row.start < b for a, b in taken):
+                if row is None or spans.overlaps(row.start, row.end):
                     continue
                 rows.append(row)
+                spans.add(row.start, row.end)
                 taken.append((row.start, row.end))
         return rows
 
@@ -1308,7 +1376,7 @@ class _Extractor:
             start += 1
         if len(_WORDS.findall(self.text[start:end])) < 2:
             return None
-        members = tuple(q for q in self.quotes if q.start < end and start < q.end)
+        members = tuple(self._quotes_overlapping(start, end))
         if members:
             start = min(start, members[0].open_mark if members[0].open_mark is not None else start)
             end = max(end, members[-1].outer_end)
