@@ -38,6 +38,7 @@ import pandas as pd
 
 from .actors import Actors, article_persons, article_tokens, default_actors_path, load_actors, person_name
 from .articles import Article
+from .spans import SpanIndex
 from .speakers import (
     Token,
     description_head,
@@ -480,7 +481,6 @@ class _Speaker(NamedTuple):
 
 
 _MAX_NAME_CHARS = 500  # no person name is longer: bounds the backward look-ups by position
-_SPAN_BUCKET = 2000
 
 
 class _Resolver:
@@ -661,26 +661,6 @@ class _Resolver:
             return None
         name = person_name(self.index, best, self.actors)
         return _Speaker(name, "person", self.actors.camp_of(name), phrase, start, start + len(phrase), res)
-
-
-class _Spans:
-    """A set of character spans answering "does [start, end) overlap any of them?" without a full scan:
-    each span is filed under every bucket of ``_SPAN_BUCKET`` characters it touches."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self._buckets: dict[int, list[tuple[int, int]]] = {}
-        for a, b in spans:
-            self.add(a, b)
-
-    def add(self, start: int, end: int) -> None:
-        for key in range(start // _SPAN_BUCKET, (max(end, start + 1) - 1) // _SPAN_BUCKET + 1):
-            self._buckets.setdefault(key, []).append((start, end))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        for key in range(start // _SPAN_BUCKET, (max(end, start + 1) - 1) // _SPAN_BUCKET + 1):
-            if any(a < end and start < b for a, b in self._buckets.get(key, ())):
-                return True
-        return False
 
 
 def _lower_first(phrase: str) -> str:
@@ -1291,7 +1271,7 @@ class _Extractor:
     # ---- indirect speech
     def indirect_rows(self, taken: list[tuple[int, int]]) -> list[_Row]:
         rows: list[_Row] = []
-        spans = _Spans(taken)
+        spans = SpanIndex(taken)
         for s in self.doc.sentences:
             tokens = self.sentence_tokens(s.index)
             for cue in self.sentence_cues(s.index):

@@ -41,6 +41,7 @@ from typing import Any
 import pandas as pd
 
 from .articles import Article
+from .spans import SpanIndex
 from .text import Document, parse
 
 if sys.version_info >= (3, 11):
@@ -783,15 +784,15 @@ def _row(source: _Party, target: _Party, base: dict[str, Any]) -> dict[str, Any]
 def _framing_rows(ctx: _Context, qdf: pd.DataFrame | None) -> list[dict[str, Any]]:
     text = ctx.article.text
     rows: list[dict[str, Any]] = []
-    spans: list[tuple[int, int]] = []
+    spans = SpanIndex()
 
     def add(speaker: str, camp: str | None, c_start: int, c_end: int) -> None:
         sentence = ctx.doc.sentence_at(c_start)
-        if sentence is None or any(a < c_end and c_start < b for a, b in spans):
+        if sentence is None or spans.overlaps(c_start, c_end):
             return
         cue = text[c_start:c_end]
         lemma, connotation = connotation_of(cue)
-        spans.append((c_start, c_end))
+        spans.add(c_start, c_end)
         rows.append({"article": ctx.article.id, "camp": camp, "speaker": speaker, "cue": cue, "lemma": lemma,
                          "connotation": connotation, "cue_start": c_start, "cue_end": c_end, "sentence": sentence.index,
                          "evidence": sentence.text, "start": sentence.start, "end": sentence.end})
