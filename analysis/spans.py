@@ -31,5 +31,5 @@ class SpanIndex:
             self._buckets.setdefault(key, []).append((start, end))
 
     def overlaps(self, start: int, end: int) -> bool:
-        """True when ``[start, end)`` shares a character with a filed span (empty spans share none)."""
+        """True when ``[start, end)`` overlaps a filed span (``a < end and start < b``, as a full scan tests)."""
         return any(a < end and start < b for key in self._keys(start, end) for a, b in self._buckets.get(key, ()))

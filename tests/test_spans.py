@@ -15,7 +15,7 @@ from analysis.spans import SpanIndex
         ([(10, 20)], (19, 25), True),
         ([(10, 20)], (20, 25), False),
         ([(10, 20)], (0, 10), False),
-        ([(10, 20)], (12, 12), False),
+        ([(10, 20)], (12, 12), True),  # a point inside counts, as in a full scan
         ([(0, 5000)], (4500, 4501), True),
         ([(1990, 2010)], (2005, 2006), True),
         ([], (0, 100), False),
