@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .articles import Article
+from .spans import SpanIndex
 from .text import parse
 from .vader import patch_hits, plain_polarity_scores, polarity_scores
 
@@ -183,14 +184,15 @@ def _attribution_spans(rows: list[_Row]) -> list[tuple[int, int]]:
 def _narrator_units(article: Article, rows: list[_Row]) -> list[_Unit]:
     text = article.text
     quoted = sorted(_with_marks(text, int(r["start"]), int(r["end"])) for r in rows)
-    attributions = _attribution_spans(rows)
+    attributions = SpanIndex(_attribution_spans(rows))
+    quoted_index = SpanIndex(quoted)
     units = []
     for sent in parse(article).sentences:
-        holes = [(a, b) for a, b in quoted if a < sent.end and b > sent.start]
+        holes = quoted_index.overlapping(sent.start, sent.end)
         scored = _blank(text, sent.start, sent.end, holes)
         # The cue stays in the narrator's score (the choice of verb is the narrator's), but a sentence whose
         # only words outside quotations are the attribution ("NATO's chief also said") is not narration.
-        own = _blank(text, sent.start, sent.end, holes + attributions)
+        own = _blank(text, sent.start, sent.end, holes + attributions.overlapping(sent.start, sent.end))
         if len(_WORD.findall(own)) < MIN_NARRATION_WORDS:
             continue
         # Trim the evidence span to the narration (leading/trailing quotations and punctuation left out).

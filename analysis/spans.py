@@ -33,3 +33,9 @@ class SpanIndex:
     def overlaps(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` overlaps a filed span (``a < end and start < b``, as a full scan tests)."""
         return any(a < end and start < b for key in self._keys(start, end) for a, b in self._buckets.get(key, ()))
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The filed spans that overlap ``[start, end)``, each once, in filing order within a bucket."""
+        found = (span for key in self._keys(start, end) for span in self._buckets.get(key, ())
+                 if span[0] < end and start < span[1])
+        return list(dict.fromkeys(found))

@@ -33,3 +33,9 @@ def test_agrees_with_a_full_scan():
         a = rng.randint(0, 55_000)
         b = a + rng.randint(0, 500)
         assert index.overlaps(a, b) == any(x < b and a < y for x, y in spans)
+
+
+def test_overlapping_lists_each_span_once():
+    index = SpanIndex([(0, 5000), (100, 200), (3000, 3001)])
+    assert sorted(index.overlapping(150, 3500)) == [(0, 5000), (100, 200), (3000, 3001)]
+    assert index.overlapping(5000, 6000) == []
