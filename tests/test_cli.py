@@ -89,3 +89,21 @@ def test_sentiment_by_speaker_contract():
     assert list(rows[0]) == ["speaker", "camp", "n", "words", "mean_compound", "ci_low", "ci_high"]
     blinken = next(r for r in rows if r["speaker"] == "Antony Blinken")
     assert blinken["camp"] == "US" and blinken["n"] >= 6
+
+
+def test_long_article_gives_every_copy_its_findings(tmp_path):
+    """A long article (the seed's body 60 times over, about 330 KB) is analysed whole: each copy yields the
+    same quotations as the seed alone, at its own offsets."""
+    seed_rows = [json.loads(line) for line in run("quotes", str(SEED)).stdout.splitlines()]
+    raw = SEED.read_text(encoding="utf-8")
+    head, body = raw.split("\n", 1)
+    big = tmp_path / "long.txt"
+    big.write_text(head + "\n" + (body.rstrip() + "\n\n") * 60, encoding="utf-8")
+    proc = run("quotes", str(big), "--actors", str(SEED.parent / "actors.toml"))
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(rows) == 60 * len(seed_rows)
+    text = big.read_text(encoding="utf-8")
+    assert all(text[r["start"] : r["end"]] == r["text"] for r in rows)
+    assert sorted({r["speaker"] for r in rows if r["speaker"]}) == sorted({r["speaker"] for r in seed_rows
+                                                                           if r["speaker"]})
