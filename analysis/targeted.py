@@ -108,6 +108,7 @@ def _stemmer() -> PorterStemmer:
 
 
 @functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """Porter stem of a lower-cased word, so "accuses", "accused" and "accusing" share a feature."""
     return _stemmer().stem(word, to_lowercase=False)
