@@ -518,7 +518,7 @@ class _Resolver:
 
     def person_at(self, start: int, end: int) -> _Speaker | None:
         for k in range(bisect.bisect_left(self._pstarts, start), bisect.bisect_left(self._pstarts, end)):
-            a, b, m, pid = self.persons[k]
+            _, b, m, pid = self.persons[k]
             if b <= end:
                 name = person_name(self.index, pid, self.actors)
                 res = "title" if m.titles else "name"
@@ -588,7 +588,7 @@ class _Resolver:
         if kind in ("male", "female"):
             best = None
             for k in range(self._persons_before(start) - 1, -1, -1):
-                a, b, m, pid = self.persons[k]
+                _, _, m, pid = self.persons[k]
                 if m.possessive or m.after_preposition:
                     continue
                 gender = self.index.gender(pid)
@@ -651,7 +651,7 @@ class _Resolver:
             s = self.doc.sentence_at(start)
             floor = self.doc.sentences[max(0, s.index - 2)].start if s else start - 300
             for k in range(before - 1, -1, -1):
-                a, b, m, pid = self.persons[k]
+                a, _, m, pid = self.persons[k]
                 if a < floor:
                     break
                 if not m.possessive and not m.after_preposition:

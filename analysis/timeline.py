@@ -15,6 +15,7 @@ every relative expression, stay out of the chronology and are listed by :func:`u
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 import re
@@ -186,19 +187,38 @@ def _persons(actors: object | None) -> frozenset[str]:
         return frozenset()
 
 
-def _actors_in(mentions: pd.DataFrame, lo: int, hi: int) -> list[str]:
-    inside = mentions[(mentions["start"] < hi) & (mentions["end"] > lo)]
-    return list(dict.fromkeys(inside["actor"]))
+class _MentionIndex:
+    """An article's actor mentions as sorted tuples, looked up by bisection (the mentions table is converted once
+    per article instead of being filtered with a boolean mask for every expression)."""
+
+    def __init__(self, mentions: pd.DataFrame) -> None:
+        ordered = mentions.sort_values("start", kind="stable") if len(mentions) else mentions
+        self.rows = list(zip(ordered["start"].astype(int), ordered["end"].astype(int), ordered["actor"]))
+        self.starts = [r[0] for r in self.rows]
+
+    def inside(self, lo: int, hi: int) -> list[str]:
+        """Actors mentioned in ``[lo, hi)``, each once, in text order."""
+        first = bisect.bisect_left(self.starts, lo - _MAX_MENTION_CHARS)
+        last = bisect.bisect_left(self.starts, hi)
+        return list(dict.fromkeys(a for s, e, a in self.rows[first:last] if s < hi and e > lo))
+
+    def antecedent(self, before: int, non_persons: frozenset[str], *, floor: int | None = None) -> str | None:
+        """The last actor (not in ``non_persons``) mentioned before ``before``, not starting before ``floor``."""
+        for k in range(bisect.bisect_left(self.starts, before) - 1, -1, -1):
+            s, e, a = self.rows[k]
+            if floor is not None and s < floor:
+                break
+            if e <= before and a not in non_persons:
+                return str(a)
+        return None
 
 
-def _antecedent(mentions: pd.DataFrame, before: int, non_persons: frozenset[str]) -> str | None:
-    earlier = mentions[(mentions["end"] <= before) & ~mentions["actor"].isin(non_persons)]
-    return None if earlier.empty else str(earlier.iloc[-1]["actor"])
+_MAX_MENTION_CHARS = 500  # no mention is longer: bounds the look-back by position
 
 
-def _event_actors(text: str, mentions: pd.DataFrame, lo: int, hi: int, sentence_start: int,
+def _event_actors(text: str, mentions: _MentionIndex, lo: int, hi: int, sentence_start: int,
                   non_persons: frozenset[str], *, resolve: bool = True) -> list[str]:
-    names = _actors_in(mentions, lo, hi)
+    names = mentions.inside(lo, hi)
     if names or not resolve:
         return names
     first = _WORD.search(text, lo, hi)
@@ -206,11 +226,11 @@ def _event_actors(text: str, mentions: pd.DataFrame, lo: int, hi: int, sentence_
         return []  # a thing, not a person: leave it without an actor rather than guess
     if first and first[0].lower() in _lexicon()["pronouns"] | {"who"}:
         # "He said ...", "who told reporters ...": the person named last before the clause.
-        name = _antecedent(mentions, lo, non_persons)
+        name = mentions.antecedent(lo, non_persons)
         return [name] if name else []
     if not names:
         # The subject may sit before the clause in the same sentence ("Blinken, on Thursday, said").
-        name = _antecedent(mentions[mentions["start"] >= sentence_start], lo, non_persons)
+        name = mentions.antecedent(lo, non_persons, floor=sentence_start)
         return [name] if name else []
     return names
 
@@ -242,7 +262,7 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
     return tense
 
 
-def _row(article: Article, t: Timex, sentence, mentions: pd.DataFrame, non_persons: frozenset[str],
+def _row(article: Article, t: Timex, sentence, mentions: _MentionIndex, non_persons: frozenset[str],
          dct: _dt.date | None) -> dict:
     text = article.text
     np_span = _possessive_np(text, t.end, sentence.end)
@@ -279,7 +299,7 @@ def _row(article: Article, t: Timex, sentence, mentions: pd.DataFrame, non_perso
     }
 
 
-def _inherited_rows(article: Article, rows: list[dict], mentions: pd.DataFrame,
+def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
                     non_persons: frozenset[str]) -> list[dict]:
     """Rows for sentences without a date of their own that continue a dated passage in the same paragraph."""
     doc = parse(article)
@@ -337,7 +357,7 @@ def timeline(article: Article, *, published: _dt.date | None = None, actors: obj
     dct = published if published is not None else article.published
     doc = parse(article)
     body = _body_text(article)
-    mentions = _mentions(article, actors)
+    mentions = _MentionIndex(_mentions(article, actors))
     non_persons = _persons(actors) if actors is not None else _persons(_default_actors(article))
     rows = []
     for t in tag_timexes(body, dct=dct):
