@@ -61,6 +61,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .articles import Article, ArticleError, default_catalog_path, load_article, load_catalog, parse_date
+from .reports import digest as _digest
 
 __all__ = [
     "ANALYSES",
@@ -998,14 +999,6 @@ class _Plan:
     failures: dict[str, LoadFailure] = field(default_factory=dict)
     duplicates: dict[str, str] = field(default_factory=dict)
     todo: int = 0
-
-
-def _digest(*parts: bytes) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(len(part).to_bytes(8, "little"))
-        h.update(part)
-    return h.hexdigest()
 
 
 def _article_key(article: Article, actors_digest: str, library: str) -> str:

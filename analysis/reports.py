@@ -118,7 +118,8 @@ def safe_name(text: str) -> str:
     return cleaned
 
 
-def _digest(*parts: bytes) -> str:
+def digest(*parts: bytes) -> str:
+    """A SHA-256 over length-prefixed parts (so different splits of the same bytes never collide)."""
     h = hashlib.sha256()
     for part in parts:
         h.update(len(part).to_bytes(8, "little"))
@@ -137,7 +138,7 @@ def library_fingerprint() -> str:
     """A hash of the library's code and data, so a change to the analysis invalidates the reports."""
     files = sorted(p for p in _PACKAGE_DIR.rglob("*") if p.is_file() and p.suffix not in (".pyc",)
                    and "__pycache__" not in p.parts)
-    return _digest(*(str(p.relative_to(_PACKAGE_DIR)).encode() + p.read_bytes() for p in files))
+    return digest(*(str(p.relative_to(_PACKAGE_DIR)).encode() + p.read_bytes() for p in files))
 
 
 def export_html(nb: object, *, title: str | None = None) -> str:
@@ -319,7 +320,7 @@ def build_reports(
                 "catalog_path": str(catalog.resolve()) if catalog.is_file() else None,
                 "actors_path": str(actors_path.resolve()) if actors_path.is_file() else None,
             }
-            key = _digest(path.read_bytes(), _read_or_empty(catalog), _read_or_empty(actors_path), nb.read_bytes(),
+            key = digest(path.read_bytes(), _read_or_empty(catalog), _read_or_empty(actors_path), nb.read_bytes(),
                           lib.encode(), json.dumps(params, sort_keys=True).encode())
             job = JobResult(article.id, str(path), nb.stem, "pending", report=name, title=article.title, key=key)
             prior = manifest.get(name, {})
@@ -333,7 +334,7 @@ def build_reports(
     for nb in corpus_notebooks:
         name = f"corpus/{nb.stem}.html"
         params = {"article_paths": [str(p.resolve()) for p in good_articles]}
-        key = _digest(*(p.read_bytes() for p in good_articles), nb.read_bytes(), lib.encode(),
+        key = digest(*(p.read_bytes() for p in good_articles), nb.read_bytes(), lib.encode(),
                       json.dumps(params, sort_keys=True).encode())
         job = JobResult("(all articles)", "", nb.stem, "pending", report=name, title="All articles", key=key)
         prior = manifest.get(name, {})
