@@ -663,6 +663,24 @@ class _Resolver:
         return _Speaker(name, "person", self.actors.camp_of(name), phrase, start, start + len(phrase), res)
 
 
+_DATELINE_DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
+_MAX_DATELINE_TOKENS = 8
+
+
+def _without_dateline(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without a leading dateline: up to a few capitalised place tokens, the first in capitals
+    ("BANGKOK", "NEW YORK", "RIVERTON, Ind.", "WASHINGTON (AP)"), then a dash."""
+    if len(tokens) < 3 or not (tokens[0].text.isupper() and len(tokens[0].text) > 1):
+        return tokens
+    for k in range(1, min(len(tokens), _MAX_DATELINE_TOKENS + 1)):
+        word = tokens[k].text
+        if word in _DATELINE_DASHES:
+            return tokens[k + 1 :] if k + 1 < len(tokens) else tokens
+        if not (word[:1].isupper() or word in {",", ".", "(", ")"}):
+            return tokens
+    return tokens
+
+
 def _lower_first(phrase: str) -> str:
     first, _, rest = phrase.partition(" ")
     if first.lower() in _DETERMINERS or first.lower() in {"two", "three", "several", "one", "many"}:
@@ -698,6 +716,7 @@ class _Extractor:
         self.subjects: dict[tuple[int, int], _Speaker | None] = {}
         self.used: set[tuple[int, int]] = set()
         self._by_sentence: dict[int | None, list[_Quote]] | None = None
+        self._sentence_tokens: dict[int, list[Token]] = {}
         self._qbegins: list[int] | None = None
         self._qends: list[int] | None = None
 
@@ -729,7 +748,11 @@ class _Extractor:
         return self._by_sentence.get(sent, [])
 
     def sentence_tokens(self, index: int) -> list[Token]:
-        return self.tokens[index]
+        """The sentence's tokens, without a leading dateline ("RIVERTON —", "NEW YORK (AP) —"): a dateline
+        names a place, never the subject of the sentence's reporting verb."""
+        if index not in self._sentence_tokens:
+            self._sentence_tokens[index] = _without_dateline(self.tokens[index])
+        return self._sentence_tokens[index]
 
     def sentence_cues(self, index: int) -> list[_Cue]:
         if index not in self.cues:

@@ -349,3 +349,24 @@ def test_seed_indirect_speech(fragment, speaker, cue):
     df = extract_quotes(load_article(SEED))
     row = _row(df, fragment)
     assert (row["speaker"], row["cue"]) == (speaker, cue)
+
+
+@pytest.mark.parametrize(
+    "body, speaker, mention",
+    [
+        ("WASHINGTON -- President Obama said the museum would tell the story of the nation.", "Obama",
+         "President Obama"),
+        ("BRUSSELS \u2014 European leaders said they would spend more on defence next year.", "European leaders",
+         "European leaders"),
+    ],
+)
+def test_dateline_is_not_part_of_the_speaker(write, body, speaker, mention):
+    quotes = extract_quotes(load_article(write("d.txt", "Headline\n\n" + body + "\n")))
+    assert len(quotes) == 1
+    assert quotes.iloc[0]["speaker"] == speaker and quotes.iloc[0]["mention"] == mention
+
+
+def test_dateline_word_is_never_a_speaker(write):
+    text = "Headline\n\nRIVERTON \u2014 The city council on Wednesday delayed a vote on the bridge, citing costs.\n"
+    quotes = extract_quotes(load_article(write("r.txt", text)))
+    assert "RIVERTON" not in set(quotes["speaker"].dropna())
