@@ -52,6 +52,9 @@ MENTION_COLUMNS = ["article", "actor", "camp", "mention", "start", "end", "sente
 _TYPES = ("person", "group", "place")
 
 
+_CACHE_LIMIT = 20_000  # names cached per Actors set before the caches start over
+
+
 class ActorsError(ValueError):
     """An actors file cannot be used; the message names the file, the problem and the fix."""
 
@@ -121,6 +124,8 @@ class Actors:
         if not name or not self.actors:
             return None
         if name not in self._lookups:
+            if len(self._lookups) >= _CACHE_LIMIT:  # one Actors serves a whole corpus: keep memory bounded
+                self._lookups.clear()
             self._lookups[name] = self._lookup(name)
         return self._lookups[name]
 
@@ -148,6 +153,8 @@ class Actors:
         """The camp of an actor, or of a phrase that contains a known actor or camp adjective
         ("US officials" -> "US"); None when unknown."""
         if name not in self._camps:
+            if len(self._camps) >= _CACHE_LIMIT:
+                self._camps.clear()
             self._camps[name] = self._camp_of(name)
         return self._camps[name]
 
