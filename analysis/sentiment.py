@@ -393,6 +393,14 @@ def _colour(camp: str) -> str:
     return camp_colour(None if camp in (_NO_CAMP, "") else camp)
 
 
+def _nothing_to_plot(fig: Any, ax: Any, title: str) -> Any:
+    """Turn an empty plot into a plain sentence, so a report never shows empty axes."""
+    ax.text(0.5, 0.5, "No quotations to score", ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    ax.set_title(title)
+    return fig
+
+
 def plot_speaker_means(df: pd.DataFrame, *, title: str = "Mean sentiment per speaker") -> Figure:
     """Horizontal bars of each speaker's mean compound score, coloured by camp, with 95% intervals.
 
@@ -409,10 +417,7 @@ def plot_speaker_means(df: pd.DataFrame, *, title: str = "Mean sentiment per spe
     data = df.iloc[::-1].reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(8, max(2.2, 0.45 * len(data) + 1.2)))
     if data.empty:
-        ax.text(0.5, 0.5, "No quotations to score", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        ax.set_title(title)
-        return fig
+        return _nothing_to_plot(fig, ax, title)
     colours = [_colour(c) for c in data["camp"]]
     y = np.arange(len(data))
     ax.barh(y, data["mean_compound"], color=colours, alpha=0.85,
@@ -461,10 +466,7 @@ def plot_quotation_strip(df: pd.DataFrame, *, title: str = "Every quotation's sc
         speakers.insert(0, NARRATOR)
     fig, ax = plt.subplots(figsize=(8, max(2.2, 0.45 * len(speakers) + 1.2)))
     if data.empty:
-        ax.text(0.5, 0.5, "No quotations to score", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        ax.set_title(title)
-        return fig
+        return _nothing_to_plot(fig, ax, title)
     rng = np.random.default_rng(0)
     markers = {"direct": "o", "mixed": "o", "indirect": "^", "narration": "s"}
     position = {s: i for i, s in enumerate(speakers)}

@@ -288,22 +288,22 @@ def _actors_for(article: Article, actors: Any) -> Any:
     return load_actors(actors if actors is not None else default_actors_path(article.path))
 
 
-def _camp_of(actors: Any, name: str | None) -> str | None:
+def _ask(actors: Any, question: str, name: str | None) -> str | None:
+    """``actors.<question>(name)`` (``camp_of`` or ``canonical``), or None when there is no answer."""
     if actors is None or not name:
         return None
     try:
-        return actors.camp_of(name) or None
+        return getattr(actors, question)(name) or None
     except (KeyError, AttributeError, ValueError):
         return None
+
+
+def _camp_of(actors: Any, name: str | None) -> str | None:
+    return _ask(actors, "camp_of", name)
 
 
 def _canonical(actors: Any, name: str | None) -> str | None:
-    if actors is None or not name:
-        return None
-    try:
-        return actors.canonical(name) or None
-    except (KeyError, AttributeError, ValueError):
-        return None
+    return _ask(actors, "canonical", name)
 
 
 def _camp_names(actors: Any) -> frozenset[str]:
