@@ -40,17 +40,25 @@ Figures (macro-F1 on NewsMTSC dev, beside plain VADER) and the commands that reb
 
 from __future__ import annotations
 
+import bisect
 import functools
 import io
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
 from nltk.stem.porter import PorterStemmer
 
-__all__ = ["MODEL_FILE", "target_features", "target_probabilities", "target_sentiment"]
+__all__ = [
+    "MODEL_FILE",
+    "target_features",
+    "target_probabilities",
+    "target_probabilities_many",
+    "target_sentiment",
+]
 
 MODEL_FILE = "target_sentiment.npz"
 LEXICON_FILE = "target_lexicon.tsv"
@@ -66,8 +74,17 @@ _QUOTE_CHARS = '"\u201c\u201d'
 _NEGATION_SCALAR = -0.74  # VADER's N_SCALAR: a negated valence keeps about three quarters, with flipped sign
 _WINDOW = 16
 _BIGRAM_WINDOW = 6
-_PRIOR_WEIGHT = 2.0  # log-odds toward "negative" per unit of |valence| of a target-lexicon verb the mention does
+_PRIOR_WEIGHT = (
+    2.0  # log-odds toward "negative" per unit of |valence| of a target-lexicon verb the mention does
+)
 _PRIOR_REACH = 4  # words after the mention in which that verb may stand ("X has since backtracked")
+
+
+class _Index(dict):
+    """Feature name -> weight row; an unknown name gives the all-zero row past the last feature (not stored)."""
+
+    def __missing__(self, name: str) -> int:
+        return len(self)
 
 
 @dataclass(frozen=True)
@@ -79,19 +96,19 @@ class _Model:
     """
 
     index: dict[str, int]
-    weights: np.ndarray  # (n_features, 6): the LR's three columns, then the NB-SVM's (one gather per call)
+    weights: np.ndarray  # (n_features + 1, 6): the LR's three columns, then the NB-SVM's; last row all zero
     intercept: np.ndarray
     nb_intercept: np.ndarray
 
     @property
     def coef(self) -> np.ndarray:
         """The logistic regression's weights, (n_features, 3)."""
-        return self.weights[:, :3]
+        return self.weights[:-1, :3]
 
     @property
     def nb_coef(self) -> np.ndarray:
         """The NB-SVM's weights, (n_features, 3)."""
-        return self.weights[:, 3:]
+        return self.weights[:-1, 3:]
 
 
 def _bucket(distance: int) -> int:
@@ -107,7 +124,6 @@ def _stemmer() -> PorterStemmer:
     return PorterStemmer()
 
 
-@functools.lru_cache(maxsize=65536)
 @functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """Porter stem of a lower-cased word, so "accuses", "accused" and "accusing" share a feature."""
@@ -266,67 +282,181 @@ def target_features(sentence: str, start: int, end: int) -> dict[str, float]:
         ValueError: When the offsets are not a non-empty span inside the sentence.
     """
     _check_span(sentence, start, end)
-    return _features(_tokens(sentence, start, end), sentence, start)
+    return _features(_view(_sentence(sentence), start, end), sentence, start)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """The per-sentence work every mention of a sentence shares (cached by :func:`_sentence`).
+
+    ``starts``/``ends`` are the character offsets of the sentence's tokens, ``words`` their feature forms (as
+    :func:`_words` gives them for the whole sentence), ``stems`` their Porter stems.
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    compound: float
+    has_quote: bool
+
+
+@dataclass(frozen=True)
+class _View:
+    """The sentence's words seen from one mention: the mention's tokens replaced by ``<t>`` at ``pos``."""
+
+    words: list[str]
+    pos: int
+    stems: list[str]
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence(sentence: str) -> _Sentence:
+    """Tokens, words, stems and VADER compound of ``sentence``, computed once per sentence string.
+
+    Stance asks about every mention of a sentence in turn; they all share this work.
+    """
+    starts, ends, words = [], [], []
+    for match in _TOKEN.finditer(sentence):
+        token = match.group()
+        starts.append(match.start())
+        ends.append(match.end())
+        if token[0].isupper() and words and token.lower() not in ("i",):
+            words.append("<e>")
+        else:
+            words.append(token.lower().replace("\u2019", "'"))
+    return _Sentence(
+        text=sentence,
+        starts=tuple(starts),
+        ends=tuple(ends),
+        words=tuple(words),
+        stems=tuple(_stem(word) for word in words),
+        compound=_compound(sentence),
+        has_quote=any(c in sentence for c in _QUOTE_CHARS),
+    )
+
+
+def _view(info: _Sentence, start: int, end: int) -> _View:
+    """The words of ``info`` with the mention at ``[start, end)`` as ``<t>`` (same as tokenising each side).
+
+    The sentence's cached tokens are reused when no token straddles ``start`` or ``end``; otherwise (a mention
+    that cuts a word, such as "Trump" in "Trump's") each side is tokenised on its own, as the features define it.
+    """
+    left_n = bisect.bisect_right(info.ends, start)  # tokens ending at or before the mention
+    right_0 = bisect.bisect_left(info.starts, end)  # tokens starting at or after its end
+    starts, ends = info.starts, info.ends
+    if (left_n < len(starts) and starts[left_n] < start) or (right_0 > 0 and ends[right_0 - 1] > end):
+        left = _words(info.text[:start], True)
+        right = _words(info.text[end:], False)
+        words = left + ["<t>"] + right
+        return _View(words, len(left), [_stem(word) for word in words])
+    words, stems = info.words, info.stems
+    return _View(
+        list(words[:left_n]) + ["<t>"] + list(words[right_0:]),
+        left_n,
+        list(stems[:left_n]) + ["<t>"] + list(stems[right_0:]),
+    )
 
 
 def _tokens(sentence: str, start: int, end: int) -> tuple[list[str], int]:
     """The sentence's words with the mention as ``<t>``, and the mention's index among them."""
-    left = _words(sentence[:start], True)
-    return left + ["<t>"] + _words(sentence[end:], False), len(left)
+    view = _view(_sentence(sentence), start, end)
+    return view.words, view.pos
 
 
-def _features(tokens: tuple[list[str], int], sentence: str, start: int) -> dict[str, float]:
-    """:func:`target_features` from the tokens of :func:`_tokens` (the mention's offsets already checked)."""
-    words, pos = tokens
-    left, right = words[:pos], words[pos + 1 :]
+_BUCKETS = tuple(_bucket(d) if d else 0 for d in range(_WINDOW + 1))
+
+
+@functools.lru_cache(maxsize=1)
+def _pair_heads() -> frozenset[str]:
+    """The words that start a two-word entry of ``target_lexicon.tsv`` ("responsible" of "responsible for")."""
+    return frozenset(first for first, _ in _lexicon()[1])
+
+
+def _features(view: _View, sentence: str, start: int) -> dict[str, float]:
+    """:func:`target_features` from a :func:`_view` (the mention's offsets already checked).
+
+    Written for speed (stance calls it for every mention): the features, their order and their values are
+    those of the definition in the module docstring.
+    """
+    words, pos, stems = view.words, view.pos, view.stems
+    n = len(words)
     feats: dict[str, float] = {}
-
-    def add(name: str, value: float = 1.0) -> None:
-        feats[name] = feats.get(name, 0.0) + value
+    get = feats.get
 
     for word in words:
-        add("w:" + word)
-    for i in range(max(0, pos - _BIGRAM_WINDOW), min(len(words) - 1, pos + _BIGRAM_WINDOW)):
-        add(f"{'L' if i < pos else 'R'}b:{words[i]}_{words[i + 1]}")
-    for distance, word in enumerate(reversed(left[-_WINDOW:]), start=1):
-        add(f"L{_bucket(distance)}:{word}")
-        add(f"sL{min(_bucket(distance), 4)}:{_stem(word)}")
-    for distance, word in enumerate(right[:_WINDOW], start=1):
-        add(f"R{_bucket(distance)}:{word}")
-        add(f"sR{min(_bucket(distance), 4)}:{_stem(word)}")
-    add("Lbi:" + "_".join(left[-2:]))
-    add("Rbi:" + "_".join(right[:2]))
-    add("LR:" + (left[-1] if left else "^") + "_" + (right[0] if right else "$"))
+        name = "w:" + word
+        feats[name] = get(name, 0.0) + 1.0
+    for i in range(max(0, pos - _BIGRAM_WINDOW), min(n - 1, pos + _BIGRAM_WINDOW)):
+        name = ("Lb:" if i < pos else "Rb:") + words[i] + "_" + words[i + 1]
+        feats[name] = get(name, 0.0) + 1.0
+    buckets = _BUCKETS
+    for distance in range(1, min(pos, _WINDOW) + 1):
+        bucket = buckets[distance]
+        name = f"L{bucket}:{words[pos - distance]}"
+        feats[name] = get(name, 0.0) + 1.0
+        name = f"sL{min(bucket, 4)}:{stems[pos - distance]}"
+        feats[name] = get(name, 0.0) + 1.0
+    for distance in range(1, min(n - pos - 1, _WINDOW) + 1):
+        bucket = buckets[distance]
+        name = f"R{bucket}:{words[pos + distance]}"
+        feats[name] = get(name, 0.0) + 1.0
+        name = f"sR{min(bucket, 4)}:{stems[pos + distance]}"
+        feats[name] = get(name, 0.0) + 1.0
+    for name in (
+        "Lbi:" + "_".join(words[max(0, pos - 2) : pos]),
+        "Rbi:" + "_".join(words[pos + 1 : pos + 3]),
+        "LR:" + (words[pos - 1] if pos else "^") + "_" + (words[pos + 1] if pos + 1 < n else "$"),
+    ):
+        feats[name] = get(name, 0.0) + 1.0
 
     lo, hi = _clause_limits(words, pos)
-    for word in words[lo:hi]:
+    for i in range(lo, hi):
+        word = words[i]
         if word != "<t>":
-            add("c:" + word)
-            add("sc:" + _stem(word))
+            name = "c:" + word
+            feats[name] = get(name, 0.0) + 1.0
+            name = "sc:" + stems[i]
+            feats[name] = get(name, 0.0) + 1.0
 
     lexicon, pairs = _lexicon()
+    heads = _pair_heads()
     total = 0.0
     for i, word in enumerate(words):
-        value = _valence(words, i, lexicon, pairs)
+        value = lexicon.get(word, 0.0)
+        if word in heads and i + 1 < n and (word, words[i + 1]) in pairs:
+            value = pairs[(word, words[i + 1])]
         if not value or i == pos:
             continue
+        for before in words[max(0, i - 3) : i]:
+            if before in _NEGATIONS or before.endswith("n't"):
+                value *= _NEGATION_SCALAR
+                break
         side = "L" if i < pos else "R"
         sign = "+" if value > 0 else "-"
         strength = abs(value) / 4.0
-        add(f"v{side}{_bucket(abs(i - pos))}{sign}", strength)
-        add(f"v{sign}", strength)
-        add(f"vc{'in' if lo <= i < hi else 'out'}{sign}", strength)
+        for name in (
+            f"v{side}{_bucket(abs(i - pos))}{sign}",
+            "v" + sign,
+            ("vcin" if lo <= i < hi else "vcout") + sign,
+        ):
+            feats[name] = get(name, 0.0) + strength
         total += value
-    add("vtot", math.tanh(total / 4.0))
+    feats["vtot"] = get("vtot", 0.0) + math.tanh(total / 4.0)
 
-    add(f"pos:{_bucket(len(left) + 1)}")
-    add(f"rpos:{_bucket(len(right) + 1)}")
+    info = _sentence(sentence)
     opened = sum(sentence[:start].count(c) for c in _QUOTE_CHARS)
-    add("quoted" if opened % 2 else "unquoted")
-    add("has_quote" if any(c in sentence for c in _QUOTE_CHARS) else "no_quote")
-    compound = _compound(sentence)
-    add("comp", compound)
-    add(f"compb{int((compound + 1) * 2.5)}")
+    compound = info.compound
+    for name, value in (
+        (f"pos:{_bucket(pos + 1)}", 1.0),
+        (f"rpos:{_bucket(n - pos)}", 1.0),
+        ("quoted" if opened % 2 else "unquoted", 1.0),
+        ("has_quote" if info.has_quote else "no_quote", 1.0),
+        ("comp", compound),
+        (f"compb{int((compound + 1) * 2.5)}", 1.0),
+    ):
+        feats[name] = get(name, 0.0) + value
     return feats
 
 
@@ -352,43 +482,77 @@ def _model() -> _Model:
         intercept = data["intercept"].astype(np.float32)
         nb_intercept = data["nb_intercept"].astype(np.float32)
     return _Model(
-        index={name: i for i, name in enumerate(names)},
-        weights=weights,
+        index=_Index({name: i for i, name in enumerate(names)}),
+        weights=np.vstack([weights, np.zeros((1, weights.shape[1]), dtype=np.float32)]),
         intercept=intercept,
         nb_intercept=nb_intercept,
     )
 
 
-def _log_softmax(scores: np.ndarray) -> np.ndarray:
-    shifted = scores - scores.max()
-    return shifted - np.log(np.exp(shifted).sum())
+def _log_softmax(scores: list[float]) -> list[float]:
+    """Log-softmax of three scores (plain floats: cheaper than numpy for three numbers)."""
+    top = max(scores)
+    log_total = math.log(sum(math.exp(score - top) for score in scores))
+    return [score - top - log_total for score in scores]
+
+
+def _probabilities(info: _Sentence, start: int, end: int) -> dict[int, float]:
+    """:func:`target_probabilities` for a checked span of a cached sentence."""
+    model = _model()
+    view = _view(info, start, end)
+    feats = _features(view, info.text, start)
+    # A feature the model does not know maps to the all-zero last row (model.index's __missing__).
+    block = model.weights[list(map(model.index.__getitem__, feats))]
+    values = np.fromiter(feats.values(), dtype=np.float32, count=len(feats))
+    lr_scores = model.intercept + values @ block[:, :3]
+    nb_scores = model.nb_intercept + block[:, 3:].sum(axis=0)
+    scores = [a + b for a, b in zip(_log_softmax(lr_scores.tolist()), _log_softmax(nb_scores.tolist()))]
+    prior = _subject_prior(view.words, view.pos)
+    if prior:
+        scores[0] += prior
+    top = max(scores)
+    exps = [math.exp(score - top) for score in scores]
+    total = sum(exps)
+    return {label: value / total for label, value in zip(_LABELS, exps)}
 
 
 def target_probabilities(sentence: str, start: int, end: int) -> dict[int, float]:
     """Probabilities of -1, 0 and +1 for the sentence's sentiment toward the mention at ``[start, end)``.
 
+    The sentence's own work (tokens, stems, VADER compound) is cached per sentence string, so asking about
+    several mentions of one sentence pays for it once.
+
     Raises:
+        TypeError: When ``sentence`` is not a str or the offsets are not ints.
         ValueError: When the offsets are not a non-empty span inside the sentence.
     """
     _check_span(sentence, start, end)
-    model = _model()
-    tokens = _tokens(sentence, start, end)
-    rows, values = [], []
-    for name, value in _features(tokens, sentence, start).items():
-        row = model.index.get(name)
-        if row is not None:
-            rows.append(row)
-            values.append(value)
-    block = model.weights[rows]
-    lr_scores = model.intercept + np.asarray(values, dtype=np.float32) @ block[:, :3]
-    nb_scores = model.nb_intercept + block[:, 3:].sum(axis=0)
-    scores = _log_softmax(lr_scores) + _log_softmax(nb_scores)
-    prior = _subject_prior(*tokens)
-    if prior:
-        scores[0] += prior
-    scores = np.exp(scores - scores.max())
-    scores /= scores.sum()
-    return {label: float(p) for label, p in zip(_LABELS, scores)}
+    return _probabilities(_sentence(sentence), start, end)
+
+
+def target_probabilities_many(sentence: str, spans: Sequence[tuple[int, int]]) -> list[dict[int, float]]:
+    """:func:`target_probabilities` for several mentions of one sentence, sharing the sentence's work.
+
+    Args:
+        sentence: One sentence.
+        spans: ``(start, end)`` offsets of the mentions in ``sentence`` (end exclusive), in any order.
+
+    Returns:
+        One ``{-1: p, 0: p, +1: p}`` a span, in the order of ``spans`` (the same as single calls).
+
+    Raises:
+        TypeError: When ``sentence`` is not a str or an offset is not an int.
+        ValueError: When a span is not a non-empty span inside the sentence (all spans are checked first).
+    """
+    spans = [tuple(span) for span in spans]
+    for span in spans:
+        if len(span) != 2:
+            raise ValueError(f"each span must be a (start, end) pair, got {span!r}")
+        _check_span(sentence, *span)
+    if not spans:
+        return []
+    info = _sentence(sentence)
+    return [_probabilities(info, start, end) for start, end in spans]
 
 
 def target_sentiment(sentence: str, start: int, end: int) -> int:

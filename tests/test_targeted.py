@@ -156,3 +156,53 @@ def test_model_has_both_ensemble_members():
     model = targeted._model()
     assert model.nb_coef.shape == model.coef.shape
     assert model.nb_intercept.shape == (3,)
+
+
+_MULTI = "Ben Tiller praised Ana Ruiz, whom Marta Kowalski accused of fraud on Tuesday."
+
+
+def test_batch_gives_the_same_as_single_calls():
+    spans = [_span(_MULTI, name) for name in ("Marta Kowalski", "Ben Tiller", "Ana Ruiz")]
+    many = targeted.target_probabilities_many(_MULTI, spans)
+    assert len(many) == 3
+    for (start, end), probabilities in zip(spans, many):
+        single = target_probabilities(_MULTI, start, end)
+        assert probabilities == pytest.approx(single, abs=1e-9)
+    assert targeted.target_probabilities_many(_MULTI, []) == []
+
+
+@pytest.mark.parametrize("spans", [[(0, 3), (5, 5)], [(0, 3), (0, 999)], [(0, 3, 4)]])
+def test_batch_checks_every_span(spans):
+    with pytest.raises(ValueError):
+        targeted.target_probabilities_many(_MULTI, spans)
+
+
+def test_sentence_cache_does_not_leak_between_sentences():
+    first = "Voters praised Ana Ruiz as a brave and honest leader."
+    second = "Voters accused Ana Ruiz of fraud and corruption."
+    p_first = target_probabilities(first, *_span(first, "Ana Ruiz"))
+    p_second = target_probabilities(second, *_span(second, "Ana Ruiz"))
+    assert target_features(first, *_span(first, "Ana Ruiz")) != target_features(
+        second, *_span(second, "Ana Ruiz")
+    )
+    targeted._sentence.cache_clear()
+    assert target_probabilities(second, *_span(second, "Ana Ruiz")) == pytest.approx(p_second, abs=1e-9)
+    assert target_probabilities(first, *_span(first, "Ana Ruiz")) == pytest.approx(p_first, abs=1e-9)
+    assert p_first[1] > p_second[1]
+
+
+@pytest.mark.parametrize(
+    "sentence, mention",
+    [
+        ("Tiller's aides said the plan had failed.", "Tiller"),  # the mention cuts the word "Tiller's"
+        ("Critics said Ruiz-Tiller was wrong.", "Ruiz"),
+        ("Critics said Ruiz-Tiller was wrong.", "uiz-Til"),
+        ("Ana Ruiz spoke.", "Ana Ruiz"),
+        ("Critics accused Ana Ruiz", "Ana Ruiz"),
+    ],
+)
+def test_cached_tokens_match_tokenising_each_side(sentence, mention):
+    start, end = _span(sentence, mention)
+    left = targeted._words(sentence[:start], True)
+    expected = left + ["<t>"] + targeted._words(sentence[end:], False)
+    assert targeted._tokens(sentence, start, end) == (expected, len(left))
