@@ -23,6 +23,7 @@ import sys
 from importlib import resources
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from .articles import Article
@@ -367,8 +368,7 @@ def timeline(article: Article, *, published: _dt.date | None = None, actors: obj
         t = Timex(**{**t.__dict__, "text": article.text[t.start : t.end]})
         rows.append(_row(article, t, sentence, mentions, non_persons, dct))
     rows.extend(_inherited_rows(article, rows, mentions, non_persons))
-    df = pd.DataFrame(rows, columns=COLUMNS[:-2] + _EXTRA)
-    return _order(df)
+    return _ordered_frame(rows)
 
 
 def _default_actors(article: Article) -> object | None:
@@ -379,34 +379,46 @@ def _default_actors(article: Article) -> object | None:
     return load_actors(default_actors_path(article.path))
 
 
-def _order(df: pd.DataFrame) -> pd.DataFrame:
-    """Add ``story_order`` (0, 1, ... in reading order) and ``chrono_order`` (by latest, then earliest day)."""
-    if df.empty:
-        df = df.astype({"start": "int64", "end": "int64", "event_start": "int64", "event_end": "int64",
-                        "sentence": "int64", "inherited": "bool", "unresolved": "bool"})
+def _ordered_frame(rows: list[dict]) -> pd.DataFrame:
+    """The rows as a table in story order, with ``story_order`` (0, 1, ... in reading order) and ``chrono_order``.
+
+    Sorting the row dicts before building the table costs a fraction of sorting the table (one frame built
+    instead of three sorted copies); the order is the same: reading position (an inherited row's event, else
+    its expression), then start; chronology by latest day, earliest day, time of day, story order, rows
+    without a latest day last.
+    """
+    if not rows:
+        df = pd.DataFrame(rows, columns=COLUMNS[:-2] + _EXTRA).astype(
+            {"start": "int64", "end": "int64", "event_start": "int64", "event_end": "int64", "sentence": "int64",
+             "inherited": "bool", "unresolved": "bool"}
+        )
         df["story_order"] = pd.Series(dtype="Int64")
         df["chrono_order"] = pd.Series(dtype="Int64")
         return df[COLUMNS + _EXTRA]
-    position = df["event_start"].where(df["inherited"], df["start"])
-    df = df.assign(_pos=position).sort_values(["_pos", "start"], kind="stable").reset_index(drop=True)
-    df["story_order"] = pd.array(range(len(df)), dtype="Int64")
-    clock = df["value"].map(_clock_key)
-    dated = (
-        df.assign(_clock=clock)[df["range_start"].notna()]
-        .sort_values(["range_end", "range_start", "_clock", "story_order"], kind="stable")
-    )
-    chrono = pd.Series(pd.NA, index=df.index, dtype="Int64")
-    chrono.loc[dated.index] = range(len(dated))
-    df["chrono_order"] = chrono
-    return df.drop(columns="_pos")[COLUMNS + _EXTRA]
+    rows = sorted(rows, key=lambda r: (r["event_start"] if r["inherited"] else r["start"], r["start"]))
+    dated = [i for i, r in enumerate(rows) if r["range_start"] is not None]
+    dated.sort(key=lambda i: (rows[i]["range_end"] is None, rows[i]["range_end"] or "",
+                              rows[i]["range_start"], _clock_key(rows[i]["value"]), i))
+    chrono = np.zeros(len(rows), dtype="int64")
+    missing = np.ones(len(rows), dtype=bool)
+    for rank, i in enumerate(dated):
+        chrono[i], missing[i] = rank, False
+    columns: dict[str, object] = {name: [r[name] for r in rows] for name in COLUMNS[:-2]}
+    columns["story_order"] = pd.arrays.IntegerArray(np.arange(len(rows), dtype="int64"), np.zeros(len(rows), bool))
+    columns["chrono_order"] = pd.arrays.IntegerArray(chrono, missing)
+    columns.update({name: [r[name] for r in rows] for name in _EXTRA})
+    return pd.DataFrame(columns)
 
 
 _PART_OF_DAY_CLOCK = {"MO": "08:00", "MI": "12:00", "AF": "15:00", "EV": "19:00", "NI": "22:00"}
 
 
+_CLOCK = re.compile(r"T(\d\d:\d\d|MO|MI|AF|EV|NI)")
+
+
 def _clock_key(value: object) -> str:
     """A sort key for the time of day in a TIME value ("...T14:30", "...TNI"); days without one sort at noon."""
-    m = re.search(r"T(\d\d:\d\d|MO|MI|AF|EV|NI)", str(value))
+    m = _CLOCK.search(str(value))
     if not m:
         return "12:00"
     return _PART_OF_DAY_CLOCK.get(m[1], m[1])

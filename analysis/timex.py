@@ -210,7 +210,9 @@ def _safe_date(year: int, month: int, day: int) -> _dt.date | None:
 _CLAUSE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bMrs)\.|[!?;:\u2014\u201c\u201d\"(]|''|``|\n|,\s+(?:but|and|while|although|though|as|where|which|who|when)\b|\bthat\b")
 
 
+@functools.lru_cache(maxsize=256)
 def _clause_before(text: str, start: int, limit: int = 120) -> str:
+    """The clause before ``text[start]`` (cached: the tense checks ask for the same clause two or three times)."""
     window = text[max(0, start - limit) : start]
     last = None
     for last in _CLAUSE_BREAK.finditer(window):
