@@ -144,7 +144,7 @@ class _Lexicon:
 
 
 def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(t.text.lower() for t in tokenize(phrase))
+    return tuple(t[0].lower() for t in tokenize(phrase))
 
 
 @functools.lru_cache(maxsize=1)
@@ -322,7 +322,7 @@ class _Cue(NamedTuple):
 def _match(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
     if i < 0 or i + len(words) > len(tokens):
         return False
-    return all(tokens[i + k].lower == w for k, w in enumerate(words))
+    return all(tokens[i + k][3] == w for k, w in enumerate(words))
 
 
 def _find_cues(tokens: list[Token], inside: callable) -> list[_Cue]:
@@ -330,8 +330,8 @@ def _find_cues(tokens: list[Token], inside: callable) -> list[_Cue]:
     first = lex.first_words
     cues: list[_Cue] = []
     after = 0  # a cue's words (and its object) are not searched again
-    for i in [k for k, tok in enumerate(tokens) if tok.lower in first]:
-        if i < after or inside(tokens[i].start):
+    for i in [k for k, tok in enumerate(tokens) if tok[3] in first]:
+        if i < after or inside(tokens[i][1]):
             continue
         cue = _multiword_cue(tokens, i, lex) or _single_cue(tokens, i, lex)
         if cue is not None:
@@ -341,50 +341,50 @@ def _find_cues(tokens: list[Token], inside: callable) -> list[_Cue]:
 
 
 def _multiword_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
-    for words, kind in lex.multiword.get(tokens[i].lower, ()):
+    for words, kind in lex.multiword.get(tokens[i][3], ()):
         if _match(tokens, i, words):
             last = i + len(words) - 1
-            return _Cue(i, last, kind, words[0], tokens[i].start, tokens[last].end, words[0].endswith("ing"))
+            return _Cue(i, last, kind, words[0], tokens[i][1], tokens[last][2], words[0].endswith("ing"))
     return None
 
 
 def _single_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
-    low = tokens[i].lower
+    low = tokens[i][3]
     if low not in lex.forms:
         return None
     lemma, kind = lex.forms[low]
     for phrase, k in lex.not_cues.get(low, ()):
         if _match(tokens, i - k, phrase):
             return None
-    prev = tokens[i - 1].lower if i > 0 else ""
+    prev = tokens[i - 1][3] if i > 0 else ""
     if prev in _DETERMINERS or prev.endswith(("’s", "'s")) or prev == "to" and low.endswith("s"):
         return None  # a noun: "a question", "his claim", "Trump's remarks"
-    if not tokens[i].text.islower() and (i > 0 or low not in {"asked", "told", "says", "said"}):
+    if not tokens[i][0].islower() and (i > 0 or low not in {"asked", "told", "says", "said"}):
         return None  # capitalised mid-sentence: a name or a title ("Post", "Report")
     if low in lex.ambiguous and i > 0 and not _verb_slot(tokens[i - 1]):
         return None  # a noun: "late-night tweets", "a controversial comment"
     j = i - 1
-    while j >= 0 and tokens[j].lower in {"also", "not", "n’t", "n't", "never", "reportedly", "widely"}:
+    while j >= 0 and tokens[j][3] in {"also", "not", "n’t", "n't", "never", "reportedly", "widely"}:
         j -= 1
-    if j >= 0 and tokens[j].lower in _BE and not low.endswith("ing") and lemma not in {"say"}:
+    if j >= 0 and tokens[j][3] in _BE and not low.endswith("ing") and lemma not in {"say"}:
         return None  # passive: "was asked", "is expected" (the subject is not the source)
-    if j >= 0 and tokens[j].lower in _BE and low.endswith("ing") and kind == "speech":
+    if j >= 0 and tokens[j][3] in _BE and low.endswith("ing") and kind == "speech":
         pass  # progressive: "is saying"
-    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    nxt = tokens[i + 1][3] if i + 1 < len(tokens) else ""
     if kind == "belief" and nxt in {"of", "about", ",", ".", "so", "it’s"} and nxt != "that":
         return None
     last = i
     if lemma in {"tell", "ask", "inform", "remind", "assure", "reassure", "warn", "urge", "advise", "promise"}:
         last = _object_end(tokens, i, lex)
-    return _Cue(i, last, kind, low, tokens[i].start, tokens[last].end, low.endswith("ing"))
+    return _Cue(i, last, kind, low, tokens[i][1], tokens[last][2], low.endswith("ing"))
 
 
 def _verb_slot(prev: Token) -> bool:
     """Whether a word can stand right before a verb that is also a noun ("Trump tweets", "critics charge",
     "he claims", "who attacked", "also promises"), as opposed to a modifier of a noun ("late-night tweets")."""
-    low = prev.lower
+    low = prev[3]
     rules = name_rules()
-    if prev.is_cap and prev.text[:1].isalpha():
+    if prev[4] and prev[0][:1].isalpha():
         return low not in rules["demonyms"] and low not in _DETERMINERS
     if pronoun_kind(low) or low in {"who", "that", "which", "we", "i", "you"}:
         return True
@@ -399,7 +399,7 @@ def _object_end(tokens: list[Token], i: int, lex: _Lexicon) -> int:
         if _match(tokens, i + 1, words):
             return i + len(words)
     j = i + 1
-    while j < len(tokens) and (tokens[j].is_cap and tokens[j].text[:1].isalpha()):
+    while j < len(tokens) and (tokens[j][4] and tokens[j][0][:1].isalpha()):
         j += 1
     return max(i, j - 1)
 
@@ -408,8 +408,8 @@ def _object_end(tokens: list[Token], i: int, lex: _Lexicon) -> int:
 
 
 def _np_word(tok: Token, rules: dict) -> bool:
-    low = tok.lower
-    if tok.text[:1].isupper() and tok.text[:1].isalpha():
+    low = tok[3]
+    if tok[0][:1].isupper() and tok[0][:1].isalpha():
         return low not in rules["not_names"] or low in _DETERMINERS or low in rules["titles"] or (
             low in rules["premodifiers"] or low in rules["demonyms"] or low in rules["group_nouns"])
     if low in rules["premodifiers"] or low in rules["group_nouns"] or low in rules["description_nouns"]:
@@ -423,19 +423,19 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
     if j < lo:
         return None
     head = tokens[j]
-    lowercase_head = not head.is_cap and head.lower not in rules["group_nouns"] and (
-        head.lower not in rules["description_nouns"])
-    if not head.text[:1].isalnum() or head.lower in _DETERMINERS:
+    lowercase_head = not head[4] and head[3] not in rules["group_nouns"] and (
+        head[3] not in rules["description_nouns"])
+    if not head[0][:1].isalnum() or head[3] in _DETERMINERS:
         return None
-    if head.is_cap and head.lower in rules["not_names"] and head.lower not in rules["titles"]:
+    if head[4] and head[3] in rules["not_names"] and head[3] not in rules["titles"]:
         return None
     k = j
     limit = max(lo, j - 9)
     while k - 1 >= limit and _np_word(tokens[k - 1], rules):
         k -= 1
-    if lowercase_head and not (k < j and tokens[j - 1].lower in _DETERMINERS | rules["premodifiers"]):
+    if lowercase_head and not (k < j and tokens[j - 1][3] in _DETERMINERS | rules["premodifiers"]):
         return None  # an unknown lower-case head counts only right after a determiner ("the network")
-    while k < j and tokens[k].lower in {"of", "for", "and", "-", "."}:
+    while k < j and tokens[k][3] in {"of", "for", "and", "-", "."}:
         k += 1
     return k, j
 
@@ -447,22 +447,22 @@ def _np_after(tokens: list[Token], i: int, hi: int) -> tuple[int, int] | None:
     k = i
     while k < hi and k - i < 14:
         tok = tokens[k]
-        low = tok.lower
+        low = tok[3]
         if low == "familiar":
             k += 1
-            while k < hi and tokens[k].text not in {",", ".", ";", "—"}:
+            while k < hi and tokens[k][0] not in {",", ".", ";", "—"}:
                 k += 1
             break
-        if not tok.text[:1].isalnum() and tok.text not in {"-", "."}:
+        if not tok[0][:1].isalnum() and tok[0] not in {"-", "."}:
             break
-        if tok.text == "." and not (k > i and len(tokens[k - 1].text) <= 3):
+        if tok[0] == "." and not (k > i and len(tokens[k - 1][0]) <= 3):
             break
         if k > i and low in _NP_STOP_AFTER:
             break
         k += 1
     if k == i:
         return None
-    while k > i and tokens[k - 1].text in {".", "-"}:
+    while k > i and tokens[k - 1][0] in {".", "-"}:
         k -= 1
     return (i, k - 1) if k > i else None
 
@@ -624,14 +624,14 @@ class _Resolver:
             sent = self.doc.sentences[index]
             tokens = tokenize(self.text, sent.start, min(sent.end, start))
             for k in range(len(tokens) - 1, -1, -1):
-                low = tokens[k].lower
+                low = tokens[k][3]
                 if low not in rules["group_nouns"] or not (low.endswith("s") or low in {"police", "people"}):
                     continue
-                if self.in_quote(tokens[k].start):
+                if self.in_quote(tokens[k][1]):
                     continue
                 span = _np_ending_at(tokens, k, 0)
                 if span is not None:
-                    return self.resolve(tokens[span[0]].start, tokens[span[1]].end)
+                    return self.resolve(tokens[span[0]][1], tokens[span[1]][2])
         return None
 
     def _description(self, start: int, phrase: str) -> _Speaker | None:
@@ -670,10 +670,10 @@ _MAX_DATELINE_TOKENS = 8
 def _without_dateline(tokens: list[Token]) -> list[Token]:
     """``tokens`` without a leading dateline: up to a few capitalised place tokens, the first in capitals
     ("BANGKOK", "NEW YORK", "RIVERTON, Ind.", "WASHINGTON (AP)"), then a dash."""
-    if len(tokens) < 3 or not (tokens[0].text.isupper() and len(tokens[0].text) > 1):
+    if len(tokens) < 3 or not (tokens[0][0].isupper() and len(tokens[0][0]) > 1):
         return tokens
     for k in range(1, min(len(tokens), _MAX_DATELINE_TOKENS + 1)):
-        word = tokens[k].text
+        word = tokens[k][0]
         if word in _DATELINE_DASHES:
             return tokens[k + 1 :] if k + 1 < len(tokens) else tokens
         if not (word[:1].isupper() or word in {",", ".", "(", ")"}):
@@ -763,7 +763,7 @@ class _Extractor:
         if span is None:
             return None
         a, b = span
-        return self.resolver.resolve(tokens[a].start, tokens[b].end)
+        return self.resolver.resolve(tokens[a][1], tokens[b][2])
 
     # ---- subjects
     def subject(self, sent: int, cue: _Cue, lo: int = 0) -> _Speaker | None:
@@ -776,11 +776,11 @@ class _Extractor:
         sp = self._own_subject(sent, cue, lo)
         tokens = self.sentence_tokens(sent)
         if cue.participle and (sp is None or not sp.speaker) and cue.first > 0 and (
-                tokens[cue.first - 1].lower not in _NOT_AFTER_NOUN):
+                tokens[cue.first - 1][3] not in _NOT_AFTER_NOUN):
             # "Trump unleashed a series of tweets criticizing ...": the nearest person before is the author
-            floor = tokens[min(lo, cue.first)].start
+            floor = tokens[min(lo, cue.first)][1]
             persons = self.resolver.persons
-            first = bisect.bisect_left(self.resolver._pstarts, tokens[cue.first].start)
+            first = bisect.bisect_left(self.resolver._pstarts, tokens[cue.first][1])
             for a, b, m, _ in (persons[k] for k in range(first - 1, -1, -1)):
                 if a < floor:
                     break
@@ -798,47 +798,47 @@ class _Extractor:
         tokens = self.sentence_tokens(sent)
         if cue.kind == "according":
             return self._np_speaker(tokens, _np_after(tokens, cue.last + 1, len(tokens)))
-        if cue.participle and cue.first > 0 and tokens[cue.first - 1].lower in _PARTICIPLE_OPENERS:
+        if cue.participle and cue.first > 0 and tokens[cue.first - 1][3] in _PARTICIPLE_OPENERS:
             return self._main_subject(sent, cue)
         j = cue.first - 1
-        while j >= lo and (tokens[j].lower in _SKIP_BEFORE_CUE or (tokens[j].lower.endswith("ly")
-                                                                   and tokens[j].text.islower())):
-            if tokens[j].lower == "who" and j - 1 >= lo and tokens[j - 1].text == ",":
+        while j >= lo and (tokens[j][3] in _SKIP_BEFORE_CUE or (tokens[j][3].endswith("ly")
+                                                                   and tokens[j][0].islower())):
+            if tokens[j][3] == "who" and j - 1 >= lo and tokens[j - 1][0] == ",":
                 break
             j -= 1
         if j < lo:
             return None
-        if tokens[j].text == "." and j - 1 >= lo and tokens[j - 1].lower in _NAME_SUFFIXES:
+        if tokens[j][0] == "." and j - 1 >= lo and tokens[j - 1][3] in _NAME_SUFFIXES:
             j -= 1  # "Joseph R. Biden Jr. responded"
         tok = tokens[j]
-        if tok.lower in {"who", "which", "that"} and j - 1 >= lo and tokens[j - 1].text == ",":
+        if tok[3] in {"who", "which", "that"} and j - 1 >= lo and tokens[j - 1][0] == ",":
             sp = self._np_speaker(tokens, _np_ending_at(tokens, j - 2, lo))
             return _replace(sp, "relative clause") if sp and sp.speaker else sp
-        if tok.text in {",", ")"}:
+        if tok[0] in {",", ")"}:
             # "Karl Weber, the finance minister, said": the name before the apposition speaks
             k = j - 1
-            while k > lo and tokens[k].text != "," and j - k <= 12:
+            while k > lo and tokens[k][0] != "," and j - k <= 12:
                 k -= 1
-            if tok.text == "," and k > lo and tokens[k].text == ",":
+            if tok[0] == "," and k > lo and tokens[k][0] == ",":
                 outer = self._np_speaker(tokens, _np_ending_at(tokens, k - 1, lo))
                 if outer is not None and outer.speaker_type == "person" and outer.resolution in ("name", "title"):
                     return _replace(outer, "apposition")
             named = self._name_before_asides(tokens, j, lo)
             if named is not None:
                 return named[1]
-            if tok.text == "," and k > lo and tokens[k].text == ",":
+            if tok[0] == "," and k > lo and tokens[k][0] == ",":
                 # "Even China, Pyongyang's only ally, said": a named country or organisation
                 span = _np_ending_at(tokens, k - 1, lo)
                 outer = self._np_speaker(tokens, span)
-                if outer is not None and outer.speaker_type == "group" and tokens[span[0]].is_cap:
+                if outer is not None and outer.speaker_type == "group" and tokens[span[0]][4]:
                     return _replace(outer, "apposition")
             return None
-        if pronoun_kind(tok.text) or tok.lower in {"i", "we"}:
-            return self.resolver.resolve(tok.start, tok.end)
+        if pronoun_kind(tok[0]) or tok[3] in {"i", "we"}:
+            return self.resolver.resolve(tok[1], tok[2])
         span = _np_ending_at(tokens, j, lo)
         if span is None:
             return None
-        if span[0] - 1 > lo and tokens[span[0] - 1].text == "," and span[0] - 2 >= lo:
+        if span[0] - 1 > lo and tokens[span[0] - 1][0] == "," and span[0] - 2 >= lo:
             # "Blinken, the top US diplomat, said": the name before the apposition is the speaker
             before = _np_ending_at(tokens, span[0] - 2, lo)
             own = self._np_speaker(tokens, span)
@@ -854,21 +854,21 @@ class _Extractor:
         (R-Fla.) said"), appositions ("Scott Pruitt, the attorney general of Oklahoma, one of the states suing,
         said"), an age ("Quina Jones, 25, said"). ``tokens[j]`` is the last token before the cue; returns the
         token index where the name starts and the speaker."""
-        if j < lo or tokens[j].text not in {",", ")"}:
+        if j < lo or tokens[j][0] not in {",", ")"}:
             return None
         for k in range(j - 1, max(lo, j - _MAX_ASIDE) - 1, -1):
             nxt = k + 1
-            while nxt < j and (tokens[nxt].lower in _NAME_SUFFIXES or tokens[nxt].text == "."):
+            while nxt < j and (tokens[nxt][3] in _NAME_SUFFIXES or tokens[nxt][0] == "."):
                 nxt += 1  # "Vann R. Newkirk II, a writer ...", "Joseph Smith Jr., ..."
-            if tokens[nxt].text not in {",", "("}:
+            if tokens[nxt][0] not in {",", "("}:
                 continue
-            found = self.resolver.by_end.get(tokens[k].end)
+            found = self.resolver.by_end.get(tokens[k][2])
             if found is None:
                 continue
             a, b, m, _ = found
             if m.possessive or m.after_preposition or self.in_quote(a) or _in_relative_clause(tokens, k, lo):
                 continue  # a name inside the aside ("who lost the primaries to Clinton,")
-            start = next((i for i in range(k, lo - 1, -1) if tokens[i].start == a), None)
+            start = next((i for i in range(k, lo - 1, -1) if tokens[i][1] == a), None)
             if start is None:
                 return None
             sp = self.resolver.resolve(a, b)
@@ -878,12 +878,12 @@ class _Extractor:
     def _name_after_words(self, tokens: list[Token], j: int, lo: int) -> tuple[int, _Speaker] | None:
         """A named person right before a cue with a few descriptive words before the name ("Trump lawyer Marc
         Kasowitz said"); returns the token index where the phrase starts and the speaker."""
-        found = self.resolver.by_end.get(tokens[j].end) if j >= lo else None
+        found = self.resolver.by_end.get(tokens[j][2]) if j >= lo else None
         if found is None:
             return None
         a = found[0]
-        start = next((i for i in range(j, lo - 1, -1) if tokens[i].start == a), None)
-        if start is None or start - lo > 3 or not all(t.text[:1].isalnum() for t in tokens[lo:start]):
+        start = next((i for i in range(j, lo - 1, -1) if tokens[i][1] == a), None)
+        if start is None or start - lo > 3 or not all(t[0][:1].isalnum() for t in tokens[lo:start]):
             return None
         sp = self.resolver.resolve(a, found[1])
         return (lo, sp) if sp.speaker else None
@@ -892,9 +892,9 @@ class _Extractor:
         """A named person a few words after an inverted cue, past words the noun-phrase rule stops at
         ("said 9/11 widow Terry Strada")."""
         for k in range(i, min(i + 6, len(tokens))):
-            if tokens[k].text in {",", ";", ".", "“", '"', "(", "—"}:
+            if tokens[k][0] in {",", ";", ".", "“", '"', "(", "—"}:
                 return None
-            found = self.resolver.by_start.get(tokens[k].start)
+            found = self.resolver.by_start.get(tokens[k][1])
             if found is not None:
                 sp = self.resolver.resolve(found[0], found[1])
                 return sp if sp.speaker else None
@@ -909,8 +909,8 @@ class _Extractor:
                     return sp
         tokens = self.sentence_tokens(sent)
         k = 0
-        while k < cue.first and (tokens[k].lower in name_rules()["not_names"] and tokens[k].lower not in
-                                 _DETERMINERS or not tokens[k].text[:1].isalnum()):
+        while k < cue.first and (tokens[k][3] in name_rules()["not_names"] and tokens[k][3] not in
+                                 _DETERMINERS or not tokens[k][0][:1].isalnum()):
             k += 1
         end = k
         while end + 1 < cue.first and _np_word(tokens[end + 1], name_rules()):
@@ -981,7 +981,7 @@ class _Extractor:
                 or inverted):
             return None
         tokens = self.sentence_tokens(sent)
-        first = next((k for k, t in enumerate(tokens) if t.start >= q.outer_end), None)
+        first = next((k for k, t in enumerate(tokens) if t[1] >= q.outer_end), None)
         if first is None:
             # the sentence splitter may end the sentence at ?” or !”: the frame is the next sentence
             nxt = sent + 1
@@ -991,7 +991,7 @@ class _Extractor:
             sent, tokens, first = nxt, self.sentence_tokens(nxt), 0
             if not tokens:
                 return None
-        if tokens[first].text == ",":
+        if tokens[first][0] == ",":
             first += 1
         dash = self._dash_label(q, tokens, first)
         if dash is not None:
@@ -1007,8 +1007,8 @@ class _Extractor:
                 sp = self._np_speaker(tokens, span)
                 if sp is None or not sp.speaker:
                     sp = self._name_soon_after(tokens, cue.last + 1) or sp
-            elif cue.first - first == 1 and pronoun_kind(tokens[first].text):
-                sp = self.resolver.resolve(tokens[first].start, tokens[first].end)
+            elif cue.first - first == 1 and pronoun_kind(tokens[first][0]):
+                sp = self.resolver.resolve(tokens[first][1], tokens[first][2])
             else:
                 j = _skip_back(tokens, cue.first - 1, first)
                 span = _np_ending_at(tokens, j, first) if cue.first - first <= 10 else None
@@ -1017,7 +1017,7 @@ class _Extractor:
                 else:
                     named = self._name_before_asides(tokens, j, first) or self._name_after_words(tokens, j, first)
                     if named is None or not (_description_before(tokens, first, named[0]) or (
-                            named[0] - first <= 3 and all(t.text[:1].isalnum() for t in tokens[first:named[0]]))):
+                            named[0] - first <= 3 and all(t[0][:1].isalnum() for t in tokens[first:named[0]]))):
                         break
                     sp = named[1]
             if sp is None or not sp.speaker:
@@ -1061,9 +1061,9 @@ class _Extractor:
             return None
         tokens = self.sentence_tokens(sent)
         k = 0
-        while k < len(tokens) and tokens[k].lower in _DETERMINERS | {"but", "and", "so", "then", "still"}:
+        while k < len(tokens) and tokens[k][3] in _DETERMINERS | {"but", "and", "so", "then", "still"}:
             k += 1
-        found = self.resolver.by_start.get(tokens[k].start) if k < len(tokens) else None
+        found = self.resolver.by_start.get(tokens[k][1]) if k < len(tokens) else None
         if found is None or found[2].possessive:
             return None
         sp = self.resolver.resolve(found[0], found[1])
@@ -1081,7 +1081,7 @@ class _Extractor:
             if other.first < lo or other.kind == "according":
                 continue
             between = tokens[other.last + 1:cue.first]
-            if not any(t.lower == "that" for t in between[:8]) or any(t.text in {";", ":"} for t in between):
+            if not any(t[3] == "that" for t in between[:8]) or any(t[0] in {";", ":"} for t in between):
                 continue
             found = self.subject(sent, other, lo)
             if found is not None and found.speaker and found.speaker_type != "unknown":
@@ -1127,7 +1127,7 @@ class _Extractor:
         if not before:
             return self._colon_intro(q, sent, mark)
         prev_q = [x for x in self._quotes_in_sentence(sent) if x.outer_end <= before[-1].start]
-        lo = next((k for k, t in enumerate(tokens) if t.start >= prev_q[-1].outer_end), 0) if prev_q else 0
+        lo = next((k for k, t in enumerate(tokens) if t[1] >= prev_q[-1].outer_end), 0) if prev_q else 0
         cue, sp = before[-1], self.subject(sent, before[-1], lo)
         if sp is not None and not sp.speaker:
             # the nearest cue's subject is unknown ("... described the deal as"): an earlier frame may hold
@@ -1177,14 +1177,14 @@ class _Extractor:
 
     def _starts_new_frame(self, sent: int, cue: _Cue) -> bool:
         tokens = self.sentence_tokens(sent)
-        return cue.first > 0 and (tokens[cue.first - 1].text == "," or cue.kind == "according")
+        return cue.first > 0 and (tokens[cue.first - 1][0] == "," or cue.kind == "according")
 
     def _frame_cut(self, sent: int, cue: _Cue) -> int:
         tokens = self.sentence_tokens(sent)
         k = cue.first - 1
-        while k > 0 and tokens[k].text != ",":
+        while k > 0 and tokens[k][0] != ",":
             k -= 1
-        return tokens[k].start if k > 0 else tokens[cue.first].start
+        return tokens[k][1] if k > 0 else tokens[cue.first][1]
 
     def _unframed(self, q: _Quote, rows: list[_Row]) -> _Row | None:
         """A quotation without a frame of its own: speaker of a neighbouring quotation, a transcript label
@@ -1316,18 +1316,18 @@ class _Extractor:
             sp = self._np_speaker(tokens, span)
             if sp is None or span is None:
                 return None
-            if cue.first == 0 or (cue.first <= 2 and tokens[0].text[:1].isupper() and cue.first == 1):
-                comma = next((k for k in range(span[1] + 1, len(tokens)) if tokens[k].text == ","), None)
+            if cue.first == 0 or (cue.first <= 2 and tokens[0][0][:1].isupper() and cue.first == 1):
+                comma = next((k for k in range(span[1] + 1, len(tokens)) if tokens[k][0] == ","), None)
                 if comma is None:
                     return None
-                start, end = tokens[comma + 1].start if comma + 1 < len(tokens) else s.end, s.end
+                start, end = tokens[comma + 1][1] if comma + 1 < len(tokens) else s.end, s.end
             else:
                 start, end = self._clause_before(sent, cue.first)
             return self._make_row(sent, start, end, sp, cue)
         # inverted at the end: "..., said a person familiar with ..."
-        if cue.first > 0 and tokens[cue.first - 1].text == "," and cue.form in lex.inverted:
+        if cue.first > 0 and tokens[cue.first - 1][0] == "," and cue.form in lex.inverted:
             span = _np_after(tokens, cue.last + 1, len(tokens))
-            if span is not None and (span[1] + 1 >= len(tokens) or tokens[span[1] + 1].text in {".", ",", ";"}):
+            if span is not None and (span[1] + 1 >= len(tokens) or tokens[span[1] + 1][0] in {".", ",", ";"}):
                 sp = self._np_speaker(tokens, span)
                 before = self.subject(sent, cue)
                 if sp is not None and sp.speaker_type != "unknown" and (before is None or not before.speaker):
@@ -1337,11 +1337,11 @@ class _Extractor:
         if sp is None:
             return None
         if sp.mention_start is not None:
-            k = next((i for i, t in enumerate(tokens) if t.start >= sp.mention_start), 0)
+            k = next((i for i, t in enumerate(tokens) if t[1] >= sp.mention_start), 0)
             tail = tokens[cue.last + 1:]
-            short_tail = len([t for t in tail if t.text[:1].isalnum()]) <= 6 and not any(
-                t.lower == "that" for t in tail)
-            if k > 0 and tokens[k - 1].text == "," and short_tail:
+            short_tail = len([t for t in tail if t[0][:1].isalnum()]) <= 6 and not any(
+                t[3] == "that" for t in tail)
+            if k > 0 and tokens[k - 1][0] == "," and short_tail:
                 start, end = self._clause_before(sent, k - 1)
                 return self._make_row(sent, start, end, sp, cue)
         start = _content_start(tokens, cue, self.text, s.end)
@@ -1350,14 +1350,14 @@ class _Extractor:
 
     def _clause_before(self, sent: int, k: int) -> tuple[int, int]:
         tokens = self.sentence_tokens(sent)
-        start = tokens[0].start
+        start = tokens[0][1]
         for c in self.sentence_cues(sent):
             if c.last < k and (sent, c.first) in self.used:
-                start = tokens[c.last + 1].start
+                start = tokens[c.last + 1][1]
         j = k
-        while j > 0 and not tokens[j - 1].text[:1].isalnum() and tokens[j - 1].text not in _CLOSERS + '"':
+        while j > 0 and not tokens[j - 1][0][:1].isalnum() and tokens[j - 1][0] not in _CLOSERS + '"':
             j -= 1
-        end = tokens[j - 1].end if j > 0 else start
+        end = tokens[j - 1][2] if j > 0 else start
         return start, end
 
     def _content_end(self, sent: int, tokens: list[Token], cue: _Cue) -> int:
@@ -1368,8 +1368,8 @@ class _Extractor:
                 end = min(end, self._frame_cut(sent, other))
                 break
         for t in tokens[cue.last + 1:]:
-            if t.text in _CLAUSE_BREAK and t.start < end:
-                end = t.start
+            if t[0] in _CLAUSE_BREAK and t[1] < end:
+                end = t[1]
                 break
         return end
 
@@ -1396,24 +1396,24 @@ def _description_before(tokens: list[Token], first: int, name: int) -> bool:
     """Whether ``tokens[first:name]`` is a short description set off by a comma before a name ("the Vatican
     spokesman, Federico Lombardi")."""
     between = tokens[first:name]
-    return 2 <= len(between) <= 8 and between[-1].text == "," and all(
-        t.text[:1].isalnum() for t in between[:-1])
+    return 2 <= len(between) <= 8 and between[-1][0] == "," and all(
+        t[0][:1].isalnum() for t in between[:-1])
 
 
 def _in_relative_clause(tokens: list[Token], k: int, lo: int) -> bool:
     """Whether ``tokens[k]`` lies in a relative clause or after an article since the last comma before it
     (", who watched the ceremony on the Mall")."""
     for i in range(k - 1, lo - 1, -1):
-        if tokens[i].text in {",", "(", "\u2014"}:
+        if tokens[i][0] in {",", "(", "\u2014"}:
             return False
-        if tokens[i].lower in {"who", "which", "whose", "whom", "the"}:
+        if tokens[i][3] in {"who", "which", "whose", "whom", "the"}:
             return True
     return False
 
 
 def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
-    while j > lo and (tokens[j].lower in _SKIP_BEFORE_CUE or (tokens[j].lower.endswith("ly")
-                                                              and tokens[j].text.islower())):
+    while j > lo and (tokens[j][3] in _SKIP_BEFORE_CUE or (tokens[j][3].endswith("ly")
+                                                              and tokens[j][0].islower())):
         j -= 1
     return j
 
@@ -1421,18 +1421,18 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
 def _content_start(tokens: list[Token], cue: _Cue, text: str, limit: int) -> int:
     """The first character of what is reported after a cue (past its object, time phrases and "that")."""
     k = cue.last + 1
-    while k < len(tokens) and tokens[k].start < limit and (
-        tokens[k].lower in _TIME_AFTER_CUE and not (tokens[k].lower in {"a", "an", "in", "on", "of", "this"}
+    while k < len(tokens) and tokens[k][1] < limit and (
+        tokens[k][3] in _TIME_AFTER_CUE and not (tokens[k][3] in {"a", "an", "in", "on", "of", "this"}
                                                     and not _time_phrase(tokens, k))
     ):
         k += 1
-    if k < len(tokens) and tokens[k].start < limit:
-        return tokens[k].start
+    if k < len(tokens) and tokens[k][1] < limit:
+        return tokens[k][1]
     return limit
 
 
 def _time_phrase(tokens: list[Token], k: int) -> bool:
-    nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+    nxt = tokens[k + 1][3] if k + 1 < len(tokens) else ""
     return nxt in _TIME_AFTER_CUE or nxt in {"statement", "interview", "week", "month", "year"}
 
 
