@@ -524,8 +524,15 @@ def polarity_scores(text: str) -> dict[str, float]:
     Returns:
         ``{"compound", "pos", "neu", "neg"}``; compound in [-1, 1], the three shares sum to 1 (0 for empty text).
     """
-    scores = _analyzer().polarity_scores(_normalise_text(_as_text(text)))
-    return {k: float(scores[k]) for k in ("compound", "pos", "neu", "neg")}
+    return dict(_scores(_as_text(text)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _scores(text: str) -> tuple[tuple[str, float], ...]:
+    """:func:`polarity_scores`, cached: in one article the stance's target sentiment and the sentiment per
+    speaker score many of the same sentences."""
+    scores = _analyzer().polarity_scores(_normalise_text(text))
+    return tuple((k, float(scores[k])) for k in ("compound", "pos", "neu", "neg"))
 
 
 def sentence_sentiment(text: str) -> float:
