@@ -203,6 +203,9 @@ def _runs(tokens: list[Token], text: str) -> list[tuple[int, list[Token]]]:
     n = len(tokens)
     for i, tok in enumerate(tokens):
         word, start, _, low, cap = tok
+        if not cap and not cur:
+            first = i + 1  # the common case: a lower-case word or a mark outside any run
+            continue
         capword = cap and (word.isalpha() or _DIGIT.search(word) is None)
         if cur:
             last = cur[-1]
