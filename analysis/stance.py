@@ -32,6 +32,7 @@ import bisect
 import functools
 import itertools
 import re
+import textwrap
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -1127,14 +1128,21 @@ def plot_stance_heatmap(df: pd.DataFrame, *, by: str = "actor", title: str | Non
         return fig
     means = matrix["mean_polarity"]
     counts = matrix["count"].reindex(columns=means.columns).fillna(0).astype(int)
-    fig, ax = plt.subplots(figsize=(1.1 * len(means.columns) + 3, 0.5 * len(means.index) + 2), dpi=100)
+    # At most 10 inches wide (a report page shows it unscaled, so its text stays readable); long names are
+    # shortened on the axes (the tables below the plot give them in full).
+    n_cols, n_rows = len(means.columns), len(means.index)
+    width = min(10.0, 0.9 * n_cols + 3.5)
+    cell_font = 8 if (width - 3.5) / n_cols >= 0.6 else 7
+    fig, ax = plt.subplots(figsize=(width, 0.45 * n_rows + 2.6), dpi=100)
     image = ax.imshow(means.to_numpy(dtype=float), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
-    ax.set_xticks(range(len(means.columns)), [str(c) for c in means.columns], rotation=40, ha="right")
-    ax.set_yticks(range(len(means.index)), [str(i) for i in means.index])
+    ax.set_xticks(range(n_cols), [textwrap.shorten(str(c), 30, placeholder="...") for c in means.columns], rotation=45, ha="right",
+                  rotation_mode="anchor", fontsize=8 if n_cols > 8 else 10)
+    ax.set_yticks(range(n_rows), [textwrap.shorten(str(i), 40, placeholder="...") for i in means.index],
+                  fontsize=8 if n_rows > 8 else 10)
     for (r, c), value in np.ndenumerate(means.to_numpy(dtype=float)):
         n = counts.iat[r, c]
         if n:
-            ax.text(c, r, f"{n}\n{value:+.2f}", ha="center", va="center", fontsize=8,
+            ax.text(c, r, f"{n}\n{value:+.2f}", ha="center", va="center", fontsize=cell_font,
                     color="white" if abs(value) > 0.6 else "black")
     ax.set_xlabel("target")
     ax.set_ylabel("source")
