@@ -1542,7 +1542,7 @@ def _string_array(values: list[str | None]) -> object:
     """The array pandas would infer for a column of strings and Nones, built without inference: ``object``
     when every value is None (as inference gives), else the inferred string dtype (straight from a pyarrow
     array when pandas stores strings in pyarrow)."""
-    if all(v is None for v in values):
+    if values.count(None) == len(values):
         return np.array(values, dtype=object)
     dtype = _inferred_string_dtype()
     if getattr(dtype, "storage", None) == "pyarrow" and getattr(dtype, "na_value", None) is not pd.NA:
