@@ -1401,16 +1401,15 @@ def share_of_voice_by(quotes: pd.DataFrame, articles: pd.DataFrame, *, by: str =
         groups in order, largest camp first. Speakers without a camp count under "(no camp)", quotations
         without a speaker under "(unresolved)".
     """
+    from .quotes import share_of_voice
+
     columns = [by, "camp", "speakers", "quotations", "words", "share"]
     if quotes.empty:
         return pd.DataFrame(columns=columns)
-    df = with_articles(quotes, articles, ("outlet",)) if by != "article" else quotes.copy()
-    df["camp"] = _camp(df["camp"], df["speaker"])
-    df["words"] = df["text"].map(lambda t: len(_EVENT_WORD.findall(t)) if isinstance(t, str) else 0)
-    out = (df.groupby([by, "camp"]).agg(speakers=("speaker", "nunique"), quotations=("text", "size"),
-                                        words=("words", "sum")).reset_index())
-    out["share"] = out["words"] / out.groupby(by)["words"].transform("sum").clip(lower=1)
-    return out.sort_values([by, "words", "camp"], ascending=[True, False, True]).reset_index(drop=True)[columns]
+    df = with_articles(quotes, articles, ("outlet",)) if by != "article" else quotes
+    # Each group counted exactly as the single-article report counts it (same words, same camp labels).
+    parts = [share_of_voice(group).assign(**{by: key}) for key, group in df.groupby(by, sort=True)]
+    return pd.concat(parts, ignore_index=True)[columns]
 
 
 def stance_balance(stance: pd.DataFrame, articles: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:

@@ -8,6 +8,7 @@ through these helpers (or through pandas tables, which pandas escapes).
 from __future__ import annotations
 
 import html
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -38,6 +39,8 @@ CAMP_COLOURS: dict[str, str] = {
     "Poland": "#E69F00",
     "(narrator)": "#555555",
     "unknown": "#999999",
+    "(no camp)": "#999999",
+    "(unresolved)": "#CCCCCC",
 }
 _EXTRA_COLOURS = ("#56B4E9", "#F0E442", "#8C564B", "#17BECF", "#BCBD22", "#7F7F7F", "#9467BD", "#2CA02C")
 _STYLE = """
@@ -77,15 +80,19 @@ def escape(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def camp_colour(camp: str | None, *, _cache: dict[str, str] = {}) -> str:  # noqa: B006 - deliberate cache
-    """A stable colour for a camp (known camps have fixed colours; others get the next free one)."""
-    if not camp:
+def camp_colour(camp: str | None) -> str:
+    """A stable colour for a camp, the same in every report and every run.
+
+    Known camps have fixed colours; a placeholder such as "(no camp)" or "(unresolved)" is the unknown grey;
+    any other camp gets one of the extra colours, picked from its name (not from the order camps are met in).
+    """
+    if not camp or not isinstance(camp, str):
         return CAMP_COLOURS["unknown"]
     if camp in CAMP_COLOURS:
         return CAMP_COLOURS[camp]
-    if camp not in _cache:
-        _cache[camp] = _EXTRA_COLOURS[len(_cache) % len(_EXTRA_COLOURS)]
-    return _cache[camp]
+    if camp.startswith("(") and camp.endswith(")"):
+        return CAMP_COLOURS["unknown"]
+    return _EXTRA_COLOURS[zlib.crc32(camp.encode("utf-8")) % len(_EXTRA_COLOURS)]
 
 
 def _display_html(markup: str) -> None:

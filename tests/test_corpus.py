@@ -25,9 +25,13 @@ from analysis.corpus import (
     CorpusWarning,
     LoadFailure,
     conform,
+    framing_by_outlet,
     iter_articles,
+    merge_timelines,
     read_table,
     run_corpus,
+    share_of_voice_by,
+    stance_balance,
     table_schema,
 )
 
@@ -375,3 +379,90 @@ def test_conform_without_article_keeps_the_frame_column_and_empty_frames_work():
     empty = conform(_sentiment_frame().iloc[:0], "sentiment", article="doc")
     assert empty.num_rows == 0
     assert empty.column_names == table_schema("sentiment").names
+
+
+# ------------------------------------------------------------------ the comparison helpers of the corpus notebook
+
+_ARTICLES = pd.DataFrame({"article": ["a1", "a2", "a3"], "outlet": ["Daily", "Daily", None]})
+
+
+def _quotes(rows: list[tuple[str, str | None, str | None, str, str | None]]) -> pd.DataFrame:
+    """Quotation rows (article, speaker, camp, text, cue) with the columns the helpers read."""
+    return pd.DataFrame(rows, columns=["article", "speaker", "camp", "text", "cue"])
+
+
+def test_share_of_voice_by_outlet_counts_each_group_as_the_article_report_does():
+    from analysis.quotes import share_of_voice
+
+    quotes = _quotes([
+        ("a1", "Lund", "Nordland", "we go on in 2024", "said"),  # short words and numbers are words too
+        ("a2", "Varga", "Ostria", "five six", "claimed"),
+        ("a2", None, None, "seven", "said"),
+        ("a3", "Lund", "Nordland", "eight nine", "said"),
+    ])
+    out = share_of_voice_by(quotes, _ARTICLES, by="outlet")
+    daily = out[out["outlet"] == "Daily"].set_index("camp")
+    assert daily.loc["Nordland", "words"] == 5 and daily.loc["Ostria", "words"] == 2
+    assert daily.loc["(unresolved)", "quotations"] == 1
+    assert daily["share"].sum() == pytest.approx(1.0)
+    assert list(daily.index) == ["Nordland", "Ostria", "(unresolved)"]  # largest first
+    # an article without an outlet is its own group, and per article the figures equal the article report's
+    assert out[out["outlet"] != "Daily"]["words"].tolist() == [2]
+    per_article = share_of_voice_by(quotes, _ARTICLES, by="article")
+    expected = share_of_voice(quotes[quotes["article"] == "a2"]).reset_index(drop=True)
+    got = per_article[per_article["article"] == "a2"].drop(columns="article").reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+
+
+def test_stance_balance_counts_for_and_against_per_target_camp():
+    stance = pd.DataFrame({"article": ["a1", "a1", "a2", "a3"], "target_camp": ["Ostria", "Ostria", None, "Ostria"],
+                           "polarity": [-1, 1, 0, -1], "score": [-0.8, 0.4, 0.0, -1.0]})
+    out = stance_balance(stance, _ARTICLES).set_index(["outlet", "target_camp"])
+    row = out.loc[("Daily", "Ostria")]
+    assert (row["n"], row["against"], row["neutral"], row["for"]) == (2, 1, 0, 1)
+    assert row["mean_score"] == pytest.approx(-0.2)
+    assert out.loc[("Daily", "(no camp)"), "neutral"] == 1
+
+
+def test_framing_by_outlet_gives_each_verb_its_connotation():
+    quotes = _quotes([("a1", "Lund", "Nordland", "x", "said"), ("a2", "Lund", "Nordland", "y", "claimed"),
+                      ("a2", "Lund", "Nordland", "z", "said"), ("a2", "Varga", "Ostria", "w", None)])
+    out = framing_by_outlet(quotes, _ARTICLES)
+    daily = out[out["outlet"] == "Daily"].set_index("lemma")
+    assert daily.loc["say", "n"] == 2 and daily.loc["say", "connotation"] == "neutral"
+    assert daily.loc["claim", "connotation"] == "doubt"
+    assert "Ostria" not in set(out["camp"])  # a quotation without a cue has no verb to count
+
+
+def _timeline_row(article: str, event: str, text: str, lo: str, hi: str, actors: str = "") -> dict:
+    return {"article": article, "text": text, "start": 0, "end": len(text), "event": event, "value": lo,
+            "range_start": lo, "range_end": hi, "actors": actors}
+
+
+def test_merge_timelines_joins_one_event_across_articles_and_flags_disagreeing_dates():
+    timeline = pd.DataFrame([
+        _timeline_row("a1", "the missile landed in Przewodow on Tuesday", "on Tuesday", "2022-11-15", "2022-11-15"),
+        _timeline_row("a2", "the missile landed in Przewodow on Wednesday", "on Wednesday", "2022-11-16",
+                      "2022-11-16"),
+        _timeline_row("a1", "the summit opened in Bali on Monday", "on Monday", "2022-11-14", "2022-11-14"),
+        _timeline_row("a3", "the summit opened in Bali this week", "this week", "2022-11-14", "2022-11-20"),
+    ])
+    out = merge_timelines(timeline)
+    missile = out[out["event"].str.contains("missile")]
+    summit = out[out["event"].str.contains("summit")]
+    assert missile["event_id"].nunique() == 1 and summit["event_id"].nunique() == 1
+    assert missile["event_id"].iat[0] != summit["event_id"].iat[0]
+    assert set(missile["n_articles"]) == {2} and not missile["agree"].any()  # Tuesday against Wednesday
+    assert summit["agree"].all()  # Monday lies inside "this week"
+
+
+def test_merge_timelines_keeps_different_events_and_one_articles_rows_apart():
+    timeline = pd.DataFrame([
+        _timeline_row("a1", "the missile landed in Przewodow on Tuesday", "on Tuesday", "2022-11-15", "2022-11-15"),
+        _timeline_row("a1", "the missile landed in Przewodow again on Friday", "on Friday", "2022-11-18",
+                      "2022-11-18"),
+        _timeline_row("a2", "markets rallied in Tokyo on Tuesday", "on Tuesday", "2022-11-15", "2022-11-15"),
+    ])
+    out = merge_timelines(timeline)
+    assert out["event_id"].nunique() == 3
+    assert out["agree"].all() and set(out["n_articles"]) == {1}

@@ -50,3 +50,11 @@ def test_missing_values_of_every_kind(write):
     table = BeautifulSoup(table_html(pd.DataFrame({"a": pd.array([pd.NA], dtype="Int64"), "b": [float("nan")]})),
                           "html.parser")
     assert [td.get_text() for td in table.find_all("td")] == ["", ""]
+
+
+def test_camp_colours_are_stable_and_placeholders_grey():
+    assert camp_colour("(no camp)") == camp_colour(None) == camp_colour("")
+    assert camp_colour("(unresolved)") != camp_colour("US")
+    first = [camp_colour(c) for c in ("West", "Ostria", "Nordland")]
+    assert [camp_colour(c) for c in ("Nordland", "Ostria", "West")] == first[::-1]  # not by order of calls
+    assert camp_colour("Ukraine") != camp_colour("US") != camp_colour("NATO")
