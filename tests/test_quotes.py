@@ -370,3 +370,25 @@ def test_dateline_word_is_never_a_speaker(write):
     text = "Headline\n\nRIVERTON \u2014 The city council on Wednesday delayed a vote on the bridge, citing costs.\n"
     quotes = extract_quotes(load_article(write("r.txt", text)))
     assert "RIVERTON" not in set(quotes["speaker"].dropna())
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "\u201cThe plan is dead,\u201d said Karl Weber. Karl Weber said the vote was lost.",  # every column filled
+        "The session ended.\n\n\u201cThis is a long quotation that nobody in this paragraph could have said.\u201d",
+        "The bridge opened on Monday. Traffic was light.",  # no rows
+    ],
+)
+def test_columns_have_the_dtypes_pandas_infers(body):
+    # the frame is built from typed arrays for speed: values and dtypes must be what inference from plain lists
+    # gives (object for an all-null column, str otherwise; int64 offsets; Int64 nullable offsets)
+    df = _quotes(body)
+    plain = pd.DataFrame({c: df[c].astype(object).where(df[c].notna(), None).tolist() for c in df.columns},
+                         columns=QUOTE_COLUMNS)
+    for col in ("start", "end", "sentence"):
+        plain[col] = plain[col].astype("int64")
+    for col in ("mention_start", "mention_end", "cue_start", "cue_end"):
+        plain[col] = plain[col].astype("Int64")
+    assert list(df.dtypes.astype(str)) == list(plain.dtypes.astype(str))
+    pd.testing.assert_frame_equal(df, plain)
