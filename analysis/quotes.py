@@ -37,7 +37,15 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import pandas as pd
 
-from .actors import Actors, article_persons, article_tokens, default_actors_path, load_actors, person_name
+from .actors import (
+    Actors,
+    article_persons,
+    article_tokens,
+    default_actors_path,
+    load_actors,
+    person_name,
+    string_array,
+)
 from .articles import Article
 from .spans import SpanIndex
 from .speakers import (
@@ -1521,7 +1529,7 @@ def extract_quotes(article: Article, *, actors: Actors | None = None) -> pd.Data
             columns[col] = pd.array([], dtype="int64")
         return pd.DataFrame(columns, columns=QUOTE_COLUMNS)
     for col in _STRING_COLUMNS:
-        columns[col] = _string_array(columns[col])
+        columns[col] = string_array(columns[col])
     for col in ("start", "end", "sentence"):
         columns[col] = np.array(columns[col], dtype=np.int64)
     # arrays built with their final dtypes and not copied: several times faster than letting the constructor
@@ -1530,26 +1538,6 @@ def extract_quotes(article: Article, *, actors: Actors | None = None) -> pd.Data
 
 
 _STRING_COLUMNS = ("article", "kind", "text", "speaker", "speaker_type", "mention", "cue", "camp", "resolution")
-
-
-@functools.lru_cache(maxsize=1)
-def _inferred_string_dtype() -> object:
-    """The dtype pandas infers for a column of strings and Nones (``str`` on pyarrow in pandas 3)."""
-    return pd.Series(["x", None]).dtype
-
-
-def _string_array(values: list[str | None]) -> object:
-    """The array pandas would infer for a column of strings and Nones, built without inference: ``object``
-    when every value is None (as inference gives), else the inferred string dtype (straight from a pyarrow
-    array when pandas stores strings in pyarrow)."""
-    if values.count(None) == len(values):
-        return np.array(values, dtype=object)
-    dtype = _inferred_string_dtype()
-    if getattr(dtype, "storage", None) == "pyarrow" and getattr(dtype, "na_value", None) is not pd.NA:
-        import pyarrow as pa
-
-        return pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(values, type=pa.large_string())]), dtype=dtype)
-    return pd.array(values, dtype=dtype) if dtype != object else np.array(values, dtype=object)
 
 
 def _nullable_ints(values: list[int | None]) -> pd.api.extensions.ExtensionArray:
