@@ -26,7 +26,15 @@ download at run time, no scikit-learn at run time). The features (:func:`target_
   verbs such as "rambles" and "backtracked", "responsible for" as blame);
 * the compound score of the whole sentence by the news-aware VADER (:func:`analysis.vader.sentence_sentiment`),
   as a value and a band, cached per sentence (a sentence with several mentions is scored once);
-* the mention's position (words before and after it) and whether it stands inside quotation marks.
+* the mention's position (words before and after it) and whether it stands inside quotation marks;
+* how each sentiment word reaches the mention: past another name or not, and weighted by nearness
+  (:func:`_valence_reach_features`);
+* the mention's role by word-order rules: subject of a verb, passive ("<t> was criticised by"), object ("<e>
+  accused <t>"), after "of/for/against" ("criticism of <t>") (:func:`_role_features`); and what the mention is
+  (a pronoun, a phrase with an article, a name) (:func:`_mention_type_features`).
+
+Training counts the targets of sentences whose targets differ in polarity three times (they teach the
+target-specific cues; see ``docs/target_sentiment.md``).
 
 One hand-set rule sits on top of the learned scores, for judgements NewsMTSC train holds too few examples of to
 learn: when the mention is the subject of an entry of ``target_lexicon.tsv`` ("Zelenskyy rambles on", "the
@@ -78,6 +86,50 @@ _PRIOR_WEIGHT = (
     2.0  # log-odds toward "negative" per unit of |valence| of a target-lexicon verb the mention does
 )
 _PRIOR_REACH = 4  # words after the mention in which that verb may stand ("X has since backtracked")
+# Function words for the rule-based roles of the mention (:func:`_role_features`): what may stand between a
+# subject and its verb, between a verb and its object, the forms of "be" of a passive, and subject pronouns.
+_AUXILIARIES = frozenset(
+    {
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "should",
+    }
+    | {
+        "may",
+        "might",
+        "can",
+        "also",
+        "then",
+        "now",
+        "later",
+        "again",
+        "still",
+        "just",
+        "reportedly",
+        "already",
+    }
+    | {"did", "does", "do", "himself", "herself", "itself", "themselves", "repeatedly", "once", "even"}
+)
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "former", "president", "mr", "."}
+    | {"mrs", "ms", "dr", "sen", "rep", "gov", "then", "of"}
+)
+_PRONOUNS = frozenset(
+    {"he", "she", "him", "her", "they", "them", "his", "hers", "their", "i", "we", "you", "it"}
+)
+_PASSIVE_BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "gets", "get"})
+_TARGET_PREPOSITIONS = frozenset({"of", "against", "for", "toward", "towards", "over", "on"})
 
 
 class _Index(dict):
@@ -309,6 +361,7 @@ class _View:
     words: list[str]
     pos: int
     stems: list[str]
+    length: int  # the mention's length in characters
 
 
 @functools.lru_cache(maxsize=4096)
@@ -350,12 +403,13 @@ def _view(info: _Sentence, start: int, end: int) -> _View:
         left = _words(info.text[:start], True)
         right = _words(info.text[end:], False)
         words = left + ["<t>"] + right
-        return _View(words, len(left), [_stem(word) for word in words])
+        return _View(words, len(left), [_stem(word) for word in words], end - start)
     words, stems = info.words, info.stems
     return _View(
         list(words[:left_n]) + ["<t>"] + list(words[right_0:]),
         left_n,
         list(stems[:left_n]) + ["<t>"] + list(stems[right_0:]),
+        end - start,
     )
 
 
@@ -423,6 +477,7 @@ def _features(view: _View, sentence: str, start: int) -> dict[str, float]:
     lexicon, pairs = _lexicon()
     heads = _pair_heads()
     total = 0.0
+    valenced: list[tuple[int, float]] = []
     for i, word in enumerate(words):
         value = lexicon.get(word, 0.0)
         if word in heads and i + 1 < n and (word, words[i + 1]) in pairs:
@@ -443,6 +498,7 @@ def _features(view: _View, sentence: str, start: int) -> dict[str, float]:
         ):
             feats[name] = get(name, 0.0) + strength
         total += value
+        valenced.append((i, value))
     feats["vtot"] = get("vtot", 0.0) + math.tanh(total / 4.0)
 
     info = _sentence(sentence)
@@ -457,6 +513,100 @@ def _features(view: _View, sentence: str, start: int) -> dict[str, float]:
         (f"compb{int((compound + 1) * 2.5)}", 1.0),
     ):
         feats[name] = get(name, 0.0) + value
+    for part in (
+        _valence_reach_features(words, pos, lo, hi, valenced),
+        _role_features(words, pos, stems),
+        _mention_type_features(sentence[start : start + view.length]),
+    ):
+        for name, value in part.items():
+            feats[name] = get(name, 0.0) + value
+    return feats
+
+
+def _valence_reach_features(
+    words: list[str], pos: int, lo: int, hi: int, valenced: list[tuple[int, float]]
+) -> dict[str, float]:
+    """How the sentiment words reach the mention: past another name or not, and weighted by nearness.
+
+    ``vb{L|R}{x|o}{sign}``: the word's |valence| / 4 by side, with ``x`` when another name (``<e>``) stands
+    between it and the mention ("<e> praised <e> and slammed <t>" vs "<t> praised <e>"); ``vw{sign}``: |valence|
+    / 4 / distance in words, and ``vwc{sign}`` the same inside the mention's clause.
+    """
+    feats: dict[str, float] = {}
+    names_before = [0]
+    for word in words:
+        names_before.append(names_before[-1] + (word == "<e>"))
+    for i, value in valenced:
+        first, last = (i, pos) if i < pos else (pos, i)
+        blocked = names_before[last] - names_before[first + 1] > 0
+        sign = "+" if value > 0 else "-"
+        strength = abs(value) / 4.0
+        distance = abs(i - pos)
+        for name, amount in (
+            (f"vb{'L' if i < pos else 'R'}{'x' if blocked else 'o'}{sign}", strength),
+            ("vw" + sign, strength / distance),
+        ):
+            feats[name] = feats.get(name, 0.0) + amount
+        if lo <= i < hi:
+            feats["vwc" + sign] = feats.get("vwc" + sign, 0.0) + strength / distance
+    return feats
+
+
+def _signed(prefix: str, value: float) -> dict[str, float]:
+    """``{prefix+sign: |value| / 4}`` for a non-zero valence, else nothing."""
+    return {prefix + ("+" if value > 0 else "-"): abs(value) / 4.0} if value else {}
+
+
+def _role_features(words: list[str], pos: int, stems: list[str]) -> dict[str, float]:
+    """The mention's grammatical role by simple word-order rules, with the verb's stem and valence sign.
+
+    * subject: "<t> [has, also, ...] verb" gives ``subj:<stem>`` and ``subjv±``;
+    * passive: "<t> was criticised by" gives ``pass:<stem>`` and ``passv±``/``passv0`` (the mention is acted on);
+    * object: "verb [the, his, ...] <t>" gives ``obj:<stem>``/``objv±``, and ``eobj:<stem>``/``eobjv±`` when a
+      name or pronoun stands right before the verb ("<e> accused <t>": someone else acts on the mention);
+    * after a preposition: "criticism of <t>", "support for <t>" gives ``prep:<prep>_<stem>`` and ``prepv±``.
+    """
+    lexicon, pairs = _lexicon()
+    n = len(words)
+    feats: dict[str, float] = {}
+    j = pos + 1
+    while j < n and words[j] in _AUXILIARIES:
+        j += 1
+    if j < n:
+        if any(words[k] in _PASSIVE_BE for k in range(pos + 1, j)) and j + 1 < n and words[j + 1] == "by":
+            value = _valence(words, j, lexicon, pairs)
+            feats["pass:" + stems[j]] = 1.0
+            feats["passv" + ("+" if value > 0 else "-" if value < 0 else "0")] = 1.0
+        elif words[j] not in _CLAUSE_PUNCT and words[j] != "<e>":
+            feats["subj:" + stems[j]] = 1.0
+            feats.update(_signed("subjv", _valence(words, j, lexicon, pairs)))
+    k = pos - 1
+    while k >= 0 and words[k] in _DETERMINERS:
+        k -= 1
+    if k >= 0 and words[k] not in _CLAUSE_PUNCT and words[k] != "<e>":
+        value = _valence(words, k, lexicon, pairs)
+        feats["obj:" + stems[k]] = 1.0
+        feats.update(_signed("objv", value))
+        if k >= 1 and (words[k - 1] == "<e>" or words[k - 1] in _PRONOUNS):
+            feats["eobj:" + stems[k]] = 1.0
+            feats.update(_signed("eobjv", value))
+    if pos >= 2 and words[pos - 1] in _TARGET_PREPOSITIONS:
+        feats["prep:" + words[pos - 1] + "_" + stems[pos - 2]] = 1.0
+        feats.update(_signed("prepv", _valence(words, pos - 2, lexicon, pairs)))
+    return feats
+
+
+def _mention_type_features(mention: str) -> dict[str, float]:
+    """What the mention itself is: a pronoun, a phrase with an article, a capitalised name; its length in words."""
+    tokens = mention.lower().split()
+    feats: dict[str, float] = {}
+    if tokens and tokens[0] in _PRONOUNS:
+        feats["mt:pron"] = 1.0
+    if tokens and tokens[0] in ("the", "a", "an"):
+        feats["mt:det"] = 1.0
+    if mention[:1].isupper():
+        feats["mt:cap"] = 1.0
+    feats[f"mt:len{min(len(tokens), 4)}"] = 1.0
     return feats
 
 

@@ -206,3 +206,79 @@ def test_cached_tokens_match_tokenising_each_side(sentence, mention):
     left = targeted._words(sentence[:start], True)
     expected = left + ["<t>"] + targeted._words(sentence[end:], False)
     assert targeted._tokens(sentence, start, end) == (expected, len(left))
+
+
+@pytest.mark.parametrize(
+    "sentence, mention, expected",
+    [
+        # "<t> [auxiliaries] verb": the mention is the verb's subject
+        ("Ben Tiller has also criticised the plan.", "Ben Tiller", {"subj:criticis", "subjv-"}),
+        # "<t> was <verb> by": passive, the mention is acted on
+        ("Ben Tiller was praised by the committee.", "Ben Tiller", {"pass:prais", "passv+"}),
+        ("Ben Tiller was named by the committee.", "Ben Tiller", {"pass:name", "passv0"}),
+        # "<e> verb [det] <t>": someone else acts on the mention
+        (
+            "Critics say Ana Ruiz attacked Ben Tiller again.",
+            "Ben Tiller",
+            {"obj:attack", "eobj:attack", "eobjv-"},
+        ),
+        ("She praised Ben Tiller.", "Ben Tiller", {"obj:prais", "eobj:prais", "eobjv+"}),
+        # "<sentiment noun> of/against/for <t>"
+        ("The crowd voiced its anger against Ben Tiller.", "Ben Tiller", {"prep:against_anger", "prepv-"}),
+        ("There was strong support for Ben Tiller.", "Ben Tiller", {"prep:for_support", "prepv+"}),
+    ],
+)
+def test_role_features(sentence, mention, expected):
+    features = target_features(sentence, *_span(sentence, mention))
+    assert expected <= set(features)
+
+
+@pytest.mark.parametrize(
+    "sentence, mention, absent",
+    [
+        # a name right before the verb: the verb is that name's, not the mention's
+        ("Ben Tiller said Ana Ruiz attacked him.", "Ben Tiller", "subjv-"),
+        # no "by": not a passive
+        ("Ben Tiller was angry.", "Ben Tiller", "passv-"),
+        # the mention is the subject, not the object, of "praised"
+        ("Ben Tiller praised the plan.", "Ben Tiller", "eobjv+"),
+    ],
+)
+def test_role_features_do_not_fire(sentence, mention, absent):
+    assert absent not in target_features(sentence, *_span(sentence, mention))
+
+
+def test_a_name_between_blocks_the_sentiment_word():
+    sentence = "Ana Ruiz condemned Ben Tiller."
+    near = target_features(sentence, *_span(sentence, "Ben Tiller"))
+    far = target_features(sentence, *_span(sentence, "Ana Ruiz"))
+    assert "vbLo-" in near  # "condemned" reaches Ben Tiller directly
+    assert "vbRo-" in far  # and Ana Ruiz as its subject, with no name between
+    sentence = "Ben Tiller met Ana Ruiz, who was condemned by critics."
+    assert "vbRx-" in target_features(sentence, *_span(sentence, "Ben Tiller"))  # Ana Ruiz stands between
+    assert near["vw-"] > 0 and near["vwc-"] == pytest.approx(near["vw-"])
+
+
+@pytest.mark.parametrize(
+    "mention, expected",
+    [
+        ("he", {"mt:pron", "mt:len1"}),
+        ("the mayor", {"mt:det", "mt:len2"}),
+        ("Ana Ruiz", {"mt:cap", "mt:len2"}),
+    ],
+)
+def test_mention_type_features(mention, expected):
+    sentence = f"Yesterday {mention} spoke."
+    assert expected <= set(target_features(sentence, *_span(sentence, mention)))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ana Ruiz slammed Ben Tiller.",
+        "Ana Ruiz said Ben Tiller was a liar and a fraud.",
+    ],
+)
+def test_the_attacked_is_negative_and_the_attacker_is_not(sentence):
+    assert target_sentiment(sentence, *_span(sentence, "Ben Tiller")) == -1
+    assert target_sentiment(sentence, *_span(sentence, "Ana Ruiz")) == 0
