@@ -32,8 +32,8 @@ import bisect
 import functools
 import itertools
 import re
-import textwrap
 import sys
+import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources

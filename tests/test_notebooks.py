@@ -68,6 +68,39 @@ def test_seed_reports_show_the_article_title(built):
         assert "2022-11-17" in soup.get_text()
 
 
+def _tables(soup: BeautifulSoup) -> list[tuple[list[str], list[list[str]]]]:
+    """(headers, rows of cell texts) of every table of a report."""
+    out = []
+    for table in soup.find_all("table"):
+        headers = [th.get_text(" ", strip=True) for th in table.find_all("th")]
+        rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in table.find_all("tr")]
+        out.append((headers, [r for r in rows if r]))
+    return out
+
+
+def test_every_finding_in_the_seed_reports_carries_offsets_that_point_at_it(built):
+    """A table that shows evidence gives its character offsets, and ``text[start:end]`` is in that row."""
+    from analysis import load_article
+
+    text = load_article(SEED).text
+    checked = 0
+    for notebook in NOTEBOOKS:
+        soup = BeautifulSoup(_report(built, SEED.stem, notebook).read_text(encoding="utf-8"), "html.parser")
+        for headers, rows in _tables(soup):
+            if any(h in ("evidence sentence", "sentence text", "quotation", "evidence", "expression")
+                   for h in headers):
+                assert "start" in headers and "end" in headers, (notebook, headers)
+            if "start" not in headers or "end" not in headers:
+                continue
+            assert all(len(row) == len(headers) for row in rows), (notebook, headers)
+            lo, hi = headers.index("start"), headers.index("end")
+            for row in rows:
+                span = " ".join(text[int(row[lo]):int(row[hi])].split()).lower()
+                assert span and any(span in cell.lower() for cell in row), (notebook, headers, row)
+                checked += 1
+    assert checked > 100
+
+
 def test_corpus_comparison_runs_once_over_the_good_articles(built):
     report = built["out"] / "corpus" / "corpus_comparison.html"
     assert report.is_file(), built["proc"].stderr[-2000:]
