@@ -42,7 +42,7 @@ CAMP_COLOURS: dict[str, str] = {
     "(no camp)": "#999999",
     "(unresolved)": "#CCCCCC",
 }
-_EXTRA_COLOURS = ("#56B4E9", "#8C564B", "#17BECF", "#9467BD", "#2CA02C", "#BCBD22")  # not grey (unknown), white text legible
+_EXTRA_COLOURS = ("#56B4E9", "#8C564B", "#17BECF", "#9467BD", "#BCBD22")  # unlike the fixed ones; no grey, no yellow
 _STYLE = """
 <style>
 .ma-header h2.ma-title {margin: 0.1em 0 0.2em; font-size: 1.6em}
