@@ -135,6 +135,16 @@ _INANIMATE_OK = frozenset({"organisation"})
 _NOT_AFTER_NOUN = frozenset({"for", "by", "of", "about", "after", "before", "without", "while", "when", "in", "on",
                              "from", "with", "to", "as", "is", "are", "was", "were", "been", "be", "not"})
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# words that cannot be inside the description before a name in a frame ("“...,” the economist Jo Ray said")
+_NOT_IN_DESCRIPTION = frozenset({"by", "with", "to", "from", "for", "about", "at", "in", "on", "and", "or", "but",
+                                 "who", "whom", "which", "that", "than", "as", "after", "before", "when", "while",
+                                 "if", "because", "said", "says", "told", "against", "between", "like", "into"})
+# a quotation closed without a comma, then a short capitalised name and its cue ("“...” Grubbs said.")
+_BARE_FRAME = re.compile(r"[ \t\u00a0]+(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.[ \u00a0])?[A-Z][\w\u2019'\-]+"
+                         r"(?:[ \u00a0][A-Z][\w\u2019'\-]+){0,2}[ \u00a0](?P<cue>[a-z]+)[.,]")
+# words after which a coordinated subject may start ("But Mr. Autor and his colleagues found")
+_CLAUSE_OPENERS = frozenset({"but", "and", "so", "yet", "while", "though", "although", "because", "when", "now",
+                             "still", "then", "also"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 
 
@@ -859,9 +869,30 @@ class _Extractor:
             return None
         if pronoun_kind(tok[0]) or tok[3] in {"i", "we"}:
             return self.resolver.resolve(tok[1], tok[2])
+        if tok[3] in {"and", "but"} and j > lo and tokens[j - 1][0] != ",":
+            # a second verb of the main clause ("Reid voted on Saturday and says ..."): its subject
+            main = self._main_subject(sent, cue)
+            return main if main is not None and main.speaker else None
         span = _np_ending_at(tokens, j, lo)
         if span is None:
             return None
+        if span[0] - 2 >= lo and tokens[span[0] - 1][3] == "and":
+            # coordinated subjects ("Ms. Toretti, Mrs. Rao and other bundlers said"): the first named one
+            own = self._np_speaker(tokens, span)
+            if own is None or own.speaker_type != "person":
+                first = _np_ending_at(tokens, span[0] - 2, lo)
+                for _ in range(4):  # "A, B and C said": back to the first of the list
+                    if first is None or first[0] - 2 < lo or tokens[first[0] - 1][0] != ",":
+                        break
+                    earlier = _np_ending_at(tokens, first[0] - 2, lo)
+                    if earlier is None:
+                        break
+                    first = earlier
+                named = self._np_speaker(tokens, first)
+                if named is not None and named.speaker and named.speaker_type == "person" and (
+                        first[0] == lo or tokens[first[0] - 1][0] in {",", "\u2014"}
+                        or tokens[first[0] - 1][3] in _CLAUSE_OPENERS):
+                    return named
         if span[0] - 1 > lo and tokens[span[0] - 1][0] == "," and span[0] - 2 >= lo:
             # "Blinken, the top US diplomat, said": the name before the apposition is the speaker
             before = _np_ending_at(tokens, span[0] - 2, lo)
@@ -911,6 +942,65 @@ class _Extractor:
             return None
         sp = self.resolver.resolve(a, found[1])
         return (lo, sp) if sp.speaker else None
+
+    def _name_after_description(self, tokens: list[Token], j: int, first: int) -> tuple[int, _Speaker] | None:
+        """A named person right before a cue after a longer description that opens the frame ("“...,” Daily
+        News opinion editor Josh Greenman told", "“...,” Sen. Ana Ruiz said"): up to seven words of a noun
+        phrase (no preposition, conjunction or relative pronoun) before the name. Returns the index of the
+        frame's first token and the speaker."""
+        for k in range(first, min(j + 1, first + 8)):
+            found = self.resolver.by_start.get(tokens[k][1])
+            if found is not None:
+                break
+            word, low = tokens[k][0], tokens[k][3]
+            if low in _NOT_IN_DESCRIPTION:
+                return None
+            if not word[:1].isalnum() and not (word == "." and k > first and len(tokens[k - 1][0]) <= 4):
+                return None
+        else:
+            return None
+        if found[2].possessive or found[2].after_preposition:
+            return None
+        end = next((i for i in range(k, j + 1) if tokens[i][2] == found[1]), None)
+        if end is None or not (end == j or tokens[end + 1][0] in {",", "("}):
+            return None  # the name must end the frame's subject or open its asides
+        if end != j and self._name_before_asides(tokens, j, end) is None and tokens[j][0] not in {",", ")"}:
+            return None
+        sp = self.resolver.resolve(found[0], found[1])
+        return (first, _replace(sp, "apposition") if end != j else sp) if sp.speaker else None
+
+    def _proper_noun_speaker(self, tokens: list[Token], span: tuple[int, int]) -> _Speaker | None:
+        """A frame's subject made of capitalised words that the name rules did not take for a person
+        ("Twitter said", "Cuban said" after "Mark Cuban"): the article's person with that surname, else the
+        phrase itself as an organisation."""
+        words = tokens[span[0]:span[1] + 1]
+        rules = name_rules()
+        if words and words[0][3] in {"the"}:
+            words = words[1:]
+        if not words or not all(t[4] and t[0][:1].isalpha() for t in words) or any(
+                pronoun_kind(t[0]) or t[3] in _DETERMINERS for t in words):
+            return None
+        a, b = words[0][1], words[-1][2]
+        phrase = self.text[a:b]
+        index = self.resolver.index
+        pid = index.person_named(phrase)
+        if pid is not None:
+            name = person_name(index, pid, self.resolver.actors)
+            return _Speaker(name, "person", self.resolver.actors.camp_of(name), phrase, a, b, "name")
+        if all(t[3] in rules["titles"] or t[3] in rules["demonyms"] or t[3] in rules["group_nouns"]
+               or t[3] in rules["description_nouns"] for t in words):
+            return None  # "President", "Democrats": a description or a group, not a name
+        if len(words) == 1 and words[0][3] not in rules["organisation_words"] and (
+                words[0][3] not in rules["places"] and not words[0][0].isupper()):
+            return None  # a lone unknown word ("Lordy", "Hours"): not enough to name anyone
+        name = self.resolver.actors.canonical(phrase) or phrase
+        return _Speaker(name, "group", self.resolver.actors.camp_of(phrase), phrase, a, b, "name")
+
+    def _bare_name_frame(self, pos: int) -> bool:
+        """Whether a quotation closed without a comma is followed by a short capitalised name and an
+        inverted cue ending the sentence ("“...” Grubbs said.")."""
+        m = _BARE_FRAME.match(self.text, pos)
+        return m is not None and m.group("cue").lower() in cue_lexicon().inverted
 
     def _name_soon_after(self, tokens: list[Token], i: int) -> _Speaker | None:
         """A named person a few words after an inverted cue, past words the noun-phrase rule stops at
@@ -1002,7 +1092,7 @@ class _Extractor:
         said = _WORDS.match(self.text, q.outer_end + 1) if self.text[q.outer_end:q.outer_end + 1] == " " else None
         inverted = said is not None and said.group().lower() in cue_lexicon().inverted
         if not (inner_end.endswith((",", "?", "!", "\u2014", "-", "\u2013")) or after.startswith(",") or dashed
-                or inverted):
+                or inverted or self._bare_name_frame(q.outer_end)):
             return None
         tokens = self.sentence_tokens(sent)
         first = next((k for k, t in enumerate(tokens) if t[1] >= q.outer_end), None)
@@ -1026,6 +1116,7 @@ class _Extractor:
                 continue
             if cue.first - first > _MAX_ASIDE + 4 or self.quote_at(cue.start):
                 break
+            span = None
             if cue.first == first:
                 span = _np_after(tokens, cue.last + 1, len(tokens))
                 sp = self._np_speaker(tokens, span)
@@ -1042,8 +1133,17 @@ class _Extractor:
                     named = self._name_before_asides(tokens, j, first) or self._name_after_words(tokens, j, first)
                     if named is None or not (_description_before(tokens, first, named[0]) or (
                             named[0] - first <= 3 and all(t[0][:1].isalnum() for t in tokens[first:named[0]]))):
+                        named = self._name_after_description(tokens, j, first)
+                    if named is None and j - first <= 3:
+                        found = self._proper_noun_speaker(tokens, (first, j))
+                        named = (first, found) if found is not None else None
+                    if named is None:
+                        if cue.form in cue_lexicon().ambiguous:
+                            continue  # a noun, not the frame's verb ("the Indiana state firefighters union")
                         break
                     sp = named[1]
+            if sp is not None and not sp.speaker and span is not None and cue.first - first <= 6:
+                sp = self._proper_noun_speaker(tokens, span) or sp
             if sp is None or not sp.speaker:
                 break  # no known speaker here: a frame before the quotation may name one
             self.used.add((sent, cue.first))

@@ -151,6 +151,30 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         # a place before an apposition
         ("Even Freedonia, the only ally of the regime, said it was opposed to the test.", "opposed to the test",
          "indirect", "Freedonia", "apposition"),
+        # a longer description before the name, and an addressee after the cue
+        ("\u201cWe will not run his pieces again,\u201d City Herald opinion editor Lena Brook told the Courier in "
+         "an email.", "run his pieces", "direct", "Lena Brook", "name"),
+        # a description with an article before the name, then an apposition
+        ("\u201cWages may finally be rising,\u201d the economist Olaf Brun, a former adviser in the Ostland "
+         "cabinet, wrote on his blog.", "finally be rising", "direct", "Olaf Brun", "apposition"),
+        # a word that is a cue only as a verb ("state") inside the apposition does not end the search
+        ("\u201cThey think he is honest,\u201d Pia Lund, the head of the Ostland state teachers union, said of "
+         "her members.", "he is honest", "direct", "Pia Lund", "apposition"),
+        # a quotation closed without a comma before its frame
+        ("\u201cThe caucus is a battle of niches\u201d Marlow said.", "battle of niches", "direct", "Marlow",
+         "name"),
+        # an organisation the name rules do not take for a person
+        ("\u201cOur work has changed as the threat has changed,\u201d Twitter said in a statement.",
+         "work has changed", "direct", "Twitter", "name"),
+        # a lone surname that is also a demonym, after the full name
+        ("Mark Cuban bought a team. \u201cIt is far too early to tell,\u201d Cuban said.", "too early",
+         "direct", "Mark Cuban", "name"),
+        # a second verb of the main clause
+        ("Harald Lind voted in Ostby on Saturday and says he chose nobody.", "he chose nobody", "indirect",
+         "Harald Lind", "name"),
+        # coordinated subjects: the first named one
+        ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
+         "indirect", "Toretti", "title"),
     ],
 )
 def test_more_constructions(body, fragment, kind, speaker, resolution):
