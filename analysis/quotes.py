@@ -141,10 +141,13 @@ _NOT_IN_DESCRIPTION = frozenset({"by", "with", "to", "from", "for", "about", "at
                                  "if", "because", "said", "says", "told", "against", "between", "like", "into"})
 # a quotation closed without a comma, then a short capitalised name and its cue ("“...” Grubbs said.")
 _BARE_FRAME = re.compile(r"[ \t\u00a0]+(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.[ \u00a0])?[A-Z][\w\u2019'\-]+"
-                         r"(?:[ \u00a0][A-Z][\w\u2019'\-]+){0,2}[ \u00a0](?P<cue>[a-z]+)[.,]")
+                         r"(?:[ \u00a0][A-Z][\w\u2019'\-]+){0,2}[ \u00a0](?P<cue>[a-z]+)(?:[.,]|[ \u00a0]"
+                         r"(?:on|in|at|after|during|before|of|about|to|with|while|last|this|earlier|[A-Z][a-z]+day)\b)")
 # words after which a coordinated subject may start ("But Mr. Autor and his colleagues found")
 _CLAUSE_OPENERS = frozenset({"but", "and", "so", "yet", "while", "though", "although", "because", "when", "now",
                              "still", "then", "also"})
+# words that may follow a frame's verb the lexicon lacks ("“...,” Toomey fumed at a briefing")
+_PLACE_AFTER_CUE = frozenset({"at", "during", "after", "before", "from", "via", "while", "to", "as", "when"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 
 
@@ -540,8 +543,11 @@ class _Resolver:
         return j
 
     def person_at(self, start: int, end: int) -> _Speaker | None:
-        for k in range(bisect.bisect_left(self._pstarts, start), bisect.bisect_left(self._pstarts, end)):
+        hits = range(bisect.bisect_left(self._pstarts, start), bisect.bisect_left(self._pstarts, end))
+        for k in hits:
             _, b, m, pid = self.persons[k]
+            if m.possessive and k + 1 in hits and self.persons[k + 1][1] <= end:
+                continue  # "Lind's senior adviser Jonas Berg": the possessive names someone else
             if b <= end:
                 name = person_name(self.index, pid, self.actors)
                 res = "title" if m.titles else "name"
@@ -950,7 +956,7 @@ class _Extractor:
         frame's first token and the speaker."""
         for k in range(first, min(j + 1, first + 8)):
             found = self.resolver.by_start.get(tokens[k][1])
-            if found is not None:
+            if found is not None and not found[2].possessive:
                 break
             word, low = tokens[k][0], tokens[k][3]
             if low in _NOT_IN_DESCRIPTION:
@@ -959,7 +965,7 @@ class _Extractor:
                 return None
         else:
             return None
-        if found[2].possessive or found[2].after_preposition:
+        if found[2].after_preposition:
             return None
         end = next((i for i in range(k, j + 1) if tokens[i][2] == found[1]), None)
         if end is None or not (end == j or tokens[end + 1][0] in {",", "("}):
@@ -1087,7 +1093,7 @@ class _Extractor:
         if sent is None:
             return None
         inner_end = self.text[q.start:q.end].rstrip().rstrip("\u2019'")
-        after = self.text[q.outer_end:q.outer_end + 2]
+        after = self.text[q.outer_end:q.outer_end + 3].lstrip("\u2019'")
         dashed = bool(_DASH_LABEL.match(self.text, q.outer_end))
         said = _WORDS.match(self.text, q.outer_end + 1) if self.text[q.outer_end:q.outer_end + 1] == " " else None
         inverted = said is not None and said.group().lower() in cue_lexicon().inverted
@@ -1105,8 +1111,8 @@ class _Extractor:
             sent, tokens, first = nxt, self.sentence_tokens(nxt), 0
             if not tokens:
                 return None
-        if tokens[first][0] == ",":
-            first += 1
+        while first < len(tokens) - 1 and tokens[first][0] in {",", "'", "\u2019"}:
+            first += 1  # the comma, and the closing mark of a quotation inside ("... 'old-school,' ' ' said")
         dash = self._dash_label(q, tokens, first)
         if dash is not None:
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), dash, None,
@@ -1117,6 +1123,11 @@ class _Extractor:
             if cue.first - first > _MAX_ASIDE + 4 or self.quote_at(cue.start):
                 break
             span = None
+            if cue.first == first and cue.last > cue.first and tokens[cue.first + 1][4] and (
+                    cue.form in cue_lexicon().inverted):
+                # "“...?” asked Sen. Ada Holm": after a quotation the capitalised words are the speaker, not
+                # the addressee the cue took for its object
+                cue = cue._replace(last=cue.first, end=tokens[cue.first][2])
             if cue.first == first:
                 span = _np_after(tokens, cue.last + 1, len(tokens))
                 sp = self._np_speaker(tokens, span)
@@ -1150,6 +1161,45 @@ class _Extractor:
             self.subjects[(sent, cue.first)] = sp
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, self._first_sentence(q),
                         (q,))
+        if any(first <= c.first <= first + 12 for c in self.sentence_cues(sent)):
+            return None
+        found = self._verb_frame(tokens, first)
+        if found is None:
+            return None
+        sp, cue = found
+        return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, self._first_sentence(q), (q,))
+
+    def _verb_frame(self, tokens: list[Token], first: int) -> tuple[_Speaker, _Cue] | None:
+        """A frame after a quotation whose verb the cue lexicon lacks: a named person and a past-tense verb
+        that ends the sentence or comes before a time or place phrase ("“...,” Toomey fumed on Tuesday";
+        "“...,” scoffed Ada Gil, 22"). After a quotation closed by a comma, such a frame can only report it."""
+        n = len(tokens)
+        for k in range(first, min(n - 1, first + 10)):
+            word = tokens[k][0]
+            if not (word.islower() and word.isalpha() and len(word) > 3 and word.endswith("ed")):
+                if word in {",", "(", ")", "."} or word[:1].isupper() or word[:1].isdigit():
+                    continue
+                return None  # another lower-case word: not a bare name-and-verb frame
+            nxt = tokens[k + 1][3]
+            if k == first:  # inverted: "scoffed Ada Gil"
+                hit = self.resolver.by_start.get(tokens[k + 1][1])
+                if hit is None or hit[2].possessive:
+                    return None
+                sp = self.resolver.resolve(hit[0], hit[1])
+            else:
+                if not (nxt in {".", ","} or nxt in _TIME_AFTER_CUE or nxt in _PLACE_AFTER_CUE):
+                    return None
+                j = k - 1
+                span = _np_ending_at(tokens, j, first)
+                if span is not None and span[0] == first:
+                    sp = self._np_speaker(tokens, span)
+                else:
+                    named = self._name_before_asides(tokens, j, first) or self._name_after_description(
+                        tokens, j, first)
+                    sp = named[1] if named is not None else None
+            if sp is None or not sp.speaker or sp.speaker_type == "unknown":
+                return None
+            return sp, _Cue(k, k, "speech", tokens[k][3], tokens[k][1], tokens[k][2], False)
         return None
 
     def _labelled(self, q: _Quote) -> _Row | None:
@@ -1350,6 +1400,9 @@ class _Extractor:
         if nxt is not None:
             sp = _replace(nxt, "previous quote", keep_mention=False)
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
+        before = self._previous_subject(q) if starts_para else None
+        if before is not None:
+            return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), before, None, sent, (q,))
         none = _Speaker(None, "unknown", None, None, None, None, "unresolved")
         return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), none, None, sent, (q,))
 
@@ -1383,6 +1436,32 @@ class _Extractor:
             sp = self.subject(prev.index, cue)
             if sp is not None and sp.speaker and sp.speaker_type in ("person", "anonymous"):
                 return _replace(sp, "previous quote", keep_mention=False)
+        return None
+
+    def _previous_subject(self, q: _Quote) -> _Speaker | None:
+        """The person the sentence right before a paragraph-opening quotation is about, when nothing else
+        frames the quotation ("Viguerie is upbeat about the race." / "“Not only can he win ...”"): the subject
+        of its last reporting verb, else its first person named neither after a preposition nor as a
+        possessive."""
+        mark = q.open_mark if q.open_mark is not None else q.start
+        sent = self._sentence_of(mark)
+        if not sent:
+            return None
+        prev = self.doc.sentences[sent - 1]
+        if prev.paragraph < self.doc.sentences[sent].paragraph - 1 or self._quotes_overlapping(prev.start, prev.end):
+            return None
+        for cue in reversed(self.sentence_cues(prev.index)):
+            sp = self.subject(prev.index, cue)
+            if sp is not None and sp.speaker and sp.speaker_type in ("person", "anonymous"):
+                return _replace(sp, "previous quote", keep_mention=False)
+        persons = self.resolver.persons
+        k = bisect.bisect_left(self.resolver._pstarts, prev.start)
+        while k < len(persons) and persons[k][0] < prev.end:
+            a, b, m, _ = persons[k]
+            if not (m.possessive or m.after_preposition):
+                sp = self.resolver.resolve(a, b)
+                return _replace(sp, "previous quote", keep_mention=False) if sp.speaker else None
+            k += 1
         return None
 
     def _dash_signed(self, q: _Quote) -> _Speaker | None:

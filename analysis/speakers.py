@@ -307,9 +307,13 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
     if len(words) >= 2 and len(hyphen) == 2 and hyphen[1].islower() and hyphen[1] not in _HYPHEN_ADJECTIVES and (
             _is_name_word(words[-2][0], rules) and hyphen[0].lower() not in rules["demonyms"]):
         core_from -= 1  # a hyphenated given name or surname with a lower-case part ("Ban Ki-moon")
-    elif len(words) >= 2 and (words[-1][3] in rules["places"] or words[-1][3] in rules["demonyms"]) and (
-            words[-2][3] in rules["first_names"]):
-        core_from -= 1  # a place name or demonym as a surname after a first name ("Jim Jordan", "Mark Cuban")
+    elif len(words) >= 2 and words[-2][3] in rules["first_names"] and words[-1][0].isalpha() and (
+            len(words[-1][0]) > 2 and not words[-1][0].isupper()) and (
+            words[-1][3] in rules["places"] or words[-1][3] in rules["demonyms"] or words[-1][3] in rules["titles"]
+            or words[-1][3] in rules["not_names"]):
+        # a place name, demonym, title or common word as a surname after a first name ("Jim Jordan", "Mark
+        # Cuban", "Amy Pope", "Cornel West")
+        core_from -= 1
     while core_from > 0 and (_is_name_word(_strip_possessive(words[core_from - 1][0])[0], rules)
                              or words[core_from - 1][3] in _CONNECTORS):
         core_from -= 1

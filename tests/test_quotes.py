@@ -172,6 +172,25 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         # a second verb of the main clause
         ("Harald Lind voted in Ostby on Saturday and says he chose nobody.", "he chose nobody", "indirect",
          "Harald Lind", "name"),
+        # an inverted cue whose capitalised object is the speaker, not an addressee
+        ("\u201cWho will pay for all of it?\u201d asked Sen. Ada Holm of Ostland.", "pay for all", "direct",
+         "Ada Holm", "title"),
+        # a title word as a surname after a first name
+        ("\u201cOur efforts so far have not been enough,\u201d Amy Pope, a deputy adviser, said.",
+         "efforts so far", "direct", "Amy Pope", "apposition"),
+        # a possessive before the description of the name
+        ("\u201cIt is called the power of unity,\u201d Lind's senior adviser Jonas Berg said in a statement.",
+         "power of unity", "direct", "Jonas Berg", "name"),
+        # the closing mark of an inner quotation before the frame's comma
+        ("''I would use the word 'old-school,''' said Greta W. Saltz.", "old-school", "direct", "Greta W. Saltz",
+         "name"),
+        # a frame verb the lexicon lacks, past tense, ending the sentence or before a time phrase
+        ("\u201cIf they were serious about this, they would vote for it,\u201d Toomes fumed on Tuesday.",
+         "serious about this", "direct", "Toomes", "name"),
+        # an unframed quotation opening its paragraph: the person the sentence before is about
+        ("Rita Vogel is upbeat about the chances of her party.\n\n\u201cNot only can we win in November, we "
+         "are the ones with the best chance of winning.\u201d", "best chance", "direct", "Rita Vogel",
+         "previous quote"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
