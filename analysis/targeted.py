@@ -217,7 +217,8 @@ def _lexicon() -> tuple[dict[str, float], dict[tuple[str, str], float]]:
             word, following, valence = parts[0].strip().lower(), parts[1].strip().lower(), float(parts[2])
         except (IndexError, ValueError) as exc:
             raise ValueError(
-                f"analysis/data/{LEXICON_FILE} line {number}: expected word<TAB>next<TAB>valence<TAB>reason, "
+                f"analysis/data/{LEXICON_FILE} line {number}: expected word<TAB>next<TAB>valence<TAB>reason"
+                "[<TAB>judges], "
                 f"got {line!r}"
             ) from exc
         if following:
@@ -229,13 +230,26 @@ def _lexicon() -> tuple[dict[str, float], dict[tuple[str, str], float]]:
 
 @functools.lru_cache(maxsize=1)
 def _target_entries() -> frozenset[str]:
-    """The words that ``target_lexicon.tsv`` itself lists (the dismissive verbs, "responsible" before "for")."""
+    """The ``target_lexicon.tsv`` entries that judge their subject (dismissive verbs, "responsible" before "for").
+
+    Entries marked ``object`` in the ``judges`` column ("slammed", "lauded") judge the one they are done to, so
+    the subject rule (:func:`_subject_prior`) leaves them out.
+    """
     text = resources.files("analysis").joinpath("data", LEXICON_FILE).read_text(encoding="utf-8")
-    return frozenset(
-        line.split("\t")[0].strip().lower()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#") and not line.startswith("word\t")
-    )
+    entries = set()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith(("#", "word\t")):
+            continue
+        parts = line.split("\t")
+        judges = parts[4].strip().lower() if len(parts) > 4 else ""
+        if judges not in ("", "subject", "object"):
+            raise ValueError(
+                f"analysis/data/{LEXICON_FILE}: the judges column must be empty, subject or object, got {judges!r} "
+                f"in {line!r}"
+            )
+        if judges != "object":
+            entries.add(parts[0].strip().lower())
+    return frozenset(entries)
 
 
 def _subject_prior(words: list[str], pos: int) -> float:

@@ -282,3 +282,16 @@ def test_mention_type_features(mention, expected):
 def test_the_attacked_is_negative_and_the_attacker_is_not(sentence):
     assert target_sentiment(sentence, *_span(sentence, "Ben Tiller")) == -1
     assert target_sentiment(sentence, *_span(sentence, "Ana Ruiz")) == 0
+
+
+def test_attack_and_praise_verbs_judge_their_object():
+    words, _ = targeted._lexicon()
+    assert words["slammed"] < 0 and words["lambasted"] < 0
+    assert words["lauded"] > 0
+    entries = targeted._target_entries()
+    assert "backtracked" in entries  # judges its subject: the subject rule applies
+    assert "slammed" not in entries and "lauded" not in entries  # judge their object: it does not
+    sentence = "Pell Arundel slammed Tom Brask over the deal."
+    assert targeted._subject_prior(*targeted._tokens(sentence, *_span(sentence, "Pell Arundel"))) == 0
+    features = target_features(sentence, *_span(sentence, "Tom Brask"))
+    assert {"objv-", "eobjv-", "vbLo-"} <= set(features)
