@@ -23,7 +23,8 @@ download at run time, no scikit-learn at run time). The features (:func:`target_
   ("not", "never", "n't", ...), inside and outside the mention's clause, and a squashed sum over the sentence. The
   lexicon is VADER's (Hutto & Gilbert, ICWSM 2014; shipped in ``vaderSentiment``) with the `word` entries of the
   project's news patch (``analysis/data/vader_patch.tsv``) and ``analysis/data/target_lexicon.tsv`` (dismissive
-  verbs such as "rambles" and "backtracked", "responsible for" as blame);
+  verbs such as "rambles" and "backtracked", "responsible for" as blame; news verbs of attack and praise such as
+  "slammed" and "lauded");
 * the compound score of the whole sentence by the news-aware VADER (:func:`analysis.vader.sentence_sentiment`),
   as a value and a band, cached per sentence (a sentence with several mentions is scored once);
 * the mention's position (words before and after it) and whether it stands inside quotation marks;
@@ -37,10 +38,15 @@ Training counts the targets of sentences whose targets differ in polarity three 
 target-specific cues; see ``docs/target_sentiment.md``).
 
 One hand-set rule sits on top of the learned scores, for judgements NewsMTSC train holds too few examples of to
-learn: when the mention is the subject of an entry of ``target_lexicon.tsv`` ("Zelenskyy rambles on", "the
-minister backtracked", "Russia is responsible for"), that is, the entry is among the four words right after the
-mention, in its clause, with no negation or other name before it, the negative class gains ``_PRIOR_WEIGHT`` times the entry's
-absolute valence in log-odds (:func:`_subject_prior`).
+learn: when the mention is the subject of an entry of ``target_lexicon.tsv`` that judges its subject ("Zelenskyy
+rambles on", "the minister backtracked", "Russia is responsible for"; not "slammed", which judges its object),
+that is, the entry is among the four words right after the mention, in its clause, with no negation or other name
+before it, the negative class gains ``_PRIOR_WEIGHT`` times the entry's absolute valence in log-odds
+(:func:`_subject_prior`).
+
+Speed: the sentence's own work (tokens with offsets, their stems, the VADER compound) is cached per sentence
+string, so the mentions of one sentence share it; :func:`target_probabilities_many` scores several mentions of
+one sentence in one call, with the same numbers as single calls.
 
 Figures (macro-F1 on NewsMTSC dev, beside plain VADER) and the commands that rebuild the weights are in
 ``docs/target_sentiment.md``.
