@@ -883,6 +883,7 @@ def _framing_stance_rows(ctx: _Context, framing_rows: list[dict[str, Any]]) -> l
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def _sentiment_function() -> Any:
     try:
         from .targeted import target_sentiment
@@ -922,10 +923,11 @@ def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None) -> 
 
     Args:
         ctx: the article's context.
-        skip: ``(sentence, source, target)`` keys not to score (looked up lazily: the caller may add keys while
-            it consumes the rows); scoring is most of the cost of :func:`stance`.
+        skip: ``(sentence, source, target)`` keys not to report (looked up again as the rows are consumed: the
+            caller may add keys meanwhile); scoring is most of the cost of :func:`stance`, so the keys known
+            up front are not scored at all, and the rest are scored in one batch.
     """
-    score = _sentiment_function()
+    candidates = []
     for s in ctx.doc.sentences:
         for i in ctx.in_sentence(s.index):
             m = ctx.mentions[i]
@@ -940,11 +942,29 @@ def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None) -> 
                 continue
             if skip is not None and (s.index, source.label, target.label) in skip:
                 continue
-            polarity = int(score(s.text, m.start - s.start, m.end - s.start))
-            yield {"article": ctx.article.id, "source": source.label, "source_camp": source.camp,
-                   "target": target.label, "target_camp": target.camp, "polarity": polarity, "mention": m.text,
-                   "mention_start": m.start, "mention_end": m.end, "sentence": s.index, "evidence": s.text,
-                   "start": s.start, "end": s.end}
+            candidates.append((s, m, source, target))
+    polarities = _score_mentions([(s.text, m.start - s.start, m.end - s.start) for s, m, _, _ in candidates])
+    for (s, m, source, target), polarity in zip(candidates, polarities):
+        if skip is not None and (s.index, source.label, target.label) in skip:
+            continue
+        yield {"article": ctx.article.id, "source": source.label, "source_camp": source.camp,
+               "target": target.label, "target_camp": target.camp, "polarity": int(polarity), "mention": m.text,
+               "mention_start": m.start, "mention_end": m.end, "sentence": s.index, "evidence": s.text,
+               "start": s.start, "end": s.end}
+
+
+def _score_mentions(items: list[tuple[str, int, int]]) -> list[int]:
+    """Target-level sentiment of each ``(sentence, start, end)`` mention (one batch when the model allows)."""
+    if not items:
+        return []
+    score = _sentiment_function()
+    if score is not _vader_window_sentiment:
+        from . import targeted
+
+        many = getattr(targeted, "target_sentiments", None)
+        if many is not None:
+            return list(many(items))
+    return [int(score(sentence, start, end)) for sentence, start, end in items]
 
 
 # --------------------------------------------------------------------------------------------------------------
