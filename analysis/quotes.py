@@ -148,6 +148,7 @@ _CLAUSE_OPENERS = frozenset({"but", "and", "so", "yet", "while", "though", "alth
                              "still", "then", "also"})
 # words that may follow a frame's verb the lexicon lacks ("“...,” Toomey fumed at a briefing")
 _PLACE_AFTER_CUE = frozenset({"at", "during", "after", "before", "from", "via", "while", "to", "as", "when"})
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 
 
@@ -842,7 +843,8 @@ class _Extractor:
             return self._main_subject(sent, cue)
         j = cue.first - 1
         while j >= lo and (tokens[j][3] in _SKIP_BEFORE_CUE or (tokens[j][3].endswith("ly")
-                                                                   and tokens[j][0].islower())):
+                                                                   and tokens[j][0].islower())
+                           or tokens[j][3] in _REFLEXIVES or (cue.participle and tokens[j][3] in _BE)):
             if tokens[j][3] == "who" and j - 1 >= lo and tokens[j - 1][0] == ",":
                 break
             j -= 1
@@ -881,7 +883,7 @@ class _Extractor:
             return main if main is not None and main.speaker else None
         span = _np_ending_at(tokens, j, lo)
         if span is None:
-            return None
+            return self._plain_subject(tokens, j, lo) if cue.kind == "speech" else None
         if span[0] - 2 >= lo and tokens[span[0] - 1][3] == "and":
             # coordinated subjects ("Ms. Toretti, Mrs. Rao and other bundlers said"): the first named one
             own = self._np_speaker(tokens, span)
@@ -908,7 +910,29 @@ class _Extractor:
                 if named is not None and named.speaker_type == "person" and named.resolution in ("name", "title"):
                     return _replace(named, "apposition")
             return own
-        return self._np_speaker(tokens, span)
+        own = self._np_speaker(tokens, span)
+        if own is not None and not own.speaker and span[1] - span[0] <= 3:
+            return self._proper_noun_speaker(tokens, span) or own
+        return own
+
+    def _plain_subject(self, tokens: list[Token], j: int, lo: int) -> _Speaker | None:
+        """A subject the noun-phrase rules do not know, right before a speech verb ("Protest groups say",
+        "three current and former staff members said"): a plural head makes it a group, described by the
+        phrase."""
+        head = tokens[j]
+        if not head[0].isalpha() or not head[0].islower() or head[3] in _DETERMINERS or head[3] in _NOT_IN_DESCRIPTION:
+            return None
+        k = j
+        while k - 1 >= max(lo, j - 7) and tokens[k - 1][0][:1].isalnum() and tokens[k - 1][3] not in (
+                _NOT_IN_DESCRIPTION - {"and", "of"}) and not tokens[k - 1][0].endswith(("ed", "ing")):
+            k -= 1
+        while k < j and tokens[k][3] in {"and", "of"}:
+            k += 1
+        a, b = tokens[k][1], head[2]
+        phrase = self.text[a:b]
+        if head[3].endswith("s") and not head[3].endswith("ss") and len(head[3]) > 3:
+            return _Speaker(_lower_first(phrase), "group", self.resolver.actors.camp_of(phrase), phrase, a, b, "group")
+        return None  # a singular unknown head ("the order released Friday"): no speaker to report
 
     def _name_before_asides(self, tokens: list[Token], j: int, lo: int) -> tuple[int, _Speaker] | None:
         """A named person followed by asides that close right before a cue: a parenthesis ("Rep. John Mica
@@ -1174,11 +1198,15 @@ class _Extractor:
         that ends the sentence or comes before a time or place phrase ("“...,” Toomey fumed on Tuesday";
         "“...,” scoffed Ada Gil, 22"). After a quotation closed by a comma, such a frame can only report it."""
         n = len(tokens)
+        seen_name = False
         for k in range(first, min(n - 1, first + 10)):
             word = tokens[k][0]
             if not (word.islower() and word.isalpha() and len(word) > 3 and word.endswith("ed")):
                 if word in {",", "(", ")", "."} or word[:1].isupper() or word[:1].isdigit():
+                    seen_name = seen_name or word[:1].isupper()
                     continue
+                if not seen_name and k - first < 4 and word.isalpha():
+                    continue  # words describing the name ("an angry Holm retaliated")
                 return None  # another lower-case word: not a bare name-and-verb frame
             nxt = tokens[k + 1][3]
             if k == first:  # inverted: "scoffed Ada Gil"
@@ -1351,7 +1379,15 @@ class _Extractor:
 
     def _starts_new_frame(self, sent: int, cue: _Cue) -> bool:
         tokens = self.sentence_tokens(sent)
-        return cue.first > 0 and (tokens[cue.first - 1][0] == "," or cue.kind == "according")
+        if cue.first > 0 and (tokens[cue.first - 1][0] == "," or cue.kind == "according"):
+            return True
+        # ", Lewandowski said ...": a short subject after a comma opens a frame of its own
+        k = cue.first - 1
+        while k > 0 and cue.first - k <= 4 and tokens[k][0][:1].isalnum() and tokens[k][3] not in _NOT_IN_DESCRIPTION:
+            if tokens[k - 1][0] == "," and (tokens[k][4] or pronoun_kind(tokens[k][0])):
+                return True
+            k -= 1
+        return False
 
     def _frame_cut(self, sent: int, cue: _Cue) -> int:
         tokens = self.sentence_tokens(sent)
@@ -1388,6 +1424,10 @@ class _Extractor:
         nxt = self._next_framed(q) if starts_para else None
         if nxt is not None:
             sp = _replace(nxt, "previous quote", keep_mention=False)
+            return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
+        framed = self._framed_just_before(q, rows)
+        if framed is not None:
+            sp = _replace(framed, "previous quote", keep_mention=False)
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
         told = self._previous_sentence_speaker(q)
         if told is not None:
@@ -1437,6 +1477,26 @@ class _Extractor:
             if sp is not None and sp.speaker and sp.speaker_type in ("person", "anonymous"):
                 return _replace(sp, "previous quote", keep_mention=False)
         return None
+
+    def _framed_just_before(self, q: _Quote, rows: list[_Row]) -> _Speaker | None:
+        """The speaker of a quotation framed in the sentence right before this one, in the same paragraph, when
+        that sentence is the quotation and its frame ("“This is a long play,” said Ada Holm, who ... “This is
+        a three-month process.”"): the second quotation goes on with the first."""
+        mark = q.open_mark if q.open_mark is not None else q.start
+        sent = self._sentence_of(mark)
+        if not sent or self.doc.sentences[sent].start != mark or not rows:
+            return None
+        prev = self.doc.sentences[sent - 1]
+        last = rows[-1]
+        if prev.paragraph != self.doc.sentences[sent].paragraph or not last.quotes or last.cue is None:
+            return None
+        lq = last.quotes[-1]
+        opened = lq.open_mark if lq.open_mark is not None else lq.start
+        if not (prev.start <= last.cue.start < prev.end and prev.start <= opened < prev.end):
+            return None
+        if last.speaker.speaker is None or last.speaker.speaker_type not in ("person", "anonymous", "group"):
+            return None
+        return last.speaker
 
     def _previous_subject(self, q: _Quote) -> _Speaker | None:
         """The person the sentence right before a paragraph-opening quotation is about, when nothing else
@@ -1543,7 +1603,8 @@ class _Extractor:
             k = next((i for i, t in enumerate(tokens) if t[1] >= sp.mention_start), 0)
             tail = tokens[cue.last + 1:]
             short_tail = len([t for t in tail if t[0][:1].isalnum()]) <= 6 and not any(
-                t[3] == "that" for t in tail)
+                t[3] == "that" for t in tail) and (not tail or tail[0][3] in _TIME_AFTER_CUE or tail[0][3] in
+                                                   _PLACE_AFTER_CUE or not tail[0][0][:1].isalnum())
             if k > 0 and tokens[k - 1][0] == "," and short_tail:
                 start, end = self._clause_before(sent, k - 1)
                 return self._make_row(sent, start, end, sp, cue)

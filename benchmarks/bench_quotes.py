@@ -166,6 +166,12 @@ _NOT_NAMES = frozenset({
     "congresswoman", "representative", "candidate", "nominee", "member", "republican", "democratic", "democrat",
     "gop", "conservative", "liberal", "federal", "national", "american", "european", "western", "eastern",
     "northern", "southern", "foreign", "according",
+    # days, months and numbers capitalised at the start of a sentence or of a date ("Sixty percent", "A poll
+    # released Friday") name nobody
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "percent",
 })
 _FUNCTION_WORDS = frozenset({
     "and", "or", "of", "for", "at", "in", "on", "from", "by", "with", "to", "who", "which", "that", "whose", "as",

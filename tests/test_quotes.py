@@ -191,6 +191,22 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         ("Rita Vogel is upbeat about the chances of her party.\n\n\u201cNot only can we win in November, we "
          "are the ones with the best chance of winning.\u201d", "best chance", "direct", "Rita Vogel",
          "previous quote"),
+        # the quotation after a quotation and its frame goes on with the same speaker
+        ("\u201cThis is a long game,\u201d said Alma Cobb, an adviser who spent the weekend at the convention. "
+         "\u201cThis is a three-month process between now and the vote.\u201d", "three-month process", "direct",
+         "Alma Cobb", "previous quote"),
+        # a group the noun-phrase rules do not know, before a speech verb
+        ("Protest groups say the restrictions are meant to hide them.", "restrictions are meant", "indirect",
+         "Protest groups", "group"),
+        # a short subject after a comma opens a frame of its own
+        ("While Coburn has said that he makes recommendations, Lewis said he does not do them publicly.",
+         "does not do them", "indirect", "Lewis", "name"),
+        # a progressive cue: the subject before "is"
+        ("Hanna Clint is pointing to a recent interview her rival gave.", "recent interview", "indirect",
+         "Hanna Clint", "name"),
+        # a lone capitalised word the name rules reject, as the subject of a reporting verb
+        ("Mark Cuban owns a team. Cuban also said he supports the health law.", "supports the health law",
+         "indirect", "Mark Cuban", "name"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
