@@ -72,6 +72,7 @@ __all__ = [
     "target_probabilities",
     "target_probabilities_many",
     "target_sentiment",
+    "target_sentiments",
 ]
 
 MODEL_FILE = "target_sentiment.npz"
@@ -746,3 +747,56 @@ def target_sentiment(sentence: str, start: int, end: int) -> int:
     """
     probabilities = target_probabilities(sentence, start, end)
     return max(probabilities, key=probabilities.__getitem__)
+
+
+def _score_matrix(items: Sequence[tuple[str, int, int]]) -> np.ndarray:
+    """Unnormalised log-probabilities, one row of three (negative, neutral, positive) an item, computed together.
+
+    The features of every item are gathered in one look-up of the weight matrix and summed per item with
+    ``np.add.reduceat``, instead of a few small numpy calls per item: the same model, the same sums.
+    """
+    model = _model()
+    rows: list[int] = []
+    values: list[float] = []
+    offsets: list[int] = []
+    priors: list[float] = []
+    for sentence, start, end in items:
+        info = _sentence(sentence)
+        view = _view(info, start, end)
+        feats = _features(view, info.text, start)
+        offsets.append(len(rows))
+        rows.extend(map(model.index.__getitem__, feats))
+        values.extend(feats.values())
+        priors.append(_subject_prior(view.words, view.pos))
+    block = model.weights[rows]
+    weighted = np.asarray(values, dtype=np.float32)[:, None] * block[:, :3]
+    lr = model.intercept + np.add.reduceat(weighted, offsets, axis=0)
+    nb = model.nb_intercept + np.add.reduceat(block[:, 3:], offsets, axis=0)
+    scores = _log_softmax_rows(lr.astype(np.float64)) + _log_softmax_rows(nb.astype(np.float64))
+    scores[:, 0] += priors
+    return scores
+
+
+def _log_softmax_rows(scores: np.ndarray) -> np.ndarray:
+    shifted = scores - scores.max(axis=1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+
+
+def target_sentiments(items: Sequence[tuple[str, int, int]]) -> list[int]:
+    """:func:`target_sentiment` of many mentions at once (faster than one call each: one batch of numpy work).
+
+    Args:
+        items: ``(sentence, start, end)`` triples, as the arguments of :func:`target_sentiment`.
+
+    Returns:
+        -1, 0 or +1 for each item, in order.
+
+    Raises:
+        TypeError, ValueError: As :func:`target_sentiment`, for the first bad item (all are checked first).
+    """
+    items = list(items)
+    for sentence, start, end in items:
+        _check_span(sentence, start, end)
+    if not items:
+        return []
+    return [_LABELS[i] for i in _score_matrix(items).argmax(axis=1).tolist()]

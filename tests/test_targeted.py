@@ -7,7 +7,7 @@ import re
 import pytest
 
 from analysis import targeted
-from analysis.targeted import target_features, target_probabilities, target_sentiment
+from analysis.targeted import target_features, target_probabilities, target_sentiment, target_sentiments
 
 
 def _span(sentence: str, mention: str, occurrence: int = 0) -> tuple[int, int]:
@@ -295,3 +295,16 @@ def test_attack_and_praise_verbs_judge_their_object():
     assert targeted._subject_prior(*targeted._tokens(sentence, *_span(sentence, "Pell Arundel"))) == 0
     features = target_features(sentence, *_span(sentence, "Tom Brask"))
     assert {"objv-", "eobjv-", "vbLo-"} <= set(features)
+
+
+def test_target_sentiments_batch_equals_single_calls():
+    sentences = [
+        ("Critics accused Smith of lying, but Jones praised Smith's courage.", [(16, 21), (36, 41), (50, 55)]),
+        ("Varga said the talks went well.", [(0, 5)]),
+        ("Nobody blamed Lund.", [(14, 18)]),
+    ]
+    items = [(s, a, b) for s, spans in sentences for a, b in spans]
+    assert target_sentiments(items) == [target_sentiment(*item) for item in items]
+    assert target_sentiments([]) == []
+    with pytest.raises(ValueError):
+        target_sentiments([("Short.", 0, 3), ("Short.", 4, 99)])
