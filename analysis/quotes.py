@@ -148,6 +148,11 @@ _CLAUSE_OPENERS = frozenset({"but", "and", "so", "yet", "while", "though", "alth
                              "still", "then", "also"})
 # words that may follow a frame's verb the lexicon lacks ("“...,” Toomey fumed at a briefing")
 _PLACE_AFTER_CUE = frozenset({"at", "during", "after", "before", "from", "via", "while", "to", "as", "when"})
+# words that open a writer's comment after a comma at the end of reported speech
+_TRAILING_COMMENT = frozenset({"which", "both", "something", "just", "but", "while", "though", "although", "even",
+                               "despite", "including", "because", "since", "unless", "whereas", "a", "an", "who",
+                               "whom", "whose", "as", "when", "where", "after", "before", "until", "the", "his",
+                               "her", "their", "its", "this", "and"})
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 
@@ -1634,6 +1639,14 @@ class _Extractor:
         for t in tokens[cue.last + 1:]:
             if t[0] in _CLAUSE_BREAK and t[1] < end:
                 end = t[1]
+                break
+        # a comment of the writer's appended after a comma ("..., a requirement that ...", "..., which ...",
+        # "..., just as ...") is not part of what was reported
+        for k in range(cue.last + 3, len(tokens) - 1):
+            if tokens[k][1] >= end:
+                break
+            if tokens[k][0] == "," and tokens[k + 1][3] in _TRAILING_COMMENT and not self.in_quote(tokens[k][1]):
+                end = tokens[k][1]
                 break
         return end
 

@@ -217,6 +217,22 @@ def test_more_constructions(body, fragment, kind, speaker, resolution):
     assert (row["kind"], row["speaker"], row["resolution"]) == (kind, speaker, resolution)
 
 
+@pytest.mark.parametrize(
+    ("body", "reported"),
+    [
+        ("Lena Holm said applicants must pay $2,000 to take part, a requirement that favours insiders.",
+         "applicants must pay $2,000 to take part"),
+        ("Lena Holm wants to emerge as the alternative to both rivals, both of whom are distrusted.",
+         "to emerge as the alternative to both rivals"),
+        ("Karl Weber said the firm broke the rules, which the regulator later confirmed.",
+         "the firm broke the rules"),
+    ],
+)
+def test_a_comment_after_a_comma_is_not_reported_speech(body, reported):
+    df = _quotes(body)
+    assert list(df["text"]) == [reported]
+
+
 def test_interview_transcript_turns_get_their_labels():
     body = ('Partial transcript:\n\n"HOST: Will the senator attend the debate tomorrow night?\n\n'
             '"OSLER: She will not. The campaign decided that last week.\n\n'
