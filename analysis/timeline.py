@@ -71,7 +71,9 @@ def _lexicon() -> dict:
 # ---------------------------------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=16384)
 def _is_verb(word: str) -> bool:
+    """Whether ``word`` (as written) reads as a verb: listed, or a lower-case ``-ed`` form (cached per word)."""
     lex = _lexicon()
     if not word[:1].islower():
         return False
