@@ -153,6 +153,12 @@ _TRAILING_COMMENT = frozenset({"which", "both", "something", "just", "but", "whi
                                "despite", "including", "because", "since", "unless", "whereas", "a", "an", "who",
                                "whom", "whose", "as", "when", "where", "after", "before", "until", "the", "his",
                                "her", "their", "its", "this", "and"})
+# sentence openers of a fronted phrase that ends at the first comma ("At a rally in Ames, ...")
+_FRONTED = frozenset({"at", "in", "on", "during", "after", "before", "with", "for", "from", "by", "as", "despite",
+                      "since", "while", "when", "although", "though", "because", "if", "speaking", "asked", "earlier",
+                      "later", "last", "this", "on"})
+_PREPOSITIONS_BEFORE_NP = frozenset({"to", "with", "on", "at", "in", "for", "from", "by", "of", "about", "among",
+                                     "like", "against", "toward", "towards", "into", "onto", "over", "under"})
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 
@@ -705,7 +711,8 @@ _MAX_DATELINE_TOKENS = 8
 def _without_dateline(tokens: list[Token]) -> list[Token]:
     """``tokens`` without a leading dateline: up to a few capitalised place tokens, the first in capitals
     ("BANGKOK", "NEW YORK", "RIVERTON, Ind.", "WASHINGTON (AP)"), then a dash."""
-    if len(tokens) < 3 or not (tokens[0][0].isupper() and len(tokens[0][0]) > 1):
+    if len(tokens) < 3 or not (tokens[0][0].isupper() and len(tokens[0][0]) > 1 or (
+            tokens[0][4] and tokens[1][0] == "(" and tokens[2][0].isupper())):  # "Washington (AFP) –"
         return tokens
     for k in range(1, min(len(tokens), _MAX_DATELINE_TOKENS + 1)):
         word = tokens[k][0]
@@ -821,6 +828,13 @@ class _Extractor:
     def _subject(self, sent: int, cue: _Cue, lo: int) -> _Speaker | None:
         sp = self._own_subject(sent, cue, lo)
         tokens = self.sentence_tokens(sent)
+        if cue.participle and sp is not None and sp.speaker and sp.speaker_type != "person" and (
+                sp.mention_start is not None):
+            # "Cruz is making a pitch to New York voters saying ...": a noun after a preposition is not the
+            # one speaking
+            k = next((i for i, t in enumerate(tokens) if t[1] >= sp.mention_start), 0)
+            if k > 0 and tokens[k - 1][3] in _PREPOSITIONS_BEFORE_NP:
+                sp = None
         if cue.participle and (sp is None or not sp.speaker) and cue.first > 0 and (
                 tokens[cue.first - 1][3] not in _NOT_AFTER_NOUN):
             # "Trump unleashed a series of tweets criticizing ...": the nearest person before is the author
@@ -883,8 +897,12 @@ class _Extractor:
         if pronoun_kind(tok[0]) or tok[3] in {"i", "we"}:
             return self.resolver.resolve(tok[1], tok[2])
         if tok[3] in {"and", "but"} and j > lo and tokens[j - 1][0] != ",":
-            # a second verb of the main clause ("Reid voted on Saturday and says ..."): its subject
-            main = self._main_subject(sent, cue)
+            # a second verb of the main clause ("Reid voted on Saturday and says ..."): its subject, the
+            # subject of the sentence's first reporting verb when there is one
+            first_cue = next((c for c in self.sentence_cues(sent) if c.first < cue.first and not c.participle), None)
+            main = self.subject(sent, first_cue) if first_cue is not None else None
+            if main is None or not main.speaker:
+                main = self._main_subject(sent, cue)
             return main if main is not None and main.speaker else None
         span = _np_ending_at(tokens, j, lo)
         if span is None:
@@ -1058,6 +1076,22 @@ class _Extractor:
                     return sp
         tokens = self.sentence_tokens(sent)
         k = 0
+        if tokens and tokens[0][3] in _FRONTED:
+            # "At a campaign event in Ames, Iowa, Mrs. Holm tried ..., saying": the first person past the
+            # fronted phrase
+            comma = next((i for i in range(1, min(cue.first, 16)) if tokens[i][0] == ","), None)
+            if comma is not None:
+                k = comma + 1
+                persons = self.resolver.persons
+                p = bisect.bisect_left(self.resolver._pstarts, tokens[k][1])
+                while p < len(persons) and persons[p][0] < tokens[cue.first][1]:
+                    a, b, m, _ = persons[p]
+                    if not (m.possessive or m.after_preposition):
+                        found = self.resolver.resolve(a, b)
+                        if found.speaker:
+                            return found
+                        break
+                    p += 1
         while k < cue.first and (tokens[k][3] in name_rules()["not_names"] and tokens[k][3] not in
                                  _DETERMINERS or not tokens[k][0][:1].isalnum()):
             k += 1
@@ -1445,7 +1479,7 @@ class _Extractor:
         if nxt is not None:
             sp = _replace(nxt, "previous quote", keep_mention=False)
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
-        before = self._previous_subject(q) if starts_para else None
+        before = self._previous_subject(q) if starts_para else self._sentence_subject(q)
         if before is not None:
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), before, None, sent, (q,))
         none = _Speaker(None, "unknown", None, None, None, None, "unresolved")
@@ -1502,6 +1536,23 @@ class _Extractor:
         if last.speaker.speaker is None or last.speaker.speaker_type not in ("person", "anonymous", "group"):
             return None
         return last.speaker
+
+    def _sentence_subject(self, q: _Quote) -> _Speaker | None:
+        """The person a sentence opens with, for a quotation inside it that nothing else frames ("During the
+        debate, Ada Holm cracked, “...”"; "Holm laid out a vision for “...”"): the first person of the sentence
+        before the quotation, named neither after a preposition nor as a possessive."""
+        mark = q.open_mark if q.open_mark is not None else q.start
+        s = self.doc.sentence_at(mark)
+        if s is None or s.start == mark:
+            return None
+        persons = self.resolver.persons
+        k = bisect.bisect_left(self.resolver._pstarts, s.start)
+        if k < len(persons) and persons[k][0] < mark:
+            a, b, m, _ = persons[k]
+            if not (m.possessive or m.after_preposition):
+                sp = self.resolver.resolve(a, b)
+                return sp if sp.speaker else None
+        return None
 
     def _previous_subject(self, q: _Quote) -> _Speaker | None:
         """The person the sentence right before a paragraph-opening quotation is about, when nothing else

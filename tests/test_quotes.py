@@ -207,6 +207,18 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         # a lone capitalised word the name rules reject, as the subject of a reporting verb
         ("Mark Cuban owns a team. Cuban also said he supports the health law.", "supports the health law",
          "indirect", "Mark Cuban", "name"),
+        # a quotation inside a sentence that nothing frames: the person the sentence opens with
+        ("During the first debate, Hanna Clint cracked, ''I am a progressive who likes to get things done.''",
+         "likes to get things done", "direct", "Hanna Clint", "name"),
+        # a participle after a fronted phrase: the first person past it
+        ("At a campaign event in Ames, Iowa, on Sunday, Mrs. Holm tried to expand on her statement, saying that "
+         "the nation should lead.", "nation should lead", "indirect", "Holm", "title"),
+        # a noun after a preposition before a participle does not speak
+        ("Senator Ted Cruz is making a pitch to New York voters saying a state law is hurting the economy.",
+         "state law is hurting", "indirect", "Ted Cruz", "title"),
+        # a dateline in title case with the agency in parentheses
+        ("Washington (AFP) \u2013 Democrat Hilda Clint has taken a swipe at her rival, saying that bombastic "
+         "comments do harm.", "bombastic comments", "indirect", "Hilda Clint", "name"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
