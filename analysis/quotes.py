@@ -635,6 +635,8 @@ class _Resolver:
                 gender = self.index.gender(pid)
                 if gender is not None and gender != kind:
                     continue
+                if not self.index.vouched(pid):
+                    continue  # "Buffalo", "Vote": a capitalised word never seen with a first name or title
                 best = (m, pid)
                 break
             if best is not None:
@@ -899,7 +901,11 @@ class _Extractor:
         if tok[3] in {"and", "but"} and j > lo and tokens[j - 1][0] != ",":
             # a second verb of the main clause ("Reid voted on Saturday and says ..."): its subject, the
             # subject of the sentence's first reporting verb when there is one
-            first_cue = next((c for c in self.sentence_cues(sent) if c.first < cue.first and not c.participle), None)
+            floor = 0
+            if tokens and tokens[0][3] in _FRONTED:  # "When asked whom she backs, Ms. Holm smiled and said"
+                floor = next((i for i in range(1, min(cue.first, 16)) if tokens[i][0] == ","), 0)
+            first_cue = next((c for c in self.sentence_cues(sent) if floor < c.first < cue.first
+                              and not c.participle), None)
             main = self.subject(sent, first_cue) if first_cue is not None else None
             if main is None or not main.speaker:
                 main = self._main_subject(sent, cue)
@@ -1069,12 +1075,15 @@ class _Extractor:
 
     def _main_subject(self, sent: int, cue: _Cue) -> _Speaker | None:
         """The subject of the main clause for a participle cue (", saying ...", ", telling an audience: ...")."""
+        tokens = self.sentence_tokens(sent)
+        floor = 0
+        if tokens and tokens[0][3] in _FRONTED:  # the verbs of a fronted clause ("When asked, ...") are not it
+            floor = next((i for i in range(1, min(cue.first, 16)) if tokens[i][0] == ","), 0)
         for other in reversed(self.sentence_cues(sent)):
-            if other.first < cue.first and not other.participle:
+            if floor < other.first < cue.first and not other.participle:
                 sp = self.subject(sent, other)
                 if sp is not None:
                     return sp
-        tokens = self.sentence_tokens(sent)
         k = 0
         if tokens and tokens[0][3] in _FRONTED:
             # "At a campaign event in Ames, Iowa, Mrs. Holm tried ..., saying": the first person past the
@@ -1322,7 +1331,9 @@ class _Extractor:
             if other.first < lo or other.kind == "according":
                 continue
             between = tokens[other.last + 1:cue.first]
-            if not any(t[3] == "that" for t in between[:8]) or any(t[0] in {";", ":"} for t in between):
+            nested = any(t[3] == "that" for t in between[:8]) or (
+                len(between) <= 4 and all(t[0][:1].isalnum() for t in between))  # "said it would tell"
+            if not nested or any(t[0] in {";", ":"} for t in between):
                 continue
             found = self.subject(sent, other, lo)
             if found is not None and found.speaker and found.speaker_type != "unknown":

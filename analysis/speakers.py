@@ -474,6 +474,12 @@ class PersonIndex:
         """Every spelling of the person's name seen in the article."""
         return self._persons[pid].variants()
 
+    def vouched(self, pid: int) -> bool:
+        """Whether the person is seen with a first name, a title or an honorific somewhere in the article (a
+        lone capitalised word never so seen -- "Buffalo", "Vote" -- may be no person at all)."""
+        p = self._persons[pid]
+        return bool(p.full_forms or p.titles or p.gender)
+
     def __len__(self) -> int:
         return len(self._persons)
 

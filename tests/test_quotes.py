@@ -219,6 +219,15 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         # a dateline in title case with the agency in parentheses
         ("Washington (AFP) \u2013 Democrat Hilda Clint has taken a swipe at her rival, saying that bombastic "
          "comments do harm.", "bombastic comments", "indirect", "Hilda Clint", "name"),
+        # the verbs of a fronted clause are not the main clause's
+        ("Hanna Clint spoke first. When asked whom she supported, Ms. Sherry smiled and said, ''I am waiting "
+         "for another candidate to get in.''", "waiting for another", "direct", "Sherry", "title"),
+        # "said it would tell": the outer frame's speaker
+        ("President Ode, opening the National Museum of Ostland on Saturday, said it would tell a story of "
+         "''suffering and delight, of hardship and hope.''", "suffering and delight", "mixed", "Ode", "apposition"),
+        # a pronoun skips a capitalised word never seen with a first name or a title
+        ("Karl Weber grew up near Buffalo. Vote came later for him. He said the city was his home.",
+         "city was his home", "indirect", "Karl Weber", "pronoun"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
