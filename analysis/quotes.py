@@ -159,6 +159,7 @@ _FRONTED = frozenset({"at", "in", "on", "during", "after", "before", "with", "fo
                       "later", "last", "this", "on"})
 _PREPOSITIONS_BEFORE_NP = frozenset({"to", "with", "on", "at", "in", "for", "from", "by", "of", "about", "among",
                                      "like", "against", "toward", "towards", "into", "onto", "over", "under"})
+_ENDS_SENTENCE = re.compile(r"[.?!][)\]'\u2019\u201d\"]*\s*$")
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 
@@ -1533,19 +1534,23 @@ class _Extractor:
         that sentence is the quotation and its frame ("“This is a long play,” said Ada Holm, who ... “This is
         a three-month process.”"): the second quotation goes on with the first."""
         mark = q.open_mark if q.open_mark is not None else q.start
-        sent = self._sentence_of(mark)
-        if not sent or self.doc.sentences[sent].start != mark or not rows:
+        if not rows:
             return None
-        prev = self.doc.sentences[sent - 1]
         last = rows[-1]
-        if prev.paragraph != self.doc.sentences[sent].paragraph or not last.quotes or last.cue is None:
+        if not last.quotes or last.cue is None or last.speaker.speaker is None or (
+                last.speaker.speaker_type not in ("person", "anonymous", "group")):
             return None
         lq = last.quotes[-1]
-        opened = lq.open_mark if lq.open_mark is not None else lq.start
-        if not (prev.start <= last.cue.start < prev.end and prev.start <= opened < prev.end):
+        since = max(last.cue.end, lq.outer_end)
+        if lq.outer_end > mark or since > mark or mark - since > 250 or (
+                self._paragraph_of(lq.start) != self._paragraph_of(mark)):
             return None
-        if last.speaker.speaker is None or last.speaker.speaker_type not in ("person", "anonymous", "group"):
-            return None
+        gap = self.text[since:mark]
+        if not _ENDS_SENTENCE.search(gap):
+            return None  # the new quotation must open a sentence of its own
+        s = self.doc.sentence_at(since)
+        if s is not None and any(since <= c.start < mark for c in self.sentence_cues(s.index)):
+            return None  # another frame between them
         return last.speaker
 
     def _sentence_subject(self, q: _Quote) -> _Speaker | None:

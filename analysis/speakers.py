@@ -307,7 +307,7 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
     if len(words) >= 2 and len(hyphen) == 2 and hyphen[1].islower() and hyphen[1] not in _HYPHEN_ADJECTIVES and (
             _is_name_word(words[-2][0], rules) and hyphen[0].lower() not in rules["demonyms"]):
         core_from -= 1  # a hyphenated given name or surname with a lower-case part ("Ban Ki-moon")
-    elif len(words) >= 2 and words[-2][3] in rules["first_names"] and words[-1][0].isalpha() and (
+    elif len(words) >= 2 and _given_name_before(words, rules) and words[-1][0].isalpha() and (
             len(words[-1][0]) > 2 and not words[-1][0].isupper()) and (
             words[-1][3] in rules["places"] or words[-1][3] in rules["demonyms"] or words[-1][3] in rules["titles"]
             or words[-1][3] in rules["not_names"]):
@@ -339,6 +339,14 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
     titles = tuple(t[3].rstrip(".") for t in prefix)
     return [NameMention("person", first[1], end, name_start, name, titles, possessive, after_prep,
                         initial and not prefix)]
+
+
+def _given_name_before(words: list[Token], rules: dict) -> bool:
+    """Whether the words before the last one end in a first name, past middle initials ("Peter T. King")."""
+    k = len(words) - 2
+    while k > 0 and len(words[k][0]) == 1 and words[k][0].isupper():
+        k -= 1
+    return k >= 0 and words[k][3] in rules["first_names"]
 
 
 def pronoun_kind(word: str) -> str | None:
