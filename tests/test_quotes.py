@@ -229,9 +229,9 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         ("Karl Weber grew up near Buffalo. Vote came later for him. He said the city was his home.",
          "city was his home", "indirect", "Karl Weber", "pronoun"),
         # a quotation opening the sentence after a quotation and its frame, in one sentence for the splitter
-        ("''It was stifling,'' Representative Ivo T. King, Republican of Ostland, said of life before the "
+        ("''It was stifling,'' Representative Peter T. King, Republican of Ostland, said of life before the "
          "network. ''Its founder gave that voice an opportunity to come out.''", "gave that voice", "direct",
-         "Ivo T. King", "previous quote"),
+         "Peter T. King", "previous quote"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
