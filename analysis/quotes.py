@@ -156,7 +156,10 @@ _TRAILING_COMMENT = frozenset({"which", "both", "something", "just", "but", "whi
 # sentence openers of a fronted phrase that ends at the first comma ("At a rally in Ames, ...")
 _FRONTED = frozenset({"at", "in", "on", "during", "after", "before", "with", "for", "from", "by", "as", "despite",
                       "since", "while", "when", "although", "though", "because", "if", "speaking", "asked", "earlier",
-                      "later", "last", "this", "on"})
+                      "later", "last", "this", "hours", "minutes", "days", "weeks", "months", "years", "moments",
+                      "shortly", "soon", "meanwhile", "instead", "still", "however", "now", "then", "today",
+                      "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday", "once", "unlike", "like", "following", "according"})
 _PREPOSITIONS_BEFORE_NP = frozenset({"to", "with", "on", "at", "in", "for", "from", "by", "of", "about", "among",
                                      "like", "against", "toward", "towards", "into", "onto", "over", "under"})
 _ENDS_SENTENCE = re.compile(r"[.?!][)\]'\u2019\u201d\"]*\s*$")
@@ -1362,8 +1365,7 @@ class _Extractor:
             if sp is not None and sp.speaker:
                 self.used.add((prev.index, cues[-1].first))
         if sp is None or not sp.speaker:
-            sp = next((self.resolver.resolve(a, b) for a, b, m, _ in self.resolver.persons
-                       if prev.start <= a < prev.end and not m.possessive and not m.after_preposition), None)
+            sp = self._subject_person(prev.index, prev.end)
             cues = cues or [None]
         if sp is None or not sp.speaker:
             return None
@@ -1561,13 +1563,31 @@ class _Extractor:
         s = self.doc.sentence_at(mark)
         if s is None or s.start == mark:
             return None
+        return self._subject_person(s.index, mark, first_only=True)
+
+    def _subject_person(self, sent: int, end: int, *, first_only: bool = False) -> _Speaker | None:
+        """The first person of sentence ``sent`` before ``end`` that can be its subject: past a fronted clause
+        ("When Wallace died, President Clint released the following statement:"), named neither after a
+        preposition nor as a possessive, and seen somewhere with a first name, title or honorific (not
+        "Lordy", "Hours"). With ``first_only``, only the first person of the sentence (past the fronted clause)
+        is considered."""
+        s = self.doc.sentences[sent]
+        tokens = self.sentence_tokens(sent)
+        start = s.start
+        if tokens and tokens[0][3] in _FRONTED:
+            comma = next((i for i in range(1, min(len(tokens), 16)) if tokens[i][0] == ","), None)
+            if comma is not None and comma + 1 < len(tokens):
+                start = tokens[comma + 1][1]
         persons = self.resolver.persons
-        k = bisect.bisect_left(self.resolver._pstarts, s.start)
-        if k < len(persons) and persons[k][0] < mark:
-            a, b, m, _ = persons[k]
-            if not (m.possessive or m.after_preposition):
+        k = bisect.bisect_left(self.resolver._pstarts, start)
+        while k < len(persons) and persons[k][0] < end:
+            a, b, m, pid = persons[k]
+            if not (m.possessive or m.after_preposition) and (" " in m.name or self.resolver.index.vouched(pid)):
                 sp = self.resolver.resolve(a, b)
                 return sp if sp.speaker else None
+            if first_only:
+                return None
+            k += 1
         return None
 
     def _previous_subject(self, q: _Quote) -> _Speaker | None:
@@ -1586,15 +1606,8 @@ class _Extractor:
             sp = self.subject(prev.index, cue)
             if sp is not None and sp.speaker and sp.speaker_type in ("person", "anonymous"):
                 return _replace(sp, "previous quote", keep_mention=False)
-        persons = self.resolver.persons
-        k = bisect.bisect_left(self.resolver._pstarts, prev.start)
-        while k < len(persons) and persons[k][0] < prev.end:
-            a, b, m, _ = persons[k]
-            if not (m.possessive or m.after_preposition):
-                sp = self.resolver.resolve(a, b)
-                return _replace(sp, "previous quote", keep_mention=False) if sp.speaker else None
-            k += 1
-        return None
+        sp = self._subject_person(prev.index, prev.end)
+        return _replace(sp, "previous quote", keep_mention=False) if sp is not None else None
 
     def _dash_signed(self, q: _Quote) -> _Speaker | None:
         """A quotation whose line ends in a dash and a name ("... than live in a world like that.” ― Ana

@@ -346,7 +346,13 @@ def _given_name_before(words: list[Token], rules: dict) -> bool:
     k = len(words) - 2
     while k > 0 and len(words[k][0]) == 1 and words[k][0].isupper():
         k -= 1
-    return k >= 0 and words[k][3] in rules["first_names"]
+    if k < 0:
+        return False
+    if words[k][3] in rules["first_names"]:
+        return True
+    # an unlisted first name after a title ("Representative Ivo T. King", "Sen. Ada Pope")
+    return k >= 1 and k < len(words) - 2 and words[k - 1][3].rstrip(".") in rules["titles"] and _is_name_word(
+        words[k][0], rules)
 
 
 def pronoun_kind(word: str) -> str | None:

@@ -232,6 +232,18 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         ("''It was stifling,'' Representative Peter T. King, Republican of Ostland, said of life before the "
          "network. ''Its founder gave that voice an opportunity to come out.''", "gave that voice", "direct",
          "Peter T. King", "previous quote"),
+        # a colon frame without a reporting verb: the subject past a fronted clause
+        ("Bill Clint met Georg Wall. When Wall died in 1998, President Clint released the following statement:"
+         "\n\n\u201cHilda and I offer our condolences to the family and friends of Georg Wall.\u201d",
+         "offer our condolences", "direct", "Bill Clint", "title"),
+        # a time phrase opening the sentence is no speaker
+        ("Donald Trump met Adelson. Hours later, Trump returned the compliment to Adelson, telling Reuters, "
+         "\u201cSheldon and I have been friends for a long time.\u201d", "friends for a long", "direct",
+         "Donald Trump", "name"),
+        # an exclamation capitalised inside the sentence is no speaker either
+        ("Ted Cruz spoke last. And Lordy, do we know how tempting that can be, Cruz called them on it:\n\n"
+         "\u201cThe questions asked in this debate illustrate why the voters do not trust the media.\u201d",
+         "questions asked", "direct", "Ted Cruz", "name"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
