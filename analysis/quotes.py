@@ -163,6 +163,8 @@ _FRONTED = frozenset({"at", "in", "on", "during", "after", "before", "with", "fo
 _PREPOSITIONS_BEFORE_NP = frozenset({"to", "with", "on", "at", "in", "for", "from", "by", "of", "about", "among",
                                      "like", "against", "toward", "towards", "into", "onto", "over", "under"})
 _ENDS_SENTENCE = re.compile(r"[.?!][)\]'\u2019\u201d\"]*\s*$")
+_PREPOSITIONS_BEFORE_PARTICIPLE = frozenset({"by", "for", "after", "before", "while", "without", "upon", "when",
+                                             "in", "from"})
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 
@@ -677,6 +679,12 @@ class _Resolver:
                 if self.in_quote(tokens[k][1]):
                     continue
                 span = _np_ending_at(tokens, k, 0)
+                if span is None and tokens[k][4]:
+                    # a capitalised group ("House Democrats", "other Republicans"): the noun and its modifiers
+                    a = k
+                    while a - 1 >= 0 and k - a < 3 and (tokens[a - 1][4] or tokens[a - 1][3] in {"other", "some"}):
+                        a -= 1
+                    span = (a, k)
                 if span is not None:
                     return self.resolve(tokens[span[0]][1], tokens[span[1]][2])
         return None
@@ -864,7 +872,9 @@ class _Extractor:
         tokens = self.sentence_tokens(sent)
         if cue.kind == "according":
             return self._np_speaker(tokens, _np_after(tokens, cue.last + 1, len(tokens)))
-        if cue.participle and cue.first > 0 and tokens[cue.first - 1][3] in _PARTICIPLE_OPENERS:
+        if cue.participle and cue.first > 0 and (tokens[cue.first - 1][3] in _PARTICIPLE_OPENERS or (
+                tokens[cue.first - 1][3] in _PREPOSITIONS_BEFORE_PARTICIPLE)):
+            # ", saying ...", "shut the questions down by rejecting ...": the main clause's subject
             return self._main_subject(sent, cue)
         j = cue.first - 1
         while j >= lo and (tokens[j][3] in _SKIP_BEFORE_CUE or (tokens[j][3].endswith("ly")

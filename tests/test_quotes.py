@@ -244,6 +244,12 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         ("Ted Cruz spoke last. And Lordy, do we know how tempting that can be, Cruz called them on it:\n\n"
          "\u201cThe questions asked in this debate illustrate why the voters do not trust the media.\u201d",
          "questions asked", "direct", "Ted Cruz", "name"),
+        # "they" after a capitalised group the noun-phrase rules reject
+        ("House Democrats seized the floor on Wednesday and said they would refuse to leave until a vote.",
+         "to leave until", "indirect", "House Democrats", "pronoun"),
+        # a participle after a preposition ("for supporting"): the main clause's subject
+        ("On Saturday, Senator Bernd Sandor of Ostland, a rival, assailed her for supporting the war.",
+         "the war", "indirect", "Bernd Sandor", "title"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
