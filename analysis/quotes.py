@@ -165,6 +165,7 @@ _PREPOSITIONS_BEFORE_NP = frozenset({"to", "with", "on", "at", "in", "for", "fro
 _ENDS_SENTENCE = re.compile(r"[.?!][)\]'\u2019\u201d\"]*\s*$")
 _PREPOSITIONS_BEFORE_PARTICIPLE = frozenset({"by", "for", "after", "before", "while", "without", "upon", "when",
                                              "in", "from"})
+_QUANTIFIERS = frozenset({"several", "some", "many", "most", "few", "other", "two", "three", "all", "both", "top"})
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 
@@ -732,8 +733,8 @@ def _without_dateline(tokens: list[Token]) -> list[Token]:
         word = tokens[k][0]
         if word in _DATELINE_DASHES:
             return tokens[k + 1 :] if k + 1 < len(tokens) else tokens
-        if not (word[:1].isupper() or word in {",", ".", "(", ")"}):
-            return tokens
+        if not (word[:1].isupper() or word[:1].isdigit() or word in {",", ".", "(", ")"}):
+            return tokens  # ("PARIS, Aug 31 (Reuters) -" is a dateline too)
     return tokens
 
 
@@ -850,6 +851,13 @@ class _Extractor:
             if k > 0 and tokens[k - 1][3] in _PREPOSITIONS_BEFORE_NP:
                 sp = None
         if cue.participle and (sp is None or not sp.speaker) and cue.first > 0 and (
+                tokens[cue.first - 1][3] in _PARTICIPLE_OPENERS):
+            # ", saying ..." with no main subject found: the person the sentence is about, not the nearest
+            # name ("Several Democrats cautioned against reading the Brexit vote, saying ...")
+            found = self._subject_person(sent, tokens[cue.first][1])
+            if found is not None:
+                return found
+        elif cue.participle and (sp is None or not sp.speaker) and cue.first > 0 and (
                 tokens[cue.first - 1][3] not in _NOT_AFTER_NOUN):
             # "Trump unleashed a series of tweets criticizing ...": the nearest person before is the author
             floor = tokens[min(lo, cue.first)][1]
@@ -925,6 +933,16 @@ class _Extractor:
                 main = self._main_subject(sent, cue)
             return main if main is not None and main.speaker else None
         span = _np_ending_at(tokens, j, lo)
+        if span is None and tok[4] and tok[3] in name_rules()["group_nouns"] and j > lo and (
+                tokens[j - 1][4] or tokens[j - 1][3] in _QUANTIFIERS):
+            # "Several Democrats cautioned", "House Republicans say": a capitalised group
+            a = j - 1
+            while a - 1 >= lo and j - a < 3 and (tokens[a - 1][4] or tokens[a - 1][3] in _QUANTIFIERS):
+                a -= 1
+            a0, b0 = tokens[a][1], tok[2]
+            phrase = self.text[a0:b0]
+            return _Speaker(_lower_first(phrase), "group", self.resolver.actors.camp_of(phrase), phrase, a0, b0,
+                            "group")
         if span is None:
             return self._plain_subject(tokens, j, lo) if cue.kind == "speech" else None
         if span[0] - 2 >= lo and tokens[span[0] - 1][3] == "and":
@@ -1115,8 +1133,9 @@ class _Extractor:
                             return found
                         break
                     p += 1
-        while k < cue.first and (tokens[k][3] in name_rules()["not_names"] and tokens[k][3] not in
-                                 _DETERMINERS or not tokens[k][0][:1].isalnum()):
+        rules = name_rules()
+        while k < cue.first and (tokens[k][3] in rules["not_names"] and tokens[k][3] not in _DETERMINERS
+                                 and tokens[k][3] not in rules["group_nouns"] or not tokens[k][0][:1].isalnum()):
             k += 1
         end = k
         while end + 1 < cue.first and _np_word(tokens[end + 1], name_rules()):
@@ -1124,7 +1143,14 @@ class _Extractor:
         if k >= cue.first:
             return None
         span = _np_ending_at(tokens, end, k)
-        return self._np_speaker(tokens, span)
+        sp = self._np_speaker(tokens, span)
+        if (sp is None or not sp.speaker) and tokens[end][4] and tokens[end][3] in name_rules()["group_nouns"]:
+            # "Several Democrats", "The Russians": a capitalised group the noun-phrase rules reject
+            a, b = tokens[k][1], tokens[end][2]
+            phrase = self.text[a:b]
+            return _Speaker(_lower_first(phrase), "group", self.resolver.actors.camp_of(phrase), phrase, a, b,
+                            "group")
+        return sp
 
     # ---- quotations
     def quote_rows(self) -> list[_Row]:

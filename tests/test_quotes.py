@@ -245,11 +245,17 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
          "\u201cThe questions asked in this debate illustrate why the voters do not trust the media.\u201d",
          "questions asked", "direct", "Ted Cruz", "name"),
         # "they" after a capitalised group the noun-phrase rules reject
-        ("House Democrats seized the floor on Wednesday and said they would refuse to leave until a vote.",
-         "to leave until", "indirect", "House Democrats", "pronoun"),
+        ("House Democrats seized the floor on Wednesday. Hours later they said the vote was rigged.",
+         "vote was rigged", "indirect", "House Democrats", "pronoun"),
         # a participle after a preposition ("for supporting"): the main clause's subject
         ("On Saturday, Senator Bernd Sandor of Ostland, a rival, assailed her for supporting the war.",
          "the war", "indirect", "Bernd Sandor", "title"),
+        # a capitalised group as a subject, and ", saying" after it (not the nearest capitalised word)
+        ("Several Democrats cautioned against reading too much into the Brexit vote, saying mass immigration "
+         "was a bigger problem.", "bigger problem", "indirect", "several Democrats", "group"),
+        # a dateline with a date before the agency
+        ("PARIS, Aug 31 (Reuters) - The party leader, Marina Lepp, voiced support for him on Wednesday, saying "
+         "his rival was weak.", "his rival was weak", "indirect", "Marina Lepp", "name"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
