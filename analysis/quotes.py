@@ -166,6 +166,7 @@ _ENDS_SENTENCE = re.compile(r"[.?!][)\]'\u2019\u201d\"]*\s*$")
 _PREPOSITIONS_BEFORE_PARTICIPLE = frozenset({"by", "for", "after", "before", "while", "without", "upon", "when",
                                              "in", "from"})
 _QUANTIFIERS = frozenset({"several", "some", "many", "most", "few", "other", "two", "three", "all", "both", "top"})
+_OBJECT_PRONOUNS = frozenset({"her", "him", "them", "it", "me", "us", "this", "that"})
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 
@@ -933,10 +934,10 @@ class _Extractor:
                 main = self._main_subject(sent, cue)
             return main if main is not None and main.speaker else None
         span = _np_ending_at(tokens, j, lo)
-        if span is None and tok[4] and tok[3] in name_rules()["group_nouns"] and j > lo and (
-                tokens[j - 1][4] or tokens[j - 1][3] in _QUANTIFIERS):
+        if span is None and tok[4] and tok[3] in name_rules()["group_nouns"] and tok[3].endswith("s") and (
+                j == lo or tokens[j - 1][4] or tokens[j - 1][3] in _QUANTIFIERS or not tokens[j - 1][0][:1].isalnum()):
             # "Several Democrats cautioned", "House Republicans say": a capitalised group
-            a = j - 1
+            a = j
             while a - 1 >= lo and j - a < 3 and (tokens[a - 1][4] or tokens[a - 1][3] in _QUANTIFIERS):
                 a -= 1
             a0, b0 = tokens[a][1], tok[2]
@@ -1770,8 +1771,9 @@ class _Extractor:
         end = _trim_end(self.text, start, end)
         while start < end and (self.text[start].isspace() or self.text[start] in ",:;\u2014"):
             start += 1
-        if len(_WORDS.findall(self.text[start:end])) < 2:
-            return None
+        words = _WORDS.findall(self.text[start:end])
+        if len(words) < 2 and not (words and (words[0][:1].isupper() or words[0].lower() in _OBJECT_PRONOUNS)):
+            return None  # a single word counts only as a name or a pronoun ("endorsed her", "called Ruiz")
         members = tuple(self._quotes_overlapping(start, end))
         if members:
             start = min(start, members[0].open_mark if members[0].open_mark is not None else start)

@@ -256,6 +256,12 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         # a dateline with a date before the agency
         ("PARIS, Aug 31 (Reuters) - The party leader, Marina Lepp, voiced support for him on Wednesday, saying "
          "his rival was weak.", "his rival was weak", "indirect", "Marina Lepp", "name"),
+        # a bare capitalised group opening the sentence
+        ("Republicans believe that the senator is so well known that she will struggle.", "so well known",
+         "indirect", "Republicans", "group"),
+        # a one-word content that is a pronoun
+        ("Sen. Ada Holm has said she will vote for the governor, but she has not endorsed him.", "him",
+         "indirect", "Ada Holm", "pronoun"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
