@@ -1418,7 +1418,8 @@ class _Extractor:
         before = [c for c in self.sentence_cues(sent) if c.end <= mark]
         if not before:
             return self._colon_intro(q, sent, mark)
-        prev_q = [x for x in self._quotes_in_sentence(sent) if x.outer_end <= before[-1].start]
+        prev_q = [x for x in self._quotes_in_sentence(sent) if x.outer_end <= before[-1].start
+                  and len(_WORDS.findall(self.text[x.start:x.end])) > 4]  # a quoted title is no boundary
         lo = next((k for k, t in enumerate(tokens) if t[1] >= prev_q[-1].outer_end), 0) if prev_q else 0
         cue, sp = before[-1], self.subject(sent, before[-1], lo)
         if sp is not None and not sp.speaker:
