@@ -167,6 +167,9 @@ _PREPOSITIONS_BEFORE_PARTICIPLE = frozenset({"by", "for", "after", "before", "wh
                                              "in", "from"})
 _QUANTIFIERS = frozenset({"several", "some", "many", "most", "few", "other", "two", "three", "all", "both", "top"})
 _OBJECT_PRONOUNS = frozenset({"her", "him", "them", "it", "me", "us", "this", "that"})
+# words that put a name inside an aside rather than at its head (", a spokeswoman for Trump,")
+_ASIDE_WORDS = frozenset({"who", "which", "whose", "whom", "the", "for", "of", "with", "by", "like", "to", "at",
+                          "from", "about", "against", "behind", "under", "than"})
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 
@@ -881,8 +884,11 @@ class _Extractor:
         tokens = self.sentence_tokens(sent)
         if cue.kind == "according":
             return self._np_speaker(tokens, _np_after(tokens, cue.last + 1, len(tokens)))
-        if cue.participle and cue.first > 0 and (tokens[cue.first - 1][3] in _PARTICIPLE_OPENERS or (
-                tokens[cue.first - 1][3] in _PREPOSITIONS_BEFORE_PARTICIPLE)):
+        before_cue = cue.first - 1
+        while before_cue > 0 and tokens[before_cue][3].endswith("ly") and tokens[before_cue][0].islower():
+            before_cue -= 1  # ", wrongly suggesting"
+        if cue.participle and cue.first > 0 and (tokens[before_cue][3] in _PARTICIPLE_OPENERS or (
+                tokens[before_cue][3] in _PREPOSITIONS_BEFORE_PARTICIPLE)):
             # ", saying ...", "shut the questions down by rejecting ...": the main clause's subject
             return self._main_subject(sent, cue)
         j = cue.first - 1
@@ -967,7 +973,10 @@ class _Extractor:
             # "Blinken, the top US diplomat, said": the name before the apposition is the speaker
             before = _np_ending_at(tokens, span[0] - 2, lo)
             own = self._np_speaker(tokens, span)
-            if own is not None and own.speaker_type != "person" and before is not None:
+            if own is not None and not own.speaker and span[1] - span[0] <= 3:
+                own = self._proper_noun_speaker(tokens, span) or own  # "Nevertheless, Cuban said"
+            if own is not None and own.speaker_type != "person" and before is not None and (
+                    self._solid_person(tokens, before)):
                 named = self._np_speaker(tokens, before)
                 if named is not None and named.speaker_type == "person" and named.resolution in ("name", "title"):
                     return _replace(named, "apposition")
@@ -976,6 +985,17 @@ class _Extractor:
         if own is not None and not own.speaker and span[1] - span[0] <= 3:
             return self._proper_noun_speaker(tokens, span) or own
         return own
+
+    def _solid_person(self, tokens: list[Token], span: tuple[int, int]) -> bool:
+        """Whether the noun phrase ``span`` can be a clause's subject naming a person: not after a
+        preposition ("rolled through Pasadena, CNN reported") and, if one word, seen somewhere with a first
+        name, title or honorific ("Nevertheless, Cuban said")."""
+        if span[0] > 0 and tokens[span[0] - 1][3] in _PREPOSITIONS_BEFORE_NP:
+            return False
+        found = self.resolver.by_start.get(tokens[span[0]][1])
+        if found is None:
+            return True
+        return " " in found[2].name or self.resolver.index.vouched(found[3])
 
     def _plain_subject(self, tokens: list[Token], j: int, lo: int) -> _Speaker | None:
         """A subject the noun-phrase rules do not know, right before a speech verb ("Protest groups say",
@@ -1802,8 +1822,8 @@ def _in_relative_clause(tokens: list[Token], k: int, lo: int) -> bool:
     for i in range(k - 1, lo - 1, -1):
         if tokens[i][0] in {",", "(", "\u2014"}:
             return False
-        if tokens[i][3] in {"who", "which", "whose", "whom", "the"}:
-            return True
+        if tokens[i][3] in _ASIDE_WORDS or (tokens[i][3].endswith("ing") and tokens[i][0].islower()):
+            return True  # also "a superdelegate supporting Clinton,", "a spokeswoman for Trump,"
     return False
 
 

@@ -262,6 +262,17 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         # a one-word content that is a pronoun
         ("Sen. Ada Holm has said she will vote for the governor, but she has not endorsed him.", "him",
          "indirect", "Ada Holm", "pronoun"),
+        # a name inside an aside is not the one speaking
+        ("Rep. Sander Levin, a superdelegate supporting Hanna Clint, said he has spoken with many members.",
+         "spoken with many", "indirect", "Sander Levin", "apposition"),
+        ("Katrina Pierson, a spokeswoman for Trump, has expanded on the claims, wrongly suggesting the judge is "
+         "biased.", "judge is biased", "indirect", "Katrina Pierson", "name"),
+        # a place after a preposition before the comma is not an apposition's head
+        ("Friday morning, as the parade rolled through Pasadena, CNN reported at least six planes overhead.",
+         "through Pasadena", "indirect", "CNN", "group"),
+        # a sentence adverb before the comma is no person
+        ("Mark Cuban spoke first. Nevertheless, Cuban said that in a race between them he would win.",
+         "he would win", "indirect", "Mark Cuban", "name"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
