@@ -412,6 +412,9 @@ def _single_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
         return None  # capitalised mid-sentence: a name or a title ("Post", "Report")
     if low in lex.ambiguous and i > 0 and not _verb_slot(tokens[i - 1]):
         return None  # a noun: "late-night tweets", "a controversial comment"
+    if low in {"state", "states"} and i > 0 and tokens[i - 1][4] and not tokens[i - 1][3].endswith("s"):
+        return None  # after a capitalised word (not a plural: "the Saudis state") a noun: "Minnesota state
+        # delegate", "Rust Belt states"
     j = i - 1
     while j >= 0 and tokens[j][3] in {"also", "not", "n’t", "n't", "never", "reportedly", "widely"}:
         j -= 1

@@ -328,11 +328,14 @@ def test_transcript_without_marks_needs_a_known_name_or_a_repeated_label():
         # "tweets", "comment" after a modifier are nouns, not cues
         ("Karl Weber posted late-night tweets about the council on Sunday.", "about the council"),
         ("Anna Berg made a controversial comment about the budget cuts.", "about the budget"),
+        # "state" after a capitalised word is a noun
+        ("Ostland state delegate Mary Sune wore a red cape to the convention.", "delegate Mary Sune"),
+        ("Mining jobs have vanished across the Rust Belt states in a decade.", "in a decade"),
     ],
 )
 def test_nouns_that_look_like_cues_are_not_cues(body, absent):
     df = _quotes(body)
-    assert not (df["cue"].isin(["tweets", "comment"])).any(), df[["text", "cue"]]
+    assert not (df["cue"].isin(["tweets", "comment", "state", "states"])).any(), df[["text", "cue"]]
 
 
 def test_pronoun_gender_from_first_names():
