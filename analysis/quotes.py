@@ -170,6 +170,7 @@ _OBJECT_PRONOUNS = frozenset({"her", "him", "them", "it", "me", "us", "this", "t
 # words that put a name inside an aside rather than at its head (", a spokeswoman for Trump,")
 _ASIDE_WORDS = frozenset({"who", "which", "whose", "whom", "the", "for", "of", "with", "by", "like", "to", "at",
                           "from", "about", "against", "behind", "under", "than"})
+_CIRCUMSTANCE = frozenset({"on", "in", "at", "during", "after", "before", "from", "while", "via", "through"})
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 
@@ -1798,6 +1799,9 @@ class _Extractor:
         words = _WORDS.findall(self.text[start:end])
         if len(words) < 2 and not (words and (words[0][:1].isupper() or words[0].lower() in _OBJECT_PRONOUNS)):
             return None  # a single word counts only as a name or a pronoun ("endorsed her", "called Ruiz")
+        if words and words[0].lower() in _CIRCUMSTANCE and len(words) <= 8 and cue.kind != "according" and (
+                "that" not in (w.lower() for w in words)):
+            return None  # only where or when it was said ("said on MSNBC's Morning Joe.")
         members = tuple(self._quotes_overlapping(start, end))
         if members:
             start = min(start, members[0].open_mark if members[0].open_mark is not None else start)

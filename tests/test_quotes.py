@@ -299,6 +299,11 @@ def test_a_comment_after_a_comma_is_not_reported_speech(body, reported):
     assert list(df["text"]) == [reported]
 
 
+def test_where_something_was_said_is_not_what_was_said():
+    df = _quotes("Donald Trump made the claim again. Trump said on Ostland's Morning Show.")
+    assert df.empty, df[["text", "cue"]]
+
+
 def test_interview_transcript_turns_get_their_labels():
     body = ('Partial transcript:\n\n"HOST: Will the senator attend the debate tomorrow night?\n\n'
             '"OSLER: She will not. The campaign decided that last week.\n\n'
