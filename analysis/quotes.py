@@ -171,6 +171,9 @@ _OBJECT_PRONOUNS = frozenset({"her", "him", "them", "it", "me", "us", "this", "t
 _ASIDE_WORDS = frozenset({"who", "which", "whose", "whom", "the", "for", "of", "with", "by", "like", "to", "at",
                           "from", "about", "against", "behind", "under", "than"})
 _CIRCUMSTANCE = frozenset({"on", "in", "at", "during", "after", "before", "from", "while", "via", "through"})
+# what may come before a sentence's subject: nothing, a conjunction, a short time or place phrase and a comma
+_SUBJECT_LEAD = re.compile(r"[\s\u201c\"']*(?:(?:But|And|So|Yet|Still|Now|Then|Later|Meanwhile|Instead)\s+)?"
+                           r"(?:[A-Z][\w\u2019'.\-]*(?:\s+[\w\u2019'.\-]+){0,5},\s+)?")
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 
@@ -642,8 +645,10 @@ class _Resolver:
         word = self.text[start:end]
         kind = pronoun_kind(word)
         if kind in ("male", "female"):
-            best = None
+            best = self._sentence_subject_antecedent(start, kind)
             for k in range(self._persons_before(start) - 1, -1, -1):
+                if best is not None:
+                    break
                 _, _, m, pid = self.persons[k]
                 if m.possessive or m.after_preposition:
                     continue
@@ -653,7 +658,6 @@ class _Resolver:
                 if not self.index.vouched(pid):
                     continue  # "Buffalo", "Vote": a capitalised word never seen with a first name or title
                 best = (m, pid)
-                break
             if best is not None:
                 name = person_name(self.index, best[1], self.actors)
                 return _Speaker(name, "person", self.actors.camp_of(name), word, start, end, "pronoun")
@@ -670,6 +674,25 @@ class _Resolver:
                 name = self.actors.canonical(org.name) or org.name
                 return _Speaker(name, "group", self.actors.camp_of(org.name), word, start, end, "pronoun")
         return _Speaker(None, "unknown", None, word, start, end, "unresolved")
+
+    def _sentence_subject_antecedent(self, start: int, kind: str) -> tuple | None:
+        """The person who opens the pronoun's own sentence as its subject, when the pronoun is not the
+        sentence's first word ("Jeb Bush pointed out that since Manning backed him, he would ..."; "Bush went
+        after Trump, when he called ..."): subjects are the likelier antecedents than objects in between."""
+        s = self.doc.sentence_at(start)
+        if s is None:
+            return None
+        k = bisect.bisect_left(self._pstarts, s.start)
+        if k >= len(self.persons) or self.persons[k][0] >= start:
+            return None
+        a, _, m, pid = self.persons[k]
+        head = self.text[s.start:a]
+        if m.possessive or m.after_preposition or not _SUBJECT_LEAD.fullmatch(head):
+            return None  # the sentence does not open with this person
+        gender = self.index.gender(pid)
+        if (gender is not None and gender != kind) or not self.index.vouched(pid):
+            return None
+        return m, pid
 
     def _group_before(self, start: int) -> _Speaker | None:
         """The nearest plural group noun phrase ("US officials") before ``start``, in this sentence or the two

@@ -273,6 +273,9 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         # a sentence adverb before the comma is no person
         ("Mark Cuban spoke first. Nevertheless, Cuban said that in a race between them he would win.",
          "he would win", "indirect", "Mark Cuban", "name"),
+        # "he" in a later clause prefers the person who opens the sentence over names in between
+        ("Jeb Bush pointed out that since Peyton Manning was supporting him, he would support the Denver team.",
+         "the Denver team", "indirect", "Jeb Bush", "pronoun"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
