@@ -1398,6 +1398,14 @@ class _Extractor:
         if not self.text[self.doc.sentences[sent].start:mark].rstrip().endswith(":"):
             return None
         tokens = self.sentence_tokens(sent)
+        colon = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i][0] == ":" and tokens[i][1] < mark), None)
+        if colon is not None and colon > 0:
+            # "... - Philip Bump: “...”": a name right before the colon signs the quotation
+            signed = self.resolver.by_end.get(tokens[colon - 1][2])
+            if signed is not None and not signed[2].possessive and not signed[2].after_preposition:
+                sp = self.resolver.resolve(signed[0], signed[1])
+                if sp.speaker:
+                    return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
         k = 0
         while k < len(tokens) and tokens[k][3] in _DETERMINERS | {"but", "and", "so", "then", "still"}:
             k += 1

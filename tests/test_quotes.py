@@ -276,6 +276,10 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         # "he" in a later clause prefers the person who opens the sentence over names in between
         ("Jeb Bush pointed out that since Peyton Manning was supporting him, he would support the Denver team.",
          "the Denver team", "indirect", "Jeb Bush", "pronoun"),
+        # a name right before the colon signs the quotation
+        ("Polls moved.\n\nThe economic interplay has mattered in the contests - Philip Bump: \u201cTwo weeks ago, "
+         "his strongest territory had been the South.\u201d", "strongest territory", "direct", "Philip Bump",
+         "name"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
