@@ -874,8 +874,8 @@ class _Extractor:
     def _subject(self, sent: int, cue: _Cue, lo: int) -> _Speaker | None:
         sp = self._own_subject(sent, cue, lo)
         tokens = self.sentence_tokens(sent)
-        if cue.participle and sp is not None and sp.speaker and sp.speaker_type != "person" and (
-                sp.mention_start is not None):
+        if cue.participle and cue.kind != "according" and sp is not None and sp.speaker and (
+                sp.speaker_type != "person" and sp.mention_start is not None):
             # "Cruz is making a pitch to New York voters saying ...": a noun after a preposition is not the
             # one speaking
             k = next((i for i, t in enumerate(tokens) if t[1] >= sp.mention_start), 0)

@@ -280,6 +280,9 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         ("Polls moved.\n\nThe economic interplay has mattered in the contests - Philip Bump: \u201cTwo weeks ago, "
          "his strongest territory had been the South.\u201d", "strongest territory", "direct", "Philip Bump",
          "name"),
+        # "According to X:" before a quotation in the next paragraph
+        ("The deal fell apart.\n\nAccording to the Ostland Herald:\n\n\u201cThe deal collapsed after three days "
+         "of talks in the capital.\u201d", "deal collapsed", "direct", "the Ostland Herald", "group"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
