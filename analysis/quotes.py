@@ -954,6 +954,10 @@ class _Extractor:
             return None
         if pronoun_kind(tok[0]) or tok[3] in {"i", "we"}:
             return self.resolver.resolve(tok[1], tok[2])
+        if tok[3] == "to" and j > lo and not cue.participle:
+            # an infinitive ("interrupted me to announce, “...”", "rose to say"): the main clause's subject
+            main = self._main_subject(sent, cue)
+            return main if main is not None and main.speaker else None
         if tok[3] in {"and", "but"} and j > lo and tokens[j - 1][0] != ",":
             # a second verb of the main clause ("Reid voted on Saturday and says ..."): its subject, the
             # subject of the sentence's first reporting verb when there is one

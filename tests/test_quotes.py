@@ -283,6 +283,9 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         # "According to X:" before a quotation in the next paragraph
         ("The deal fell apart.\n\nAccording to the Ostland Herald:\n\n\u201cThe deal collapsed after three days "
          "of talks in the capital.\u201d", "deal collapsed", "direct", "the Ostland Herald", "group"),
+        # an infinitive cue: the main clause's subject
+        ("Mayor Ann Holm rose to say that the budget was balanced.", "budget was balanced", "indirect",
+         "Ann Holm", "title"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
