@@ -155,6 +155,7 @@ _TRAILING_COMMENT = frozenset({"which", "both", "something", "just", "but", "whi
                                "her", "their", "its", "this", "and"})
 # sentence openers of a fronted phrase that ends at the first comma ("At a rally in Ames, ...")
 _FRONTED = frozenset({"at", "in", "on", "during", "after", "before", "with", "for", "from", "by", "as", "despite",
+                      "over", "throughout", "amid", "across", "around", "within", "under", "through", "ahead",
                       "since", "while", "when", "although", "though", "because", "if", "speaking", "asked", "earlier",
                       "later", "last", "this", "hours", "minutes", "days", "weeks", "months", "years", "moments",
                       "shortly", "soon", "meanwhile", "instead", "still", "however", "now", "then", "today",

@@ -286,6 +286,12 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         # an infinitive cue: the main clause's subject
         ("Mayor Ann Holm rose to say that the budget was balanced.", "budget was balanced", "indirect",
          "Ann Holm", "title"),
+        # a restrictive relative clause: its head noun
+        ("The share of voters who said the economy was improving rose in May.", "economy was improving",
+         "indirect", "voters", "group"),
+        # a fronted time phrase before an infinitive cue's main subject
+        ("Over the weekend, Donald Trump failed three times to refuse the endorsement of the group.",
+         "endorsement of the group", "indirect", "Donald Trump", "name"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
