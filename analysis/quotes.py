@@ -175,6 +175,8 @@ _CIRCUMSTANCE = frozenset({"on", "in", "at", "during", "after", "before", "from"
 # what may come before a sentence's subject: nothing, a conjunction, a short time or place phrase and a comma
 _SUBJECT_LEAD = re.compile(r"[\s\u201c\"']*(?:(?:But|And|So|Yet|Still|Now|Then|Later|Meanwhile|Instead)\s+)?"
                            r"(?:[A-Z][\w\u2019'.\-]*(?:\s+[\w\u2019'.\-]+){0,5},\s+)?")
+_SUBORDINATORS = frozenset({"while", "although", "though", "when", "if", "because", "since", "whereas", "once",
+                            "unless", "until", "as"})
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 
@@ -1818,6 +1820,16 @@ class _Extractor:
             if t[0] in _CLAUSE_BREAK and t[1] < end:
                 end = t[1]
                 break
+        # a frame inside a subordinate clause ("While he said he'd hold a hearing, it is unlikely ..."): the
+        # reported clause ends at the comma that closes the subordinate clause
+        sp = self.subjects.get((sent, cue.first))
+        if sp is not None and sp.mention_start is not None:
+            k = next((i for i, t in enumerate(tokens) if t[1] >= sp.mention_start), 0)
+            if k > 0 and tokens[k - 1][3] in _SUBORDINATORS:
+                comma = next((t[1] for t in tokens[cue.last + 2:] if t[0] == "," and t[1] < end
+                              and not self.in_quote(t[1])), None)
+                if comma is not None:
+                    end = comma
         # a comment of the writer's appended after a comma ("..., a requirement that ...", "..., which ...",
         # "..., just as ...") is not part of what was reported
         for k in range(cue.last + 3, len(tokens) - 1):

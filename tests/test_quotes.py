@@ -311,6 +311,9 @@ def test_more_constructions(body, fragment, kind, speaker, resolution):
          "to emerge as the alternative to both rivals"),
         ("Karl Weber said the firm broke the rules, which the regulator later confirmed.",
          "the firm broke the rules"),
+        # a frame inside a subordinate clause ends at the comma that closes it
+        ("Paul Reiner spoke. The plan matters, and while he said he would hold a hearing, it is unlikely to pass.",
+         "he would hold a hearing"),
     ],
 )
 def test_a_comment_after_a_comma_is_not_reported_speech(body, reported):
