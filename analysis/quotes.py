@@ -1537,8 +1537,11 @@ class _Extractor:
         # ", Lewandowski said ...": a short subject after a comma opens a frame of its own
         k = cue.first - 1
         while k > 0 and cue.first - k <= 4 and tokens[k][0][:1].isalnum() and tokens[k][3] not in _NOT_IN_DESCRIPTION:
-            if tokens[k - 1][0] == "," and (tokens[k][4] or pronoun_kind(tokens[k][0])):
-                return True
+            if tokens[k][4] or pronoun_kind(tokens[k][0]):
+                if tokens[k - 1][0] == ",":
+                    return True
+                if tokens[k - 1][3] in {"but", "and", "yet"} and k - 2 > 0 and tokens[k - 2][0] == ",":
+                    return True  # ", but he said ..."
             k -= 1
         return False
 
