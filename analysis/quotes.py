@@ -961,7 +961,7 @@ class _Extractor:
             # an infinitive ("interrupted me to announce, “...”", "rose to say"): the main clause's subject
             main = self._main_subject(sent, cue)
             return main if main is not None and main.speaker else None
-        if tok[3] in {"and", "but"} and j > lo and tokens[j - 1][0] != ",":
+        if tok[3] in {"and", "but"} and j > lo:
             # a second verb of the main clause ("Reid voted on Saturday and says ..."): its subject, the
             # subject of the sentence's first reporting verb when there is one
             floor = 0

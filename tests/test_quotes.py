@@ -292,6 +292,9 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         # a fronted time phrase before an infinitive cue's main subject
         ("Over the weekend, Donald Trump failed three times to refuse the endorsement of the group.",
          "endorsement of the group", "indirect", "Donald Trump", "name"),
+        # ", but told": a second verb of the main clause after a comma
+        ("Hilda Clint, who was speaking to the mayors, did not mention her rival by name, but told city leaders "
+         "that the country should be governed well.", "governed well", "indirect", "Hilda Clint", "apposition"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
