@@ -1016,6 +1016,12 @@ class _Extractor:
                     return _replace(named, "apposition")
             return own
         own = self._np_speaker(tokens, span)
+        if span[0] > lo and tokens[span[0] - 1][3] in _PREPOSITIONS_BEFORE_NP and not cue.participle:
+            # "A letter obtained by The Associated Press warns": the noun phrase after a preposition is not
+            # the subject; the sentence's subject is
+            main = self._main_subject(sent, cue)
+            if main is not None and main.speaker:
+                return main
         if own is not None and not own.speaker and span[1] - span[0] <= 3:
             return self._proper_noun_speaker(tokens, span) or own
         return own

@@ -295,6 +295,9 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         # ", but told": a second verb of the main clause after a comma
         ("Hilda Clint, who was speaking to the mayors, did not mention her rival by name, but told city leaders "
          "that the country should be governed well.", "governed well", "indirect", "Hilda Clint", "apposition"),
+        # a name after a preposition before the verb is not its subject
+        ("Senator Ada Holm in a letter to Governor Karl Weber warns that the budget is short.",
+         "budget is short", "indirect", "Ada Holm", "title"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
