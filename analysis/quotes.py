@@ -177,6 +177,8 @@ _SUBJECT_LEAD = re.compile(r"[\s\u201c\"']*(?:(?:But|And|So|Yet|Still|Now|Then|L
                            r"(?:[A-Z][\w\u2019'.\-]*(?:\s+[\w\u2019'.\-]+){0,5},\s+)?")
 _SUBORDINATORS = frozenset({"while", "although", "though", "when", "if", "because", "since", "whereas", "once",
                             "unless", "until", "as"})
+_SIGNATURE_LINE = re.compile(r"[ \t]*[-\u2013\u2014\u2015]+[ \t]*(?P<name>[A-Z][\w.\u2019'\-]*(?:[ \u00a0][A-Z]"
+                             r"[\w.\u2019'\-]*){0,3}?)[ \t]*\.?[ \t]*")
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 
@@ -1579,7 +1581,7 @@ class _Extractor:
         late = self._late_frame(q, sent)
         if late is not None:
             return late
-        dashed = self._dash_signed(q)
+        dashed = self._dash_signed(q) or self._signed_below(q)
         if dashed is not None:
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), dashed, None, sent, (q,))
         # a paragraph that opens with a quotation and frames a later one names its speaker there
@@ -1709,14 +1711,29 @@ class _Extractor:
         if not sent:
             return None
         prev = self.doc.sentences[sent - 1]
-        if prev.paragraph < self.doc.sentences[sent].paragraph - 1 or self._quotes_overlapping(prev.start, prev.end):
-            return None
+        if prev.paragraph < self.doc.sentences[sent].paragraph - 1 or any(
+                len(_WORDS.findall(self.text[x.start:x.end])) > 4 for x in self._quotes_overlapping(prev.start, prev.end)):
+            return None  # (a sentence quoting a few words, "What “go after them” means", is still about a person)
         for cue in reversed(self.sentence_cues(prev.index)):
             sp = self.subject(prev.index, cue)
             if sp is not None and sp.speaker and sp.speaker_type in ("person", "anonymous"):
                 return _replace(sp, "previous quote", keep_mention=False)
         sp = self._subject_person(prev.index, prev.end)
         return _replace(sp, "previous quote", keep_mention=False) if sp is not None else None
+
+    def _signed_below(self, q: _Quote) -> _Speaker | None:
+        """A quotation whose paragraph is followed by a signature paragraph ("“...”" / "- Bernie Sanders.")."""
+        para = self._paragraph_of(q.start)
+        nxt = next(((a, b) for p, a, b in self.paragraphs if p > para), None)
+        if nxt is None or self._paragraph_of(q.end) != para:
+            return None
+        m = _SIGNATURE_LINE.fullmatch(self.text, nxt[0], nxt[1])
+        if m is None:
+            return None
+        a, b = m.start("name"), m.end("name")
+        b = _trim_end(self.text, a, b)  # "Bernie Sanders." without its full stop ("J." keeps it)
+        sp = self.resolver.resolve(a, b)
+        return _replace(sp, "name") if sp.speaker else None
 
     def _dash_signed(self, q: _Quote) -> _Speaker | None:
         """A quotation whose line ends in a dash and a name ("... than live in a world like that.” ― Ana

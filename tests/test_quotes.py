@@ -298,6 +298,14 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         # a name after a preposition before the verb is not its subject
         ("Senator Ada Holm in a letter to Governor Karl Weber warns that the budget is short.",
          "budget is short", "indirect", "Ada Holm", "title"),
+        # a signature paragraph under the quotation
+        ("Bernd Sandor spoke at the debate.\n\n\"Americans are worried about the future of their kids, and new "
+         "income goes to the top.\"\n\n- Bernd Sandor.\n\nThe senator is wrong.", "worried about the future",
+         "direct", "Bernd Sandor", "name"),
+        # a sentence quoting a few words is still about the person the next quotation is from
+        ("Donald Trump spoke.\n\nWhat \u201cgo after them\u201d means is left to voters, since Trump spoke only in "
+         "bromides during the interview.\n\n\u201cWe have to do something and it is the only way you stop "
+         "it.\u201d", "only way you stop", "direct", "Donald Trump", "previous quote"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
