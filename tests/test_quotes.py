@@ -152,14 +152,14 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         ("Even Freedonia, the only ally of the regime, said it was opposed to the test.", "opposed to the test",
          "indirect", "Freedonia", "apposition"),
         # a longer description before the name, and an addressee after the cue
-        ("\u201cWe will not run his pieces again,\u201d City Herald opinion editor Lena Brook told the Courier in "
-         "an email.", "run his pieces", "direct", "Lena Brook", "name"),
+        (("\u201cWe will not run his pieces again,\u201d City Herald opinion editor Lena Brook told the Courier in "
+         "an email."), "run his pieces", "direct", "Lena Brook", "name"),
         # a description with an article before the name, then an apposition
-        ("\u201cWages may finally be rising,\u201d the economist Olaf Brun, a former adviser in the Ostland "
-         "cabinet, wrote on his blog.", "finally be rising", "direct", "Olaf Brun", "apposition"),
+        (("\u201cWages may finally be rising,\u201d the economist Olaf Brun, a former adviser in the Ostland "
+         "cabinet, wrote on his blog."), "finally be rising", "direct", "Olaf Brun", "apposition"),
         # a word that is a cue only as a verb ("state") inside the apposition does not end the search
-        ("\u201cThey think he is honest,\u201d Pia Lund, the head of the Ostland state teachers union, said of "
-         "her members.", "he is honest", "direct", "Pia Lund", "apposition"),
+        (("\u201cThey think he is honest,\u201d Pia Lund, the head of the Ostland state teachers union, said of "
+         "her members."), "he is honest", "direct", "Pia Lund", "apposition"),
         # a quotation closed without a comma before its frame
         ("\u201cThe caucus is a battle of niches\u201d Marlow said.", "battle of niches", "direct", "Marlow",
          "name"),
@@ -188,12 +188,12 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         ("\u201cIf they were serious about this, they would vote for it,\u201d Toomes fumed on Tuesday.",
          "serious about this", "direct", "Toomes", "name"),
         # an unframed quotation opening its paragraph: the person the sentence before is about
-        ("Rita Vogel is upbeat about the chances of her party.\n\n\u201cNot only can we win in November, we "
-         "are the ones with the best chance of winning.\u201d", "best chance", "direct", "Rita Vogel",
+        (("Rita Vogel is upbeat about the chances of her party.\n\n\u201cNot only can we win in November, we "
+         "are the ones with the best chance of winning.\u201d"), "best chance", "direct", "Rita Vogel",
          "previous quote"),
         # the quotation after a quotation and its frame goes on with the same speaker
-        ("\u201cThis is a long game,\u201d said Alma Cobb, an adviser who spent the weekend at the convention. "
-         "\u201cThis is a three-month process between now and the vote.\u201d", "three-month process", "direct",
+        (("\u201cThis is a long game,\u201d said Alma Cobb, an adviser who spent the weekend at the convention. "
+         "\u201cThis is a three-month process between now and the vote.\u201d"), "three-month process", "direct",
          "Alma Cobb", "previous quote"),
         # a group the noun-phrase rules do not know, before a speech verb
         ("Protest groups say the restrictions are meant to hide them.", "restrictions are meant", "indirect",
@@ -211,38 +211,38 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         ("During the first debate, Hanna Clint cracked, ''I am a progressive who likes to get things done.''",
          "likes to get things done", "direct", "Hanna Clint", "name"),
         # a participle after a fronted phrase: the first person past it
-        ("At a campaign event in Ames, Iowa, on Sunday, Mrs. Holm tried to expand on her statement, saying that "
-         "the nation should lead.", "nation should lead", "indirect", "Holm", "title"),
+        (("At a campaign event in Ames, Iowa, on Sunday, Mrs. Holm tried to expand on her statement, saying that "
+         "the nation should lead."), "nation should lead", "indirect", "Holm", "title"),
         # a noun after a preposition before a participle does not speak
         ("Senator Ted Cruz is making a pitch to New York voters saying a state law is hurting the economy.",
          "state law is hurting", "indirect", "Ted Cruz", "title"),
         # a dateline in title case with the agency in parentheses
-        ("Washington (AFP) \u2013 Democrat Hilda Clint has taken a swipe at her rival, saying that bombastic "
-         "comments do harm.", "bombastic comments", "indirect", "Hilda Clint", "name"),
+        (("Washington (AFP) \u2013 Democrat Hilda Clint has taken a swipe at her rival, saying that bombastic "
+         "comments do harm."), "bombastic comments", "indirect", "Hilda Clint", "name"),
         # the verbs of a fronted clause are not the main clause's
-        ("Hanna Clint spoke first. When asked whom she supported, Ms. Sherry smiled and said, ''I am waiting "
-         "for another candidate to get in.''", "waiting for another", "direct", "Sherry", "title"),
+        (("Hanna Clint spoke first. When asked whom she supported, Ms. Sherry smiled and said, ''I am waiting "
+         "for another candidate to get in.''"), "waiting for another", "direct", "Sherry", "title"),
         # "said it would tell": the outer frame's speaker
-        ("President Ode, opening the National Museum of Ostland on Saturday, said it would tell a story of "
-         "''suffering and delight, of hardship and hope.''", "suffering and delight", "mixed", "Ode", "apposition"),
+        (("President Ode, opening the National Museum of Ostland on Saturday, said it would tell a story of "
+         "''suffering and delight, of hardship and hope.''"), "suffering and delight", "mixed", "Ode", "apposition"),
         # a pronoun skips a capitalised word never seen with a first name or a title
         ("Karl Weber grew up near Buffalo. Vote came later for him. He said the city was his home.",
          "city was his home", "indirect", "Karl Weber", "pronoun"),
         # a quotation opening the sentence after a quotation and its frame, in one sentence for the splitter
-        ("''It was stifling,'' Representative Peter T. King, Republican of Ostland, said of life before the "
-         "network. ''Its founder gave that voice an opportunity to come out.''", "gave that voice", "direct",
+        (("''It was stifling,'' Representative Peter T. King, Republican of Ostland, said of life before the "
+         "network. ''Its founder gave that voice an opportunity to come out.''"), "gave that voice", "direct",
          "Peter T. King", "previous quote"),
         # a colon frame without a reporting verb: the subject past a fronted clause
-        ("Bill Clint met Georg Wall. When Wall died in 1998, President Clint released the following statement:"
-         "\n\n\u201cHilda and I offer our condolences to the family and friends of Georg Wall.\u201d",
+        (("Bill Clint met Georg Wall. When Wall died in 1998, President Clint released the following statement:"
+         "\n\n\u201cHilda and I offer our condolences to the family and friends of Georg Wall.\u201d"),
          "offer our condolences", "direct", "Bill Clint", "title"),
         # a time phrase opening the sentence is no speaker
-        ("Donald Trump met Adelson. Hours later, Trump returned the compliment to Adelson, telling Reuters, "
-         "\u201cSheldon and I have been friends for a long time.\u201d", "friends for a long", "direct",
+        (("Donald Trump met Adelson. Hours later, Trump returned the compliment to Adelson, telling Reuters, "
+         "\u201cSheldon and I have been friends for a long time.\u201d"), "friends for a long", "direct",
          "Donald Trump", "name"),
         # an exclamation capitalised inside the sentence is no speaker either
-        ("Ted Cruz spoke last. And Lordy, do we know how tempting that can be, Cruz called them on it:\n\n"
-         "\u201cThe questions asked in this debate illustrate why the voters do not trust the media.\u201d",
+        (("Ted Cruz spoke last. And Lordy, do we know how tempting that can be, Cruz called them on it:\n\n"
+         "\u201cThe questions asked in this debate illustrate why the voters do not trust the media.\u201d"),
          "questions asked", "direct", "Ted Cruz", "name"),
         # "they" after a capitalised group the noun-phrase rules reject
         ("House Democrats seized the floor on Wednesday. Hours later they said the vote was rigged.",
@@ -251,11 +251,11 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         ("On Saturday, Senator Bernd Sandor of Ostland, a rival, assailed her for supporting the war.",
          "the war", "indirect", "Bernd Sandor", "title"),
         # a capitalised group as a subject, and ", saying" after it (not the nearest capitalised word)
-        ("Several Democrats cautioned against reading too much into the Brexit vote, saying mass immigration "
-         "was a bigger problem.", "bigger problem", "indirect", "several Democrats", "group"),
+        (("Several Democrats cautioned against reading too much into the Brexit vote, saying mass immigration "
+         "was a bigger problem."), "bigger problem", "indirect", "several Democrats", "group"),
         # a dateline with a date before the agency
-        ("PARIS, Aug 31 (Reuters) - The party leader, Marina Lepp, voiced support for him on Wednesday, saying "
-         "his rival was weak.", "his rival was weak", "indirect", "Marina Lepp", "name"),
+        (("PARIS, Aug 31 (Reuters) - The party leader, Marina Lepp, voiced support for him on Wednesday, saying "
+         "his rival was weak."), "his rival was weak", "indirect", "Marina Lepp", "name"),
         # a bare capitalised group opening the sentence
         ("Republicans believe that the senator is so well known that she will struggle.", "so well known",
          "indirect", "Republicans", "group"),
@@ -265,8 +265,8 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         # a name inside an aside is not the one speaking
         ("Rep. Sander Levin, a superdelegate supporting Hanna Clint, said he has spoken with many members.",
          "spoken with many", "indirect", "Sander Levin", "apposition"),
-        ("Katrina Pierson, a spokeswoman for Trump, has expanded on the claims, wrongly suggesting the judge is "
-         "biased.", "judge is biased", "indirect", "Katrina Pierson", "name"),
+        (("Katrina Pierson, a spokeswoman for Trump, has expanded on the claims, wrongly suggesting the judge is "
+         "biased."), "judge is biased", "indirect", "Katrina Pierson", "name"),
         # a place after a preposition before the comma is not an apposition's head
         ("Friday morning, as the parade rolled through Pasadena, CNN reported at least six planes overhead.",
          "through Pasadena", "indirect", "CNN", "group"),
@@ -277,12 +277,12 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         ("Jeb Bush pointed out that since Peyton Manning was supporting him, he would support the Denver team.",
          "the Denver team", "indirect", "Jeb Bush", "pronoun"),
         # a name right before the colon signs the quotation
-        ("Polls moved.\n\nThe economic interplay has mattered in the contests - Philip Bump: \u201cTwo weeks ago, "
-         "his strongest territory had been the South.\u201d", "strongest territory", "direct", "Philip Bump",
+        (("Polls moved.\n\nThe economic interplay has mattered in the contests - Philip Bump: \u201cTwo weeks ago, "
+         "his strongest territory had been the South.\u201d"), "strongest territory", "direct", "Philip Bump",
          "name"),
         # "According to X:" before a quotation in the next paragraph
-        ("The deal fell apart.\n\nAccording to the Ostland Herald:\n\n\u201cThe deal collapsed after three days "
-         "of talks in the capital.\u201d", "deal collapsed", "direct", "the Ostland Herald", "group"),
+        (("The deal fell apart.\n\nAccording to the Ostland Herald:\n\n\u201cThe deal collapsed after three days "
+         "of talks in the capital.\u201d"), "deal collapsed", "direct", "the Ostland Herald", "group"),
         # an infinitive cue: the main clause's subject
         ("Mayor Ann Holm rose to say that the budget was balanced.", "budget was balanced", "indirect",
          "Ann Holm", "title"),
@@ -293,19 +293,19 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         ("Over the weekend, Donald Trump failed three times to refuse the endorsement of the group.",
          "endorsement of the group", "indirect", "Donald Trump", "name"),
         # ", but told": a second verb of the main clause after a comma
-        ("Hilda Clint, who was speaking to the mayors, did not mention her rival by name, but told city leaders "
-         "that the country should be governed well.", "governed well", "indirect", "Hilda Clint", "apposition"),
+        (("Hilda Clint, who was speaking to the mayors, did not mention her rival by name, but told city leaders "
+         "that the country should be governed well."), "governed well", "indirect", "Hilda Clint", "apposition"),
         # a name after a preposition before the verb is not its subject
         ("Senator Ada Holm in a letter to Governor Karl Weber warns that the budget is short.",
          "budget is short", "indirect", "Ada Holm", "title"),
         # a signature paragraph under the quotation
-        ("Bernd Sandor spoke at the debate.\n\n\"Americans are worried about the future of their kids, and new "
-         "income goes to the top.\"\n\n- Bernd Sandor.\n\nThe senator is wrong.", "worried about the future",
+        (("Bernd Sandor spoke at the debate.\n\n\"Americans are worried about the future of their kids, and new "
+         "income goes to the top.\"\n\n- Bernd Sandor.\n\nThe senator is wrong."), "worried about the future",
          "direct", "Bernd Sandor", "name"),
         # a sentence quoting a few words is still about the person the next quotation is from
-        ("Donald Trump spoke.\n\nWhat \u201cgo after them\u201d means is left to voters, since Trump spoke only in "
+        (("Donald Trump spoke.\n\nWhat \u201cgo after them\u201d means is left to voters, since Trump spoke only in "
          "bromides during the interview.\n\n\u201cWe have to do something and it is the only way you stop "
-         "it.\u201d", "only way you stop", "direct", "Donald Trump", "previous quote"),
+         "it.\u201d"), "only way you stop", "direct", "Donald Trump", "previous quote"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
