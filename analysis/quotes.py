@@ -1118,7 +1118,9 @@ class _Extractor:
         end = next((i for i in range(k, j + 1) if tokens[i][2] == found[1]), None)
         if end is None or not (end == j or tokens[end + 1][0] in {",", "("}):
             return None  # the name must end the frame's subject or open its asides
-        if end != j and self._name_before_asides(tokens, j, end) is None and tokens[j][0] not in {",", ")"}:
+        relative = end + 2 <= j and tokens[end + 1][0] == "," and tokens[end + 2][3] in {"who", "whose"}
+        if end != j and self._name_before_asides(tokens, j, end) is None and tokens[j][0] not in {",", ")"} and (
+                not relative):  # (", who is chairman of the PAC said": a relative clause left open)
             return None
         sp = self.resolver.resolve(found[0], found[1])
         return (first, _replace(sp, "apposition") if end != j else sp) if sp.speaker else None

@@ -306,6 +306,9 @@ def test_constructions(body, fragment, kind, speaker, resolution, cue):
         (("Donald Trump spoke.\n\nWhat \u201cgo after them\u201d means is left to voters, since Trump spoke only in "
          "bromides during the interview.\n\n\u201cWe have to do something and it is the only way you stop "
          "it.\u201d"), "only way you stop", "direct", "Donald Trump", "previous quote"),
+        # a relative clause left open before the cue of a frame after the quotation
+        (("\"This new ad raises new questions,\" Katie Packer, who is chairman of Our Principles PAC said in a "
+         "statement."), "raises new questions", "direct", "Katie Packer", "apposition"),
         # coordinated subjects: the first named one
         ("Ms. Toretti, Mrs. Lamm and other donors said their networks are large.", "networks are large",
          "indirect", "Toretti", "title"),
