@@ -1386,11 +1386,8 @@ def with_articles(df: pd.DataFrame, articles: pd.DataFrame, columns: Iterable[st
     return out
 
 
-def _camp(values: pd.Series, speakers: pd.Series | None = None) -> pd.Series:
-    camps = values.astype(object).where(values.notna(), _NO_CAMP)
-    if speakers is not None:
-        camps = camps.where(speakers.notna() | values.notna(), "(unresolved)")
-    return camps
+def _camp(values: pd.Series) -> pd.Series:
+    return values.astype(object).where(values.notna(), _NO_CAMP)
 
 
 def share_of_voice_by(quotes: pd.DataFrame, articles: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:

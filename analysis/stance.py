@@ -958,13 +958,11 @@ def _score_mentions(items: list[tuple[str, int, int]]) -> list[int]:
     if not items:
         return []
     score = _sentiment_function()
-    if score is not _vader_window_sentiment:
-        from . import targeted
+    if score is _vader_window_sentiment:
+        return [score(sentence, start, end) for sentence, start, end in items]
+    from .targeted import target_sentiments
 
-        many = getattr(targeted, "target_sentiments", None)
-        if many is not None:
-            return list(many(items))
-    return [int(score(sentence, start, end)) for sentence, start, end in items]
+    return target_sentiments(items)
 
 
 # --------------------------------------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ def _cold() -> None:
     stay warm, as they are in any run longer than a few articles."""
     from analysis import targeted, vader
 
-    for cached in (targeted._sentence, targeted._compound, vader._scores):
+    for cached in (targeted._sentence, vader._scores):
         cached.cache_clear()
 
 
