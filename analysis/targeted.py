@@ -277,7 +277,7 @@ def _subject_prior(words: list[str], pos: int) -> float:
 
 
 def _compound(sentence: str) -> float:
-    """The news-aware VADER compound of the whole sentence (computed once a sentence: :func:`_sentence` caches)."""
+    """The news-aware VADER compound of the whole sentence (``vader.sentence_sentiment`` caches it per sentence)."""
     from .vader import sentence_sentiment
 
     return sentence_sentiment(sentence)
@@ -370,8 +370,12 @@ class _Sentence:
     ends: tuple[int, ...]
     words: tuple[str, ...]
     stems: tuple[str, ...]
-    compound: float
     has_quote: bool
+
+    @property
+    def compound(self) -> float:
+        """The sentence's news-aware VADER compound (computed on first use; :mod:`analysis.vader` caches it)."""
+        return _compound(self.text)
 
 
 @dataclass(frozen=True)
@@ -405,7 +409,6 @@ def _sentence(sentence: str) -> _Sentence:
         ends=tuple(ends),
         words=tuple(words),
         stems=tuple(_stem(word) for word in words),
-        compound=_compound(sentence),
         has_quote=any(c in sentence for c in _QUOTE_CHARS),
     )
 
@@ -448,11 +451,18 @@ def _pair_heads() -> frozenset[str]:
     return frozenset(first for first, _ in _lexicon()[1])
 
 
-def _features(view: _View, sentence: str, start: int) -> dict[str, float]:
+def _compound_band(compound: float) -> str:
+    """The name of the band feature of a sentence compound (``compb0`` for [-1, -0.6) ... ``compb5`` for 1)."""
+    return f"compb{int((compound + 1) * 2.5)}"
+
+
+def _features(view: _View, sentence: str, start: int, with_compound: bool = True) -> dict[str, float]:
     """:func:`target_features` from a :func:`_view` (the mention's offsets already checked).
 
     Written for speed (stance calls it for every mention): the features, their order and their values are
-    those of the definition in the module docstring.
+    those of the definition in the module docstring. ``with_compound=False`` leaves out the two features of
+    the sentence's VADER compound (``comp`` and its band), for :func:`_batch_labels`, which adds them only
+    where they can change the label.
     """
     words, pos, stems = view.words, view.pos, view.stems
     n = len(words)
@@ -523,16 +533,17 @@ def _features(view: _View, sentence: str, start: int) -> dict[str, float]:
 
     info = _sentence(sentence)
     opened = sum(sentence[:start].count(c) for c in _QUOTE_CHARS)
-    compound = info.compound
     for name, value in (
         (f"pos:{_bucket(pos + 1)}", 1.0),
         (f"rpos:{_bucket(n - pos)}", 1.0),
         ("quoted" if opened % 2 else "unquoted", 1.0),
         ("has_quote" if info.has_quote else "no_quote", 1.0),
-        ("comp", compound),
-        (f"compb{int((compound + 1) * 2.5)}", 1.0),
     ):
         feats[name] = get(name, 0.0) + value
+    if with_compound:
+        compound = info.compound
+        for name, value in (("comp", compound), (_compound_band(compound), 1.0)):
+            feats[name] = get(name, 0.0) + value
     for part in (
         _valence_reach_features(words, pos, lo, hi, valenced),
         _role_features(words, pos, stems),
@@ -748,13 +759,41 @@ def target_sentiment(sentence: str, start: int, end: int) -> int:
     return max(probabilities, key=probabilities.__getitem__)
 
 
-def _score_matrix(items: Sequence[tuple[str, int, int]]) -> np.ndarray:
-    """Unnormalised log-probabilities, one row of three (negative, neutral, positive) an item, computed together.
+# The compound bands as closed intervals of the compound, each widened a little so that a compound on a band's
+# edge that float rounding puts in the neighbouring band still lies inside the interval checked for it.
+_BAND_EDGES = np.array([[-1.0, -0.6], [-0.6, -0.2], [-0.2, 0.2], [0.2, 0.6], [0.6, 1.0], [1.0, 1.0]]) + [-1e-6, 1e-6]
+# How far the winning class must lead at a band's edges for the label to be taken as settled without the
+# compound: far above the float32 rounding of the sums (about 1e-6), far below any real difference of scores.
+_SETTLED_MARGIN = 1e-4
 
-    The batch twin of :func:`_probabilities` (same features, weights, log-softmaxes and subject prior; the tests
-    check they give the same labels): the features of every item are gathered in one look-up of the weight
-    matrix and summed per item with ``np.add.reduceat``. A single call stays on :func:`_probabilities`, which is
-    about a third cheaper for one item than this batch machinery.
+
+@functools.lru_cache(maxsize=1)
+def _compound_weights() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The weight rows of the compound features: ``comp`` (LR, NB) and per band ``compb0..5`` (LR, NB).
+
+    Returns:
+        ``(comp_lr (3,), comp_nb (3,), band_lr (6, 3), band_nb (6, 3))`` in float64; a band the model does not
+        know has zero weights.
+    """
+    model = _model()
+    weights = model.weights.astype(np.float64)
+    comp = weights[model.index["comp"]]
+    bands = weights[[model.index[f"compb{b}"] for b in range(6)]]
+    return comp[:3], comp[3:], bands[:, :3], bands[:, 3:]
+
+
+def _batch_labels(items: Sequence[tuple[str, int, int]]) -> list[int]:
+    """Labels of many mentions, computed together; the batch twin of :func:`_probabilities` (same features,
+    weights, log-softmaxes and subject prior; the tests check they give the same labels).
+
+    The features of every item except the two of the sentence's VADER compound are gathered in one look-up of
+    the weight matrix and summed per item with ``np.add.reduceat``. The compound then enters linearly: the
+    logistic regression adds ``compound x w(comp) + w(band)``, the NB-SVM (on presence) ``w(comp) + w(band)``.
+    Since the label is the argmax of ``LR + log_softmax(NB) + prior`` (the LR's own log-normaliser is the same
+    for every class), and that is linear in the compound within a band, the label is the same for every
+    compound of a band when the same class wins at both edges of the band. When one class wins at the edges of
+    all six bands by more than :data:`_SETTLED_MARGIN`, the sentence's compound cannot change the label and is
+    not computed (VADER was about a quarter of the stance stage's time); otherwise it is computed and added.
     """
     model = _model()
     rows: list[int] = []
@@ -764,23 +803,37 @@ def _score_matrix(items: Sequence[tuple[str, int, int]]) -> np.ndarray:
     for sentence, start, end in items:
         info = _sentence(sentence)
         view = _view(info, start, end)
-        feats = _features(view, info.text, start)
+        feats = _features(view, info.text, start, with_compound=False)
         offsets.append(len(rows))
         rows.extend(map(model.index.__getitem__, feats))
         values.extend(feats.values())
         priors.append(_subject_prior(view.words, view.pos))
     block = model.weights[rows]
     weighted = np.asarray(values, dtype=np.float32)[:, None] * block[:, :3]
-    lr = model.intercept + np.add.reduceat(weighted, offsets, axis=0)
-    nb = model.nb_intercept + np.add.reduceat(block[:, 3:], offsets, axis=0)
-    scores = _log_softmax_rows(lr.astype(np.float64)) + _log_softmax_rows(nb.astype(np.float64))
-    scores[:, 0] += priors
-    return scores
+    lr = (model.intercept + np.add.reduceat(weighted, offsets, axis=0)).astype(np.float64)
+    nb = (model.nb_intercept + np.add.reduceat(block[:, 3:], offsets, axis=0)).astype(np.float64)
+    lr[:, 0] += priors  # the subject prior adds to the negative class (a constant of the final sum)
+    comp_lr, comp_nb, band_lr, band_nb = _compound_weights()
+    # per band (6, N, 3): the NB-SVM's log-probabilities and the LR's scores at the band's two edges
+    nb_bands = _log_softmax_rows(nb[None, :, :] + (comp_nb + band_nb)[:, None, :])
+    base = lr[None, :, :] + band_lr[:, None, :] + nb_bands
+    at_edges = base[:, None, :, :] + _BAND_EDGES[:, :, None, None] * comp_lr  # (6, 2, N, 3)
+    ordered = np.sort(at_edges, axis=3)
+    winners = at_edges.argmax(axis=3).reshape(12, -1)
+    settled = ((winners == winners[0]).all(axis=0)
+               & ((ordered[..., 2] - ordered[..., 1]).reshape(12, -1) > _SETTLED_MARGIN).all(axis=0))
+    labels = winners[0].tolist()
+    for k in np.flatnonzero(~settled).tolist():
+        compound = _sentence(items[k][0]).compound
+        band = int((compound + 1) * 2.5)
+        scores = base[band, k] + compound * comp_lr
+        labels[k] = int(scores.argmax())
+    return [_LABELS[i] for i in labels]
 
 
 def _log_softmax_rows(scores: np.ndarray) -> np.ndarray:
-    shifted = scores - scores.max(axis=1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    shifted = scores - scores.max(axis=-1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
 
 def target_sentiments(items: Sequence[tuple[str, int, int]]) -> list[int]:
@@ -800,4 +853,4 @@ def target_sentiments(items: Sequence[tuple[str, int, int]]) -> list[int]:
         _check_span(sentence, start, end)
     if not items:
         return []
-    return [_LABELS[i] for i in _score_matrix(items).argmax(axis=1).tolist()]
+    return _batch_labels(items)
