@@ -519,8 +519,27 @@ _ARROW_KINDS = {"bool": pa.bool_(), "int": pa.int64(), "float": pa.float64(), "d
                 "string": pa.string()}
 
 
+_NONE_TYPE = type(None)
+
+
+@functools.cache
+def _type_kind(kind: type) -> str:
+    """:func:`_kind_of` for every value of one Python type (``isinstance`` is ``issubclass`` of the type)."""
+    if issubclass(kind, bool):
+        return "bool"
+    if issubclass(kind, int):
+        return "int"
+    if issubclass(kind, float):
+        return "float"
+    if issubclass(kind, _dt.date):
+        return "date"
+    return "string"
+
+
 def _column_type(values: list[Any]) -> pa.DataType:
-    kinds = {_kind_of(v) for v in values if v is not None}
+    types = set(map(type, values))  # a few distinct types, not one check per value
+    types.discard(_NONE_TYPE)
+    kinds = {_type_kind(t) for t in types}
     if not kinds:
         return pa.null()
     if len(kinds) == 1:
@@ -540,8 +559,12 @@ def _fixed_cell(value: Any, kind: pa.DataType) -> Any:
 
 def _cast_values(values: list[Any], kind: pa.DataType) -> list[Any]:
     if pa.types.is_string(kind):
+        if set(map(type, values)) <= {str, _NONE_TYPE}:
+            return values  # already what the cast gives
         return [None if v is None else str(v) for v in values]
     if pa.types.is_float64(kind):
+        if set(map(type, values)) <= {float, _NONE_TYPE}:
+            return values
         return [None if v is None else float(v) for v in values]
     return values
 
@@ -550,18 +573,68 @@ def _sort_key(row: tuple[Any, ...]) -> tuple[tuple[int, Any], ...]:
     return tuple((0, "") if v is None else (1, v) if isinstance(v, (int, float)) else (2, str(v)) for v in row)
 
 
-def _column_values(series: pd.Series) -> list[Any]:
-    """A column's cells as :func:`_plain` values; numeric and text columns without the per-cell checks."""
-    values = series.tolist()
+def _row_order(columns: list[list[Any]], order: list[int], n: int) -> list[int]:
+    """The row permutation that sorts rows by :func:`_sort_key` of their cells in column ``order`` (stable).
+
+    Rows are first sorted by the leading two columns of ``order`` (the offsets); only runs of rows equal there
+    are then sorted by every column, which is the same stable order as sorting by the whole key at once.
+    """
+    lead = [columns[i] for i in order[:2]]
+    keys = [_sort_key(cells) for cells in zip(*lead)]
+    perm = sorted(range(n), key=keys.__getitem__)
+    if len(order) <= 2:
+        return perm
+    ordered = [columns[i] for i in order]
+    out: list[int] = []
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n and keys[perm[j]] == keys[perm[i]]:
+            j += 1
+        run = perm[i:j]
+        if len(run) > 1:
+            run.sort(key=lambda r: _sort_key(tuple(col[r] for col in ordered)))
+        out.extend(run)
+        i = j
+    return out
+
+
+def _str_values(array: Any) -> list[Any] | None:
+    """The cells of a pyarrow-backed string array (None for missing), or None when it is not one."""
+    data = getattr(array, "_pa_array", None)
+    if isinstance(data, pa.ChunkedArray) and pa.types.is_string(data.type) or (
+            isinstance(data, pa.ChunkedArray) and pa.types.is_large_string(data.type)):
+        return data.to_pylist()
+    return None
+
+
+def _column_values(series: Any) -> list[Any]:
+    """A column's cells (a Series or its array) as :func:`_plain` values; numeric, text and nullable-integer
+    columns without the per-cell checks."""
     dtype = series.dtype
     if isinstance(dtype, np.dtype):
         if dtype.kind in "iub":
-            return values  # Python ints and bools, never missing
+            return series.tolist()  # Python ints and bools, never missing
         if dtype.kind == "f":
-            return [None if math.isnan(v) else v for v in values]  # NaN is missing
+            return [None if math.isnan(v) else v for v in series.tolist()]  # NaN is missing
     elif isinstance(dtype, pd.StringDtype):
-        return [v if type(v) is str else _plain(v) for v in values]
-    return [_plain(v) for v in values]
+        values = _str_values(series.array if isinstance(series, pd.Series) else series)
+        if values is not None:
+            return values
+        return [v if type(v) is str else _plain(v) for v in series.tolist()]
+    elif isinstance(dtype, pd.Int64Dtype):
+        array = series.array if isinstance(series, pd.Series) else series
+        return [None if m else v for v, m in zip(array._data.tolist(), array._mask.tolist())]
+    return [_plain(v) for v in series.tolist()]
+
+
+def _frame_columns(df: pd.DataFrame, wanted: list[str]) -> dict[str, Any]:
+    """The arrays of the columns of ``df`` named in ``wanted`` (the last of a repeated name, as ``df.items()``)."""
+    if not df.columns.is_unique or not hasattr(df, "_get_column_array"):
+        present = dict(df.items())
+        return {c: present[c] for c in wanted if c in present}
+    positions = {c: i for i, c in enumerate(df.columns)}
+    return {c: df._get_column_array(positions[c]) for c in wanted if c in positions}
 
 
 def conform(df: pd.DataFrame, name: str, *, article: str | None = None) -> pa.Table:
@@ -577,9 +650,10 @@ def conform(df: pd.DataFrame, name: str, *, article: str | None = None) -> pa.Ta
         name: the output table (``quotes``, ``timeline``, ..., ``errors``).
         article: when given, the ``article`` column holds this id on every row (cheaper than ``df.assign``).
     """
-    present = dict(df.items())
+    names = table_schema(name).names
+    present = _frame_columns(df, names)
     columns = {}
-    for column in table_schema(name).names:
+    for column in names:
         if article is not None and column == "article":
             columns[column] = [article] * len(df)
         elif column in present:
@@ -601,12 +675,13 @@ def _conform_columns(given: dict[str, list[Any]], n: int, name: str) -> pa.Table
     for f in schema:
         values = given.get(f.name, [None] * n)
         columns.append([_fixed_cell(v, f.type) for v in values] if fixed else values)
-    first = [names.index(c) for c in ("start", "end") if c in names]
-    order = first + [i for i in range(len(names)) if i not in first]
-    rows = sorted(zip(*columns), key=lambda r: _sort_key(tuple(r[i] for i in order))) if n > 1 else list(zip(*columns))
+    if n > 1:
+        first = [names.index(c) for c in ("start", "end") if c in names]
+        perm = _row_order(columns, first + [i for i in range(len(names)) if i not in first], n)
+        if perm != list(range(n)):
+            columns = [[values[j] for j in perm] for values in columns]
     arrays, fields = [], []
-    for i, f in enumerate(schema):
-        values = [r[i] for r in rows]
+    for values, f in zip(columns, schema):
         kind = f.type if fixed else _column_type(values)
         arrays.append(pa.array(_cast_values(values, kind), type=kind))
         fields.append(pa.field(f.name, kind))

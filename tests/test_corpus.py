@@ -381,6 +381,30 @@ def test_conform_without_article_keeps_the_frame_column_and_empty_frames_work():
     assert empty.column_names == table_schema("sentiment").names
 
 
+@pytest.mark.parametrize(
+    ("starts", "ends", "speakers", "expected"),
+    [
+        ([5, 5, 1], [9, 9, 2], ["b", "a", "z"], ["z", "a", "b"]),  # equal offsets: the other columns decide
+        ([5, 5, 5], [9, 9, 9], [None, "a", None], [None, None, "a"]),  # missing sorts first, ties keep order
+        ([3, 2, 1], [4, 3, 2], ["x", "y", "z"], ["z", "y", "x"]),  # offsets alone decide
+    ],
+)
+def test_conform_orders_rows_by_offsets_then_every_column(starts, ends, speakers, expected):
+    frame = _sentiment_frame(speaker=pd.Series(speakers, dtype="str"), start=np.array(starts),
+                             end=np.array(ends), text=["t", "t", "t"], kind=["k", "k", "k"],
+                             compound=np.array([0.0, 0.0, 0.0]))
+    assert conform(frame, "sentiment", article="doc").column("speaker").to_pylist() == expected
+
+
+def test_conform_nullable_integers_and_text_with_gaps():
+    frame = _sentiment_frame(sentence=pd.array([2, None, 1], dtype="Int64"),
+                             camp=pd.Series(["left", None, "right"], dtype="str"))
+    table = conform(frame, "sentiment", article="doc")
+    assert table.schema.field("sentence").type == pa.int64()
+    assert table.column("sentence").to_pylist() == [1, None, 2]  # rows sorted by start: 10, 10, 30
+    assert table.column("camp").to_pylist() == ["right", None, "left"]
+
+
 # ------------------------------------------------------------------ the comparison helpers of the corpus notebook
 
 _ARTICLES = pd.DataFrame({"article": ["a1", "a2", "a3"], "outlet": ["Daily", "Daily", None]})
