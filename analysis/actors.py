@@ -43,6 +43,7 @@ __all__ = [
     "Actor",
     "Actors",
     "ActorsError",
+    "actor_mention_rows",
     "actor_mentions",
     "article_persons",
     "default_actors_path",
@@ -326,6 +327,19 @@ def actor_mentions(article: Article, actors: Actors | None = None) -> pd.DataFra
 def _actor_mentions(article: Article, actors: Actors) -> pd.DataFrame:
     """:func:`actor_mentions` for one (article, actors) pair, cached: the stance, timeline and quotes analyses
     of one article all ask for it."""
+    rows = actor_mention_rows(article, actors)
+    if not rows:
+        return pd.DataFrame(list(rows), columns=MENTION_COLUMNS)
+    data = {}
+    for name, values in zip(MENTION_COLUMNS, zip(*rows)):
+        data[name] = np.array(values, dtype=np.int64) if name in _INT_COLUMNS else string_array(list(values))
+    return pd.DataFrame(data, columns=MENTION_COLUMNS, copy=False)
+
+
+@functools.lru_cache(maxsize=32)
+def actor_mention_rows(article: Article, actors: Actors) -> tuple[tuple, ...]:
+    """The rows of :func:`actor_mentions` as tuples ``(article, actor, camp, mention, start, end, sentence)``,
+    cached per (article, actors): for callers that walk the mentions (stance) without needing a DataFrame."""
     doc = parse(article)
     text = article.text
     rows: list[tuple] = []
@@ -356,13 +370,7 @@ def _actor_mentions(article: Article, actors: Actors) -> pd.DataFrame:
             names[pid] = (name, actors.camp_of(name))
         name, camp = names[pid]
         rows.append((article.id, name, camp, text[m.name_start:m.end], m.name_start, m.end, sent))
-    rows = _merge_adjacent(sorted(rows, key=lambda r: (r[4], r[5])), text)
-    if not rows:
-        return pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    data = {}
-    for name, values in zip(MENTION_COLUMNS, zip(*rows)):
-        data[name] = np.array(values, dtype=np.int64) if name in _INT_COLUMNS else string_array(list(values))
-    return pd.DataFrame(data, columns=MENTION_COLUMNS, copy=False)
+    return tuple(_merge_adjacent(sorted(rows, key=lambda r: (r[4], r[5])), text))
 
 
 _INT_COLUMNS = frozenset({"start", "end", "sentence"})
