@@ -28,11 +28,15 @@ from typing import NamedTuple
 import pandas as pd
 from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
+    C_INCR,
     N_SCALAR,
+    NEGATE,
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
     SentiText,
+    allcap_differential,
     negated,
+    scalar_inc_dec,
 )
 
 __all__ = [
@@ -60,6 +64,8 @@ _CLAUSE_END = tuple(",;:.!?")
 _SENTENCE_END = tuple(".!?:\"'")
 _SYNTHETIC = "\u2063patch{:+.3f}"  # invisible separator: a lexicon key no text token can equal
 _HEADLINE_SHARE = 0.6
+_NEGATE = frozenset(NEGATE)
+_PUNCTUATION = string.punctuation
 
 
 @dataclass(frozen=True)
@@ -239,9 +245,15 @@ def _match_at(entry: PatchEntry, forms: list[str], raw: list[str], start: int) -
     return walk(0, start)
 
 
-def _proper_name_words(raw: list[str], words: list[str], lexicon: dict[str, float]) -> list[int]:
-    """Lexicon words inside a mid-sentence run of capitalised words (the ``proper-name`` rule)."""
-    if not any(w.lower() in lexicon and _is_titlecase(raw[i]) for i, w in enumerate(words)):
+def _proper_name_words(raw: list[str], words: list[str], lexicon: dict[str, float],
+                       lows: list[str] | None = None) -> list[int]:
+    """Lexicon words inside a mid-sentence run of capitalised words (the ``proper-name`` rule).
+
+    ``lows``: the words lower-cased, when the caller has them.
+    """
+    lows = [w.lower() for w in words] if lows is None else lows
+    present = lexicon.keys() & set(lows)  # the lexicon words of the text, found in one set operation
+    if not present or not any(low in present and _is_titlecase(raw[i]) for i, low in enumerate(lows)):
         return []  # no capitalised lexicon word: nothing the rule could change
     titled = [_is_titlecase(t) and t.strip(_EDGE_PUNCT) != "I" for t in raw]
     if len(raw) >= 4 and sum(titled) >= _HEADLINE_SHARE * len(raw):
@@ -286,7 +298,8 @@ def _starts(entry: PatchEntry, positions: dict[str, list[int]]) -> list[int]:
     return sorted(starts)
 
 
-def _overrides(raw: list[str], words: list[str], lexicon: dict[str, float]) -> dict[int, tuple[PatchEntry, float]]:
+def _overrides(raw: list[str], words: list[str], lexicon: dict[str, float], lows: list[str] | None = None
+               ) -> dict[int, tuple[PatchEntry, float]]:
     """Which words get which valence, by precedence: name, phrase (longest first), word, rule.
 
     Only the entries one of whose target words occurs in the text are tried (an index from word to entries),
@@ -296,6 +309,7 @@ def _overrides(raw: list[str], words: list[str], lexicon: dict[str, float]) -> d
         raw: the whitespace-separated tokens (with their punctuation, which bounds phrases).
         words: VADER's words for the same tokens (one for one), used for the lexicon look-up.
         lexicon: VADER's lexicon; only words in it can be overridden.
+        lows: ``words`` lower-cased, when the caller has them.
     """
     ordered, index, rules = _entry_index()
     forms = _match_forms(raw)
@@ -317,7 +331,7 @@ def _overrides(raw: list[str], words: list[str], lexicon: dict[str, float]) -> d
                 continue
             if entry.pattern != "proper-name":
                 continue  # the other negation rules act in _NewsAnalyzer._negation_check
-            for i in _proper_name_words(raw, words, lexicon):
+            for i in _proper_name_words(raw, words, lexicon, lows):
                 chosen.setdefault(i, (entry, entry.valence))
             continue
         for start in _starts(entry, positions):
@@ -362,12 +376,20 @@ def _active_rules() -> frozenset[str]:
 
 
 class _PatchedSentiText(SentiText):
-    """VADER's SentiText plus the per-word valence overrides of the patch."""
+    """VADER's SentiText plus the per-word valence overrides of the patch.
+
+    Built as ``SentiText.__init__`` builds it (the text split once, punctuation stripped from each token unless
+    that leaves two characters or fewer), with the tokens and the lower-cased words kept for the patch and the
+    scorer.
+    """
 
     def __init__(self, text: str, lexicon: dict[str, float]) -> None:
-        super().__init__(text)
-        self.tokens = self.text.split()
-        self.overrides = _overrides(self.tokens, self.words_and_emoticons, lexicon)
+        self.text = text
+        self.tokens = text.split()
+        self.words_and_emoticons = [w if len(w := t.strip(_PUNCTUATION)) > 2 else t for t in self.tokens]
+        self.is_cap_diff = allcap_differential(self.words_and_emoticons)
+        self.lows = [w.lower() for w in self.words_and_emoticons]
+        self.overrides = _overrides(self.tokens, self.words_and_emoticons, lexicon, self.lows)
 
 
 class _NewsAnalyzer(SentimentIntensityAnalyzer):
@@ -386,27 +408,95 @@ class _NewsAnalyzer(SentimentIntensityAnalyzer):
         text = self._demojize(text)
         sentitext = _PatchedSentiText(text, self.lexicon)
         words = sentitext.words_and_emoticons
+        lows = sentitext.lows  # each word lower-cased once (VADER does it per rule, per word)
         for i, (entry, valence) in sentitext.overrides.items():
             if entry.pattern == "no-comparative":
                 words[i] = _NEUTRAL_NO  # no longer the word "no", so it negates nothing
             elif valence != 0:
                 # A synthetic lexicon key carries the new valence through VADER's rules unchanged.
                 words[i] = _SYNTHETIC.format(valence)
+            lows[i] = words[i].lower()
+        lexicon = self.lexicon
+        overrides = sentitext.overrides
+        last = len(words) - 1
         sentiments: list[float] = []
-        for i, item in enumerate(words):
-            if item.lower() in BOOSTER_DICT:
+        for i, low in enumerate(lows):
+            # VADER's loop; a word outside the lexicon gets 0 from sentiment_valence, so it is not called.
+            if low in BOOSTER_DICT or low not in lexicon or (low == "kind" and i < last and lows[i + 1] == "of"):
                 sentiments.append(0)
                 continue
-            if i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of":
-                sentiments.append(0)
-                continue
-            if i in sentitext.overrides and sentitext.overrides[i][1] == 0:
+            if i in overrides and overrides[i][1] == 0:
                 # The word stays in place (so "no" still negates what follows) but carries no valence itself.
                 sentiments.append(0)
                 continue
-            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
-        sentiments = self._but_check(words, sentiments)
+            sentiments.append(self._valence(words, lows, i, sentitext.is_cap_diff))
+        if "but" in lows:  # VADER's but-check changes nothing without a "but"
+            sentiments = self._but_check(words, sentiments)
         return self.score_valence(sentiments, text), sentitext
+
+    def _valence(self, words: list[str], lows: list[str], i: int, is_cap_diff: bool) -> float:
+        """VADER 3.3.2's ``sentiment_valence`` for lexicon word ``i``, step for step, reading the lower-cased
+        words ``lows`` instead of lower-casing words again in every rule (same arithmetic, same order)."""
+        lexicon = self.lexicon
+        item, low = words[i], lows[i]
+        valence = lexicon[low]
+        if low == "no" and i != len(words) - 1 and lows[i + 1] in lexicon:
+            valence = 0.0
+        if ((i > 0 and lows[i - 1] == "no") or (i > 1 and lows[i - 2] == "no")
+                or (i > 2 and lows[i - 3] == "no" and lows[i - 1] in ("or", "nor"))):
+            valence = lexicon[low] * N_SCALAR
+        if item.isupper() and is_cap_diff:
+            if valence > 0:
+                valence += C_INCR
+            else:
+                valence -= C_INCR
+        for start_i in range(3):
+            if i > start_i and lows[i - (start_i + 1)] not in lexicon:
+                s = scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+                if start_i == 1 and s != 0:
+                    s = s * 0.95
+                if start_i == 2 and s != 0:
+                    s = s * 0.9
+                valence = valence + s
+                valence = self._negation_lows(valence, lows, start_i, i)
+                if start_i == 2:
+                    valence = _idioms_lows(valence, lows, i)
+        # VADER's _least_check
+        if i > 1 and lows[i - 1] not in lexicon and lows[i - 1] == "least":
+            if lows[i - 2] != "at" and lows[i - 2] != "very":
+                valence = valence * N_SCALAR
+        elif i > 0 and lows[i - 1] not in lexicon and lows[i - 1] == "least":
+            valence = valence * N_SCALAR
+        return valence
+
+    @staticmethod
+    def _negation_lows(valence: float, lows: list[str], start_i: int, i: int) -> float:
+        """:meth:`_negation_check` on lower-cased words (``negated([w])`` is ``w in NEGATE or "n't" in w``)."""
+        j = i - (start_i + 1)
+        negator = lows[j]
+        rules = _active_rules()
+        if negator == "despite" and "despite-concessive" in rules:
+            return valence
+        if negator == "not" and "not-only" in rules and j + 1 < len(lows) and lows[j + 1] in _NOT_ONLY:
+            return valence
+        if start_i == 0 and (negator in _NEGATE or "n't" in negator):
+            valence = valence * N_SCALAR
+        if start_i == 1:
+            if lows[i - 2] == "never" and (lows[i - 1] == "so" or lows[i - 1] == "this"):
+                valence = valence * 1.25
+            elif lows[i - 2] == "without" and lows[i - 1] == "doubt":
+                pass  # "without doubt" keeps the valence
+            elif negator in _NEGATE or "n't" in negator:
+                valence = valence * N_SCALAR
+        if start_i == 2:
+            if (lows[i - 3] == "never" and (lows[i - 2] == "so" or lows[i - 2] == "this")
+                    or (lows[i - 1] == "so" or lows[i - 1] == "this")):
+                valence = valence * 1.25
+            elif lows[i - 3] == "without" and (lows[i - 2] == "doubt" or lows[i - 1] == "doubt"):
+                pass
+            elif negator in _NEGATE or "n't" in negator:
+                valence = valence * N_SCALAR
+        return valence
 
     def _negation_check(self, valence: float, words_and_emoticons: list[str], start_i: int, i: int) -> float:
         """VADER's negation check, except for the patch's ``not-only`` and ``despite-concessive`` rules."""
@@ -470,6 +560,32 @@ class _NewsAnalyzer(SentimentIntensityAnalyzer):
                 out.append(ch)
                 prev_space = ch == " "
         return "".join(out).strip()
+
+
+def _idioms_lows(valence: float, lows: list[str], i: int) -> float:
+    """:meth:`_NewsAnalyzer._special_idioms_check` on words already lower-cased (VADER's idiom check)."""
+    onezero = f"{lows[i - 1]} {lows[i]}"
+    twoonezero = f"{lows[i - 2]} {lows[i - 1]} {lows[i]}"
+    twoone = f"{lows[i - 2]} {lows[i - 1]}"
+    threetwoone = f"{lows[i - 3]} {lows[i - 2]} {lows[i - 1]}"
+    threetwo = f"{lows[i - 3]} {lows[i - 2]}"
+    for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+        if seq in SPECIAL_CASES:
+            valence = SPECIAL_CASES[seq]
+            break
+    n = len(lows)
+    if n - 1 > i:
+        zeroone = f"{lows[i]} {lows[i + 1]}"
+        if zeroone in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroone]
+    if n - 1 > i + 1:
+        zeroonetwo = f"{lows[i]} {lows[i + 1]} {lows[i + 2]}"
+        if zeroonetwo in SPECIAL_CASES:
+            valence = SPECIAL_CASES[zeroonetwo]
+    for n_gram in (threetwoone, threetwo, twoone):
+        if n_gram in BOOSTER_DICT:
+            valence = valence + BOOSTER_DICT[n_gram]
+    return valence
 
 
 def _vader_negation_check(valence: float, words_and_emoticons: list[str], start_i: int, i: int) -> float:

@@ -22,6 +22,13 @@ def _entries(text: str) -> list[str]:
         "What a wonderful, happy day for everyone!",
         "The storm was terrible and the damage is awful.",
         "She did not like the plan at all.",
+        # every rule of VADER's word loop, which the news analyzer re-implements step for step
+        "The plan was GOOD, but the vote was BAD and sad!!",  # capitals among lower case, but, exclamations
+        "It was never so good, and without doubt it is great.",  # never so, without doubt
+        "The talks were not very good and hardly a success?? Really??",  # negation, booster, question marks
+        "It was the least bad outcome, at least a fair one.",  # least
+        "They did a kind of good job; it isn't bad, and it's the bomb.",  # kind of, n't, idiom
+        "It was extremely good, but it was quite good, but only kind of nice.",  # several buts
     ],
 )
 def test_unpatched_text_scores_as_plain_vader(text: str) -> None:
