@@ -44,9 +44,11 @@ that is, the entry is among the four words right after the mention, in its claus
 before it, the negative class gains ``_PRIOR_WEIGHT`` times the entry's absolute valence in log-odds
 (:func:`_subject_prior`).
 
-Speed: the sentence's own work (tokens with offsets, their stems, the VADER compound) is cached per sentence
-string, so the mentions of one sentence share it; :func:`target_probabilities_many` scores several mentions of
-one sentence in one call, with the same numbers as single calls.
+Speed: the sentence's own work (tokens with offsets, their stems) is cached per sentence string, so the mentions
+of one sentence share it; the VADER compound is computed on first use (and not at all for a sentence no word of
+which can carry a valence, :func:`_valence_free`); :func:`target_probabilities_many` scores several mentions of
+one sentence in one call, with the same numbers as single calls; :func:`target_sentiments` scores many mentions
+at once and runs VADER only for those whose label the compound can change (:func:`_batch_labels`).
 
 Figures (macro-F1 on NewsMTSC dev, beside plain VADER) and the commands that rebuild the weights are in
 ``docs/target_sentiment.md``.

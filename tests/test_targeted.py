@@ -308,3 +308,36 @@ def test_target_sentiments_batch_equals_single_calls():
     assert target_sentiments([]) == []
     with pytest.raises(ValueError):
         target_sentiments([("Short.", 0, 3), ("Short.", 4, 99)])
+
+
+@pytest.mark.parametrize(
+    "sentence, free",
+    [
+        ("Lund met Varga in Ostria on Tuesday.", True),  # no word VADER rates
+        ("Lund met Varga in Ostria on Tuesday!", True),  # punctuation alone adds nothing to a zero sum
+        ("Lund praised Varga in Ostria.", False),  # "praised" is in VADER's lexicon
+        ("Lund met Varga, sadly.", False),  # a lexicon word with punctuation attached
+        ("Lund met the United States envoy.", False),  # a lexicon word the news patch neutralises
+        ("Lund met Varga \U0001f600", False),  # an emoji, which VADER spells out in words
+    ],
+)
+def test_valence_free_sentences_score_exactly_zero(sentence, free):
+    from analysis.vader import sentence_sentiment
+
+    assert targeted._valence_free(sentence) is free
+    if free:
+        assert sentence_sentiment(sentence) == 0.0
+        assert targeted._compound(sentence) == 0.0
+    assert targeted._compound(sentence) == sentence_sentiment(sentence)
+
+
+def test_batch_labels_where_the_compound_decides():
+    # sentences whose VADER compound is strong either way, several mentions each: the batch path (which skips
+    # the compound where it cannot matter) must give the labels of single calls, which always use it
+    sentences = [
+        "Lund praised Varga as a wonderful, brilliant and honest leader, and Karst thanked him warmly.",
+        "Lund accused Varga of horrible lies, fraud and corruption, and Karst condemned the disaster.",
+        "Lund met Varga and Karst in Ostria on Tuesday to discuss the budget.",
+    ]
+    items = [(s, *_span(s, name)) for s in sentences for name in ("Lund", "Varga", "Karst")]
+    assert target_sentiments(items) == [target_sentiment(*item) for item in items]
