@@ -368,10 +368,11 @@ def _text_hash(text: str) -> bytes:
 
 
 def _entries(inputs: Iterable[str | Path], cols: _Columns, catalog: Any = None) -> Iterator[_Entry]:
-    """Every input item with its unique id and duplicate status, in input order."""
+    """Every input item with its unique id and duplicate status, in input order (``catalog`` may be the
+    :class:`_Catalogs` of an earlier pass, so that both passes of a run read each catalog once)."""
     ids: dict[str, int] = {}
     texts: dict[bytes, str] = {}
-    catalogs = _Catalogs(catalog)
+    catalogs = catalog if isinstance(catalog, _Catalogs) else _Catalogs(catalog)
     for path in _expand(inputs):
         for row, item in _file_items(path, cols, catalogs):
             base = item.article if isinstance(item, LoadFailure) else item.id
@@ -1317,15 +1318,16 @@ def run_corpus(
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     cols = _Columns(text_column, id_column, published_column, outlet_column, title_column)
+    catalogs = _Catalogs(catalog)  # shared by the planning pass and the analysis pass: each catalog read once
     cache = _Cache(out_dir)
     try:
         if force:
             cache.reusable.clear()
             cache.where.clear()
         resolver = _ActorsResolver(actors)
-        plan = _plan(_entries(inputs, cols, catalog), cache, resolver, library_fingerprint())
+        plan = _plan(_entries(inputs, cols, catalogs), cache, resolver, library_fingerprint())
         summary = CorpusSummary(out=out_dir, articles=len(plan.order), duplicates=len(plan.duplicates))
-        failed = _analyse(inputs, cols, catalog, plan, cache, resolver, summary, jobs=jobs, dask=dask,
+        failed = _analyse(inputs, cols, catalogs, plan, cache, resolver, summary, jobs=jobs, dask=dask,
                           batch_size=batch_size, timeout=timeout, progress=progress)
         summary.skipped = summary.articles - summary.analysed - len(plan.failures)
         summary.failed = len(plan.failures) + len(failed)
