@@ -73,6 +73,7 @@ _QUOTE_MARKS = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb\"'"
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 _KINDS = ("speaker", "camp", "kind")
 _REQUIRED_QUOTE_COLUMNS = ("kind", "text", "start", "end", "speaker")
+_TEXT_TYPES = frozenset({str, type(None)})
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,13 @@ def quotation_sentiment(article: Article, *, quotes: pd.DataFrame | None = None,
         "sentence": [u.sentence for u in units],
         "words": np.array([len(_WORD.findall(u.scored)) for u in units], dtype="int64"),
     }
-    return pd.DataFrame(columns, columns=SCORE_COLUMNS)
+    from .actors import string_array
+
+    for name in ("article", "speaker", "speaker_type", "camp", "kind", "text"):
+        if set(map(type, columns[name])) <= _TEXT_TYPES:
+            # the array inference would give, built without it (several times faster per column)
+            columns[name] = string_array(columns[name])
+    return pd.DataFrame(columns, columns=SCORE_COLUMNS, copy=False)
 
 
 def patch_effects(article: Article, *, quotes: pd.DataFrame | None = None, actors: Any = None) -> pd.DataFrame:

@@ -409,7 +409,22 @@ def _ordered_frame(rows: list[dict]) -> pd.DataFrame:
     columns["story_order"] = pd.arrays.IntegerArray(np.arange(len(rows), dtype="int64"), np.zeros(len(rows), bool))
     columns["chrono_order"] = pd.arrays.IntegerArray(chrono, missing)
     columns.update({name: [r[name] for r in rows] for name in _EXTRA})
-    return pd.DataFrame(columns)
+    _type_text_columns(columns)
+    return pd.DataFrame(columns, copy=False)
+
+
+def _type_text_columns(columns: dict[str, object]) -> None:
+    """Give every column of strings and Nones the array pandas would infer for it, built without inference
+    (:func:`analysis.actors.string_array`: several times faster per column); any other column is left to
+    the constructor, so the frame is the one ``pd.DataFrame(columns)`` gives."""
+    from .actors import string_array
+
+    for name, values in columns.items():
+        if isinstance(values, list) and values and set(map(type, values)) <= _TEXT_TYPES:
+            columns[name] = string_array(values)
+
+
+_TEXT_TYPES = frozenset({str, type(None)})
 
 
 _PART_OF_DAY_CLOCK = {"MO": "08:00", "MI": "12:00", "AF": "15:00", "EV": "19:00", "NI": "22:00"}
