@@ -58,6 +58,7 @@ _NEUTRAL_NO = "\u2063no"
 _NOT_ONLY = frozenset({"only", "just", "merely"})
 _TYPOGRAPHY = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'",
                              "\u00ab": '"', "\u00bb": '"', "\u2032": "'", "\u00a0": " "})
+_TYPOGRAPHIC = re.compile("[" + "".join(chr(c) for c in _TYPOGRAPHY) + "]")  # a character _TYPOGRAPHY maps
 _GLUED_DASH = re.compile(r"(?<=\w)([\u2014\u2013]|--)(?=\w)")
 _EDGE_PUNCT = string.punctuation + "\u201c\u201d\u2018\u2019\u2026\u2014\u2013"
 _CLAUSE_END = tuple(",;:.!?")
@@ -194,7 +195,8 @@ def patch_table() -> pd.DataFrame:
 
 def _normalise_text(text: str) -> str:
     """Curly quotation marks and apostrophes made straight, dashes glued between words spaced out."""
-    text = text.translate(_TYPOGRAPHY)  # one character for one: the glued-dash pattern sees the same words
+    if _TYPOGRAPHIC.search(text) is not None:
+        text = text.translate(_TYPOGRAPHY)  # one character for one: the glued-dash pattern sees the same words
     return _GLUED_DASH.sub(r" \1 ", text) if ("-" in text or "\u2014" in text or "\u2013" in text) else text
 
 
@@ -246,14 +248,14 @@ def _match_at(entry: PatchEntry, forms: list[str], raw: list[str], start: int) -
 
 
 def _proper_name_words(raw: list[str], words: list[str], lexicon: dict[str, float],
-                       lows: list[str] | None = None) -> list[int]:
+                       in_lexicon: list[int] | None = None) -> list[int]:
     """Lexicon words inside a mid-sentence run of capitalised words (the ``proper-name`` rule).
 
-    ``lows``: the words lower-cased, when the caller has them.
+    ``in_lexicon``: the positions of the words in the lexicon (lower-cased), when the caller has them.
     """
-    lows = [w.lower() for w in words] if lows is None else lows
-    present = lexicon.keys() & set(lows)  # the lexicon words of the text, found in one set operation
-    if not present or not any(low in present and _is_titlecase(raw[i]) for i, low in enumerate(lows)):
+    if in_lexicon is None:
+        in_lexicon = [i for i, w in enumerate(words) if w.lower() in lexicon]
+    if not any(_is_titlecase(raw[i]) for i in in_lexicon):
         return []  # no capitalised lexicon word: nothing the rule could change
     titled = [_is_titlecase(t) and t.strip(_EDGE_PUNCT) != "I" for t in raw]
     if len(raw) >= 4 and sum(titled) >= _HEADLINE_SHARE * len(raw):
@@ -298,7 +300,7 @@ def _starts(entry: PatchEntry, positions: dict[str, list[int]]) -> list[int]:
     return sorted(starts)
 
 
-def _overrides(raw: list[str], words: list[str], lexicon: dict[str, float], lows: list[str] | None = None
+def _overrides(raw: list[str], words: list[str], lexicon: dict[str, float], in_lexicon: list[int] | None = None
                ) -> dict[int, tuple[PatchEntry, float]]:
     """Which words get which valence, by precedence: name, phrase (longest first), word, rule.
 
@@ -309,7 +311,7 @@ def _overrides(raw: list[str], words: list[str], lexicon: dict[str, float], lows
         raw: the whitespace-separated tokens (with their punctuation, which bounds phrases).
         words: VADER's words for the same tokens (one for one), used for the lexicon look-up.
         lexicon: VADER's lexicon; only words in it can be overridden.
-        lows: ``words`` lower-cased, when the caller has them.
+        in_lexicon: the positions of the words in the lexicon (lower-cased), when the caller has them.
     """
     ordered, index, rules = _entry_index()
     forms = _match_forms(raw)
@@ -331,7 +333,7 @@ def _overrides(raw: list[str], words: list[str], lexicon: dict[str, float], lows
                 continue
             if entry.pattern != "proper-name":
                 continue  # the other negation rules act in _NewsAnalyzer._negation_check
-            for i in _proper_name_words(raw, words, lexicon, lows):
+            for i in _proper_name_words(raw, words, lexicon, in_lexicon):
                 chosen.setdefault(i, (entry, entry.valence))
             continue
         for start in _starts(entry, positions):
@@ -388,8 +390,9 @@ class _PatchedSentiText(SentiText):
         self.tokens = text.split()
         self.words_and_emoticons = [w if len(w := t.strip(_PUNCTUATION)) > 2 else t for t in self.tokens]
         self.is_cap_diff = allcap_differential(self.words_and_emoticons)
-        self.lows = [w.lower() for w in self.words_and_emoticons]
-        self.overrides = _overrides(self.tokens, self.words_and_emoticons, lexicon, self.lows)
+        self.lows = lows = [w.lower() for w in self.words_and_emoticons]
+        self.in_lexicon = [i for i, low in enumerate(lows) if low in lexicon]
+        self.overrides = _overrides(self.tokens, self.words_and_emoticons, lexicon, self.in_lexicon)
 
 
 class _NewsAnalyzer(SentimentIntensityAnalyzer):
@@ -419,17 +422,19 @@ class _NewsAnalyzer(SentimentIntensityAnalyzer):
         lexicon = self.lexicon
         overrides = sentitext.overrides
         last = len(words) - 1
-        sentiments: list[float] = []
-        for i, low in enumerate(lows):
-            # VADER's loop; a word outside the lexicon gets 0 from sentiment_valence, so it is not called.
-            if low in BOOSTER_DICT or low not in lexicon or (low == "kind" and i < last and lows[i + 1] == "of"):
-                sentiments.append(0)
+        in_lexicon = sentitext.in_lexicon
+        if overrides:  # a replaced word may have entered or left the lexicon
+            in_lexicon = sorted(i for i in {*in_lexicon, *overrides} if lows[i] in lexicon)
+        # VADER's loop gives every word 0 except a lexicon word that is not a booster, not "kind" of "kind
+        # of", and not zeroed by the patch (which stays in place, so "no" still negates what follows).
+        sentiments: list[float] = [0] * len(words)
+        for i in in_lexicon:
+            low = lows[i]
+            if low in BOOSTER_DICT or (low == "kind" and i < last and lows[i + 1] == "of"):
                 continue
             if i in overrides and overrides[i][1] == 0:
-                # The word stays in place (so "no" still negates what follows) but carries no valence itself.
-                sentiments.append(0)
                 continue
-            sentiments.append(self._valence(words, lows, i, sentitext.is_cap_diff))
+            sentiments[i] = self._valence(words, lows, i, sentitext.is_cap_diff)
         if "but" in lows:  # VADER's but-check changes nothing without a "but"
             sentiments = self._but_check(words, sentiments)
         return self.score_valence(sentiments, text), sentitext
