@@ -651,6 +651,13 @@ def conform(df: pd.DataFrame, name: str, *, article: str | None = None) -> pa.Ta
         name: the output table (``quotes``, ``timeline``, ..., ``errors``).
         article: when given, the ``article`` column holds this id on every row (cheaper than ``df.assign``).
     """
+    if name in ("articles", "errors"):
+        return _conform_columns(_plain_columns(df, name, article), len(df), name)
+    return _piece_table(_piece(df, name, article), name)
+
+
+def _plain_columns(df: pd.DataFrame, name: str, article: str | None) -> dict[str, list[Any]]:
+    """The contract columns of ``df`` present in it, as lists of :func:`_plain` values."""
     names = table_schema(name).names
     present = _frame_columns(df, names)
     columns = {}
@@ -659,7 +666,62 @@ def conform(df: pd.DataFrame, name: str, *, article: str | None = None) -> pa.Ta
             columns[column] = [article] * len(df)
         elif column in present:
             columns[column] = _column_values(present[column])
-    return _conform_columns(columns, len(df), name)
+    return columns
+
+
+@dataclass
+class _Piece:
+    """One article's rows of an analysis table before they become Arrow arrays: every contract column as
+    plain values in the table's row order, and the type each column takes from its values (null when it
+    has none)."""
+
+    columns: list[list[Any]]
+    kinds: list[pa.DataType]
+
+
+def _piece(df: pd.DataFrame, name: str, article: str | None) -> _Piece:
+    """:func:`conform` of an analysis table up to the Arrow arrays (see :func:`_pieces_table`)."""
+    n = len(df)
+    given = _plain_columns(df, name, article)
+    schema = table_schema(name)
+    names = schema.names
+    columns = [given.get(f.name, [None] * n) for f in schema]
+    if n > 1:
+        first = [names.index(c) for c in ("start", "end") if c in names]
+        perm = _row_order(columns, first + [i for i in range(len(names)) if i not in first], n)
+        if perm != list(range(n)):
+            columns = [[values[j] for j in perm] for values in columns]
+    return _Piece(columns, [_column_type(values) for values in columns])
+
+
+def _piece_table(piece: _Piece, name: str) -> pa.Table:
+    """One article's table (what :func:`conform` returns)."""
+    arrays = [pa.array(_cast_values(values, kind), type=kind) for values, kind in zip(piece.columns, piece.kinds)]
+    fields = [pa.field(f.name, kind) for f, kind in zip(table_schema(name), piece.kinds)]
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def _pieces_table(name: str, pieces: list[_Piece]) -> pa.Table:
+    """``concat_tables(name, [_piece_table(p, name) for p in pieces])``, built column by column: a column whose
+    pieces agree on one type (or have none) becomes one Arrow array of all their values (one conversion per
+    batch instead of one per article, the same values and type); a column whose pieces disagree is built
+    piece by piece and cast to the unified type as :func:`concat_tables` casts it."""
+    if not pieces:
+        return concat_tables(name, [])
+    arrays, fields = [], []
+    for j, f in enumerate(table_schema(name)):
+        kinds = {p.kinds[j] for p in pieces} - {pa.null()}
+        if len(kinds) <= 1:
+            kind = kinds.pop() if kinds else pa.null()
+            values = [v for p in pieces for v in p.columns[j]]
+            arrays.append(pa.array(_cast_values(values, kind), type=kind))
+        else:
+            numeric = all(pa.types.is_integer(k) or pa.types.is_floating(k) for k in kinds)
+            kind = pa.float64() if numeric else pa.string()
+            arrays.append(pa.concat_arrays([pa.array(_cast_values(p.columns[j], p.kinds[j]), type=p.kinds[j])
+                                            .cast(kind) for p in pieces]))
+        fields.append(pa.field(f.name, kind))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
 def _conform_record(record: dict[str, Any], name: str) -> pa.Table:
@@ -859,17 +921,40 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+_Result = tuple[Article, "int | None", dict[str, Any], list[dict[str, Any]]]
+
+
 def _analyse_batch(items: list[_Item], actors: dict[str, Any], timeout: float | None) -> dict[str, Any]:
     """The unit of work sent to a process or a Dask worker: a few articles in, Arrow tables out."""
-    tables: dict[str, list[pa.Table]] = {name: [] for name in (*ANALYSES, "articles", "errors")}
-    ok: list[str] = []
+    results: list[_Result] = []
     unavailable: set[str] = set()
     for article, actors_key, row in items:
         frames, errors, missing = analyse_article(article, actors=actors.get(actors_key), timeout=timeout)
         unavailable.update(missing)
+        results.append((article, row, frames, errors))
+    try:
+        out, ok = _batch_tables(results, by_batch=True)
+    except Exception:  # noqa: BLE001 - a value Arrow refuses: find its article the slow way, one table each
+        out, ok = _batch_tables(results, by_batch=False)
+    pa.default_memory_pool().release_unused()  # the per-article tables are gone: return their memory
+    return {"tables": out, "ok": ok, "unavailable": sorted(unavailable)}
+
+
+def _batch_tables(results: list[_Result], *, by_batch: bool) -> tuple[dict[str, pa.Table], list[str]]:
+    """The batch's tables and the ids of its articles analysed without error.
+
+    With ``by_batch`` each analysis table is converted to Arrow once for the batch (:func:`_pieces_table`);
+    without, article by article (:func:`conform`), so that a value Arrow cannot store fails only its
+    article's table (an error row says so). Both give the same tables when nothing fails.
+    """
+    parts: dict[str, list[Any]] = {name: [] for name in (*ANALYSES, "articles", "errors")}
+    ok: list[str] = []
+    for article, row, frames, found in results:
+        errors = list(found)
         for name, frame in frames.items():
             try:
-                tables[name].append(conform(frame, name, article=article.id))
+                parts[name].append(_piece(frame, name, article.id) if by_batch
+                                   else conform(frame, name, article=article.id))
             except Exception as exc:  # noqa: BLE001 - an odd value in one table fails that table only
                 errors.append(_error_row(article, name, exc, message=f"its {name} table cannot be stored: "
                                          f"{type(exc).__name__}: {exc}"))
@@ -877,14 +962,14 @@ def _analyse_batch(items: list[_Item], actors: dict[str, Any], timeout: float | 
             error["row"] = row
         record = _article_row(article, row)
         record["status"] = "failed" if errors else "ok"
-        tables["articles"].append(_conform_record(record, "articles"))
+        parts["articles"].append(_conform_record(record, "articles"))
         if errors:
-            tables["errors"].append(conform(_frame(errors, ERROR_COLUMNS), "errors"))
+            parts["errors"].append(conform(_frame(errors, ERROR_COLUMNS), "errors"))
         else:
             ok.append(article.id)
-    out = {name: concat_tables(name, parts) for name, parts in tables.items()}
-    pa.default_memory_pool().release_unused()  # the per-article tables are gone: return their memory
-    return {"tables": out, "ok": ok, "unavailable": sorted(unavailable)}
+    out = {name: _pieces_table(name, pieces) if by_batch and name in ANALYSES else concat_tables(name, pieces)
+           for name, pieces in parts.items()}
+    return out, ok
 
 
 # ---------------------------------------------------------------------------------------------- the cache

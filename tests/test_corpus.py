@@ -270,6 +270,28 @@ def test_a_failing_analysis_lands_in_errors(tmp_path, monkeypatch, pinned):
     assert len(read_table(tmp_path / "out", "errors")) == 0
 
 
+def test_a_value_arrow_refuses_fails_only_its_articles_table(tmp_path, monkeypatch, pinned):
+    import analysis.timeline
+
+    real = analysis.timeline.timeline
+
+    def huge(article, **kw):
+        frame = real(article, **kw)
+        if article.id == "school" and len(frame):
+            frame["start"] = pd.Series([2**70] * len(frame), dtype=object)  # no 64-bit integer holds it
+        return frame
+
+    monkeypatch.setattr(analysis.timeline, "timeline", huge)
+    summary = run_corpus([_folder(tmp_path)], out=tmp_path / "out", progress=False)
+    errors = read_table(tmp_path / "out", "errors")
+    assert errors[["article", "stage"]].values.tolist() == [["school", "timeline"]]
+    assert errors.iloc[0]["message"].startswith("its timeline table cannot be stored")
+    assert summary.failed == 1
+    timeline = read_table(tmp_path / "out", "timeline")
+    assert "school" not in set(timeline["article"]) and len(timeline) > 0
+    assert set(read_table(tmp_path / "out", "quotes")["article"]) == {"harbour", "school", "short"}
+
+
 def test_rerun_skips_unchanged_articles_and_redoes_changed_ones(tmp_path, corpus, pinned):
     out = tmp_path / "out"
     first = run_corpus(corpus, out=out, progress=False)
@@ -403,6 +425,29 @@ def test_conform_nullable_integers_and_text_with_gaps():
     assert table.schema.field("sentence").type == pa.int64()
     assert table.column("sentence").to_pylist() == [1, None, 2]  # rows sorted by start: 10, 10, 30
     assert table.column("camp").to_pylist() == ["right", None, "left"]
+
+
+@pytest.mark.parametrize(
+    ("speakers", "expected_type"),
+    [
+        ([["a", "b"], [None, None], ["c"]], pa.string()),  # one type, or none: one array for the batch
+        ([[1, 2], [2.5, None], [None]], pa.float64()),  # int and float pieces: float
+        ([[1, None], ["x"], [True]], pa.string()),  # anything else mixed: text, cast as Arrow casts
+        ([[None], [None]], pa.null()),  # no values anywhere: null until the run's schema is unified
+    ],
+)
+def test_batch_tables_equal_the_concatenated_article_tables(speakers, expected_type):
+    from analysis.corpus import _piece, _pieces_table, concat_tables
+
+    frames = [_sentiment_frame(speaker=pd.Series(values, dtype=object), start=np.arange(len(values)),
+                               end=np.arange(len(values)) + 1, text=["t"] * len(values),
+                               kind=["k"] * len(values), compound=np.zeros(len(values)))
+              for values in speakers]
+    by_batch = _pieces_table("sentiment", [_piece(f, "sentiment", f"doc{i}") for i, f in enumerate(frames)])
+    by_article = concat_tables("sentiment", [conform(f, "sentiment", article=f"doc{i}") for i, f in enumerate(frames)])
+    assert by_batch.schema.field("speaker").type == expected_type
+    assert by_batch.equals(by_article)
+    assert by_batch.schema.equals(by_article.schema)
 
 
 # ------------------------------------------------------------------ the comparison helpers of the corpus notebook
