@@ -57,14 +57,16 @@ Figures (macro-F1 on NewsMTSC dev, beside plain VADER) and the commands that reb
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import io
 import itertools
 import math
 import re
 import string
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 from importlib import resources
 
 import numpy as np
@@ -506,8 +508,8 @@ def _features(view: _View, sentence: str, start: int, with_compound: bool = True
 
     Written for speed (stance calls it for every mention): the features, their order and their values are
     those of the definition in the module docstring. ``with_compound=False`` leaves out the two features of
-    the sentence's VADER compound (``comp`` and its band), for :func:`_batch_labels`, which adds them only
-    where they can change the label.
+    the sentence's VADER compound (``comp`` and its band). The word features are built here by name; the rest
+    by :func:`_add_tail_features`, which :func:`_feature_keys` (the batch path's twin) shares.
     """
     words, pos, stems = view.words, view.pos, view.stems
     n = len(words)
@@ -548,6 +550,23 @@ def _features(view: _View, sentence: str, start: int, with_compound: bool = True
             name = "sc:" + stems[i]
             feats[name] = get(name, 0.0) + 1.0
 
+    _add_tail_features(feats, view, sentence, start, lo, hi, str, with_compound)
+    return feats
+
+
+def _add_tail_features(
+    feats: dict, view: _View, sentence: str, start: int, lo: int, hi: int, key: Callable[[str], Any],
+    with_compound: bool,
+) -> None:
+    """Add the features after the word features (valences, position, quotation, compound, reach, role, mention
+    type) to ``feats``, in the definition's order, each under ``key(name)``.
+
+    Shared by :func:`_features` (``key=str``: the names) and :func:`_feature_keys` (``key`` gives weight rows),
+    so these features have one definition.
+    """
+    words, pos = view.words, view.pos
+    n = len(words)
+    get = feats.get
     lexicon, pairs = _lexicon()
     heads = _pair_heads()
     total = 0.0
@@ -570,10 +589,12 @@ def _features(view: _View, sentence: str, start: int, with_compound: bool = True
             "v" + sign,
             ("vcin" if lo <= i < hi else "vcout") + sign,
         ):
-            feats[name] = get(name, 0.0) + strength
+            k = key(name)
+            feats[k] = get(k, 0.0) + strength
         total += value
         valenced.append((i, value))
-    feats["vtot"] = get("vtot", 0.0) + math.tanh(total / 4.0)
+    k = key("vtot")
+    feats[k] = get(k, 0.0) + math.tanh(total / 4.0)
 
     info = _sentence(sentence)
     opened = sum(sentence[:start].count(c) for c in _QUOTE_CHARS)
@@ -583,18 +604,94 @@ def _features(view: _View, sentence: str, start: int, with_compound: bool = True
         ("quoted" if opened % 2 else "unquoted", 1.0),
         ("has_quote" if info.has_quote else "no_quote", 1.0),
     ):
-        feats[name] = get(name, 0.0) + value
+        k = key(name)
+        feats[k] = get(k, 0.0) + value
     if with_compound:
         compound = info.compound
         for name, value in (("comp", compound), (_compound_band(compound), 1.0)):
-            feats[name] = get(name, 0.0) + value
+            k = key(name)
+            feats[k] = get(k, 0.0) + value
     for part in (
         _valence_reach_features(words, pos, lo, hi, valenced),
-        _role_features(words, pos, stems),
+        _role_features(words, pos, view.stems),
         _mention_type_features(sentence[start : start + view.length]),
     ):
         for name, value in part.items():
-            feats[name] = get(name, 0.0) + value
+            k = key(name)
+            feats[k] = get(k, 0.0) + value
+
+
+class _Keys(dict):
+    """Feature name -> key for :func:`_feature_keys`: the name's weight row, or for a name the model does not
+    know a negative id of its own (never reused), so that distinct unknown features stay distinct entries, as in
+    the name dict (each gathers the zero row: the float32 sums see the same rows in the same order)."""
+
+    def __missing__(self, name: str) -> int:
+        key = _model().index.get(name)
+        if key is None:
+            key = -next(_UNSEEN)
+        if len(self) >= _KEY_CACHE:
+            self.clear()
+        self[name] = key
+        return key
+
+
+class _WordKeys(dict):
+    """Word -> keys of its word features, the names of :func:`_features` looked up once per word: ``w:word``,
+    ``c:word``, ``sc:stem``, then per distance 1.._WINDOW the left window's word and stem features, then the
+    right window's (the stem is the word's Porter stem, as :func:`_sentence` and :func:`_view` give it)."""
+
+    def __missing__(self, word: str) -> tuple[int, ...]:
+        stem = _stem(word)
+        names = ["w:" + word, "c:" + word, "sc:" + stem]
+        for word_prefix, stem_prefix in _LEFT_PREFIXES + _RIGHT_PREFIXES:
+            names += [word_prefix + word, stem_prefix + stem]
+        keys = tuple(map(_KEYS.__getitem__, names))
+        if len(self) >= _KEY_CACHE:
+            self.clear()
+        self[word] = keys
+        return keys
+
+
+_KEY_CACHE = 1 << 18  # entries of each key cache before it starts afresh
+_UNSEEN = itertools.count(1)
+_KEYS = _Keys()
+_WORD_KEYS = _WordKeys()
+# where the window keys of a word start in its _WordKeys tuple: distance d (1-based) left at 1 + 2d, right further on
+_LEFT_AT = tuple(range(3, 3 + 2 * _WINDOW, 2))
+_RIGHT_AT = tuple(range(3 + 2 * _WINDOW, 3 + 4 * _WINDOW, 2))
+
+
+def _feature_keys(view: _View, sentence: str, start: int) -> dict[int, float]:
+    """``_features(view, sentence, start, with_compound=False)`` with each name replaced by its key (its weight
+    row, or a negative id of its own when the model does not know it), in the same order with the same values.
+
+    The batch path's twin of :func:`_features`: the word features' keys are looked up per word
+    (:class:`_WordKeys`), listed in the order :func:`_features` adds their names and counted in one C pass
+    (``collections.Counter``: a dict keeps the first-seen order); the rest is :func:`_add_tail_features`,
+    shared. The tests check the two agree on every feature, order included (``tests/test_targeted.py``).
+    """
+    words, pos = view.words, view.pos
+    n = len(words)
+    recs = list(map(_WORD_KEYS.__getitem__, words))
+    known = _KEYS
+    keys = [rec[0] for rec in recs]
+    keys += [known[("Lb:" if i < pos else "Rb:") + words[i] + "_" + words[i + 1]]
+             for i in range(max(0, pos - _BIGRAM_WINDOW), min(n - 1, pos + _BIGRAM_WINDOW))]
+    lo_w = max(0, pos - _WINDOW)
+    for at, rec in zip(_LEFT_AT, recs[lo_w:pos][::-1]):
+        keys += rec[at : at + 2]
+    for at, rec in zip(_RIGHT_AT, recs[pos + 1 : pos + 1 + _WINDOW]):
+        keys += rec[at : at + 2]
+    keys.append(known["Lbi:" + "_".join(words[max(0, pos - 2) : pos])])
+    keys.append(known["Rbi:" + "_".join(words[pos + 1 : pos + 3])])
+    keys.append(known["LR:" + (words[pos - 1] if pos else "^") + "_" + (words[pos + 1] if pos + 1 < n else "$")])
+    lo, hi = _clause_limits(words, pos)
+    for i in range(lo, hi):
+        if words[i] != "<t>":
+            keys += recs[i][1:3]
+    feats: dict[int, float] = collections.Counter(keys)
+    _add_tail_features(feats, view, sentence, start, lo, hi, known.__getitem__, False)
     return feats
 
 
@@ -844,16 +941,17 @@ def _batch_labels(items: Sequence[tuple[str, int, int]]) -> list[int]:
     values: list[float] = []
     offsets: list[int] = []
     priors: list[float] = []
-    row_of, unknown = model.index.get, itertools.repeat(len(model.index))  # an unknown feature: the zero row
     for sentence, start, end in items:
         info = _sentence(sentence)
         view = _view(info, start, end)
-        feats = _features(view, info.text, start, with_compound=False)
+        feats = _feature_keys(view, info.text, start)
         offsets.append(len(rows))
-        rows.extend(map(row_of, feats, unknown))
+        rows.extend(feats)
         values.extend(feats.values())
         priors.append(_subject_prior(view.words, view.pos))
-    block = model.weights[rows]
+    gather = np.array(rows, dtype=np.intp)
+    gather[gather < 0] = len(model.index)  # a feature the model does not know: the all-zero last row
+    block = model.weights[gather]
     weighted = np.asarray(values, dtype=np.float32)[:, None] * block[:, :3]
     lr = (model.intercept + np.add.reduceat(weighted, offsets, axis=0)).astype(np.float64)
     nb = (model.nb_intercept + np.add.reduceat(block[:, 3:], offsets, axis=0)).astype(np.float64)

@@ -341,3 +341,31 @@ def test_batch_labels_where_the_compound_decides():
     ]
     items = [(s, *_span(s, name)) for s in sentences for name in ("Lund", "Varga", "Karst")]
     assert target_sentiments(items) == [target_sentiment(*item) for item in items]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("Critics accused Smith of lying, but Jones praised him warmly.", "Smith"),
+        ("Critics accused Smith of lying, but Jones praised him warmly.", "Jones"),
+        ("Smith's plan was not a failure, the minister said; Brown was responsible for the delay.", "Smith"),
+        ("The zorblax quuxed the flimflam while Miller rambles on about \u201cnothing\u201d.", "Miller"),
+        ("Wilson", "Wilson"),
+        ("She said it would never work (Taylor disagreed) and then left.", "Taylor"),
+        ("Officials in Lisbon repeatedly slammed the embattled Garcia over his handling of the strike.", "Garcia"),
+    ],
+)
+def test_feature_keys_equal_the_named_features(sentence, mention):
+    """The batch path's keyed features are the named features, in the same order with the same values."""
+    start = sentence.index(mention)
+    end = start + len(mention)
+    model = targeted._model()
+    zero = len(model.index)
+    for lo, hi in [(start, end), (start, start + 2), (0, end)]:  # also mentions that cut a word
+        view = targeted._view(targeted._sentence(sentence), lo, hi)
+        names = targeted._features(view, sentence, lo, with_compound=False)
+        keys = targeted._feature_keys(view, sentence, lo)
+        assert list(keys.values()) == list(names.values())
+        assert [k if k >= 0 else zero for k in keys] == [model.index.get(n, zero) for n in names]
+        unknown = [k for k in keys if k < 0]
+        assert len(unknown) == len(set(unknown)) == sum(n not in model.index for n in names)
