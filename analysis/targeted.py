@@ -66,8 +66,8 @@ import re
 import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 from importlib import resources
+from typing import Any
 
 import numpy as np
 from nltk.stem.porter import PorterStemmer
