@@ -33,6 +33,10 @@ __all__ = ["Document", "Sentence", "SetAside", "parse", "sentences_table", "set_
 _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)+")
 _LINE_BREAK = re.compile(r"\r?\n")
 _QUOTE_MAP = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00ab": '"', "\u00bb": '"'})
+#: ``_QUOTE_MAP`` as (character, replacement) pairs: a few ``str.replace`` calls are about ten times faster than
+#: ``str.translate`` on text that holds any non-ASCII character, with the same result (no replacement is itself
+#: mapped).
+_QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTE_MAP.items())
 _CLOSING = ".!?\"'\u201d\u2019)\u2026:;"
 _WORD = re.compile(r"[\w'\u2019-]+")
 _INVERTED_SAYS = re.compile(r",\s+(?:says|say|warns|claims)\s+\w")
@@ -167,12 +171,20 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         line_end = end if match is None else match.start()
         s, e = _strip_span(text, pos, line_end)
         if e > s:
-            chunk = text[s:e].translate(_QUOTE_MAP)
+            chunk = _straight_quotes(text[s:e])
             for a, b in tok.span_tokenize(chunk):
                 spans.append((s + a, s + b))
         if match is not None:
             pos = match.end()
     return spans
+
+
+def _straight_quotes(text: str) -> str:
+    """``text.translate(_QUOTE_MAP)``, faster."""
+    for curly, straight in _QUOTE_PAIRS:
+        if curly in text:
+            text = text.replace(curly, straight)
+    return text
 
 
 def _classify_paragraph(text: str, start: int, end: int) -> tuple[SetAside | None, int]:
