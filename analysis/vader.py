@@ -58,7 +58,9 @@ _NEUTRAL_NO = "\u2063no"
 _NOT_ONLY = frozenset({"only", "just", "merely"})
 _TYPOGRAPHY = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'",
                              "\u00ab": '"', "\u00bb": '"', "\u2032": "'", "\u00a0": " "})
-_TYPOGRAPHIC = re.compile("[" + "".join(chr(c) for c in _TYPOGRAPHY) + "]")  # a character _TYPOGRAPHY maps
+#: ``_TYPOGRAPHY`` as (character, replacement) pairs: a few ``str.replace`` calls are about ten times faster than
+#: ``str.translate`` on non-ASCII text, with the same result (no replacement is itself mapped).
+_TYPOGRAPHY_PAIRS = tuple((chr(k), v) for k, v in _TYPOGRAPHY.items())
 _GLUED_DASH = re.compile(r"(?<=\w)([\u2014\u2013]|--)(?=\w)")
 _EDGE_PUNCT = string.punctuation + "\u201c\u201d\u2018\u2019\u2026\u2014\u2013"
 _CLAUSE_END = tuple(",;:.!?")
@@ -195,8 +197,9 @@ def patch_table() -> pd.DataFrame:
 
 def _normalise_text(text: str) -> str:
     """Curly quotation marks and apostrophes made straight, dashes glued between words spaced out."""
-    if _TYPOGRAPHIC.search(text) is not None:
-        text = text.translate(_TYPOGRAPHY)  # one character for one: the glued-dash pattern sees the same words
+    for curly, straight in _TYPOGRAPHY_PAIRS:  # text.translate(_TYPOGRAPHY), faster
+        if curly in text:
+            text = text.replace(curly, straight)  # one character for one: the glued-dash pattern sees the same words
     return _GLUED_DASH.sub(r" \1 ", text) if ("-" in text or "\u2014" in text or "\u2013" in text) else text
 
 
@@ -257,20 +260,30 @@ def _proper_name_words(raw: list[str], words: list[str], lexicon: dict[str, floa
         in_lexicon = [i for i, w in enumerate(words) if w.lower() in lexicon]
     if not any(_is_titlecase(raw[i]) for i in in_lexicon):
         return []  # no capitalised lexicon word: nothing the rule could change
-    titled = [_is_titlecase(t) and t.strip(_EDGE_PUNCT) != "I" for t in raw]
-    if len(raw) >= 4 and sum(titled) >= _HEADLINE_SHARE * len(raw):
+    n = len(raw)
+    # A token opening with a lower-case letter is never title case (its first character is not punctuation to
+    # strip), so only the others are checked, and only the lexicon words' neighbours beyond the headline count.
+    if n >= 4 and sum(1 for t in raw if not t[0].islower() and _titled(t)) >= _HEADLINE_SHARE * n:
         return []  # headline case: capitals say nothing about names
-    sentence_start = [i == 0 or raw[i - 1].endswith(_SENTENCE_END) or raw[i].startswith(('"', "'"))
-                      for i in range(len(raw))]
+
+    def sentence_start(k: int) -> bool:
+        return k == 0 or raw[k - 1].endswith(_SENTENCE_END) or raw[k].startswith(('"', "'"))
+
     hits = []
-    for i, token in enumerate(raw):
-        if not titled[i] or sentence_start[i] or words[i].lower() not in lexicon:
+    for i in in_lexicon:
+        token = raw[i]
+        if not _titled(token) or sentence_start(i):
             continue
-        before = i > 0 and titled[i - 1] and not sentence_start[i - 1] and not raw[i - 1].endswith(_CLAUSE_END)
-        after = (i + 1 < len(raw) and titled[i + 1] and not token.endswith(_CLAUSE_END))
+        before = (i > 0 and _titled(raw[i - 1]) and not sentence_start(i - 1)
+                  and not raw[i - 1].endswith(_CLAUSE_END))
+        after = (i + 1 < n and _titled(raw[i + 1]) and not token.endswith(_CLAUSE_END))
         if before or after:
             hits.append(i)
     return hits
+
+
+def _titled(token: str) -> bool:
+    return _is_titlecase(token) and token.strip(_EDGE_PUNCT) != "I"
 
 
 def _no_comparatives(forms: list[str], raw: list[str]) -> list[int]:
