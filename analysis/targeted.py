@@ -623,13 +623,15 @@ def _add_tail_features(
 
 class _Keys(dict):
     """Feature name -> key for :func:`_feature_keys`: the name's weight row, or for a name the model does not
-    know a negative id of its own (never reused), so that distinct unknown features stay distinct entries, as in
-    the name dict (each gathers the zero row: the float32 sums see the same rows in the same order)."""
+    know an id of its own past the all-zero last row (never reused), so that distinct unknown features stay
+    distinct entries, as in the name dict (each gathers the zero row, ``np.take(..., mode="clip")``: the float32
+    sums see the same rows in the same order)."""
 
     def __missing__(self, name: str) -> int:
-        key = _model().index.get(name)
+        index = _model().index
+        key = index.get(name)
         if key is None:
-            key = -next(_UNSEEN)
+            key = len(index) + next(_UNSEEN)
         if len(self) >= _KEY_CACHE:
             self.clear()
         self[name] = key
@@ -664,7 +666,8 @@ _RIGHT_AT = tuple(range(3 + 2 * _WINDOW, 3 + 4 * _WINDOW, 2))
 
 def _feature_keys(view: _View, sentence: str, start: int) -> dict[int, float]:
     """``_features(view, sentence, start, with_compound=False)`` with each name replaced by its key (its weight
-    row, or a negative id of its own when the model does not know it), in the same order with the same values.
+    row, or an id of its own past the zero row when the model does not know it), in the same order with the same
+    values.
 
     The batch path's twin of :func:`_features`: the word features' keys are looked up per word
     (:class:`_WordKeys`), listed in the order :func:`_features` adds their names and counted in one C pass
@@ -949,10 +952,9 @@ def _batch_labels(items: Sequence[tuple[str, int, int]]) -> list[int]:
         rows.extend(feats)
         values.extend(feats.values())
         priors.append(_subject_prior(view.words, view.pos))
-    gather = np.array(rows, dtype=np.intp)
-    gather[gather < 0] = len(model.index)  # a feature the model does not know: the all-zero last row
-    block = model.weights[gather]
-    weighted = np.asarray(values, dtype=np.float32)[:, None] * block[:, :3]
+    # a feature the model does not know has a key past the all-zero last row: "clip" gathers that row for it
+    block = np.take(model.weights, np.fromiter(rows, dtype=np.intp, count=len(rows)), axis=0, mode="clip")
+    weighted = np.fromiter(values, dtype=np.float32, count=len(values))[:, None] * block[:, :3]
     lr = (model.intercept + np.add.reduceat(weighted, offsets, axis=0)).astype(np.float64)
     nb = (model.nb_intercept + np.add.reduceat(block[:, 3:], offsets, axis=0)).astype(np.float64)
     lr[:, 0] += priors  # the subject prior adds to the negative class (a constant of the final sum)

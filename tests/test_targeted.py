@@ -366,6 +366,6 @@ def test_feature_keys_equal_the_named_features(sentence, mention):
         names = targeted._features(view, sentence, lo, with_compound=False)
         keys = targeted._feature_keys(view, sentence, lo)
         assert list(keys.values()) == list(names.values())
-        assert [k if k >= 0 else zero for k in keys] == [model.index.get(n, zero) for n in names]
-        unknown = [k for k in keys if k < 0]
+        assert [min(k, zero) for k in keys] == [model.index.get(n, zero) for n in names]
+        unknown = [k for k in keys if k > zero]
         assert len(unknown) == len(set(unknown)) == sum(n not in model.index for n in names)
