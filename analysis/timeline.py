@@ -160,15 +160,17 @@ def _possessive_np(text: str, end: int, s_end: int) -> tuple[int, int] | None:
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _mentions(article: Article, actors: object | None) -> pd.DataFrame:
-    """Actor mentions from :mod:`analysis.actors`, or capitalised names when that module is unavailable."""
+def _mentions(article: Article, actors: object | None) -> pd.DataFrame | list[tuple[int, int, str]]:
+    """Actor mentions from :mod:`analysis.actors` as ``(start, end, actor)`` rows (the rows of
+    :func:`analysis.actors.actor_mentions` without building its table), or capitalised names when that module
+    is unavailable."""
     try:
-        from .actors import actor_mentions, default_actors_path, load_actors
+        from .actors import actor_mention_rows, default_actors_path, load_actors
     except ImportError:  # pragma: no cover - the fallback of the first commits
         return _capitalised_names(article)
     if actors is None:
         actors = load_actors(default_actors_path(article.path))
-    return actor_mentions(article, actors)
+    return [(row[4], row[5], row[1]) for row in actor_mention_rows(article, actors)]
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
@@ -194,9 +196,12 @@ class _MentionIndex:
     """An article's actor mentions as sorted tuples, looked up by bisection (the mentions table is converted once
     per article instead of being filtered with a boolean mask for every expression)."""
 
-    def __init__(self, mentions: pd.DataFrame) -> None:
-        ordered = mentions.sort_values("start", kind="stable") if len(mentions) else mentions
-        self.rows = list(zip(ordered["start"].astype(int), ordered["end"].astype(int), ordered["actor"]))
+    def __init__(self, mentions: pd.DataFrame | list[tuple[int, int, str]]) -> None:
+        if isinstance(mentions, pd.DataFrame):
+            ordered = mentions.sort_values("start", kind="stable") if len(mentions) else mentions
+            self.rows = list(zip(ordered["start"].astype(int), ordered["end"].astype(int), ordered["actor"]))
+        else:
+            self.rows = sorted(mentions, key=lambda r: r[0])  # stable, as the table's sort by start
         self.starts = [r[0] for r in self.rows]
 
     def inside(self, lo: int, hi: int) -> list[str]:
@@ -409,19 +414,26 @@ def _ordered_frame(rows: list[dict]) -> pd.DataFrame:
     columns["story_order"] = pd.arrays.IntegerArray(np.arange(len(rows), dtype="int64"), np.zeros(len(rows), bool))
     columns["chrono_order"] = pd.arrays.IntegerArray(chrono, missing)
     columns.update({name: [r[name] for r in rows] for name in _EXTRA})
-    _type_text_columns(columns)
+    _type_columns(columns)
     return pd.DataFrame(columns, copy=False)
 
 
-def _type_text_columns(columns: dict[str, object]) -> None:
-    """Give every column of strings and Nones the array pandas would infer for it, built without inference
-    (:func:`analysis.actors.string_array`: several times faster per column); any other column is left to
-    the constructor, so the frame is the one ``pd.DataFrame(columns)`` gives."""
+def _type_columns(columns: dict[str, object]) -> None:
+    """Give every column of strings and Nones, of ints or of bools the array pandas would infer for it, built
+    without inference (:func:`analysis.actors.string_array` for text: several times faster per column); any
+    other column is left to the constructor, so the frame is the one ``pd.DataFrame(columns)`` gives."""
     from .actors import string_array
 
     for name, values in columns.items():
-        if isinstance(values, list) and values and set(map(type, values)) <= _TEXT_TYPES:
+        if not isinstance(values, list) or not values:
+            continue
+        kinds = set(map(type, values))
+        if kinds <= _TEXT_TYPES:
             columns[name] = string_array(values)
+        elif kinds == {int}:
+            columns[name] = np.array(values, dtype=np.int64)  # offsets and indices: far inside int64
+        elif kinds == {bool}:
+            columns[name] = np.array(values, dtype=bool)
 
 
 _TEXT_TYPES = frozenset({str, type(None)})
