@@ -197,8 +197,8 @@ def _narrator_units(article: Article, rows: list[_Row]) -> list[_Unit]:
         if len(_WORD.findall(own)) < MIN_NARRATION_WORDS:
             continue
         # Trim the evidence span to the narration (leading/trailing quotations and punctuation left out).
-        first = next(m.start() for m in _WORD.finditer(scored))
-        last = max(m.end() for m in _WORD.finditer(scored))
+        words = list(_WORD.finditer(scored))  # in text order, so the last ends furthest
+        first, last = words[0].start(), words[-1].end()
         while last < len(scored) and scored[last] in ".!?;:,)" and scored[last] != " ":
             last += 1
         units.append(_Unit(NARRATOR, "narrator", NARRATOR, "narration", sent.start + first, sent.start + last,
