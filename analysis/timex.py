@@ -238,6 +238,14 @@ def _past_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + _alt(words) + r"|(?-i:[a-z]{2,}[^e\W]ed))(?![\w])", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1024)
+def _tense_marks(clause: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """The spans of the future markers and the ends of the past markers in ``clause`` (cached: the future and
+    past checks of one expression, and of the verbs of its event, read the same clause)."""
+    future = tuple(m.span() for m in _future_re().finditer(clause))
+    return future, tuple(m.end() for m in _past_re().finditer(clause))
+
+
 _FUTURE_IN_PAST = re.compile(r"\bhad(?:\s+been)?\s+$", re.IGNORECASE)
 
 
@@ -248,13 +256,12 @@ def _is_future(text: str, start: int, end: int) -> bool:
     "will say it met Friday" is past.
     """
     clause = _clause_before(text, start)
-    future = [m for m in _future_re().finditer(clause)]
+    future, past = _tense_marks(clause)
     if future:
-        last = future[-1]
-        if _FUTURE_IN_PAST.search(clause, 0, last.start()):
+        last_start, last_end = future[-1]
+        if _FUTURE_IN_PAST.search(clause, 0, last_start):
             return False  # "had been due to expire Friday": planned, and now past
-        past = [m.end() for m in _past_re().finditer(clause)]
-        return not past or last.end() >= max(past)
+        return not past or last_end >= max(past)
     after = _clause_after(text, end)
     return bool(re.match(r"\s*,?\s*(?:\w+\s+){0,3}?(?:will|\u2019ll|'ll|is set to|are set to)\b", after, re.IGNORECASE))
 
@@ -268,11 +275,10 @@ def _sentence_start(text: str, offset: int) -> int:
 def _is_past(text: str, start: int) -> bool:
     """Whether the clause before ``text[start]`` has a past-tense marker and no later future one."""
     clause = _clause_before(text, start)
-    past = [m.end() for m in _past_re().finditer(clause)]
+    future, past = _tense_marks(clause)
     if not past:
         return False
-    future = [m.end() for m in _future_re().finditer(clause)]
-    return not future or max(past) > max(future)
+    return not future or max(past) > max(end for _, end in future)
 
 
 def clause_tense(text: str, start: int, end: int | None = None) -> str | None:
