@@ -96,6 +96,10 @@ _GROUP_NOUN = re.compile(
 _FRAMING_SKIP = frozenset(
     ["also", "has", "have", "had", "then", "later", "again", "repeatedly", "publicly", "privately", "openly", "previously", "earlier", "once", "now", "still", "quickly", "immediately", "reportedly", "further", "will", "would", "could", "may", "might", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "this", "week", "yesterday", "today", "himself", "herself", "who"])
 _PASSIVE = frozenset(["was", "were", "is", "are", "be", "been", "being"])
+_GAP_STOP = re.compile(r"[;:()\u201c\u201d\"]")  # in the gap after a mention: the search for its verb stops
+_INVERTED_VERB = re.compile(r"([,\u201d\"]\s*)([A-Za-z]+)\s+$")  # '...," said' right before a mention
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
+_SPACES = re.compile(r"\s+")
 _LOOKBACK_SENTENCES = 3
 _SENTIMENT_WEIGHT = 0.5
 
@@ -215,6 +219,7 @@ def _connotations() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
     return forms, re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w-])", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
 def connotation_of(cue: str) -> tuple[str, str]:
     """The lemma and connotation of a reporting cue ("rambles on" -> ("ramble on", "dismissive")).
 
@@ -334,8 +339,9 @@ def _quote_spans(qdf: pd.DataFrame, actors: Any) -> list[_Quote]:
     spans = []
     if qdf is None or qdf.empty:
         return spans
-    camps = qdf["camp"] if "camp" in qdf.columns else [None] * len(qdf)
-    for start, end, speaker, camp in zip(qdf["start"], qdf["end"], qdf["speaker"], camps):
+    # plain lists: iterating a pandas column costs a call a value (the same values as .tolist())
+    camps = qdf["camp"].tolist() if "camp" in qdf.columns else [None] * len(qdf)
+    for start, end, speaker, camp in zip(qdf["start"].tolist(), qdf["end"].tolist(), qdf["speaker"].tolist(), camps):
         speaker = _clean(speaker)
         camp = _clean(camp) or _camp_of(actors, speaker)
         spans.append(_Quote(int(start), int(end), speaker, camp))
@@ -800,8 +806,9 @@ def _framing_rows(ctx: _Context, qdf: pd.DataFrame | None) -> list[dict[str, Any
                          "evidence": sentence.text, "start": sentence.start, "end": sentence.end})
 
     if qdf is not None and not qdf.empty and {"cue_start", "cue_end", "speaker"} <= set(qdf.columns):
-        camps = qdf["camp"] if "camp" in qdf.columns else [None] * len(qdf)
-        for speaker, camp, c_start, c_end in zip(qdf["speaker"], camps, qdf["cue_start"], qdf["cue_end"]):
+        camps = qdf["camp"].tolist() if "camp" in qdf.columns else [None] * len(qdf)
+        for speaker, camp, c_start, c_end in zip(qdf["speaker"].tolist(), camps, qdf["cue_start"].tolist(),
+                                                 qdf["cue_end"].tolist()):
             speaker = _clean(speaker)
             if not speaker or _clean(c_start) is None or _clean(c_end) is None:
                 continue
@@ -819,7 +826,7 @@ def _lexicon_form_at(text: str, start: int, limit: int) -> int | None:
     words = list(itertools.islice(_WORD.finditer(text, start, limit), 2))
     if not words or words[0].start() != start:
         return None
-    if (len(words) == 2 and re.fullmatch(r"\s+", text[words[0].end():words[1].start()])
+    if (len(words) == 2 and _SPACES.fullmatch(text[words[0].end():words[1].start()])
             and f"{words[0].group(0).lower()} {words[1].group(0).lower()}" in forms):
         return words[1].end()
     return words[0].end() if words[0].group(0).lower() in forms else None
@@ -842,7 +849,7 @@ def _narrator_verbs(ctx: _Context) -> Iterable[tuple[int, int, _Party]]:
         for w in _WORD.finditer(text, pos, min(limit, pos + 80)):
             gap = text[pos:w.start()]
             low = w.group(0).lower()
-            if re.search(r"[;:()\u201c\u201d\"]", gap) or ("," in gap and low != "who"):
+            if _GAP_STOP.search(gap) or ("," in gap and low != "who"):
                 break
             if low in _PASSIVE:
                 break
@@ -856,8 +863,8 @@ def _narrator_verbs(ctx: _Context) -> Iterable[tuple[int, int, _Party]]:
                     yield w.start(), end, party
             break
         before = text[max(0, m.start - 40):m.start]
-        inverted = re.search(r"([,\u201d\"]\s*)([A-Za-z]+)\s+$", before)
-        if inverted and inverted.group(2).lower() in forms and re.match(r"\s*(?:[.,;:!?]|$)", text[m.end:limit]):
+        inverted = _INVERTED_VERB.search(before)
+        if inverted and inverted.group(2).lower() in forms and _CLAUSE_END.match(text[m.end:limit]):
             v_start = m.start - len(before) + inverted.start(2)
             party = _party(ctx, i)
             if party is not None:

@@ -282,13 +282,14 @@ def _subject_prior(words: list[str], pos: int) -> float:
     return 0.0
 
 
-def _compound(sentence: str) -> float:
+def _compound(sentence: str, words: Sequence[str] = ()) -> float:
     """The news-aware VADER compound of the whole sentence (``vader.sentence_sentiment`` caches it per sentence).
 
     A sentence none of whose words can carry a valence (:func:`_valence_free`) scores exactly 0.0 without
-    running VADER.
+    running VADER. ``words`` (the sentence's lower-cased tokens, when known) only saves that check: with one
+    of them in VADER's lexicon the sentence goes straight to VADER (which gives the exact score either way).
     """
-    if _valence_free(sentence):
+    if _vader_vocabulary()[0].isdisjoint(words) and _valence_free(sentence):
         return 0.0
     from .vader import sentence_sentiment
 
@@ -419,7 +420,7 @@ class _Sentence:
     @property
     def compound(self) -> float:
         """The sentence's news-aware VADER compound (computed on first use; :mod:`analysis.vader` caches it)."""
-        return _compound(self.text)
+        return _compound(self.text, self.words)
 
 
 @dataclass(frozen=True)
