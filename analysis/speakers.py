@@ -140,8 +140,8 @@ def _first_names() -> dict[str, str]:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
-    return [(w, m.start(), m.end(), w.lower(), w[0].isupper())  # a token is never empty
-            for m in _TOKEN.finditer(text, start, end) for w in (m.group(),)]
+    return [(w, s, e, w.lower(), w[0].isupper())  # a token is never empty
+            for m in _TOKEN.finditer(text, start, end) for w, (s, e) in ((m.group(), m.span()),)]
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
