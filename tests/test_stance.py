@@ -256,3 +256,38 @@ def test_seed_article_acceptance():
     for row in df.itertuples():
         assert article.text[row.start:row.end] == row.evidence
         assert article.text[row.cue_start:row.cue_end] == row.cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "critics disagreed with his assessment, and a rare public break with the party followed.",
+        "officials said there is no credible evidence; the minister was not responsible for the attack.",
+        "they vowed to send more military aid to help, and blamed moscow's 'aggression' for it.",
+        "he's responsible for nothing. we stand with them, in line with the pledge to support kyiv.",
+        "the disagreements between the two were held largely responsible by analysts - at odds with reality.",
+    ],
+)
+def test_cue_dispatch_finds_what_the_cue_regex_finds(text):
+    """The first-character dispatch of the cue regex finds the same matches, cue names and spans."""
+    from analysis.stance import _cue_matches, _rules
+
+    rules = _rules()
+    assert rules.dispatch is not None
+    for start, end in [(0, len(text)), (5, len(text) - 7), (len(text) // 2, len(text))]:
+        expected = [(m.span(), m.lastgroup) for m in rules.regex.finditer(text, start, end)]
+        got = [(m.span(), m.lastgroup) for m in _cue_matches(rules, text, start, end)]
+        assert got == expected
+    assert any(True for _ in _cue_matches(rules, text, 0, len(text)))  # each text holds cues
+
+
+def test_first_chars_of_patterns():
+    from re import _parser
+
+    from analysis.stance import _first_chars
+
+    assert _first_chars(_parser.parse("(?:ab|c[de])x?")) == ({"a", "c"}, False)
+    assert _first_chars(_parser.parse("(?:a )?b")) == ({"a", "b"}, False)
+    assert _first_chars(_parser.parse(r"\w+")) == (None, False)
+    assert _first_chars(_parser.parse("(?=x)y")) == ({"y"}, False)
+    assert _first_chars(_parser.parse("a?")) == ({"a"}, True)
