@@ -499,6 +499,14 @@ def _pair_heads() -> frozenset[str]:
     return frozenset(first for first, _ in _lexicon()[1])
 
 
+@functools.lru_cache(maxsize=1)
+def _valence_carriers() -> frozenset[str]:
+    """The words that can have a valence in the features: lexicon words with a non-zero valence, and the first
+    words of the two-word entries."""
+    lexicon, _ = _lexicon()
+    return frozenset(word for word, value in lexicon.items() if value) | _pair_heads()
+
+
 def _compound_band(compound: float) -> str:
     """The name of the band feature of a sentence compound (``compb0`` for [-1, -0.6) ... ``compb5`` for 1)."""
     return f"compb{int((compound + 1) * 2.5)}"
@@ -572,7 +580,9 @@ def _add_tail_features(
     heads = _pair_heads()
     total = 0.0
     valenced: list[tuple[int, float]] = []
-    for i, word in enumerate(words):
+    can_carry = _valence_carriers()
+    for i in [i for i, word in enumerate(words) if word in can_carry]:  # any other word has no valence
+        word = words[i]
         value = lexicon.get(word, 0.0)
         if word in heads and i + 1 < n and (word, words[i + 1]) in pairs:
             value = pairs[(word, words[i + 1])]
@@ -613,7 +623,7 @@ def _add_tail_features(
             k = key(name)
             feats[k] = get(k, 0.0) + value
     for part in (
-        _valence_reach_features(words, pos, lo, hi, valenced),
+        _valence_reach_features(words, pos, lo, hi, valenced) if valenced else {},
         _role_features(words, pos, view.stems),
         _mention_type_features(sentence[start : start + view.length]),
     ):
@@ -709,12 +719,9 @@ def _valence_reach_features(
     / 4 / distance in words, and ``vwc{sign}`` the same inside the mention's clause.
     """
     feats: dict[str, float] = {}
-    names_before = [0]
-    for word in words:
-        names_before.append(names_before[-1] + (word == "<e>"))
     for i, value in valenced:
         first, last = (i, pos) if i < pos else (pos, i)
-        blocked = names_before[last] - names_before[first + 1] > 0
+        blocked = "<e>" in words[first + 1 : last]
         sign = "+" if value > 0 else "-"
         strength = abs(value) / 4.0
         distance = abs(i - pos)
