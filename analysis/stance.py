@@ -1093,7 +1093,7 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
             data[name] = string_array(values)
         else:
             return pd.DataFrame(rows, columns=columns)
-    return pd.DataFrame(data, columns=columns, copy=False)
+    return pd.DataFrame(data, copy=False)  # data holds the columns in order: columns= would only re-select them
 
 
 # --------------------------------------------------------------------------------------------------------------
