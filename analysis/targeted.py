@@ -48,7 +48,8 @@ Speed: the sentence's own work (tokens with offsets, their stems) is cached per 
 of one sentence share it; the VADER compound is computed on first use (and not at all for a sentence no word of
 which can carry a valence, :func:`_valence_free`); :func:`target_probabilities_many` scores several mentions of
 one sentence in one call, with the same numbers as single calls; :func:`target_sentiments` scores many mentions
-at once and runs VADER only for those whose label the compound can change (:func:`_batch_labels`).
+at once and runs VADER only for those whose label the compound can change (:func:`_batch_labels`; it reads the
+features as weight rows, :func:`_feature_keys`, which must change with :func:`_features`: a test compares them).
 
 Figures (macro-F1 on NewsMTSC dev, beside plain VADER) and the commands that rebuild the weights are in
 ``docs/target_sentiment.md``.
