@@ -32,7 +32,9 @@ download at run time, no scikit-learn at run time). The features (:func:`target_
   (:func:`_valence_reach_features`);
 * the mention's role by word-order rules: subject of a verb, passive ("<t> was criticised by"), object ("<e>
   accused <t>"), after "of/for/against" ("criticism of <t>") (:func:`_role_features`); and what the mention is
-  (a pronoun, a phrase with an article, a name) (:func:`_mention_type_features`).
+  (a pronoun, a phrase with an article, a name), with the stems and valences of its own lower-case words ("the
+  mayor", "the corrupt official"; names are left out so that no name learns a polarity) and whether it is a
+  date (:func:`_mention_type_features`).
 
 Training counts the targets of sentences whose targets differ in polarity three times (they teach the
 target-specific cues; see ``docs/target_sentiment.md``).
@@ -144,6 +146,11 @@ _PRONOUNS = frozenset(
 )
 _PASSIVE_BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "gets", "get"})
 _TARGET_PREPOSITIONS = frozenset({"of", "against", "for", "toward", "towards", "over", "on"})
+# Weekdays and months (not "may"): a mention holding one is a date, nearly always neutral (``mt:time``).
+_TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february"}
+    | {"march", "april", "june", "july", "august", "september", "october", "november", "december"}
+)
 
 
 class _Index(dict):
@@ -780,8 +787,19 @@ def _role_features(words: list[str], pos: int, stems: list[str]) -> dict[str, fl
     return feats
 
 
+@functools.lru_cache(maxsize=4096)
 def _mention_type_features(mention: str) -> dict[str, float]:
-    """What the mention itself is: a pronoun, a phrase with an article, a capitalised name; its length in words."""
+    """What the mention itself is, and the words it is made of (cached by mention string: do not mutate).
+
+    * ``mt:pron``, ``mt:det``, ``mt:cap``: a pronoun, a phrase with an article ("the election"), a capitalised
+      name; ``mt:len1``..``mt:len4``: its length in words;
+    * ``mw:<stem>``: the Porter stem of each lower-case word of the mention ("the mayor" gives ``mw:the`` and
+      ``mw:mayor``, "his" ``mw:hi``), so that common-noun and pronoun mentions carry what they are ("the crowd"
+      is rarely judged, "the killer" is); capitalised words (names) are left out, so no name learns a polarity;
+    * ``mv+``/``mv-``: the lexicon valences of those words / 4 ("the corrupt official"); the other valence
+      features skip the mention;
+    * ``mt:time``: the mention holds a weekday or a month (``_TIME_WORDS``), nearly always neutral.
+    """
     tokens = mention.lower().split()
     feats: dict[str, float] = {}
     if tokens and tokens[0] in _PRONOUNS:
@@ -791,6 +809,18 @@ def _mention_type_features(mention: str) -> dict[str, float]:
     if mention[:1].isupper():
         feats["mt:cap"] = 1.0
     feats[f"mt:len{min(len(tokens), 4)}"] = 1.0
+    lexicon = _lexicon()[0]
+    for match in _TOKEN.finditer(mention):
+        token = match.group()
+        lower = token.lower()
+        if lower in _TIME_WORDS:
+            feats["mt:time"] = 1.0
+        if token[:1].islower() and token.isalpha():
+            feats["mw:" + _stem(lower)] = 1.0
+            value = lexicon.get(lower, 0.0)
+            if value:
+                name = "mv+" if value > 0 else "mv-"
+                feats[name] = feats.get(name, 0.0) + abs(value) / 4.0
     return feats
 
 

@@ -273,6 +273,33 @@ def test_mention_type_features(mention, expected):
 
 
 @pytest.mark.parametrize(
+    "mention, present, absent",
+    [
+        ("the mayor", {"mw:the", "mw:mayor"}, {"mv+", "mv-", "mt:time"}),
+        ("his", {"mw:hi"}, {"mv+", "mv-"}),
+        ("the corrupt official", {"mw:corrupt", "mw:offici", "mv-"}, {"mv+"}),
+        ("the brave nurse", {"mw:brave", "mv+"}, {"mv-"}),
+        ("Ana Ruiz", set(), {"mw:ana", "mw:ruiz", "mv+", "mv-", "mt:time"}),  # names never become words
+        ("Friday", {"mt:time"}, {"mw:friday"}),
+    ],
+)
+def test_mention_word_features(mention, present, absent):
+    sentence = f"Yesterday {mention} spoke."
+    feats = target_features(sentence, *_span(sentence, mention))
+    assert present <= set(feats)
+    assert not absent & set(feats)
+    assert not any(name.startswith("mw:") and name[3:4].isupper() for name in feats)
+
+
+def test_mention_word_features_do_not_leak_between_calls():
+    sentence = "The corrupt official met the brave nurse."
+    first = target_features(sentence, 4, 20)
+    first["mv-"] = 99.0  # the caller's dict is its own; the cached mention features stay intact
+    again = target_features(sentence, 4, 20)
+    assert again["mv-"] != 99.0 and again["mw:corrupt"] == 1.0
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Ana Ruiz slammed Ben Tiller.",
