@@ -182,12 +182,25 @@ def _rules() -> _Rules:
 _CUE_START = r"(?<![\w’'-])"  # a cue starts a word (the lookbehind of the cue regex)
 
 
+def _regex_internals() -> tuple[Any, Any] | None:
+    """Python's own regex parser and its constants: ``re._parser`` / ``re._constants`` (3.11+), else the 3.10
+    names ``sre_parse`` / ``sre_constants``; None when neither exists (the cue regex is then used whole)."""
+    try:
+        from re import _constants, _parser
+    except ImportError:  # pragma: no cover - Python 3.10
+        try:
+            import sre_constants as _constants  # type: ignore[no-redef]
+            import sre_parse as _parser  # type: ignore[no-redef]
+        except ImportError:
+            return None
+    return _parser, _constants
+
+
 def _first_chars(items: Any) -> tuple[set[str] | None, bool]:
     """The characters a match of a parsed pattern (``re._parser`` items) can start with, and whether it can be
     empty; None for the characters when they cannot be told (a class such as ``\\w``, any character, an
     unknown construct). Lookarounds and anchors match nothing and are skipped."""
-    from re import _constants as c
-
+    c = _regex_internals()[1]
     first: set[str] = set()
     for op, av in items:
         if op is c.LITERAL:
@@ -234,10 +247,10 @@ def _cue_dispatch(parts: list[str]) -> tuple[re.Pattern[str], dict[str, re.Patte
     the character there fails anyway, so trying only the others finds the same match. None (use the regex
     whole) when a cue's first characters cannot be told or a cue can match nothing.
     """
-    try:
-        from re import _parser
-    except ImportError:  # pragma: no cover - a Python without re._parser
+    internals = _regex_internals()
+    if internals is None:  # pragma: no cover - a Python whose re has neither module
         return None
+    _parser = internals[0]
     firsts = []
     for part in parts:
         try:
