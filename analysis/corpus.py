@@ -601,10 +601,14 @@ def _row_order(columns: list[list[Any]], order: list[int], n: int) -> list[int]:
 
 
 def _str_values(array: Any) -> list[Any] | None:
-    """The cells of a pyarrow-backed string array (None for missing), or None when it is not one."""
-    data = getattr(array, "_pa_array", None)
-    if isinstance(data, pa.ChunkedArray) and pa.types.is_string(data.type) or (
-            isinstance(data, pa.ChunkedArray) and pa.types.is_large_string(data.type)):
+    """The cells of a pyarrow-backed string array (None for missing), or None when it is not one.
+
+    Read through the Arrow protocol (``__arrow_array__``), which pyarrow-backed pandas arrays hand over
+    without a copy."""
+    if not isinstance(getattr(array, "dtype", None), pd.StringDtype) or array.dtype.storage != "pyarrow":
+        return None
+    data = array.__arrow_array__()
+    if pa.types.is_string(data.type) or pa.types.is_large_string(data.type):
         return data.to_pylist()
     return None
 
@@ -625,12 +629,16 @@ def _column_values(series: Any) -> list[Any]:
         return [v if type(v) is str else _plain(v) for v in series.tolist()]
     elif isinstance(dtype, pd.Int64Dtype):
         array = series.array if isinstance(series, pd.Series) else series
-        return [None if m else v for v, m in zip(array._data.tolist(), array._mask.tolist())]
+        return array.to_numpy(dtype=object, na_value=None).tolist()  # Python ints, None for missing
     return [_plain(v) for v in series.tolist()]
 
 
 def _frame_columns(df: pd.DataFrame, wanted: list[str]) -> dict[str, Any]:
-    """The arrays of the columns of ``df`` named in ``wanted`` (the last of a repeated name, as ``df.items()``)."""
+    """The arrays of the columns of ``df`` named in ``wanted`` (the last of a repeated name, as ``df.items()``).
+
+    ``DataFrame._get_column_array`` (pandas 2 and 3) is private, so it is used only when present: it costs about
+    a sixth of ``df.items()``, which builds a Series a column (about 0.8 ms a 16-column frame under pandas 3).
+    """
     if not df.columns.is_unique or not hasattr(df, "_get_column_array"):
         present = dict(df.items())
         return {c: present[c] for c in wanted if c in present}
