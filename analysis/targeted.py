@@ -65,6 +65,7 @@ import functools
 import io
 import itertools
 import math
+import operator
 import re
 import string
 from collections.abc import Callable, Sequence
@@ -496,6 +497,10 @@ def _tokens(sentence: str, start: int, end: int) -> tuple[list[str], int]:
 
 
 _BUCKETS = tuple(_bucket(d) if d else 0 for d in range(_WINDOW + 1))
+_FAR = 17  # every distance from here on is in the last bucket
+# the position features' names by distance (1.._FAR; a larger distance reads _FAR's): pos:{bucket}, rpos:{bucket}
+_POS_NAMES = tuple(f"pos:{_bucket(d)}" for d in range(_FAR + 1))
+_RPOS_NAMES = tuple(f"rpos:{_bucket(d)}" for d in range(_FAR + 1))
 # The name prefixes of the window features, by distance 1.._WINDOW: (word feature, stem feature) on each side.
 _LEFT_PREFIXES = tuple((f"L{_BUCKETS[d]}:", f"sL{min(_BUCKETS[d], 4)}:") for d in range(1, _WINDOW + 1))
 _RIGHT_PREFIXES = tuple((f"R{_BUCKETS[d]}:", f"sR{min(_BUCKETS[d], 4)}:") for d in range(1, _WINDOW + 1))
@@ -616,15 +621,16 @@ def _add_tail_features(
     feats[k] = get(k, 0.0) + math.tanh(total / 4.0)
 
     info = _sentence(sentence)
-    opened = sum(sentence[:start].count(c) for c in _QUOTE_CHARS)
-    for name, value in (
-        (f"pos:{_bucket(pos + 1)}", 1.0),
-        (f"rpos:{_bucket(n - pos)}", 1.0),
-        ("quoted" if opened % 2 else "unquoted", 1.0),
-        ("has_quote" if info.has_quote else "no_quote", 1.0),
+    # quotation marks before the mention (none when the sentence has none)
+    opened = sum(sentence[:start].count(c) for c in _QUOTE_CHARS) if info.has_quote else 0
+    for name in (
+        _POS_NAMES[min(pos + 1, _FAR)],
+        _RPOS_NAMES[min(n - pos, _FAR)],
+        "quoted" if opened % 2 else "unquoted",
+        "has_quote" if info.has_quote else "no_quote",
     ):
         k = key(name)
-        feats[k] = get(k, 0.0) + value
+        feats[k] = get(k, 0.0) + 1.0
     if with_compound:
         compound = info.compound
         for name, value in (("comp", compound), (_compound_band(compound), 1.0)):
@@ -679,8 +685,12 @@ _UNSEEN = itertools.count(1)
 _KEYS = _Keys()
 _WORD_KEYS = _WordKeys()
 # where the window keys of a word start in its _WordKeys tuple: distance d (1-based) left at 1 + 2d, right further on
-_LEFT_AT = tuple(range(3, 3 + 2 * _WINDOW, 2))
-_RIGHT_AT = tuple(range(3 + 2 * _WINDOW, 3 + 4 * _WINDOW, 2))
+_LEFT_SLICES = tuple(slice(at, at + 2) for at in range(3, 3 + 2 * _WINDOW, 2))
+_RIGHT_SLICES = tuple(slice(at, at + 2) for at in range(3 + 2 * _WINDOW, 3 + 4 * _WINDOW, 2))
+_CLAUSE_SLICES = itertools.repeat(slice(1, 3))  # c:word, sc:stem
+_FIRST = operator.itemgetter(0)  # w:word
+_getitem = operator.getitem
+_chain = itertools.chain.from_iterable
 
 
 def _feature_keys(view: _View, sentence: str, start: int) -> dict[int, float]:
@@ -697,21 +707,19 @@ def _feature_keys(view: _View, sentence: str, start: int) -> dict[int, float]:
     n = len(words)
     recs = list(map(_WORD_KEYS.__getitem__, words))
     known = _KEYS
-    keys = [rec[0] for rec in recs]
+    keys = list(map(_FIRST, recs))
     keys += [known[("Lb:" if i < pos else "Rb:") + words[i] + "_" + words[i + 1]]
              for i in range(max(0, pos - _BIGRAM_WINDOW), min(n - 1, pos + _BIGRAM_WINDOW))]
-    lo_w = max(0, pos - _WINDOW)
-    for at, rec in zip(_LEFT_AT, recs[lo_w:pos][::-1]):
-        keys += rec[at : at + 2]
-    for at, rec in zip(_RIGHT_AT, recs[pos + 1 : pos + 1 + _WINDOW]):
-        keys += rec[at : at + 2]
+    # the window's keys, nearest first: the slice of each word's keys for its distance (map runs in C)
+    keys += _chain(map(_getitem, recs[max(0, pos - _WINDOW) : pos][::-1], _LEFT_SLICES))
+    keys += _chain(map(_getitem, recs[pos + 1 : pos + 1 + _WINDOW], _RIGHT_SLICES))
     keys.append(known["Lbi:" + "_".join(words[max(0, pos - 2) : pos])])
     keys.append(known["Rbi:" + "_".join(words[pos + 1 : pos + 3])])
     keys.append(known["LR:" + (words[pos - 1] if pos else "^") + "_" + (words[pos + 1] if pos + 1 < n else "$")])
     lo, hi = _clause_limits(words, pos)
-    for i in range(lo, hi):
-        if words[i] != "<t>":
-            keys += recs[i][1:3]
+    # the clause's words but the mention: "<t>" stands only at pos (no token of a sentence spells it)
+    keys += _chain(map(_getitem, recs[lo:pos], _CLAUSE_SLICES))
+    keys += _chain(map(_getitem, recs[pos + 1 : hi], _CLAUSE_SLICES))
     feats: dict[int, float] = collections.Counter(keys)
     _add_tail_features(feats, view, sentence, start, lo, hi, known.__getitem__, False)
     return feats
