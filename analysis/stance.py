@@ -35,7 +35,7 @@ import re
 import sys
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -100,6 +100,7 @@ _GAP_STOP = re.compile(r"[;:()\u201c\u201d\"]")  # in the gap after a mention: t
 _INVERTED_VERB = re.compile(r"([,\u201d\"]\s*)([A-Za-z]+)\s+$")  # '...," said' right before a mention
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
 _SPACES = re.compile(r"\s+")
+_GROUP_WORD = re.compile(r"\b(?:officials|leaders|diplomats|authorities|administration|forces)\b")  # not a person
 _LOOKBACK_SENTENCES = 3
 _SENTIMENT_WEIGHT = 0.5
 
@@ -447,7 +448,7 @@ def _quote_spans(qdf: pd.DataFrame, actors: Any) -> list[_Quote]:
     if qdf is None or qdf.empty:
         return spans
     # plain lists: iterating a pandas column costs a call a value (the same values as .tolist())
-    camps = qdf["camp"].tolist() if "camp" in qdf.columns else [None] * len(qdf)
+    camps = qdf["camp"].tolist() if "camp" in qdf.columns.tolist() else [None] * len(qdf)
     for start, end, speaker, camp in zip(qdf["start"].tolist(), qdf["end"].tolist(), qdf["speaker"].tolist(), camps):
         speaker = _clean(speaker)
         camp = _clean(camp) or _camp_of(actors, speaker)
@@ -479,7 +480,7 @@ def _is_person(actors: Any, actor: str | None) -> bool:
         return False
     kind = _actor_type(actors, actor)
     if kind is None:
-        return not re.search(r"\b(?:officials|leaders|diplomats|authorities|administration|forces)\b", actor)
+        return not _GROUP_WORD.search(actor)
     return kind == "person"
 
 
@@ -594,13 +595,19 @@ def _antecedent(ctx: _Context, i: int, exclude: frozenset[str] = frozenset()) ->
     return fallback
 
 
+def _with_actor(m: _Mention, ante: _Mention) -> _Mention:
+    """``dataclasses.replace(m, actor=ante.actor, camp=ante.camp)``, without replace's field inspection."""
+    return _Mention(m.start, m.end, m.text, ante.actor, ante.camp, m.sentence, m.kind, m.person, m.possessive,
+                    m.after_prep, m.quote)
+
+
 def _resolve_pronouns(ctx: _Context) -> None:
     for i, m in enumerate(ctx.mentions):
         if m.kind != "pronoun":
             continue
         ante = _antecedent(ctx, i)
         if ante is not None:
-            ctx.mentions[i] = replace(m, actor=ante.actor, camp=ante.camp)
+            ctx.mentions[i] = _with_actor(m, ante)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -687,7 +694,7 @@ def _party(ctx: _Context, i: int, exclude: frozenset[str] = frozenset()) -> _Par
         ante = _antecedent(ctx, i, exclude)
         if ante is None:
             return None
-        m = replace(m, actor=ante.actor, camp=ante.camp)
+        m = _with_actor(m, ante)
     if not m.actor:
         return None
     label, camp, _ = _label(ctx, m)
@@ -915,7 +922,7 @@ def _framing_rows(ctx: _Context, qdf: pd.DataFrame | None) -> list[dict[str, Any
                          "evidence": sentence.text, "start": sentence.start, "end": sentence.end})
 
     if qdf is not None and not qdf.empty and {"cue_start", "cue_end", "speaker"} <= set(qdf.columns):
-        camps = qdf["camp"].tolist() if "camp" in qdf.columns else [None] * len(qdf)
+        camps = qdf["camp"].tolist() if "camp" in qdf.columns.tolist() else [None] * len(qdf)
         for speaker, camp, c_start, c_end in zip(qdf["speaker"].tolist(), camps, qdf["cue_start"].tolist(),
                                                  qdf["cue_end"].tolist()):
             speaker = _clean(speaker)

@@ -426,9 +426,10 @@ class _Sentence:
     stems: tuple[str, ...]
     has_quote: bool
 
-    @property
+    @functools.cached_property
     def compound(self) -> float:
-        """The sentence's news-aware VADER compound (computed on first use; :mod:`analysis.vader` caches it)."""
+        """The sentence's news-aware VADER compound (computed on first use and kept with the sentence: several
+        mentions of a sentence may need it, and the valence-free check is not cached elsewhere)."""
         return _compound(self.text, self.words)
 
 

@@ -291,3 +291,16 @@ def test_first_chars_of_patterns():
     assert _first_chars(_parser.parse(r"\w+")) == (None, False)
     assert _first_chars(_parser.parse("(?=x)y")) == ({"y"}, False)
     assert _first_chars(_parser.parse("a?")) == ({"a"}, True)
+
+
+def test_with_actor_is_dataclasses_replace() -> None:
+    """The pronoun resolution's copy with another actor is ``dataclasses.replace`` field for field."""
+    import dataclasses
+
+    from analysis.stance import _Mention, _with_actor
+
+    pron = _Mention(10, 12, "he", None, None, 3, "pronoun", True, False, True, -1)
+    ante = _Mention(0, 5, "Smith", "Smith", "Blue", 2, "name", True, True, False, 1)
+    assert _with_actor(pron, ante) == dataclasses.replace(pron, actor="Smith", camp="Blue")
+    assert [f.name for f in dataclasses.fields(_Mention)] == [
+        "start", "end", "text", "actor", "camp", "sentence", "kind", "person", "possessive", "after_prep", "quote"]
