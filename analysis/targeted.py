@@ -483,12 +483,8 @@ def _view(info: _Sentence, start: int, end: int) -> _View:
         words = left + ["<t>"] + right
         return _View(words, len(left), [_stem(word) for word in words], end - start)
     words, stems = info.words, info.stems
-    return _View(
-        list(words[:left_n]) + ["<t>"] + list(words[right_0:]),
-        left_n,
-        list(stems[:left_n]) + ["<t>"] + list(stems[right_0:]),
-        end - start,
-    )
+    return _View([*words[:left_n], "<t>", *words[right_0:]], left_n, [*stems[:left_n], "<t>", *stems[right_0:]],
+                 end - start)
 
 
 def _tokens(sentence: str, start: int, end: int) -> tuple[list[str], int]:
