@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import gc
 import json
 import math
 import sys
@@ -282,6 +283,11 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m analysis``."""
     args = build_parser().parse_args(argv)
     args._failed = False
+    # The imports leave ~150,000 objects (most from NLTK, which pulls in SciPy and scikit-learn when present) that
+    # live as long as the process; every full collection of the cyclic garbage collector would scan them again
+    # (about 8 % of the stance stage). Freezing them exempts them; the command's own objects are collected as
+    # usual. The process is the command's own, so this process-wide setting is not the library's to make.
+    gc.freeze()
     try:
         return int(args.func(args))
     except BrokenPipeError:  # e.g. piped into head

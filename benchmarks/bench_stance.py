@@ -21,6 +21,7 @@ Exits 0 with a message when the data is absent.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import sys
@@ -91,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     from analysis.stance import stance
 
     stance(articles[0])  # load lexicons and models once, outside the timing
+    gc.freeze()  # as `python -m analysis` does after its imports (see analysis.cli.main)
     clock = time.process_time  # CPU time of this process: the machine is shared, wall time measures neighbours
     rates, signals, rows, chars = [], Counter(), 0, sum(len(a.text) for a in articles)
     for k in range(args.repeat):
