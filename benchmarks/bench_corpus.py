@@ -39,6 +39,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import csv
+import gc
 import json
 import os
 import pstats
@@ -188,6 +189,7 @@ def _warm_up(files: list[Path], catalog: Path, work: Path) -> None:
     from analysis.corpus import run_corpus
 
     run_corpus([str(f) for f in files[:5]], out=work / "warm-up", catalog=catalog, progress=False)
+    gc.freeze()  # as `python -m analysis corpus` does after its imports (see analysis.cli.main)
 
 
 def throughput(files: list[Path], catalog: Path, work: Path, *, profile: bool) -> tuple[float, dict]:
