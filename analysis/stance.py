@@ -137,6 +137,10 @@ class _Rules:
     framing: dict[str, tuple[int, float]]
     # ``regex`` split by the first character of a match (see :func:`_cue_dispatch`), or None
     dispatch: tuple[re.Pattern[str], dict[str, re.Pattern[str]]] | None = None
+    # a regex finding the word starts some cue can begin at by their first three characters, and each cue's
+    # possible first three characters (ASCII), see :func:`_cue_prefixes`; None when they cannot be told
+    prefixes: tuple[re.Pattern[str], tuple[frozenset[str], ...]] | None = None
+    parts: tuple[str, ...] = ()  # the cue regex's alternatives, in order
 
 
 _TARGET_SLOTS = ("object", "subject", "claim", "between")
@@ -177,6 +181,8 @@ def _rules() -> _Rules:
         claim_lookback=int(data["claims"].get("lookback", _LOOKBACK_SENTENCES)),
         framing=framing_table,
         dispatch=_cue_dispatch(parts),
+        prefixes=_cue_prefixes(parts),
+        parts=tuple(parts),
     )
 
 
@@ -267,18 +273,178 @@ def _cue_dispatch(parts: list[str]) -> tuple[re.Pattern[str], dict[str, re.Patte
     return starts, by_char
 
 
+_PREFIX_LENGTH = 3  # characters of a word start looked at before a cue is tried there
+
+
+def _ascii_chars(c: Any, kind: Any, value: Any) -> set[str] | None:
+    """The ASCII characters one member of a parsed character class (``re._parser``) matches; None if unknown."""
+    if kind is c.LITERAL:
+        return {chr(value)} if value < 128 else set()
+    if kind is c.RANGE:
+        return set(map(chr, range(value[0], min(value[1], 127) + 1)))
+    if kind is c.CATEGORY:
+        classes = {c.CATEGORY_SPACE: r"\s", c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w",
+                   c.CATEGORY_NOT_WORD: r"\W", c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D"}
+        if value in classes:
+            return set(re.findall(classes[value], "".join(map(chr, range(128)))))
+    return None
+
+
+def _prefixes(items: Any, k: int) -> set[tuple[str, bool]] | None:
+    """The first ``k`` characters a match of a parsed pattern (``re._parser`` items) can begin with, as pairs
+    (characters, open): open when the characters may be followed by anything (the prefix is cut short there),
+    else the match may end after them. Only ASCII characters are followed (a text whose first ``k``
+    characters are not all ASCII is not judged by these). None when the pattern cannot be told."""
+    c = _regex_internals()[1]
+    states: set[tuple[str, bool]] = {("", False)}
+    for op, av in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # matches nothing (a superset of the true prefixes is safe: the cue regex decides)
+        options: set[tuple[str, bool]] | None
+        if op is c.LITERAL:
+            options = {(chr(av), False)} if av < 128 else set()
+        elif op is c.IN:
+            chars: set[str] = set()
+            for kind, value in av:
+                got = _ascii_chars(c, kind, value)
+                if got is None:
+                    break
+                chars |= got
+            else:
+                got = chars
+            options = {(ch, False) for ch in chars} if got is not None else {("", True)}
+        elif op is c.SUBPATTERN:
+            options = _prefixes(av[3], k)
+        elif op is c.BRANCH:
+            options = set()
+            for branch in av[1]:
+                got_b = _prefixes(branch, k)
+                if got_b is None:
+                    return None
+                options |= got_b
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, high, sub = av
+            if low > k:
+                options = {("", True)}
+            else:
+                options = set()
+                for reps in range(low, min(high, k) + 1):  # more than k begin as k do (or fewer, if empty)
+                    got_r = _prefixes(list(sub) * reps, k)
+                    if got_r is None:
+                        return None
+                    options |= got_r
+        else:
+            options = {("", True)}
+        if options is None:
+            return None
+        new: set[tuple[str, bool]] = set()
+        for text, is_open in states:
+            if is_open or len(text) >= k:
+                new.add((text, True))
+                continue
+            for more, more_open in options:
+                joined = text + more
+                new.add((joined[:k], more_open or len(joined) >= k))
+        states = new
+    return states
+
+
+def _trie_regex(prefixes: set[str]) -> str:
+    """A regex matching what begins with one of ``prefixes`` (non-empty strings), as a trie of character
+    classes: a string that is a prefix of another makes the longer one redundant."""
+    if "" in prefixes:
+        return ""
+    rests: dict[str, set[str]] = {}
+    for p in prefixes:
+        rests.setdefault(p[0], set()).add(p[1:])
+    by_tail: dict[str, list[str]] = {}
+    for ch, rest in rests.items():
+        by_tail.setdefault(_trie_regex(rest), []).append(ch)
+    alternatives = []
+    for tail, chars in sorted(by_tail.items(), key=lambda item: sorted(item[1])):
+        escaped = "".join(re.escape(ch) for ch in sorted(chars))
+        alternatives.append((escaped if len(chars) == 1 else f"[{escaped}]") + tail)
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+
+def _cue_prefixes(parts: list[str]) -> tuple[re.Pattern[str], tuple[frozenset[str], ...]] | None:
+    """Per cue, the strings of at most :data:`_PREFIX_LENGTH` ASCII characters its matches begin with (a match
+    begins with one of them; a shorter one means the match may end or go on with anything). Most word starts
+    that can begin a cue by their first character cannot by their first three ("the", "and", "was" for "to"
+    ...), so :func:`_cue_matches` tries far fewer. With them, a regex finding the word starts whose first
+    three characters begin some cue's match (a trie, so the search stays in C), or that hold a non-ASCII
+    character (judged by their first character, as by :func:`_cue_dispatch`). None when a cue's beginnings
+    cannot be told or one can be empty."""
+    internals = _regex_internals()
+    if internals is None:  # pragma: no cover
+        return None
+    found = []
+    for part in parts:
+        try:
+            got = _prefixes(internals[0].parse(part), _PREFIX_LENGTH)
+        except (re.error, AttributeError, TypeError, ValueError, IndexError):  # pragma: no cover - re._parser changed
+            return None
+        if got is None:
+            return None
+        begins = frozenset(text for text, _ in got)
+        if not begins or "" in begins:
+            return None
+        found.append(begins)
+    trie = _trie_regex(set().union(*found))
+    non_ascii = rf"(?s:.{{0,{_PREFIX_LENGTH - 1}}})[^\x00-\x7f]"
+    starts = re.compile(_CUE_START + "(?=" + trie + "|" + non_ascii + ")")
+    return starts, tuple(found)
+
+
+_KEY_REGEX: dict[str, re.Pattern[str] | None] = {}  # a word start's first characters -> the cues to try there
+_SUBSET_REGEX: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+
+def _regex_for_key(rules: _Rules, key: str) -> re.Pattern[str] | None:
+    """The alternation (in the cue regex's order) of the cues whose matches can begin with ``key`` (the first
+    characters of a word start, cut at the end of the searched range), None if no cue can."""
+    assert rules.prefixes is not None
+    cues = tuple(i for i, begins in enumerate(rules.prefixes[1]) if any(key.startswith(p) for p in begins))
+    if not cues:
+        return None
+    regex = _SUBSET_REGEX.get(cues)
+    if regex is None:
+        regex = re.compile("|".join(rules.parts[i] for i in cues))
+        _SUBSET_REGEX[cues] = regex
+    return regex
+
+
 def _cue_matches(rules: _Rules, haystack: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """``rules.regex.finditer(haystack, start, end)`` on lower-cased text, faster (see :func:`_cue_dispatch`)."""
+    """``rules.regex.finditer(haystack, start, end)`` on lower-cased text, faster (see :func:`_cue_dispatch`
+    and :func:`_cue_prefixes`)."""
     if rules.dispatch is None:
         yield from rules.regex.finditer(haystack, start, end)
         return
     starts, by_char = rules.dispatch
+    prefixes = rules.prefixes is not None
+    if prefixes:
+        starts = rules.prefixes[0]
+    keys = _KEY_REGEX
     done = start  # matches do not overlap: the next one starts at or after the last one's end
     for candidate in starts.finditer(haystack, start, end):
         at = candidate.start()
         if at < done:
             continue
-        match = by_char[haystack[at]].match(haystack, at, end)
+        if prefixes:
+            key = haystack[at:at + _PREFIX_LENGTH]
+            if at + _PREFIX_LENGTH > end:
+                key = key[:end - at]
+            try:
+                regex = keys[key]
+            except KeyError:
+                if len(keys) >= 65536:
+                    keys.clear()
+                regex = keys[key] = _regex_for_key(rules, key) if key.isascii() else by_char.get(key[0])
+            if regex is None:
+                continue
+        else:
+            regex = by_char[haystack[at]]
+        match = regex.match(haystack, at, end)
         if match is not None:
             done = match.end()
             yield match

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import matplotlib
@@ -266,10 +267,13 @@ def test_seed_article_acceptance():
         "they vowed to send more military aid to help, and blamed moscow's 'aggression' for it.",
         "he's responsible for nothing. we stand with them, in line with the pledge to support kyiv.",
         "the disagreements between the two were held largely responsible by analysts - at odds with reality.",
+        "he was at\u00a0odds with them; the minister\u2019s responsible for it, an\u2003open break with kyiv.",
+        "\u00e9lan and anger: they dismissed it and the\u2002president\u2019s aides are to blame for it",
     ],
 )
 def test_cue_dispatch_finds_what_the_cue_regex_finds(text):
-    """The first-character dispatch of the cue regex finds the same matches, cue names and spans."""
+    """The first-character and first-three-characters dispatch of the cue regex finds the same matches, cue
+    names and spans (non-ASCII spaces and apostrophes included)."""
     from analysis.stance import _cue_matches, _rules
 
     rules = _rules()
@@ -291,6 +295,41 @@ def test_first_chars_of_patterns():
     assert _first_chars(_parser.parse(r"\w+")) == (None, False)
     assert _first_chars(_parser.parse("(?=x)y")) == ({"y"}, False)
     assert _first_chars(_parser.parse("a?")) == ({"a"}, True)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("(?:ab|c[de])x?", {"ab", "abx", "cd", "cdx", "ce", "cex"}),
+        ("(?:a )?bc", {"a b", "bc"}),
+        ("ab(?=x)", {"ab"}),
+        ("a(?:b|c)*d", {"ad", "abb", "abc", "abd", "acb", "acc", "acd"}),
+        ("a.b", {"a"}),
+        (r"a\db", {f"a{d}b" for d in "0123456789"}),
+        (r"x\sy", {"x y", "x\ty", "x\ny", "x\ry", "x\x0by", "x\x0cy", "x\x1cy", "x\x1dy", "x\x1ey", "x\x1fy"}),
+    ],
+)
+def test_prefixes_of_patterns(pattern, expected):
+    from analysis.stance import _prefixes, _regex_internals
+
+    got = _prefixes(_regex_internals()[0].parse(pattern), 3)
+    assert {text for text, _ in got} == expected
+
+
+@pytest.mark.parametrize(
+    ("prefixes", "text", "matches"),
+    [
+        ({"ab", "abc", "cd"}, "abx", True),
+        ({"ab", "abc", "cd"}, "cdx", True),
+        ({"ab", "abc", "cd"}, "acd", False),
+        ({"a b", "a c", "x"}, "a c", True),
+        ({"a b", "a c", "x"}, "a d", False),
+    ],
+)
+def test_trie_regex(prefixes, text, matches):
+    from analysis.stance import _trie_regex
+
+    assert (re.match(_trie_regex(prefixes), text) is not None) == matches
 
 
 def test_with_actor_is_dataclasses_replace() -> None:
