@@ -530,34 +530,9 @@ class _NewsAnalyzer(SentimentIntensityAnalyzer):
 
     @staticmethod
     def _special_idioms_check(valence: float, words_and_emoticons: list[str], i: int) -> float:
-        """VADER's idiom check, unchanged, lower-casing only the six words it reads (VADER lower-cases the
-        whole sentence on every call)."""
-
-        def w(k: int) -> str:
-            return str(words_and_emoticons[k]).lower()
-
-        onezero = f"{w(i - 1)} {w(i)}"
-        twoonezero = f"{w(i - 2)} {w(i - 1)} {w(i)}"
-        twoone = f"{w(i - 2)} {w(i - 1)}"
-        threetwoone = f"{w(i - 3)} {w(i - 2)} {w(i - 1)}"
-        threetwo = f"{w(i - 3)} {w(i - 2)}"
-        for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
-            if seq in SPECIAL_CASES:
-                valence = SPECIAL_CASES[seq]
-                break
-        n = len(words_and_emoticons)
-        if n - 1 > i:
-            zeroone = f"{w(i)} {w(i + 1)}"
-            if zeroone in SPECIAL_CASES:
-                valence = SPECIAL_CASES[zeroone]
-        if n - 1 > i + 1:
-            zeroonetwo = f"{w(i)} {w(i + 1)} {w(i + 2)}"
-            if zeroonetwo in SPECIAL_CASES:
-                valence = SPECIAL_CASES[zeroonetwo]
-        for n_gram in (threetwoone, threetwo, twoone):
-            if n_gram in BOOSTER_DICT:
-                valence = valence + BOOSTER_DICT[n_gram]
-        return valence
+        """VADER's idiom check, for any path of the base class that still calls it (the scorer of this class
+        calls :func:`_idioms_lows` on the words it has lower-cased once)."""
+        return _idioms_lows(valence, [str(w).lower() for w in words_and_emoticons], i)
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         return self.scored(text)[0]
@@ -581,7 +556,7 @@ class _NewsAnalyzer(SentimentIntensityAnalyzer):
 
 
 def _idioms_lows(valence: float, lows: list[str], i: int) -> float:
-    """:meth:`_NewsAnalyzer._special_idioms_check` on words already lower-cased (VADER's idiom check)."""
+    """VADER 3.3.2's ``_special_idioms_check``, step for step, on words already lower-cased."""
     onezero = f"{lows[i - 1]} {lows[i]}"
     twoonezero = f"{lows[i - 2]} {lows[i - 1]} {lows[i]}"
     twoone = f"{lows[i - 2]} {lows[i - 1]}"
