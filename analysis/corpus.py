@@ -504,18 +504,6 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _kind_of(value: Any) -> str:
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, int):
-        return "int"
-    if isinstance(value, float):
-        return "float"
-    if isinstance(value, _dt.date):
-        return "date"
-    return "string"
-
-
 _ARROW_KINDS = {"bool": pa.bool_(), "int": pa.int64(), "float": pa.float64(), "date": pa.date32(),
                 "string": pa.string()}
 
@@ -525,7 +513,8 @@ _NONE_TYPE = type(None)
 
 @functools.cache
 def _type_kind(kind: type) -> str:
-    """:func:`_kind_of` for every value of one Python type (``isinstance`` is ``issubclass`` of the type)."""
+    """The kind of column a value of Python type ``kind`` asks for: bool, int, float, date or string (a bool is
+    not counted as an int, a datetime counts as a date)."""
     if issubclass(kind, bool):
         return "bool"
     if issubclass(kind, int):

@@ -35,7 +35,6 @@ from vaderSentiment.vaderSentiment import (
     SentimentIntensityAnalyzer,
     SentiText,
     allcap_differential,
-    negated,
     scalar_inc_dec,
 )
 
@@ -345,7 +344,7 @@ def _overrides(raw: list[str], words: list[str], lexicon: dict[str, float], in_l
                         chosen.setdefault(i, (entry, entry.valence))
                 continue
             if entry.pattern != "proper-name":
-                continue  # the other negation rules act in _NewsAnalyzer._negation_check
+                continue  # the other negation rules act in _NewsAnalyzer._negation_lows
             for i in _proper_name_words(raw, words, lexicon, in_lexicon):
                 chosen.setdefault(i, (entry, entry.valence))
             continue
@@ -489,7 +488,8 @@ class _NewsAnalyzer(SentimentIntensityAnalyzer):
 
     @staticmethod
     def _negation_lows(valence: float, lows: list[str], start_i: int, i: int) -> float:
-        """:meth:`_negation_check` on lower-cased words (``negated([w])`` is ``w in NEGATE or "n't" in w``)."""
+        """VADER 3.3.2's ``_negation_check`` on lower-cased words (``negated([w])`` is ``w in NEGATE or "n't" in
+        w``), except for the patch's ``not-only`` and ``despite-concessive`` rules."""
         j = i - (start_i + 1)
         negator = lows[j]
         rules = _active_rules()
@@ -515,24 +515,6 @@ class _NewsAnalyzer(SentimentIntensityAnalyzer):
             elif negator in _NEGATE or "n't" in negator:
                 valence = valence * N_SCALAR
         return valence
-
-    def _negation_check(self, valence: float, words_and_emoticons: list[str], start_i: int, i: int) -> float:
-        """VADER's negation check, except for the patch's ``not-only`` and ``despite-concessive`` rules."""
-        j = i - (start_i + 1)
-        negator = words_and_emoticons[j].lower()
-        rules = _active_rules()
-        if negator == "despite" and "despite-concessive" in rules:
-            return valence
-        if (negator == "not" and "not-only" in rules and j + 1 < len(words_and_emoticons)
-                and words_and_emoticons[j + 1].lower() in _NOT_ONLY):
-            return valence
-        return _vader_negation_check(valence, words_and_emoticons, start_i, i)
-
-    @staticmethod
-    def _special_idioms_check(valence: float, words_and_emoticons: list[str], i: int) -> float:
-        """VADER's idiom check, for any path of the base class that still calls it (the scorer of this class
-        calls :func:`_idioms_lows` on the words it has lower-cased once)."""
-        return _idioms_lows(valence, [str(w).lower() for w in words_and_emoticons], i)
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         return self.scored(text)[0]
@@ -581,34 +563,6 @@ def _idioms_lows(valence: float, lows: list[str], i: int) -> float:
     return valence
 
 
-def _vader_negation_check(valence: float, words_and_emoticons: list[str], start_i: int, i: int) -> float:
-    """VADER 3.3.2's ``_negation_check``, unchanged, lower-casing only the three words it reads (VADER
-    lower-cases the whole sentence on every call: a quarter of the scoring time on news sentences)."""
-
-    def w(k: int) -> str:
-        return str(words_and_emoticons[k]).lower()
-
-    if start_i == 0 and negated([w(i - 1)]):
-        valence = valence * N_SCALAR
-    if start_i == 1:
-        if w(i - 2) == "never" and (w(i - 1) == "so" or w(i - 1) == "this"):
-            valence = valence * 1.25
-        elif w(i - 2) == "without" and w(i - 1) == "doubt":
-            pass  # "without doubt" keeps the valence
-        elif negated([w(i - 2)]):
-            valence = valence * N_SCALAR
-    if start_i == 2:
-        if (w(i - 3) == "never" and (w(i - 2) == "so" or w(i - 2) == "this")
-                or (w(i - 1) == "so" or w(i - 1) == "this")):
-            valence = valence * 1.25
-        elif w(i - 3) == "without" and (w(i - 2) == "doubt" or w(i - 1) == "doubt"):
-            pass
-        elif negated([w(i - 3)]):
-            valence = valence * N_SCALAR
-    return valence
-
-
-@functools.lru_cache(maxsize=1)
 def _analyzer() -> _NewsAnalyzer:
     return _NewsAnalyzer()
 
