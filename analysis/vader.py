@@ -563,6 +563,7 @@ def _idioms_lows(valence: float, lows: list[str], i: int) -> float:
     return valence
 
 
+@functools.lru_cache(maxsize=1)
 def _analyzer() -> _NewsAnalyzer:
     return _NewsAnalyzer()
 
