@@ -48,7 +48,7 @@ before it, the negative class gains ``_PRIOR_WEIGHT`` times the entry's absolute
 
 Speed: the sentence's own work (tokens with offsets, their stems) is cached per sentence string, so the mentions
 of one sentence share it; the VADER compound is computed on first use (and not at all for a sentence no word of
-which can carry a valence, :func:`_valence_free`); :func:`target_probabilities_many` scores several mentions of
+which can carry a valence, :func:`analysis.vader.valence_free`); :func:`target_probabilities_many` scores several mentions of
 one sentence in one call, with the same numbers as single calls; :func:`target_sentiments` scores many mentions
 at once and runs VADER only for those whose label the compound can change (:func:`_batch_labels`; it reads the
 features as weight rows, :func:`_feature_keys`, which must change with :func:`_features`: a test compares them).
@@ -67,7 +67,6 @@ import itertools
 import math
 import operator
 import re
-import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -294,47 +293,14 @@ def _subject_prior(words: list[str], pos: int) -> float:
 def _compound(sentence: str, words: Sequence[str] = ()) -> float:
     """The news-aware VADER compound of the whole sentence (``vader.sentence_sentiment`` caches it per sentence).
 
-    A sentence none of whose words can carry a valence (:func:`_valence_free`) scores exactly 0.0 without
-    running VADER. ``words`` (the sentence's lower-cased tokens, when known) only saves that check: with one
-    of them in VADER's lexicon the sentence goes straight to VADER (which gives the exact score either way).
+    A sentence none of whose words can carry a valence (:func:`analysis.vader.valence_free`) scores exactly 0.0
+    without running VADER. ``words`` (the sentence's lower-cased tokens, when known) only saves that check.
     """
-    if _vader_vocabulary()[0].isdisjoint(words) and _valence_free(sentence):
+    from .vader import sentence_sentiment, valence_free
+
+    if valence_free(sentence, words):
         return 0.0
-    from .vader import sentence_sentiment
-
     return sentence_sentiment(sentence)
-
-
-@functools.lru_cache(maxsize=1)
-def _vader_vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """What can give a word a valence in the news-aware VADER: its lexicon's keys, the word forms the patch's
-    entries are indexed by, and the emoji characters (VADER spells them out in words)."""
-    from . import vader
-
-    analyzer = vader._analyzer()
-    return frozenset(analyzer.lexicon), frozenset(vader._entry_index()[1]), analyzer._emoji_chars
-
-
-def _valence_free(sentence: str) -> bool:
-    """True when the news-aware VADER must score ``sentence`` exactly 0.0: no word can carry a valence.
-
-    VADER gives a valence only to a word whose lower-cased form (as written, or stripped of its edge
-    punctuation) is in its lexicon; the patch changes only words its index names (or lexicon words); emoji are
-    spelt out first. With none of these, every word's sentiment is 0 and the compound is ``normalize(0) = 0``.
-    The check is conservative (a sentence it does not clear is scored by VADER): the stance benchmark's
-    sentences are about a third valence-free among those whose label hangs on the compound.
-    """
-    from .vader import _match_forms, _normalise_text
-
-    lexicon, patch_forms, emoji = _vader_vocabulary()
-    text = _normalise_text(sentence)
-    if not emoji.isdisjoint(text):
-        return False
-    tokens = text.split()
-    for token in tokens:
-        if token.lower() in lexicon or token.strip(string.punctuation).lower() in lexicon:
-            return False
-    return patch_forms.isdisjoint(_match_forms(tokens))
 
 
 def _check_span(sentence: str, start: int, end: int) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
@@ -47,6 +48,7 @@ __all__ = [
     "plain_polarity_scores",
     "polarity_scores",
     "sentence_sentiment",
+    "valence_free",
 ]
 
 _PATCH_FILE = "vader_patch.tsv"
@@ -566,6 +568,41 @@ def _idioms_lows(valence: float, lows: list[str], i: int) -> float:
 @functools.lru_cache(maxsize=1)
 def _analyzer() -> _NewsAnalyzer:
     return _NewsAnalyzer()
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """What can give a word a valence in the news-aware VADER: its lexicon's keys, the word forms the patch's
+    entries are indexed by, and the emoji characters (VADER spells them out in words)."""
+    analyzer = _analyzer()
+    return frozenset(analyzer.lexicon), frozenset(_entry_index()[1]), analyzer._emoji_chars
+
+
+def valence_free(text: str, words: Iterable[str] = ()) -> bool:
+    """True when the news-aware VADER must give ``text`` a compound of exactly 0.0: no word of it can carry a
+    valence.
+
+    VADER gives a valence only to a word whose lower-cased form (as written, or stripped of its edge
+    punctuation) is in its lexicon; the patch changes only words its index names (or lexicon words); emoji are
+    spelt out first. With none of these, every word's sentiment is 0 and the compound is ``normalize(0) = 0``.
+    The check is conservative: a text it does not clear may still score 0.
+
+    Args:
+        text: the text to check.
+        words: the text's lower-cased words when the caller has them: one of them in the lexicon answers False
+            without tokenising the text again.
+    """
+    lexicon, patch_forms, emoji = _vocabulary()
+    if not lexicon.isdisjoint(words):
+        return False
+    text = _normalise_text(text)
+    if not emoji.isdisjoint(text):
+        return False
+    tokens = text.split()
+    for token in tokens:
+        if token.lower() in lexicon or token.strip(string.punctuation).lower() in lexicon:
+            return False
+    return patch_forms.isdisjoint(_match_forms(tokens))
 
 
 @functools.lru_cache(maxsize=1)

@@ -338,23 +338,19 @@ def test_target_sentiments_batch_equals_single_calls():
 
 
 @pytest.mark.parametrize(
-    "sentence, free",
+    "sentence",
     [
-        ("Lund met Varga in Ostria on Tuesday.", True),  # no word VADER rates
-        ("Lund met Varga in Ostria on Tuesday!", True),  # punctuation alone adds nothing to a zero sum
-        ("Lund praised Varga in Ostria.", False),  # "praised" is in VADER's lexicon
-        ("Lund met Varga, sadly.", False),  # a lexicon word with punctuation attached
-        ("Lund met the United States envoy.", False),  # a lexicon word the news patch neutralises
-        ("Lund met Varga \U0001f600", False),  # an emoji, which VADER spells out in words
+        "Lund met Varga in Ostria on Tuesday.",  # valence-free: 0.0 without running VADER
+        "Lund met Varga in Ostria on Tuesday!",
+        "Lund praised Varga in Ostria.",
+        "Lund met Varga, sadly.",
+        "Lund met the United States envoy.",
+        "Lund met Varga \U0001f600",
     ],
 )
-def test_valence_free_sentences_score_exactly_zero(sentence, free):
+def test_compound_is_the_news_vader_compound(sentence):
     from analysis.vader import sentence_sentiment
 
-    assert targeted._valence_free(sentence) is free
-    if free:
-        assert sentence_sentiment(sentence) == 0.0
-        assert targeted._compound(sentence) == 0.0
     assert targeted._compound(sentence) == sentence_sentiment(sentence)
 
 

@@ -170,3 +170,22 @@ def test_patch_file_is_documented_and_every_target_matters() -> None:
 
 def test_one_analyzer_instance() -> None:
     assert vader._analyzer() is vader._analyzer()
+
+
+@pytest.mark.parametrize(
+    "sentence, free",
+    [
+        ("Lund met Varga in Ostria on Tuesday.", True),  # no word VADER rates
+        ("Lund met Varga in Ostria on Tuesday!", True),  # punctuation alone adds nothing to a zero sum
+        ("Lund praised Varga in Ostria.", False),  # "praised" is in VADER's lexicon
+        ("Lund met Varga, sadly.", False),  # a lexicon word with punctuation attached
+        ("Lund met the United States envoy.", False),  # a lexicon word the news patch neutralises
+        ("Lund met Varga \U0001f600", False),  # an emoji, which VADER spells out in words
+    ],
+)
+def test_valence_free_sentences_score_exactly_zero(sentence, free):
+    assert vader.valence_free(sentence) is free
+    if free:
+        assert vader.sentence_sentiment(sentence) == 0.0
+        assert vader.valence_free(sentence, ["lund", "met"]) is True
+    assert vader.valence_free(sentence, ["praised"]) is False  # a lexicon word among the given words
