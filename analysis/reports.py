@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 import warnings
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -440,11 +440,6 @@ def write_index(results: list[JobResult], out: Path) -> Path:
     path = out / "index.html"
     _atomic_write(path, page)
     return path
-
-
-def results_json(results: list[JobResult]) -> str:
-    """The results as JSON lines (for scripts)."""
-    return "\n".join(json.dumps(asdict(r)) for r in results)
 
 
 if __name__ == "__main__":  # one job, in its own process (see _run_in_process)
