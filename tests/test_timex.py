@@ -295,3 +295,27 @@ def test_plain_text_without_dates() -> None:
 def test_rejects_non_text() -> None:
     with pytest.raises(TypeError, match="str"):
         tag_timexes(b"Tuesday", dct=THU)  # type: ignore[arg-type]
+
+
+_PLAIN_CLAUSE_BREAK = (
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bMrs)\.|[!?;:\u2014\u201c\u201d\"(]|''|``|\n"
+    r"|,\s+(?:but|and|while|although|though|as|where|which|who|when)\b|\bthat\b"
+)
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Smith said that the talks, but not the deal, ended.",
+    "J. Doe met Ms. Roe; Dr. Who (a doctor) left \u2014 and \u201cthat\u201d was that.",
+    "xMr. athat thatx that. St. Louis, as Jr. said: '' `` done!\nNext? A.",
+    "that",
+    "thatthat that-that _that that_",
+])
+def test_clause_break_matches_its_plain_formulation(text: str) -> None:
+    import re
+
+    from analysis.timex import _CLAUSE_BREAK
+
+    plain = re.compile(_PLAIN_CLAUSE_BREAK)
+    for lo in range(len(text) + 1):  # every window start, as the tense checks cut windows out of the text
+        window = text[lo:]
+        assert [m.span() for m in _CLAUSE_BREAK.finditer(window)] == [m.span() for m in plain.finditer(window)]
