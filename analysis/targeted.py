@@ -88,6 +88,8 @@ MODEL_FILE = "target_sentiment.npz"
 LEXICON_FILE = "target_lexicon.tsv"
 _LABELS = (-1, 0, 1)
 _TOKEN = re.compile(r"\w+(?:['\u2019-]\w+)*|n't|[^\w\s]")
+# the same tokens as the one group of a split: re.split gives the gaps and the tokens in turn (see _sentence)
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _CLAUSE_PUNCT = frozenset(",;:()[]\u2014\u2013")
 _CLAUSE_WORDS = frozenset({"but", "while", "although", "though", "whereas", "because", "however", "yet"})
 _NEGATIONS = frozenset(
@@ -415,23 +417,38 @@ def _sentence(sentence: str) -> _Sentence:
 
     Stance asks about every mention of a sentence in turn; they all share this work.
     """
-    starts, ends, words = [], [], []
-    for match in _TOKEN.finditer(sentence):
-        token = match.group()
-        starts.append(match.start())
-        ends.append(match.end())
-        if token[0].isupper() and words and token.lower() not in ("i",):
-            words.append("<e>")
-        else:
-            words.append(token.lower().replace("\u2019", "'"))
+    # The split alternates the gaps between tokens with the tokens (gap, token, gap, ..., gap): the running sum
+    # of the pieces' lengths gives every token's start and end, and each token's form is looked up, all in C.
+    pieces = _TOKEN_SPLIT.split(sentence)
+    bounds = list(itertools.accumulate(map(len, pieces)))
+    tokens = pieces[1::2]
+    words = list(map(_FORMS.__getitem__, tokens))
+    if words:  # the first word is never a name placeholder (as in _words with first=True)
+        words[0] = tokens[0].lower().replace("\u2019", "'")
     return _Sentence(
         text=sentence,
-        starts=tuple(starts),
-        ends=tuple(ends),
+        starts=tuple(bounds[0:-1:2]),
+        ends=tuple(bounds[1::2]),
         words=tuple(words),
         stems=tuple(map(_stem, words)),
         has_quote=any(c in sentence for c in _QUOTE_CHARS),
     )
+
+
+class _Forms(dict):
+    """Token -> its feature form after the first word of a sentence (as :func:`_words` gives it): ``<e>`` for a
+    capitalised token other than "I", else the token lower-cased with a curly apostrophe made straight."""
+
+    def __missing__(self, token: str) -> str:
+        form = "<e>" if token[0].isupper() and token.lower() != "i" else token.lower().replace("\u2019", "'")
+        if len(self) >= _FORM_CACHE:
+            self.clear()
+        self[token] = form
+        return form
+
+
+_FORM_CACHE = 1 << 16  # tokens (about 150 bytes each) before the form cache starts afresh
+_FORMS = _Forms()
 
 
 def _view(info: _Sentence, start: int, end: int) -> _View:
@@ -643,6 +660,21 @@ class _WordKeys(dict):
         return keys
 
 
+class _PairKeys(dict):
+    """Word pair -> the key of its bigram feature on one side of the mention (``Lb:a_b`` or ``Rb:a_b``)."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, pair: tuple[str, str]) -> int:
+        key = _KEYS[self.prefix + pair[0] + "_" + pair[1]]
+        if len(self) >= _KEY_CACHE:
+            self.clear()
+        self[pair] = key
+        return key
+
+
 # Entries of each key cache before it starts afresh. A word's entry holds 67 keys (about 600 bytes), a name's
 # about 150 bytes: at most ~20 MB each, so memory stays flat on a corpus of any vocabulary (840 PolNeAR
 # articles have ~18,000 distinct words).
@@ -651,6 +683,8 @@ _WORD_KEY_CACHE = 1 << 15
 _UNSEEN = itertools.count(1)
 _KEYS = _Keys()
 _WORD_KEYS = _WordKeys()
+_LEFT_PAIR_KEYS = _PairKeys("Lb:")
+_RIGHT_PAIR_KEYS = _PairKeys("Rb:")
 # where the window keys of a word start in its _WordKeys tuple: distance d (1-based) left at 1 + 2d, right further on
 _LEFT_SLICES = tuple(slice(at, at + 2) for at in range(3, 3 + 2 * _WINDOW, 2))
 _RIGHT_SLICES = tuple(slice(at, at + 2) for at in range(3 + 2 * _WINDOW, 3 + 4 * _WINDOW, 2))
@@ -675,8 +709,10 @@ def _feature_keys(view: _View, sentence: str, start: int) -> dict[int, float]:
     recs = list(map(_WORD_KEYS.__getitem__, words))
     known = _KEYS
     keys = list(map(_FIRST, recs))
-    keys += [known[("Lb:" if i < pos else "Rb:") + words[i] + "_" + words[i + 1]]
-             for i in range(max(0, pos - _BIGRAM_WINDOW), min(n - 1, pos + _BIGRAM_WINDOW))]
+    # the word pairs starting within _BIGRAM_WINDOW words of the mention, left ones (Lb:) then right ones (Rb:)
+    lo_b, hi_b = max(0, pos - _BIGRAM_WINDOW), min(n - 1, pos + _BIGRAM_WINDOW)
+    keys += map(_LEFT_PAIR_KEYS.__getitem__, zip(words[lo_b:pos], words[lo_b + 1 : pos + 1]))
+    keys += map(_RIGHT_PAIR_KEYS.__getitem__, zip(words[pos:hi_b], words[pos + 1 : hi_b + 1]))
     # the window's keys, nearest first: the slice of each word's keys for its distance (map runs in C)
     keys += _chain(map(_getitem, recs[max(0, pos - _WINDOW) : pos][::-1], _LEFT_SLICES))
     keys += _chain(map(_getitem, recs[pos + 1 : pos + 1 + _WINDOW], _RIGHT_SLICES))
