@@ -546,6 +546,14 @@ class _Context:
     starts: list[int]
     camps: frozenset[str]
     qdf: pd.DataFrame | None = None
+    qcols: dict[str, list[Any]] | None = None  # the quotation table's columns read once (_quote_columns)
+    sentence_starts: list[int] | None = None  # doc.sentences' starts, for sentence_at
+
+    def sentence_at(self, offset: int) -> Any:
+        """``doc.sentence_at(offset)`` by bisection over the sentences' starts (sorted, disjoint sentences)."""
+        if self.sentence_starts is None:
+            self.sentence_starts = [s.start for s in self.doc.sentences]
+        return _sentence_at(self.doc, self.sentence_starts, offset)
 
     def quote_at(self, offset: int) -> int:
         i = bisect.bisect_right(self.quote_starts, offset) - 1
@@ -609,13 +617,17 @@ def _quotes_for(article: Article, actors: Any, quotes: pd.DataFrame | None) -> p
     return extract_quotes(article, actors=actors)
 
 
-def _quote_spans(qdf: pd.DataFrame, actors: Any) -> list[_Quote]:
+def _quote_spans(qdf: pd.DataFrame, actors: Any, columns: dict[str, list[Any]] | None = None) -> list[_Quote]:
     spans = []
     if qdf is None or qdf.empty:
         return spans
     # plain lists: iterating a pandas column costs a call a value (the same values as .tolist())
-    camps = qdf["camp"].tolist() if "camp" in qdf.columns.tolist() else [None] * len(qdf)
-    for start, end, speaker, camp in zip(qdf["start"].tolist(), qdf["end"].tolist(), qdf["speaker"].tolist(), camps):
+    cols = _quote_columns(qdf) if columns is None else columns
+    for name in ("start", "end", "speaker"):
+        if name not in cols:
+            raise KeyError(f"the quotations table has no {name!r} column: pass the table extract_quotes gives")
+    camps = cols["camp"] if "camp" in cols else [None] * len(qdf)
+    for start, end, speaker, camp in zip(cols["start"], cols["end"], cols["speaker"], camps):
         speaker = _clean(speaker)
         camp = _clean(camp) or _camp_of(actors, speaker)
         spans.append(_Quote(int(start), int(end), speaker, camp))
@@ -641,6 +653,30 @@ def _clean(value: Any) -> Any:
         return value
 
 
+def _sentence_at(doc: Document, starts: list[int], offset: int) -> Any:
+    """``doc.sentence_at(offset)`` given ``starts``, the starts of ``doc.sentences`` (sorted and disjoint): the
+    sentence that holds ``offset``, or None (a C bisection instead of a Python loop; called for every mention
+    and cue)."""
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0:
+        sentence = doc.sentences[i]
+        if offset < sentence.end:
+            return sentence
+    return None
+
+
+_QUOTE_COLUMNS = ("start", "end", "speaker", "camp", "cue_start", "cue_end")
+
+
+def _quote_columns(qdf: pd.DataFrame | None) -> dict[str, list[Any]]:
+    """The quotation table's columns that stance reads, as lists, each read once (the first read of a fresh
+    frame's column costs pandas about 0.1 ms); an absent column is left out, an empty table gives ``{}``."""
+    if qdf is None or qdf.empty:
+        return {}
+    present = qdf.columns.tolist()
+    return {name: qdf[name].tolist() for name in _QUOTE_COLUMNS if name in present}
+
+
 def _is_person(actors: Any, actor: str | None) -> bool:
     if not actor:
         return False
@@ -664,8 +700,9 @@ def _name_mentions(article: Article, doc: Document, actors: Any) -> list[tuple[i
         actors = load_actors(default_actors_path(article.path))
     adjectives = _adjective_pattern(actors)
     rows = []
+    starts = [s.start for s in doc.sentences]
     for _, actor, camp, mention, start, end, _ in actor_mention_rows(article, actors):
-        if doc.sentence_at(int(start)) is None:
+        if _sentence_at(doc, starts, int(start)) is None:
             continue
         if adjectives is not None and mention in adjectives[1]:
             continue  # a camp adjective taken for a name by the person rules ("Karstian"): added below
@@ -697,8 +734,10 @@ def _context(article: Article, actors: Any, quotes: pd.DataFrame | None) -> _Con
     doc = parse(article)
     actors = _actors_for(article, actors)
     qdf = _quotes_for(article, actors, quotes)
-    qspans = _quote_spans(qdf, actors)
-    ctx = _Context(article, doc, actors, qspans, [q.start for q in qspans], [], [], _camp_names(actors), qdf)
+    qcols = _quote_columns(qdf)
+    qspans = _quote_spans(qdf, actors, qcols)
+    ctx = _Context(article, doc, actors, qspans, [q.start for q in qspans], [], [], _camp_names(actors), qdf, qcols,
+                   [s.start for s in doc.sentences])
     text = article.text
     raw: list[_Mention] = []
     # cached per (article, actors): the notebook asks for stance, framing and sentiment of one article
@@ -715,9 +754,10 @@ def _context(article: Article, actors: Any, quotes: pd.DataFrame | None) -> _Con
             if word in _SELF_PRONOUNS:
                 if q < 0 or not qspans[q].speaker:
                     continue
-                raw.append(_make_mention(ctx, m.start(), m.end(), qspans[q].speaker, qspans[q].camp, "self"))
+                raw.append(_make_mention(ctx, m.start(), m.end(), qspans[q].speaker, qspans[q].camp, "self",
+                                         s.index))
             else:
-                raw.append(_make_mention(ctx, m.start(), m.end(), None, None, "pronoun"))
+                raw.append(_make_mention(ctx, m.start(), m.end(), None, None, "pronoun", s.index))
     raw.sort(key=lambda m: (m.start, -m.end))
     ctx.mentions = raw
     ctx.starts = [m.start for m in raw]
@@ -725,16 +765,20 @@ def _context(article: Article, actors: Any, quotes: pd.DataFrame | None) -> _Con
     return ctx
 
 
-def _make_mention(ctx: _Context, start: int, end: int, actor: str | None, camp: str | None, kind: str) -> _Mention:
+def _make_mention(ctx: _Context, start: int, end: int, actor: str | None, camp: str | None, kind: str,
+                  sentence_index: int | None = None) -> _Mention:
+    """The mention at ``[start, end)``; ``sentence_index``, when the caller knows it, saves the look-up."""
     text = ctx.article.text
     surface = text[start:end]
-    sentence = ctx.doc.sentence_at(start)
+    if sentence_index is None:
+        sentence = ctx.sentence_at(start)
+        sentence_index = sentence.index if sentence else -1
     before = _WORD.findall(text[max(0, start - 30):start])
     low = surface.lower()
     possessive = low in _POSSESSIVE_PRONOUNS or low in {"my", "our"} or bool(_POSSESSIVE_AFTER.match(text[end:end + 3]))
     person = kind == "pronoun" or (kind == "self" and low in {"i", "me", "my"}) or (
         kind == "name" and _is_person(ctx.actors, actor))
-    return _Mention(start, end, surface, actor, camp, sentence.index if sentence else -1, kind, person,
+    return _Mention(start, end, surface, actor, camp, sentence_index, kind, person,
                     possessive, bool(before) and before[-1].lower() in _PREPOSITIONS, ctx.quote_at(start))
 
 
@@ -1077,7 +1121,7 @@ def _framing_rows(ctx: _Context, qdf: pd.DataFrame | None) -> list[dict[str, Any
     spans = SpanIndex()
 
     def add(speaker: str, camp: str | None, c_start: int, c_end: int) -> None:
-        sentence = ctx.doc.sentence_at(c_start)
+        sentence = ctx.sentence_at(c_start)
         if sentence is None or spans.overlaps(c_start, c_end):
             return
         cue = text[c_start:c_end]
@@ -1087,10 +1131,10 @@ def _framing_rows(ctx: _Context, qdf: pd.DataFrame | None) -> list[dict[str, Any
                          "connotation": connotation, "cue_start": c_start, "cue_end": c_end, "sentence": sentence.index,
                          "evidence": sentence.text, "start": sentence.start, "end": sentence.end})
 
-    if qdf is not None and not qdf.empty and {"cue_start", "cue_end", "speaker"} <= set(qdf.columns):
-        camps = qdf["camp"].tolist() if "camp" in qdf.columns.tolist() else [None] * len(qdf)
-        for speaker, camp, c_start, c_end in zip(qdf["speaker"].tolist(), camps, qdf["cue_start"].tolist(),
-                                                 qdf["cue_end"].tolist()):
+    cols = ctx.qcols if qdf is ctx.qdf and ctx.qcols is not None else _quote_columns(qdf)
+    if {"cue_start", "cue_end", "speaker"} <= cols.keys():
+        camps = cols["camp"] if "camp" in cols else [None] * len(qdf)
+        for speaker, camp, c_start, c_end in zip(cols["speaker"], camps, cols["cue_start"], cols["cue_end"]):
             speaker = _clean(speaker)
             if not speaker or _clean(c_start) is None or _clean(c_end) is None:
                 continue
