@@ -676,10 +676,34 @@ class _Piece:
     kinds: list[pa.DataType]
 
 
-def _piece(df: pd.DataFrame, name: str, article: str | None) -> _Piece:
+class _PlainTable:
+    """An analysis table as plain Python lists, one per contract column, holding exactly the values that
+    :func:`_plain_columns` reads back from the analysis's DataFrame (the analysis module vouches for that:
+    ``analysis.timeline.timeline_columns``). The corpus run converts these to Arrow without building the
+    DataFrame."""
+
+    __slots__ = ("columns", "n")
+
+    def __init__(self, columns: dict[str, list[Any]]) -> None:
+        self.columns = columns
+        self.n = len(next(iter(columns.values()))) if columns else 0
+
+    def __len__(self) -> int:
+        return self.n
+
+    def copy(self) -> _PlainTable:
+        return _PlainTable({name: list(values) for name, values in self.columns.items()})
+
+
+def _piece(df: pd.DataFrame | _PlainTable, name: str, article: str | None) -> _Piece:
     """:func:`conform` of an analysis table up to the Arrow arrays (see :func:`_pieces_table`)."""
     n = len(df)
-    given = _plain_columns(df, name, article)
+    if isinstance(df, _PlainTable):
+        given = dict(df.columns)
+        if article is not None and "article" in table_schema(name).names:
+            given["article"] = [article] * n
+    else:
+        given = _plain_columns(df, name, article)
     schema = table_schema(name)
     names = schema.names
     columns = [given.get(f.name, [None] * n) for f in schema]
@@ -828,14 +852,19 @@ def _error_row(article: Article, stage: str, exc: BaseException | None = None, *
             "where": _where(exc) if exc is not None else ""}
 
 
-def _run_stage(name: str, article: Article, actors: Any, quotes: Any) -> Any:
+def _run_stage(name: str, article: Article, actors: Any, quotes: Any, *, plain: bool = False) -> Any:
+    """One analysis of one article: its DataFrame, or with ``plain`` (the corpus run, which only converts the
+    table to Arrow) a :class:`_PlainTable` where the analysis offers its table as plain lists."""
     if name == "quotes":
         from .quotes import extract_quotes
 
         return extract_quotes(article, actors=actors)
     if name == "timeline":
-        from .timeline import timeline
+        from .timeline import timeline, timeline_columns
 
+        if plain:
+            table = timeline_columns(article, published=article.published)
+            return _PlainTable(table) if isinstance(table, dict) else table
         return timeline(article, published=article.published)
     if name == "stance":
         from .stance import stance
@@ -859,6 +888,12 @@ def analyse_article(article: Article, *, actors: Any = None, timeout: float | No
         ``(frames, errors, unavailable)``: a DataFrame per analysis that ran, one error dict per failure
         (columns :data:`ERROR_COLUMNS`), and the analyses whose module is not installed.
     """
+    return _analyse_one(article, actors=actors, timeout=timeout, plain=False)
+
+
+def _analyse_one(article: Article, *, actors: Any, timeout: float | None, plain: bool
+                 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[str]]:
+    """:func:`analyse_article`; with ``plain`` a table may come as a :class:`_PlainTable` (see :func:`_run_stage`)."""
     if actors is None:
         from .actors import Actors
 
@@ -875,7 +910,7 @@ def analyse_article(article: Article, *, actors: Any = None, timeout: float | No
                                              message=f"{name} not run: the quotes analysis failed"))
                     continue
                 try:
-                    frame = _run_stage(name, article, actors, quotes)
+                    frame = _run_stage(name, article, actors, quotes, plain=plain)
                 except ImportError as exc:
                     if exc.name and exc.name.startswith("analysis."):
                         unavailable.append(name)
@@ -926,7 +961,7 @@ def _analyse_batch(items: list[_Item], actors: dict[str, Any], timeout: float | 
     results: list[_Result] = []
     unavailable: set[str] = set()
     for article, actors_key, row in items:
-        frames, errors, missing = analyse_article(article, actors=actors.get(actors_key), timeout=timeout)
+        frames, errors, missing = _analyse_one(article, actors=actors.get(actors_key), timeout=timeout, plain=True)
         unavailable.update(missing)
         results.append((article, row, frames, errors))
     try:

@@ -358,6 +358,32 @@ def timeline(article: Article, *, published: _dt.date | None = None, actors: obj
         ``range_start`` and ``range_end`` are ISO dates or None; ``chrono_order`` is missing (<NA>) for rows
         without a calendar range.
     """
+    return _ordered_frame(_rows(article, published=published, actors=actors))
+
+
+def timeline_columns(article: Article, *, published: _dt.date | None = None, actors: object | None = None
+                     ) -> dict[str, list] | pd.DataFrame:
+    """:func:`timeline` as plain Python lists, one per column of :data:`COLUMNS`, for the corpus run (which
+    turns them into Arrow arrays and has no use for the DataFrame).
+
+    The lists hold exactly the values the DataFrame's columns give back (``Series.tolist()``, ``<NA>`` as
+    None): every column is text-or-None, all ints or all bools, which the DataFrame stores as such. An empty
+    timeline, or one with a column of other values, comes back as the DataFrame of :func:`timeline` instead.
+    """
+    rows = _rows(article, published=published, actors=actors)
+    if not rows:
+        return _ordered_frame(rows)
+    columns = _ordered_columns(rows)
+    for name in COLUMNS:
+        values = columns[name]
+        kinds = set(map(type, values))
+        if not (kinds <= _TEXT_TYPES or kinds == {int} or kinds == {bool}) and name != "chrono_order":
+            return _ordered_frame(rows)
+    return {name: columns[name] for name in COLUMNS}
+
+
+def _rows(article: Article, *, published: _dt.date | None, actors: object | None) -> list[dict]:
+    """The rows of :func:`timeline`, unordered, as dicts (the arguments checked)."""
     if not isinstance(article, Article):
         raise TypeError(f"timeline() needs an Article from analysis.load_article(), not {type(article).__name__}")
     if published is not None and not isinstance(published, _dt.date):
@@ -375,7 +401,7 @@ def timeline(article: Article, *, published: _dt.date | None = None, actors: obj
         t = Timex(**{**t.__dict__, "text": article.text[t.start : t.end]})
         rows.append(_row(article, t, sentence, mentions, non_persons, dct))
     rows.extend(_inherited_rows(article, rows, mentions, non_persons))
-    return _ordered_frame(rows)
+    return rows
 
 
 def _default_actors(article: Article) -> object | None:
@@ -402,20 +428,32 @@ def _ordered_frame(rows: list[dict]) -> pd.DataFrame:
         df["story_order"] = pd.Series(dtype="Int64")
         df["chrono_order"] = pd.Series(dtype="Int64")
         return df[COLUMNS + _EXTRA]
+    columns: dict[str, object] = _ordered_columns(rows)
+    n = len(rows)
+    chrono = columns["chrono_order"]
+    missing = np.fromiter((c is None for c in chrono), dtype=bool, count=n)
+    columns["story_order"] = pd.arrays.IntegerArray(np.arange(n, dtype="int64"), np.zeros(n, bool))
+    columns["chrono_order"] = pd.arrays.IntegerArray(
+        np.fromiter((0 if c is None else c for c in chrono), dtype="int64", count=n), missing)
+    _type_columns(columns)
+    return pd.DataFrame(columns, copy=False)
+
+
+def _ordered_columns(rows: list[dict]) -> dict[str, list]:
+    """The (non-empty) rows as column lists in story order, with ``story_order`` and ``chrono_order`` (None
+    for rows without a calendar range), columns in the order of :data:`COLUMNS` then ``_EXTRA``."""
     rows = sorted(rows, key=lambda r: (r["event_start"] if r["inherited"] else r["start"], r["start"]))
     dated = [i for i, r in enumerate(rows) if r["range_start"] is not None]
     dated.sort(key=lambda i: (rows[i]["range_end"] is None, rows[i]["range_end"] or "",
                               rows[i]["range_start"], _clock_key(rows[i]["value"]), i))
-    chrono = np.zeros(len(rows), dtype="int64")
-    missing = np.ones(len(rows), dtype=bool)
+    chrono: list[int | None] = [None] * len(rows)
     for rank, i in enumerate(dated):
-        chrono[i], missing[i] = rank, False
-    columns: dict[str, object] = {name: [r[name] for r in rows] for name in COLUMNS[:-2]}
-    columns["story_order"] = pd.arrays.IntegerArray(np.arange(len(rows), dtype="int64"), np.zeros(len(rows), bool))
-    columns["chrono_order"] = pd.arrays.IntegerArray(chrono, missing)
+        chrono[i] = rank
+    columns: dict[str, list] = {name: [r[name] for r in rows] for name in COLUMNS[:-2]}
+    columns["story_order"] = list(range(len(rows)))
+    columns["chrono_order"] = chrono
     columns.update({name: [r[name] for r in rows] for name in _EXTRA})
-    _type_columns(columns)
-    return pd.DataFrame(columns, copy=False)
+    return columns
 
 
 def _type_columns(columns: dict[str, object]) -> None:

@@ -162,7 +162,7 @@ def _stage_seconds(articles: list) -> dict[str, float]:
         for name in ("quotes", "timeline", "stance", "sentiment"):
             t0 = time.process_time()
             try:
-                frame = _run_stage(name, article, actors, quotes)
+                frame = _run_stage(name, article, actors, quotes, plain=True)  # as the corpus run asks
             except Exception:  # noqa: BLE001 - the corpus run reports these; here only time counts
                 frame = None
             seconds[name] += time.process_time() - t0
@@ -172,13 +172,13 @@ def _stage_seconds(articles: list) -> dict[str, float]:
 
 
 def _profile(articles: list, top: int = 25) -> None:
-    from analysis.corpus import analyse_article
+    from analysis.corpus import _analyse_one
 
     fresh = [replace(a, id=f"{a.id}#profile") for a in articles]
     profiler = cProfile.Profile()
     profiler.enable()
     for article in fresh:
-        analyse_article(article, timeout=None)
+        _analyse_one(article, actors=None, timeout=None, plain=True)  # as a corpus batch analyses an article
     profiler.disable()
     print(f"\n  cProfile of the whole analysis on {len(fresh)} articles, top {top} by own time:")
     pstats.Stats(profiler, stream=sys.stdout).strip_dirs().sort_stats("tottime").print_stats(top)
@@ -253,18 +253,18 @@ def _replay_analyses() -> None:
 
     from analysis import corpus
 
-    real = corpus.analyse_article
+    real = corpus._analyse_one  # what each batch calls for each article
     seen: dict[bytes, tuple] = {}
 
-    def replay(article, *, actors=None, timeout=None):
+    def replay(article, *, actors=None, timeout=None, plain=True):
         key = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).digest()
         if key not in seen:
-            seen[key] = real(article, actors=actors, timeout=timeout)
+            seen[key] = real(article, actors=actors, timeout=timeout, plain=plain)
         frames, errors, unavailable = seen[key]
         errors = [{**e, "article": article.id} for e in errors]
         return {name: frame.copy() for name, frame in frames.items()}, errors, list(unavailable)
 
-    corpus.analyse_article = replay
+    corpus._analyse_one = replay
 
 
 def _scale_child(jsonl: str, out: str, mode: str = "real") -> None:

@@ -273,15 +273,16 @@ def test_a_failing_analysis_lands_in_errors(tmp_path, monkeypatch, pinned):
 def test_a_value_arrow_refuses_fails_only_its_articles_table(tmp_path, monkeypatch, pinned):
     import analysis.timeline
 
-    real = analysis.timeline.timeline
+    real = analysis.timeline.timeline_columns  # what the corpus run asks the timeline for
 
     def huge(article, **kw):
-        frame = real(article, **kw)
-        if article.id == "school" and len(frame):
-            frame["start"] = pd.Series([2**70] * len(frame), dtype=object)  # no 64-bit integer holds it
-        return frame
+        table = real(article, **kw)
+        if article.id == "school" and len(table):
+            assert isinstance(table, dict)  # the plain columns, not a DataFrame
+            table["start"] = [2**70] * len(table["start"])  # no 64-bit integer holds it
+        return table
 
-    monkeypatch.setattr(analysis.timeline, "timeline", huge)
+    monkeypatch.setattr(analysis.timeline, "timeline_columns", huge)
     summary = run_corpus([_folder(tmp_path)], out=tmp_path / "out", progress=False)
     errors = read_table(tmp_path / "out", "errors")
     assert errors[["article", "stage"]].values.tolist() == [["school", "timeline"]]

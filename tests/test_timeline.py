@@ -8,6 +8,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import pandas as pd
 import pytest
 
 from analysis import load_article
@@ -190,3 +191,21 @@ def test_seed_blast_comes_first(seed_df) -> None:
     assert claim and remarks and harris
     for later in (claim, answers, remarks, harris):
         assert blast["chrono_order"] < min(later)
+
+
+@pytest.mark.parametrize("text", [STRIKE, NO_DATES])
+def test_timeline_columns_are_the_tables_values(write, text) -> None:
+    """The corpus run's plain lists hold what the DataFrame's contract columns give back (<NA> as None)."""
+    from analysis.timeline import timeline_columns
+
+    article = load_article(write("a.txt", text))
+    df = timeline(article)
+    plain = timeline_columns(article)
+    if not len(df):
+        assert isinstance(plain, pd.DataFrame) and plain.equals(df)  # nothing to convert: the table itself
+        return
+    assert isinstance(plain, dict) and list(plain) == COLUMNS
+    for name in COLUMNS:
+        expected = [None if pd.isna(v) else v for v in df[name].astype(object).tolist()]
+        assert plain[name] == expected, name
+        assert [type(v) for v in plain[name]] == [type(v) for v in expected], name
