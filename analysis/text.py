@@ -17,6 +17,7 @@ Set-aside spans are kept out of every analysis and listed in the reports.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -79,17 +80,17 @@ class Document:
     sentences: tuple[Sentence, ...]
     set_aside: tuple[SetAside, ...]
 
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        """The sentences' starts (sorted: the sentences are disjoint and in text order), for ``sentence_at``."""
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence that contains character ``offset``, if any."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s = self.sentences[mid]
-            if offset < s.start:
-                hi = mid - 1
-            elif offset >= s.end:
-                lo = mid + 1
-            else:
+        """The sentence that contains character ``offset``, if any (a bisection over the sentences' starts)."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0:
+            s = self.sentences[i]
+            if offset < s.end:
                 return s
         return None
 
