@@ -138,6 +138,23 @@ def _furniture() -> frozenset[str]:
     return frozenset(_normalise(line) for line in _read_lines("furniture.txt"))
 
 
+@functools.lru_cache(maxsize=1)
+def _furniture_words() -> int:
+    """The most words (runs of ``\\w``) a furniture phrase has."""
+    return max(len(phrase.split()) for phrase in _furniture())
+
+
+def _may_be_furniture(words: list[re.Match[str]]) -> bool:
+    """False when a paragraph has more words than any furniture phrase, which spares most paragraphs the
+    normalisation. ``words`` are the paragraph's first ``_WORD`` matches: each one that holds a ``\\w``
+    character (anything left once its apostrophes and hyphens are stripped) is at least one word of the
+    normalised paragraph, and matches never share a word."""
+    limit = _furniture_words()
+    if limit >= _MAX_HEADLINE_WORDS:  # ``words`` stops at 26: too few to rule such a phrase out
+        return True
+    return sum(1 for w in words if w.group().strip("'\u2019-")) <= limit
+
+
 def _normalise(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.lower()).strip()
 
@@ -193,7 +210,7 @@ def _classify_paragraph(text: str, start: int, end: int) -> tuple[SetAside | Non
     para = text[start:end]
     # the rules below only ask whether there are at most 25 (or 20) words: count no further than 26
     words = list(itertools.islice(_WORD.finditer(para), _MAX_HEADLINE_WORDS + 1))
-    if _normalise(para) in _furniture():
+    if _may_be_furniture(words) and _normalise(para) in _furniture():
         return SetAside("furniture", "site furniture phrase", start, end, para), end
     has_quote = any(q in para for q in "\u201c\u201d\"")
     if len(words) <= _MAX_HEADLINE_WORDS and para.rstrip()[-1] not in _CLOSING and not has_quote:

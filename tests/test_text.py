@@ -78,3 +78,20 @@ def test_seed_boilerplate_and_abbreviations():
     # "Leave a Comment" and the title are not body sentences
     assert doc.sentences[0].text.startswith("BANGKOK")
     assert all("Leave a Comment" not in s.text for s in doc.sentences)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "furniture"),
+    [
+        ("Leave a Comment", True),
+        ("- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - Leave a Comment - - - -", True),
+        ("** Share on Facebook! ** -- ' -- ' -- ' -- ' -- ' -- ' -- ' -- ' -- ' -- ' -- ' -- ' --", True),
+        ("Leave a Comment about the council's plan to close the library.", False),
+    ],
+)
+def test_furniture_phrase_however_much_punctuation_surrounds_it(write, paragraph, furniture):
+    text = f"Title | Site\n\n{paragraph}\n\nThe council met on Monday. It voted to keep the library open.\n"
+    doc = parse(load_article(write("f.txt", text)))
+    kinds = [a.kind for a in doc.set_aside]
+    assert ("furniture" in kinds) is furniture
+    assert doc.sentences[-1].text == "It voted to keep the library open."
