@@ -35,9 +35,9 @@ import re
 import sys
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -512,8 +512,11 @@ def connotation_of(cue: str) -> tuple[str, str]:
 # Mentions and quotations
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):
+    """One mention of an actor (or a pronoun) in the body; immutable. A named tuple rather than a frozen
+    dataclass: an article builds about 60 and pronoun resolution copies them, and a frozen dataclass's
+    constructor costs about five times as much (one ``object.__setattr__`` a field)."""
+
     start: int
     end: int
     text: str
@@ -548,6 +551,7 @@ class _Context:
     qdf: pd.DataFrame | None = None
     qcols: dict[str, list[Any]] | None = None  # the quotation table's columns read once (_quote_columns)
     sentence_starts: list[int] | None = None  # doc.sentences' starts, for sentence_at
+    persons: dict[str, bool] = field(default_factory=dict)  # actor -> _is_person, per article
 
     def sentence_at(self, offset: int) -> Any:
         """``doc.sentence_at(offset)`` by bisection over the sentences' starts (sorted, disjoint sentences)."""
@@ -686,6 +690,16 @@ def _is_person(actors: Any, actor: str | None) -> bool:
     return kind == "person"
 
 
+def _is_person_in(ctx: _Context, actor: str | None) -> bool:
+    """:func:`_is_person` for the article's actors, kept per actor (an article names the same actors often)."""
+    known = ctx.persons.get(actor) if actor else None
+    if known is None:
+        known = _is_person(ctx.actors, actor)
+        if actor:
+            ctx.persons[actor] = known
+    return known
+
+
 @functools.lru_cache(maxsize=64)
 def _name_mentions(article: Article, doc: Document, actors: Any) -> list[tuple[int, int, str, str | None, bool]]:
     """(start, end, actor, camp, adjectival) of actor mentions in body sentences.
@@ -777,7 +791,7 @@ def _make_mention(ctx: _Context, start: int, end: int, actor: str | None, camp: 
     low = surface.lower()
     possessive = low in _POSSESSIVE_PRONOUNS or low in {"my", "our"} or bool(_POSSESSIVE_AFTER.match(text[end:end + 3]))
     person = kind == "pronoun" or (kind == "self" and low in {"i", "me", "my"}) or (
-        kind == "name" and _is_person(ctx.actors, actor))
+        kind == "name" and _is_person_in(ctx, actor))
     return _Mention(start, end, surface, actor, camp, sentence_index, kind, person,
                     possessive, bool(before) and before[-1].lower() in _PREPOSITIONS, ctx.quote_at(start))
 
@@ -806,7 +820,7 @@ def _antecedent(ctx: _Context, i: int, exclude: frozenset[str] = frozenset()) ->
 
 
 def _with_actor(m: _Mention, ante: _Mention) -> _Mention:
-    """``dataclasses.replace(m, actor=ante.actor, camp=ante.camp)``, without replace's field inspection."""
+    """``m._replace(actor=ante.actor, camp=ante.camp)``, without _replace's keyword handling."""
     return _Mention(m.start, m.end, m.text, ante.actor, ante.camp, m.sentence, m.kind, m.person, m.possessive,
                     m.after_prep, m.quote)
 

@@ -332,14 +332,12 @@ def test_trie_regex(prefixes, text, matches):
     assert (re.match(_trie_regex(prefixes), text) is not None) == matches
 
 
-def test_with_actor_is_dataclasses_replace() -> None:
-    """The pronoun resolution's copy with another actor is ``dataclasses.replace`` field for field."""
-    import dataclasses
-
+def test_with_actor_is_replace() -> None:
+    """The pronoun resolution's copy with another actor is ``_Mention._replace`` field for field."""
     from analysis.stance import _Mention, _with_actor
 
     pron = _Mention(10, 12, "he", None, None, 3, "pronoun", True, False, True, -1)
     ante = _Mention(0, 5, "Smith", "Smith", "Blue", 2, "name", True, True, False, 1)
-    assert _with_actor(pron, ante) == dataclasses.replace(pron, actor="Smith", camp="Blue")
-    assert [f.name for f in dataclasses.fields(_Mention)] == [
-        "start", "end", "text", "actor", "camp", "sentence", "kind", "person", "possessive", "after_prep", "quote"]
+    assert _with_actor(pron, ante) == pron._replace(actor="Smith", camp="Blue")
+    assert _Mention._fields == (
+        "start", "end", "text", "actor", "camp", "sentence", "kind", "person", "possessive", "after_prep", "quote")
