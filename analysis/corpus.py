@@ -679,8 +679,8 @@ class _Piece:
 class _PlainTable:
     """An analysis table as plain Python lists, one per contract column, holding exactly the values that
     :func:`_plain_columns` reads back from the analysis's DataFrame (the analysis module vouches for that:
-    ``analysis.timeline.timeline_columns``). The corpus run converts these to Arrow without building the
-    DataFrame."""
+    ``analysis.timeline.timeline_columns``, ``analysis.sentiment.sentiment_columns``). The corpus run converts
+    these to Arrow without building the DataFrame."""
 
     __slots__ = ("columns", "n")
 
@@ -870,8 +870,11 @@ def _run_stage(name: str, article: Article, actors: Any, quotes: Any, *, plain: 
         from .stance import stance
 
         return stance(article, actors=actors, quotes=quotes)
-    from .sentiment import quotation_sentiment
+    from .sentiment import quotation_sentiment, sentiment_columns
 
+    if plain:
+        table = sentiment_columns(article, quotes=quotes, actors=actors)
+        return _PlainTable(table) if isinstance(table, dict) else table
     return quotation_sentiment(article, quotes=quotes, actors=actors)
 
 

@@ -125,7 +125,14 @@ def _rows(quotes: pd.DataFrame) -> list[_Row]:
     """The rows of a quotes table (the columns read here) as plain Python values, column by column: no
     per-row pandas objects."""
     columns = [c for c in _ROW_COLUMNS if c in quotes.columns]
-    values = [quotes[c].tolist() for c in columns]
+    if quotes.columns.is_unique and hasattr(quotes, "_get_column_array"):
+        # The column's array without the Series pandas builds around it for ``quotes[c]`` (the same
+        # ``tolist()`` values, in less than half the time). ``DataFrame._get_column_array`` is private (pandas
+        # 2 and 3), hence the check; analysis.corpus reads the tables the same way.
+        positions = {c: i for i, c in enumerate(quotes.columns)}
+        values = [quotes._get_column_array(positions[c]).tolist() for c in columns]
+    else:
+        values = [quotes[c].tolist() for c in columns]
     return [_Row(zip(columns, row)) for row in zip(*values)]
 
 
@@ -235,27 +242,78 @@ def quotation_sentiment(article: Article, *, quotes: pd.DataFrame | None = None,
     Raises:
         ValueError: the quotes table lacks a needed column or its offsets do not fit the article.
     """
+    return _score_frame(article, _units(article, quotes, actors))
+
+
+def sentiment_columns(article: Article, *, quotes: pd.DataFrame | None = None, actors: Any = None
+                      ) -> dict[str, list] | pd.DataFrame:
+    """:func:`quotation_sentiment` as plain Python lists, one per column of :data:`SCORE_COLUMNS`, for the corpus
+    run (which turns them into Arrow arrays and has no use for the DataFrame).
+
+    The lists hold exactly the values the DataFrame's columns give back: text-or-None columns (a NaN speaker or
+    camp of the quotes table as None), int offsets, sentence indices and word counts, float scores (none NaN).
+    An article without rows, or one whose rows hold other values (a quotes table with missing sentence
+    indices), comes back as the DataFrame instead.
+    """
     units = _units(article, quotes, actors)
-    if not units:  # empty object columns, as an empty table has always had
-        return pd.DataFrame([], columns=SCORE_COLUMNS).astype(_NUMERIC)
+    if not units:
+        return _score_frame(article, units)
+    columns = _score_lists(article, units)
+    plain = dict(columns)
+    for name in _TEXT_COLUMNS:
+        values = columns[name]
+        kinds = set(map(type, values))
+        if float in kinds:
+            # A quotes table's missing speaker or camp reads as NaN (pandas' string dtype): the frame's text
+            # column stores it as missing, which reads back as None.
+            values = plain[name] = [None if type(v) is float and v != v else v for v in values]
+            kinds = set(map(type, values))
+        if not kinds <= _TEXT_TYPES:
+            return _score_frame(article, units, columns)
+    if set(map(type, columns["sentence"])) != {int}:
+        return _score_frame(article, units, columns)
+    for name in ("compound", "pos", "neu", "neg"):
+        values = columns[name]
+        if set(map(type, values)) != {float} or any(v != v for v in values):
+            return _score_frame(article, units, columns)
+    return plain
+
+
+_TEXT_COLUMNS = ("article", "speaker", "speaker_type", "camp", "kind", "text")
+
+
+def _score_lists(article: Article, units: list[_Unit]) -> dict[str, list]:
+    """The rows of the (non-empty) units as column lists: VADER scores each unit's blanked text."""
     scores = [polarity_scores(u.scored) for u in units]
-    # Built column by column with the numeric types given (one DataFrame per article, no casting afterwards).
-    columns: dict[str, Any] = {
+    return {
         "article": [article.id] * len(units),
         "speaker": [u.speaker for u in units],
         "speaker_type": [u.speaker_type for u in units],
         "camp": [u.camp for u in units],
         "kind": [u.kind for u in units],
         "text": [article.text[u.start:u.end] for u in units],
-        "start": np.array([u.start for u in units], dtype="int64"),
-        "end": np.array([u.end for u in units], dtype="int64"),
-        **{k: np.array([sc[k] for sc in scores], dtype="float64") for k in ("compound", "pos", "neu", "neg")},
+        "start": [u.start for u in units],
+        "end": [u.end for u in units],
+        **{k: [sc[k] for sc in scores] for k in ("compound", "pos", "neu", "neg")},
         "sentence": [u.sentence for u in units],
-        "words": np.array([len(_WORD.findall(u.scored)) for u in units], dtype="int64"),
+        "words": [len(_WORD.findall(u.scored)) for u in units],
     }
+
+
+def _score_frame(article: Article, units: list[_Unit], lists: dict[str, list] | None = None) -> pd.DataFrame:
+    """The table of :func:`quotation_sentiment` (``lists``: the units' :func:`_score_lists`, when computed)."""
+    if not units:  # empty object columns, as an empty table has always had
+        return pd.DataFrame([], columns=SCORE_COLUMNS).astype(_NUMERIC)
+    lists = _score_lists(article, units) if lists is None else lists
+    # Built column by column with the numeric types given (one DataFrame per article, no casting afterwards).
+    columns: dict[str, Any] = dict(lists)
+    for name in ("start", "end", "words"):
+        columns[name] = np.array(lists[name], dtype="int64")
+    for name in ("compound", "pos", "neu", "neg"):
+        columns[name] = np.array(lists[name], dtype="float64")
     from .actors import string_array
 
-    for name in ("article", "speaker", "speaker_type", "camp", "kind", "text"):
+    for name in _TEXT_COLUMNS:
         if set(map(type, columns[name])) <= _TEXT_TYPES:
             # the array inference would give, built without it (several times faster per column)
             columns[name] = string_array(columns[name])

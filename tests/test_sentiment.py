@@ -281,3 +281,31 @@ def test_seed_narrator_sits_outside_quotations_and_set_aside_text(seed_scores: t
     narration = scores[scores["kind"] == "narration"]
     assert not narration.empty
     assert not narration["text"].str.contains("Leave a Comment|says NATO").any()
+
+
+@pytest.mark.parametrize("camp, sentence, plain, speaker", [
+    ("council", 0, True, "Ada Lind"),      # every column plainly typed: the lists
+    (None, 0, True, "Ada Lind"),           # a missing camp is None in a text column
+    ("council", 0, True, None),            # a missing speaker of a string column (NaN when read) too
+    ("council", None, False, "Ada Lind"),  # a missing sentence index makes the column float: the DataFrame
+])
+def test_sentiment_columns_are_the_tables_values(tmp_path: Path, camp, sentence, plain: bool, speaker) -> None:
+    """The corpus run's plain lists hold what the DataFrame's contract columns give back (missing as None)."""
+    from analysis.sentiment import sentiment_columns
+
+    article = _article(tmp_path)
+    quotes = _quotes(article, [{"kind": "direct", "text": "The plan is a disaster", "speaker": "Ada Lind",
+                                "camp": camp, "cue": "said", "mention": "Ada Lind"}])
+    quotes["sentence"] = pd.array([sentence], dtype="Int64") if sentence is None else [sentence]
+    quotes["speaker"] = pd.array([speaker], dtype=pd.Series(["x", None]).dtype)  # the dtype extract_quotes gives
+    df = quotation_sentiment(article, quotes=quotes)
+    table = sentiment_columns(article, quotes=quotes)
+    if not plain:
+        assert isinstance(table, pd.DataFrame)
+        pd.testing.assert_frame_equal(table, df, check_dtype=True)
+        return
+    assert isinstance(table, dict) and list(table) == SCORE_COLUMNS
+    for name in SCORE_COLUMNS:
+        expected = [None if pd.isna(v) else v for v in df[name].astype(object).tolist()]
+        assert table[name] == expected, name
+        assert [type(v) for v in table[name]] == [type(v) for v in expected], name
