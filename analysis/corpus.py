@@ -563,6 +563,15 @@ def _sort_key(row: tuple[Any, ...]) -> tuple[tuple[int, Any], ...]:
     return tuple((0, "") if v is None else (1, v) if isinstance(v, (int, float)) else (2, str(v)) for v in row)
 
 
+def _strictly_increasing(lead: list[list[Any]]) -> bool:
+    """Whether the rows' cells in the ``lead`` columns are all ints (not bools) and strictly increasing as tuples:
+    then :func:`_sort_key` (which orders ints as ints) leaves the rows where they are and no run of rows ties."""
+    if not lead or any(set(map(type, values)) != {int} for values in lead):
+        return False
+    pairs = list(zip(*lead))
+    return all(a < b for a, b in zip(pairs, pairs[1:]))
+
+
 def _row_order(columns: list[list[Any]], order: list[int], n: int) -> list[int]:
     """The row permutation that sorts rows by :func:`_sort_key` of their cells in column ``order`` (stable).
 
@@ -570,6 +579,8 @@ def _row_order(columns: list[list[Any]], order: list[int], n: int) -> list[int]:
     are then sorted by every column, which is the same stable order as sorting by the whole key at once.
     """
     lead = [columns[i] for i in order[:2]]
+    if _strictly_increasing(lead):
+        return list(range(n))  # already in order, and no two rows tie on the offsets (the common case)
     keys = [_sort_key(cells) for cells in zip(*lead)]
     perm = sorted(range(n), key=keys.__getitem__)
     if len(order) <= 2:

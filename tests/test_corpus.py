@@ -536,3 +536,20 @@ def test_merge_timelines_keeps_different_events_and_one_articles_rows_apart():
     out = merge_timelines(timeline)
     assert out["event_id"].nunique() == 3
     assert out["agree"].all() and set(out["n_articles"]) == {1}
+
+
+@pytest.mark.parametrize("starts, ends, other", [
+    ([0, 5, 9], [3, 8, 12], ["c", "b", "a"]),        # in order, no ties: kept as they are
+    ([0, 5, 5], [3, 8, 8], ["c", "b", "a"]),         # a tie on the offsets: the other columns decide
+    ([5, 0, 9], [8, 3, 12], ["a", "b", "c"]),        # out of order
+    ([0, 5, 9], [3, 8, None], ["a", "b", "c"]),      # a missing offset
+    ([0, True, 9], [3, 8, 12], ["a", "b", "c"]),     # a bool is not an offset
+    ([0, 5, 5], [3, 7, 9], ["x", "y", "z"]),         # equal starts, increasing ends
+])
+def test_row_order_is_the_full_sort(starts, ends, other) -> None:
+    from analysis.corpus import _row_order, _sort_key
+
+    columns = [other, starts, ends]
+    order = [1, 2, 0]
+    expected = sorted(range(len(starts)), key=lambda r: _sort_key(tuple(columns[i][r] for i in order)))
+    assert _row_order(columns, order, len(starts)) == expected
