@@ -1301,6 +1301,7 @@ class _Assembler:
         self.buffered: dict[str, int] = dict.fromkeys(_TABLES, 0)
         self.rows: dict[str, int] = dict.fromkeys(_TABLES, 0)
         self.loaded: OrderedDict[tuple[str, str], tuple[pa.Table, dict[str, tuple[int, int]]]] = OrderedDict()
+        self.runs: dict[str, tuple[pa.Table, int, int]] = {}  # per table: rows of one batch table not yet appended
 
     def _batch(self, batch: str, name: str) -> tuple[pa.Table, dict[str, tuple[int, int]]]:
         key = (batch, name)
@@ -1321,20 +1322,39 @@ class _Assembler:
         return self.cache.batches / f"{batch}.{name}.parquet"
 
     def add_cached(self, article: str, batch: str, *, duplicate_of: str | None = None) -> None:
-        """Append one article's rows of every table, taken from its batch files."""
+        """Append one article's rows of every table, taken from its batch files.
+
+        Articles that follow each other in their batch file as in the output (a fresh run: every batch in
+        order) are appended as one slice of the batch table, not one slice each."""
         for name in _TABLES:
             table, spans = self._batch(batch, name)
             if article not in spans:
                 continue
             lo, hi = spans[article]
-            rows = table.slice(lo, hi - lo)
             if name == "articles" and duplicate_of is not None:
+                self._release(name)
+                rows = table.slice(lo, hi - lo)
                 i = rows.schema.get_field_index("duplicate_of")
                 rows = rows.set_column(i, rows.schema.field(i), pa.array([duplicate_of] * len(rows), pa.string()))
-            self._append(name, rows)
+                self._append(name, rows)
+                continue
+            run = self.runs.get(name)
+            if run is not None and run[0] is table and run[2] == lo:
+                self.runs[name] = (table, run[1], hi)
+            else:
+                self._release(name)
+                self.runs[name] = (table, lo, hi)
+
+    def _release(self, name: str) -> None:
+        """Append the pending run of rows of table ``name``, if any."""
+        run = self.runs.pop(name, None)
+        if run is not None:
+            table, lo, hi = run
+            self._append(name, table.slice(lo, hi - lo))
 
     def add_tables(self, tables: dict[str, pa.Table]) -> None:
         for name, table in tables.items():
+            self._release(name)
             self._append(name, table.cast(self.schemas[name]))
 
     def _append(self, name: str, table: pa.Table) -> None:
@@ -1367,6 +1387,7 @@ class _Assembler:
         """Close every table and move it into place (readers never see a half-written table)."""
         paths = {}
         for name in _TABLES:
+            self._release(name)
             self._flush(name)
             self._writer(name).close()
             paths[name] = self.out / f"{name}.parquet"
