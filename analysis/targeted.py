@@ -70,7 +70,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from nltk.stem.porter import PorterStemmer
@@ -395,20 +395,37 @@ class _Sentence:
     has_quote: bool
 
     @functools.cached_property
+    def word_keys(self) -> tuple[tuple[int, ...], ...]:
+        """Each word's keys (:class:`_WordKeys`), for the views that cut no token (:func:`_feature_keys`)."""
+        return tuple(map(_WORD_KEYS.__getitem__, self.words))
+
+    @functools.cached_property
+    def carriers(self) -> tuple[int, ...]:
+        """Indices of the words that can carry a valence (:func:`_valence_carriers`), in order."""
+        can_carry = _valence_carriers()
+        return tuple(i for i, word in enumerate(self.words) if word in can_carry)
+
+    @functools.cached_property
     def compound(self) -> float:
         """The sentence's news-aware VADER compound (computed on first use and kept with the sentence: several
         mentions of a sentence may need it, and the valence-free check is not cached elsewhere)."""
         return _compound(self.text, self.words)
 
 
-@dataclass(frozen=True)
-class _View:
-    """The sentence's words seen from one mention: the mention's tokens replaced by ``<t>`` at ``pos``."""
+class _View(NamedTuple):
+    """The sentence's words seen from one mention: the mention's tokens replaced by ``<t>`` at ``pos``.
+
+    ``info`` and ``right``: when the mention cuts no token, the sentence and the index of its first token after
+    the mention (the view is then ``info.words[:pos] + ["<t>"] + info.words[right:]``, so per-word work of the
+    sentence can be sliced rather than redone); otherwise None and -1. A named tuple: one is built a mention.
+    """
 
     words: list[str]
     pos: int
     stems: list[str]
     length: int  # the mention's length in characters
+    info: _Sentence | None = None
+    right: int = -1
 
 
 @functools.lru_cache(maxsize=4096)
@@ -467,7 +484,7 @@ def _view(info: _Sentence, start: int, end: int) -> _View:
         return _View(words, len(left), [_stem(word) for word in words], end - start)
     words, stems = info.words, info.stems
     return _View([*words[:left_n], "<t>", *words[right_0:]], left_n, [*stems[:left_n], "<t>", *stems[right_0:]],
-                 end - start)
+                 end - start, info, right_0)
 
 
 def _tokens(sentence: str, start: int, end: int) -> tuple[list[str], int]:
@@ -573,8 +590,15 @@ def _add_tail_features(
     heads = _pair_heads()
     total = 0.0
     valenced: list[tuple[int, float]] = []
-    can_carry = _valence_carriers()
-    for i in [i for i, word in enumerate(words) if word in can_carry]:  # any other word has no valence
+    if view.info is None:
+        can_carry = _valence_carriers()
+        carriers = [i for i, word in enumerate(words) if word in can_carry]
+    else:  # the sentence's carriers, moved to the view's indices (none is in the mention's place)
+        carriers = view.info.carriers
+        k = bisect.bisect_left(carriers, pos)
+        shift = pos + 1 - view.right
+        carriers = [*carriers[:k], *[i + shift for i in carriers[bisect.bisect_left(carriers, view.right, k):]]]
+    for i in carriers:  # any other word has no valence
         word = words[i]
         value = lexicon.get(word, 0.0)
         if word in heads and i + 1 < n and (word, words[i + 1]) in pairs:
@@ -706,7 +730,11 @@ def _feature_keys(view: _View, sentence: str, start: int) -> dict[int, float]:
     """
     words, pos = view.words, view.pos
     n = len(words)
-    recs = list(map(_WORD_KEYS.__getitem__, words))
+    if view.info is None:
+        recs = list(map(_WORD_KEYS.__getitem__, words))
+    else:  # the sentence's word keys around the mention's "<t>"
+        sentence_keys = view.info.word_keys
+        recs = [*sentence_keys[:pos], _WORD_KEYS["<t>"], *sentence_keys[view.right:]]
     known = _KEYS
     keys = list(map(_FIRST, recs))
     # the word pairs starting within _BIGRAM_WINDOW words of the mention, left ones (Lb:) then right ones (Rb:)
