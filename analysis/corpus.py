@@ -756,9 +756,16 @@ def _pieces_table(name: str, pieces: list[_Piece]) -> pa.Table:
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
-def _conform_record(record: dict[str, Any], name: str) -> pa.Table:
-    """One row given as a dict, as :func:`conform` of a one-row DataFrame gives it (without building one)."""
-    return _conform_columns({k: [_plain(v)] for k, v in record.items()}, 1, name)
+def _conform_records(records: list[dict[str, Any]], name: str) -> pa.Table:
+    """The records (dicts) of a table of fixed schema (``articles``) as one table: what concatenating one
+    :func:`conform` table a record gives (same rows, order and types), one Arrow array a column instead of a
+    one-row table an article."""
+    schema = table_schema(name)
+    arrays = []
+    for f in schema:
+        values = [_fixed_cell(_plain(r[f.name]), f.type) if f.name in r else None for r in records]
+        arrays.append(pa.array(_cast_values(values, f.type), type=f.type))
+    return pa.Table.from_arrays(arrays, schema=pa.schema([pa.field(f.name, f.type) for f in schema]))
 
 
 def _conform_columns(given: dict[str, list[Any]], n: int, name: str) -> pa.Table:
@@ -995,6 +1002,7 @@ def _batch_tables(results: list[_Result], *, by_batch: bool) -> tuple[dict[str, 
     """
     parts: dict[str, list[Any]] = {name: [] for name in (*ANALYSES, "articles", "errors")}
     ok: list[str] = []
+    records: list[dict[str, Any]] = []
     for article, row, frames, found in results:
         errors = list(found)
         for name, frame in frames.items():
@@ -1008,11 +1016,13 @@ def _batch_tables(results: list[_Result], *, by_batch: bool) -> tuple[dict[str, 
             error["row"] = row
         record = _article_row(article, row)
         record["status"] = "failed" if errors else "ok"
-        parts["articles"].append(_conform_record(record, "articles"))
+        records.append(record)
         if errors:
             parts["errors"].append(conform(_frame(errors, ERROR_COLUMNS), "errors"))
         else:
             ok.append(article.id)
+    if records:
+        parts["articles"].append(_conform_records(records, "articles"))
     out = {name: _pieces_table(name, pieces) if by_batch and name in ANALYSES else concat_tables(name, pieces)
            for name, pieces in parts.items()}
     return out, ok

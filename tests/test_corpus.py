@@ -553,3 +553,24 @@ def test_row_order_is_the_full_sort(starts, ends, other) -> None:
     order = [1, 2, 0]
     expected = sorted(range(len(starts)), key=lambda r: _sort_key(tuple(columns[i][r] for i in order)))
     assert _row_order(columns, order, len(starts)) == expected
+
+
+def test_article_records_become_the_table_one_row_tables_give() -> None:
+    import datetime as dt
+
+    from analysis.corpus import ARTICLE_COLUMNS, _conform_columns, _conform_records, _plain, concat_tables
+
+    records = [
+        {"article": "a", "source": "x.txt", "row": None, "title": "T", "outlet": None, "published": dt.date(2023, 3, 9),
+         "chars": 10, "body_start": 0, "sentences": 2, "content_hash": "ff", "metadata": "{}", "warnings": "",
+         "status": "ok", "duplicate_of": None},
+        {"article": "b", "source": "y.csv", "row": 3, "title": None, "outlet": "O", "published": "2023-03-10",
+         "chars": 5, "body_start": 1, "sentences": None, "content_hash": "00", "metadata": "{\"k\": 1}",
+         "warnings": "w", "status": "failed"},  # no duplicate_of: null
+    ]
+    one_each = concat_tables("articles", [_conform_columns({k: [_plain(v)] for k, v in r.items()}, 1, "articles")
+                                          for r in records])
+    table = _conform_records(records, "articles")
+    assert table.column_names == ARTICLE_COLUMNS
+    assert table.equals(one_each.combine_chunks())
+    assert table.to_pylist()[1]["published"] == dt.date(2023, 3, 10)
