@@ -299,6 +299,8 @@ def article_persons(article: Article) -> tuple[tuple, PersonIndex]:
 
 def person_name(index: PersonIndex, pid: int, actors: Actors) -> str:
     """The canonical name of a rule-found person, preferring the actors file's name."""
+    if not actors.actors:  # an empty actors file knows no name: its canonical() answers None for each
+        return index.canonical(pid)
     for variant in sorted(index.variants(pid), key=len, reverse=True):
         name = actors.canonical(variant)
         if name:

@@ -905,8 +905,10 @@ def _coordinated_after(ctx: _Context, i: int) -> list[int]:
 # Stance from cues
 
 
-@dataclass(frozen=True)
-class _Party:
+class _Party(NamedTuple):
+    """A source or target of a judgement: display label, camp, actor (None for the narrator); immutable. A named
+    tuple: thousands are built an article's worth of runs (a frozen dataclass costs several times as much)."""
+
     label: str
     camp: str | None
     actor: str | None
@@ -926,7 +928,10 @@ def _party(ctx: _Context, i: int, exclude: frozenset[str] = frozenset()) -> _Par
 
 
 def _narrator() -> _Party:
-    return _Party(NARRATOR, None, None)
+    return _NARRATOR_PARTY
+
+
+_NARRATOR_PARTY = _Party(NARRATOR, None, None)
 
 
 def _quote_speaker(ctx: _Context, q: int) -> _Party | None:
