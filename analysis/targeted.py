@@ -1046,11 +1046,13 @@ def _batch_labels(items: Sequence[tuple[str, int, int]]) -> list[int]:
     settled = ((winners == winners[0]).all(axis=0)
                & ((ordered[..., 2] - ordered[..., 1]).reshape(12, -1) > _SETTLED_MARGIN).all(axis=0))
     labels = winners[0].tolist()
-    for k in np.flatnonzero(~settled).tolist():
-        compound = _sentence(items[k][0]).compound
-        band = int((compound + 1) * 2.5)
-        scores = base[band, k] + compound * comp_lr
-        labels[k] = int(scores.argmax())
+    open_ = np.flatnonzero(~settled)
+    if len(open_):  # the compounds of the unsettled items, their bands and scores in one numpy step
+        compounds = np.array([_sentence(items[k][0]).compound for k in open_.tolist()], dtype=np.float64)
+        bands = ((compounds + 1) * 2.5).astype(np.intp)  # int() of a non-negative float: the band index
+        scores = base[bands, open_] + compounds[:, None] * comp_lr
+        for k, label in zip(open_.tolist(), scores.argmax(axis=1).tolist()):
+            labels[k] = label
     return [_LABELS[i] for i in labels]
 
 
