@@ -690,20 +690,23 @@ class _Piece:
 class _PlainTable:
     """An analysis table as plain Python lists, one per contract column, holding exactly the values that
     :func:`_plain_columns` reads back from the analysis's DataFrame (the analysis module vouches for that:
-    ``analysis.timeline.timeline_columns``, ``analysis.sentiment.sentiment_columns``). The corpus run converts
-    these to Arrow without building the DataFrame."""
+    ``analysis.quotes.quote_columns``, ``analysis.timeline.timeline_columns``,
+    ``analysis.sentiment.sentiment_columns``). The corpus run converts these to Arrow without reading the
+    DataFrame back (the quotations' DataFrame is still built and kept: stance and sentiment read it)."""
 
-    __slots__ = ("columns", "n")
+    __slots__ = ("columns", "frame", "n")
 
-    def __init__(self, columns: dict[str, list[Any]]) -> None:
+    def __init__(self, columns: dict[str, list[Any]], frame: pd.DataFrame | None = None) -> None:
         self.columns = columns
+        self.frame = frame  # the DataFrame too, when a later analysis reads it (the quotations)
         self.n = len(next(iter(columns.values()))) if columns else 0
 
     def __len__(self) -> int:
         return self.n
 
     def copy(self) -> _PlainTable:
-        return _PlainTable({name: list(values) for name, values in self.columns.items()})
+        return _PlainTable({name: list(values) for name, values in self.columns.items()},
+                           None if self.frame is None else self.frame.copy())
 
 
 def _piece(df: pd.DataFrame | _PlainTable, name: str, article: str | None) -> _Piece:
@@ -874,8 +877,11 @@ def _run_stage(name: str, article: Article, actors: Any, quotes: Any, *, plain: 
     """One analysis of one article: its DataFrame, or with ``plain`` (the corpus run, which only converts the
     table to Arrow) a :class:`_PlainTable` where the analysis offers its table as plain lists."""
     if name == "quotes":
-        from .quotes import extract_quotes
+        from .quotes import extract_quotes, quote_columns
 
+        if plain:
+            frame, lists = quote_columns(article, actors=actors)
+            return frame if lists is None else _PlainTable(lists, frame)
         return extract_quotes(article, actors=actors)
     if name == "timeline":
         from .timeline import timeline, timeline_columns
@@ -945,7 +951,7 @@ def _analyse_one(article: Article, *, actors: Any, timeout: float | None, plain:
                     continue
                 frames[name] = frame
                 if name == "quotes":
-                    quotes = frame
+                    quotes = frame.frame if isinstance(frame, _PlainTable) else frame
     except _Timeout:
         errors.append(_error_row(article, "timeout", error="TimeoutError",
                                  message=f"the article took longer than {timeout:g} s; it may be far longer than "

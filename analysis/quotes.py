@@ -1973,6 +1973,38 @@ def extract_quotes(article: Article, *, actors: Actors | None = None) -> pd.Data
         ``mention == article.text[mention_start:mention_end]`` and ``cue == article.text[cue_start:cue_end]``
         (mention and cue are null when there is none, e.g. a quotation continuing the previous one).
     """
+    return _quote_frame(_quote_lists(article, actors))
+
+
+def quote_columns(article: Article, *, actors: Actors | None = None) -> tuple[pd.DataFrame, dict[str, list] | None]:
+    """:func:`extract_quotes` and, for the corpus run (which turns the table into Arrow arrays), the same table as
+    plain Python lists, one per column of :data:`QUOTE_COLUMNS`.
+
+    The lists hold exactly the values the DataFrame's columns give back (missing as None); they are None when
+    there are no quotations or a column holds other values than the table's types expect.
+    """
+    columns = _quote_lists(article, actors)
+    frame = _quote_frame(columns)
+    if not columns["start"]:
+        return frame, None
+    for name in QUOTE_COLUMNS:
+        kinds = set(map(type, columns[name]))
+        if name in _STRING_COLUMNS:
+            ok = kinds <= _TEXT_TYPES
+        elif name in ("start", "end", "sentence"):
+            ok = kinds == {int}
+        else:
+            ok = kinds <= {int, type(None)}
+        if not ok:
+            return frame, None
+    return frame, columns
+
+
+_TEXT_TYPES = frozenset({str, type(None)})
+
+
+def _quote_lists(article: Article, actors: Actors | None) -> dict[str, list]:
+    """The quotations of :func:`extract_quotes` as column lists (offsets as ints, missing ones as None)."""
     ex = _Extractor(article, _resolve_actors(article, actors))
     rows = ex.quote_rows()
     taken = [(r.start, r.end) for r in rows]
@@ -1981,7 +2013,7 @@ def extract_quotes(article: Article, *, actors: Actors | None = None) -> pd.Data
     text = article.text
     cues = [r.cue for r in rows]
     speakers = [r.speaker for r in rows]
-    columns = {
+    return {
         "article": [article.id] * len(rows),
         "kind": [r.kind for r in rows],
         "text": [text[r.start:r.end] for r in rows],
@@ -1990,16 +2022,23 @@ def extract_quotes(article: Article, *, actors: Actors | None = None) -> pd.Data
         "speaker": [sp.speaker for sp in speakers],
         "speaker_type": [sp.speaker_type for sp in speakers],
         "mention": [sp.mention for sp in speakers],
-        "mention_start": _nullable_ints([sp.mention_start for sp in speakers]),
-        "mention_end": _nullable_ints([sp.mention_end for sp in speakers]),
+        "mention_start": [sp.mention_start for sp in speakers],
+        "mention_end": [sp.mention_end for sp in speakers],
         "cue": [text[c.start:c.end] if c else None for c in cues],
-        "cue_start": _nullable_ints([c.start if c else None for c in cues]),
-        "cue_end": _nullable_ints([c.end if c else None for c in cues]),
+        "cue_start": [c.start if c else None for c in cues],
+        "cue_end": [c.end if c else None for c in cues],
         "sentence": [r.sentence for r in rows],
         "camp": [sp.camp for sp in speakers],
         "resolution": [sp.resolution for sp in speakers],
     }
-    if not rows:
+
+
+def _quote_frame(lists: dict[str, list]) -> pd.DataFrame:
+    """The table of :func:`extract_quotes` from :func:`_quote_lists`."""
+    columns: dict[str, object] = dict(lists)
+    for col in ("mention_start", "mention_end", "cue_start", "cue_end"):
+        columns[col] = _nullable_ints(lists[col])
+    if not lists["start"]:
         for col in ("start", "end", "sentence"):
             columns[col] = pd.array([], dtype="int64")
         return pd.DataFrame(columns, columns=QUOTE_COLUMNS)

@@ -148,7 +148,7 @@ def _vader_seconds(articles: list) -> tuple[float, int]:
 def _stage_seconds(articles: list) -> dict[str, float]:
     """Each stage on fresh copies (new ids miss every per-article cache), chained as the corpus run chains them."""
     from analysis.actors import Actors
-    from analysis.corpus import _run_stage
+    from analysis.corpus import _PlainTable, _run_stage
     from analysis.text import parse
 
     fresh = [replace(a, id=f"{a.id}#stages") for a in articles]
@@ -167,7 +167,7 @@ def _stage_seconds(articles: list) -> dict[str, float]:
                 frame = None
             seconds[name] += time.process_time() - t0
             if name == "quotes":
-                quotes = frame
+                quotes = frame.frame if isinstance(frame, _PlainTable) else frame  # the quotations' DataFrame
     return seconds
 
 

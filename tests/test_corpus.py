@@ -247,14 +247,14 @@ def test_errors_table_names_the_bad_rows_and_the_rest_go_on(tmp_path, corpus, pi
 def test_a_failing_analysis_lands_in_errors(tmp_path, monkeypatch, pinned):
     import analysis.quotes
 
-    real = analysis.quotes.extract_quotes
+    real = analysis.quotes.quote_columns  # what the corpus run asks the quotations for
 
     def flaky(article, **kw):
         if article.id == "school":
             raise RuntimeError("boom in the quotes")
         return real(article, **kw)
 
-    monkeypatch.setattr(analysis.quotes, "extract_quotes", flaky)
+    monkeypatch.setattr(analysis.quotes, "quote_columns", flaky)
     summary = run_corpus([_folder(tmp_path)], out=tmp_path / "out", progress=False)
     errors = read_table(tmp_path / "out", "errors")
     school = errors[errors["article"] == "school"]
@@ -264,7 +264,7 @@ def test_a_failing_analysis_lands_in_errors(tmp_path, monkeypatch, pinned):
     assert summary.failed == 1
     assert set(read_table(tmp_path / "out", "quotes")["article"]) == {"harbour", "short"}
 
-    monkeypatch.setattr(analysis.quotes, "extract_quotes", real)
+    monkeypatch.setattr(analysis.quotes, "quote_columns", real)
     again = run_corpus([_folder(tmp_path)], out=tmp_path / "out", progress=False)
     assert (again.analysed, again.skipped, again.failed) == (1, 2, 0)
     assert len(read_table(tmp_path / "out", "errors")) == 0

@@ -583,3 +583,26 @@ def test_columns_have_the_dtypes_pandas_infers(body):
         plain[col] = plain[col].astype("Int64")
     assert list(df.dtypes.astype(str)) == list(plain.dtypes.astype(str))
     pd.testing.assert_frame_equal(df, plain)
+
+
+@pytest.mark.parametrize("body", [
+    "\u201cThe plan is a disaster,\u201d said Ada Lind, the council leader. The ferry union said it would strike. "
+    "\u201cWe will not move,\u201d a spokesman told reporters.",
+    "The harbour is calm and the boats are moored in rows.",
+])
+def test_quote_columns_are_the_tables_values(body: str) -> None:
+    """The corpus run's plain lists hold what the DataFrame's contract columns give back (missing as None)."""
+    from analysis.quotes import quote_columns
+
+    article = _article(body)
+    expected_frame = extract_quotes(article, actors=NO_ACTORS)
+    frame, lists = quote_columns(article, actors=NO_ACTORS)
+    pd.testing.assert_frame_equal(frame, expected_frame, check_dtype=True)
+    if not len(frame):
+        assert lists is None
+        return
+    assert lists is not None and list(lists) == QUOTE_COLUMNS
+    for name in QUOTE_COLUMNS:
+        expected = [None if pd.isna(v) else v for v in frame[name].astype(object).tolist()]
+        assert lists[name] == expected, name
+        assert [type(v) for v in lists[name]] == [type(v) for v in expected], name
