@@ -384,15 +384,20 @@ class _Sentence:
     """The per-sentence work every mention of a sentence shares (cached by :func:`_sentence`).
 
     ``starts``/``ends`` are the character offsets of the sentence's tokens, ``words`` their feature forms (as
-    :func:`_words` gives them for the whole sentence), ``stems`` their Porter stems.
+    :func:`_words` gives them for the whole sentence), ``stems`` their Porter stems (computed on first use: the
+    batch path reads the few it needs through :class:`_StemsOf`).
     """
 
     text: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     words: tuple[str, ...]
-    stems: tuple[str, ...]
     has_quote: bool
+
+    @functools.cached_property
+    def stems(self) -> tuple[str, ...]:
+        """The words' Porter stems."""
+        return tuple(map(_stem, self.words))
 
     @functools.cached_property
     def word_keys(self) -> tuple[tuple[int, ...], ...]:
@@ -422,7 +427,7 @@ class _View(NamedTuple):
 
     words: list[str]
     pos: int
-    stems: list[str]
+    stems: list[str] | _StemsOf  # a _StemsOf on the batch path (read by index only)
     length: int  # the mention's length in characters
     info: _Sentence | None = None
     right: int = -1
@@ -447,7 +452,6 @@ def _sentence(sentence: str) -> _Sentence:
         starts=tuple(bounds[0:-1:2]),
         ends=tuple(bounds[1::2]),
         words=tuple(words),
-        stems=tuple(map(_stem, words)),
         has_quote=any(c in sentence for c in _QUOTE_CHARS),
     )
 
@@ -468,11 +472,26 @@ _FORM_CACHE = 1 << 16  # tokens (about 150 bytes each) before the form cache sta
 _FORMS = _Forms()
 
 
-def _view(info: _Sentence, start: int, end: int) -> _View:
+class _StemsOf:
+    """The stems of a view's words, each computed when read (``stems[i] == _stem(words[i])``, as in the list
+    :func:`_view` builds): the batch path reads only the two or three :func:`_role_features` needs."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+
+    def __getitem__(self, i: int) -> str:
+        return _stem(self.words[i])
+
+
+def _view(info: _Sentence, start: int, end: int, stems: bool = True) -> _View:
     """The words of ``info`` with the mention at ``[start, end)`` as ``<t>`` (same as tokenising each side).
 
     The sentence's cached tokens are reused when no token straddles ``start`` or ``end``; otherwise (a mention
     that cuts a word, such as "Trump" in "Trump's") each side is tokenised on its own, as the features define it.
+    ``stems=False`` gives the stems as a :class:`_StemsOf`, read by index only (for :func:`_feature_keys`, whose
+    window and clause stems come with the word keys).
     """
     left_n = bisect.bisect_right(info.ends, start)  # tokens ending at or before the mention
     right_0 = bisect.bisect_left(info.starts, end)  # tokens starting at or after its end
@@ -481,10 +500,12 @@ def _view(info: _Sentence, start: int, end: int) -> _View:
         left = _words(info.text[:start], True)
         right = _words(info.text[end:], False)
         words = left + ["<t>"] + right
-        return _View(words, len(left), [_stem(word) for word in words], end - start)
-    words, stems = info.words, info.stems
-    return _View([*words[:left_n], "<t>", *words[right_0:]], left_n, [*stems[:left_n], "<t>", *stems[right_0:]],
-                 end - start, info, right_0)
+        return _View(words, len(left), [_stem(word) for word in words] if stems else _StemsOf(words), end - start)
+    words = [*info.words[:left_n], "<t>", *info.words[right_0:]]
+    if not stems:
+        return _View(words, left_n, _StemsOf(words), end - start, info, right_0)
+    stem_list = info.stems
+    return _View(words, left_n, [*stem_list[:left_n], "<t>", *stem_list[right_0:]], end - start, info, right_0)
 
 
 def _tokens(sentence: str, start: int, end: int) -> tuple[list[str], int]:
@@ -1024,7 +1045,7 @@ def _batch_labels(items: Sequence[tuple[str, int, int]]) -> list[int]:
     priors: list[float] = []
     for sentence, start, end in items:
         info = _sentence(sentence)
-        view = _view(info, start, end)
+        view = _view(info, start, end, stems=False)  # _feature_keys reads stems by index only (role features)
         feats = _feature_keys(view, info.text, start)
         offsets.append(len(rows))
         rows.extend(feats)
