@@ -405,6 +405,11 @@ class _Sentence:
         return tuple(map(_WORD_KEYS.__getitem__, self.words))
 
     @functools.cached_property
+    def breaks(self) -> tuple[int, ...]:
+        """Indices of the words that end a clause (:func:`_clause_limits`), in order."""
+        return tuple(i for i, word in enumerate(self.words) if word in _CLAUSE_PUNCT or word in _CLAUSE_WORDS)
+
+    @functools.cached_property
     def carriers(self) -> tuple[int, ...]:
         """Indices of the words that can carry a valence (:func:`_valence_carriers`), in order."""
         can_carry = _valence_carriers()
@@ -768,7 +773,14 @@ def _feature_keys(view: _View, sentence: str, start: int) -> dict[int, float]:
     keys.append(known["Lbi:" + "_".join(words[max(0, pos - 2) : pos])])
     keys.append(known["Rbi:" + "_".join(words[pos + 1 : pos + 3])])
     keys.append(known["LR:" + (words[pos - 1] if pos else "^") + "_" + (words[pos + 1] if pos + 1 < n else "$")])
-    lo, hi = _clause_limits(words, pos)
+    if view.info is None:
+        lo, hi = _clause_limits(words, pos)
+    else:  # _clause_limits from the sentence's clause breaks (the mention's "<t>" is none)
+        breaks = view.info.breaks
+        k = bisect.bisect_left(breaks, pos)
+        lo = breaks[k - 1] + 1 if k else 0
+        k = bisect.bisect_left(breaks, view.right, k)
+        hi = breaks[k] + pos + 1 - view.right if k < len(breaks) else n
     # the clause's words but the mention: "<t>" stands only at pos (no token of a sentence spells it)
     keys += _chain(map(_getitem, recs[lo:pos], _CLAUSE_SLICES))
     keys += _chain(map(_getitem, recs[pos + 1 : hi], _CLAUSE_SLICES))

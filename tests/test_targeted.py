@@ -392,3 +392,29 @@ def test_feature_keys_equal_the_named_features(sentence, mention):
         assert [min(k, zero) for k in keys] == [model.index.get(n, zero) for n in names]
         unknown = [k for k in keys if k > zero]
         assert len(unknown) == len(set(unknown)) == sum(n not in model.index for n in names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("Critics accused Smith of lying, but Jones praised him warmly.", "Smith"),
+        ("Critics accused Smith of lying, but Jones praised him warmly.", "Jones"),
+        ("Smith's plan was not a failure, the minister said; Brown was responsible for the delay.", "Smith"),
+        ("Smith's plan was not a failure, the minister said; Brown was responsible for the delay.", "the minister"),
+        ("Wilson", "Wilson"),
+        ("She said it would never work (Taylor and Reyes disagreed) and then left.", "Taylor and Reyes"),
+        ("Lund, however, said the awful plan of Varga was a disaster while Karst backtracked.", "Varga"),
+    ],
+)
+def test_sentence_shortcuts_equal_the_view_work(sentence, mention):
+    """What the batch path takes from the sentence (word keys, valence carriers, clause breaks, stems read by
+    index) gives the keyed features the view computes for itself."""
+    start = sentence.index(mention)
+    end = start + len(mention)
+    info = targeted._sentence(sentence)
+    for lo, hi in [(start, end), (start, start + 2), (0, end)]:  # also mentions that cut a word
+        view = targeted._view(info, lo, hi, stems=False)
+        alone = targeted._view(info, lo, hi)._replace(info=None, right=-1)
+        assert [view.stems[i] for i in range(len(view.words))] == list(alone.stems)
+        keys = targeted._feature_keys(view, sentence, lo)
+        assert list(keys.items()) == list(targeted._feature_keys(alone, sentence, lo).items())
