@@ -39,6 +39,7 @@ import functools
 import gzip
 import hashlib
 import io
+import itertools
 import json
 import math
 import os
@@ -568,8 +569,7 @@ def _strictly_increasing(lead: list[list[Any]]) -> bool:
     then :func:`_sort_key` (which orders ints as ints) leaves the rows where they are and no run of rows ties."""
     if not lead or any(set(map(type, values)) != {int} for values in lead):
         return False
-    pairs = list(zip(*lead))
-    return all(a < b for a, b in zip(pairs, pairs[1:]))
+    return all(a < b for a, b in itertools.pairwise(zip(*lead)))
 
 
 def _row_order(columns: list[list[Any]], order: list[int], n: int) -> list[int]:

@@ -18,6 +18,7 @@ it (patch entries that fired, see :func:`patch_effects`) add to the row's ``star
 
 from __future__ import annotations
 
+import math
 import re
 import zlib
 from dataclasses import dataclass
@@ -266,7 +267,7 @@ def sentiment_columns(article: Article, *, quotes: pd.DataFrame | None = None, a
         if float in kinds:
             # A quotes table's missing speaker or camp reads as NaN (pandas' string dtype): the frame's text
             # column stores it as missing, which reads back as None.
-            values = plain[name] = [None if type(v) is float and v != v else v for v in values]
+            values = plain[name] = [None if type(v) is float and math.isnan(v) else v for v in values]
             kinds = set(map(type, values))
         if not kinds <= _TEXT_TYPES:
             return _score_frame(article, units, columns)
@@ -274,7 +275,7 @@ def sentiment_columns(article: Article, *, quotes: pd.DataFrame | None = None, a
         return _score_frame(article, units, columns)
     for name in ("compound", "pos", "neu", "neg"):
         values = columns[name]
-        if set(map(type, values)) != {float} or any(v != v for v in values):
+        if set(map(type, values)) != {float} or any(map(math.isnan, values)):
             return _score_frame(article, units, columns)
     return plain
 

@@ -586,8 +586,8 @@ def test_columns_have_the_dtypes_pandas_infers(body):
 
 
 @pytest.mark.parametrize("body", [
-    "\u201cThe plan is a disaster,\u201d said Ada Lind, the council leader. The ferry union said it would strike. "
-    "\u201cWe will not move,\u201d a spokesman told reporters.",
+    ("\u201cThe plan is a disaster,\u201d said Ada Lind, the council leader. The ferry union said it would "
+     "strike. \u201cWe will not move,\u201d a spokesman told reporters."),
     "The harbour is calm and the boats are moored in rows.",
 ])
 def test_quote_columns_are_the_tables_values(body: str) -> None:
