@@ -69,8 +69,16 @@ else:  # pragma: no cover - Python 3.10 only
     import tomli as tomllib
 
 __all__ = [
-    "QUOTE_COLUMNS", "SPEAKER_COLUMNS", "cue_lexicon", "extract_quotes", "pair_quotes", "plot_share_of_voice",
-    "share_of_voice", "speakers_table", "unresolved",
+    "QUOTE_COLUMNS",
+    "SPEAKER_COLUMNS",
+    "cue_lexicon",
+    "extract_quotes",
+    "pair_quotes",
+    "plot_share_of_voice",
+    "quote_columns",
+    "share_of_voice",
+    "speakers_table",
+    "unresolved",
 ]
 
 QUOTE_COLUMNS = [

@@ -44,6 +44,7 @@ __all__ = [
     "plot_quotation_strip",
     "plot_speaker_means",
     "quotation_sentiment",
+    "sentiment_columns",
     "speaker_sentiment",
 ]
 

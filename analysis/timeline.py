@@ -39,7 +39,16 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["COLUMNS", "chronology", "plot_story_order", "plot_timeline", "plottable", "timeline", "unanchored"]
+__all__ = [
+    "COLUMNS",
+    "chronology",
+    "plot_story_order",
+    "plot_timeline",
+    "plottable",
+    "timeline",
+    "timeline_columns",
+    "unanchored",
+]
 
 COLUMNS = [
     "article", "text", "start", "end", "type", "value", "anchor", "event", "event_start", "event_end", "sentence",
