@@ -550,14 +550,7 @@ class _Context:
     camps: frozenset[str]
     qdf: pd.DataFrame | None = None
     qcols: dict[str, list[Any]] | None = None  # the quotation table's columns read once (_quote_columns)
-    sentence_starts: list[int] | None = None  # doc.sentences' starts, for sentence_at
     persons: dict[str, bool] = field(default_factory=dict)  # actor -> _is_person, per article
-
-    def sentence_at(self, offset: int) -> Any:
-        """``doc.sentence_at(offset)`` by bisection over the sentences' starts (sorted, disjoint sentences)."""
-        if self.sentence_starts is None:
-            self.sentence_starts = [s.start for s in self.doc.sentences]
-        return _sentence_at(self.doc, self.sentence_starts, offset)
 
     def quote_at(self, offset: int) -> int:
         i = bisect.bisect_right(self.quote_starts, offset) - 1
@@ -657,18 +650,6 @@ def _clean(value: Any) -> Any:
         return value
 
 
-def _sentence_at(doc: Document, starts: list[int], offset: int) -> Any:
-    """``doc.sentence_at(offset)`` given ``starts``, the starts of ``doc.sentences`` (sorted and disjoint): the
-    sentence that holds ``offset``, or None (a C bisection instead of a Python loop; called for every mention
-    and cue)."""
-    i = bisect.bisect_right(starts, offset) - 1
-    if i >= 0:
-        sentence = doc.sentences[i]
-        if offset < sentence.end:
-            return sentence
-    return None
-
-
 _QUOTE_COLUMNS = ("start", "end", "speaker", "camp", "cue_start", "cue_end")
 
 
@@ -714,9 +695,8 @@ def _name_mentions(article: Article, doc: Document, actors: Any) -> list[tuple[i
         actors = load_actors(default_actors_path(article.path))
     adjectives = _adjective_pattern(actors)
     rows = []
-    starts = [s.start for s in doc.sentences]
     for _, actor, camp, mention, start, end, _ in actor_mention_rows(article, actors):
-        if _sentence_at(doc, starts, int(start)) is None:
+        if doc.sentence_at(int(start)) is None:
             continue
         if adjectives is not None and mention in adjectives[1]:
             continue  # a camp adjective taken for a name by the person rules ("Karstian"): added below
@@ -750,8 +730,7 @@ def _context(article: Article, actors: Any, quotes: pd.DataFrame | None) -> _Con
     qdf = _quotes_for(article, actors, quotes)
     qcols = _quote_columns(qdf)
     qspans = _quote_spans(qdf, actors, qcols)
-    ctx = _Context(article, doc, actors, qspans, [q.start for q in qspans], [], [], _camp_names(actors), qdf, qcols,
-                   [s.start for s in doc.sentences])
+    ctx = _Context(article, doc, actors, qspans, [q.start for q in qspans], [], [], _camp_names(actors), qdf, qcols)
     text = article.text
     raw: list[_Mention] = []
     # cached per (article, actors): the notebook asks for stance, framing and sentiment of one article
@@ -785,7 +764,7 @@ def _make_mention(ctx: _Context, start: int, end: int, actor: str | None, camp: 
     text = ctx.article.text
     surface = text[start:end]
     if sentence_index is None:
-        sentence = ctx.sentence_at(start)
+        sentence = ctx.doc.sentence_at(start)
         sentence_index = sentence.index if sentence else -1
     before = _WORD.findall(text[max(0, start - 30):start])
     low = surface.lower()
@@ -1140,7 +1119,7 @@ def _framing_rows(ctx: _Context, qdf: pd.DataFrame | None) -> list[dict[str, Any
     spans = SpanIndex()
 
     def add(speaker: str, camp: str | None, c_start: int, c_end: int) -> None:
-        sentence = ctx.sentence_at(c_start)
+        sentence = ctx.doc.sentence_at(c_start)
         if sentence is None or spans.overlaps(c_start, c_end):
             return
         cue = text[c_start:c_end]
