@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .articles import Article
+from .frames import column_arrays
 from .spans import SpanIndex
 from .text import parse
 from .vader import patch_hits, plain_polarity_scores, polarity_scores
@@ -126,15 +127,9 @@ _ROW_COLUMNS = ("kind", "start", "end", "speaker", "speaker_type", "camp", "sent
 def _rows(quotes: pd.DataFrame) -> list[_Row]:
     """The rows of a quotes table (the columns read here) as plain Python values, column by column: no
     per-row pandas objects."""
-    columns = [c for c in _ROW_COLUMNS if c in quotes.columns]
-    if quotes.columns.is_unique and hasattr(quotes, "_get_column_array"):
-        # The column's array without the Series pandas builds around it for ``quotes[c]`` (the same
-        # ``tolist()`` values, in less than half the time). ``DataFrame._get_column_array`` is private (pandas
-        # 2 and 3), hence the check; analysis.corpus reads the tables the same way.
-        positions = {c: i for i, c in enumerate(quotes.columns)}
-        values = [quotes._get_column_array(positions[c]).tolist() for c in columns]
-    else:
-        values = [quotes[c].tolist() for c in columns]
+    arrays = column_arrays(quotes, _ROW_COLUMNS)
+    columns = [c for c in _ROW_COLUMNS if c in arrays]
+    values = [arrays[c].tolist() for c in columns]
     return [_Row(zip(columns, row)) for row in zip(*values)]
 
 

@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from .articles import Article
+from .frames import column_arrays
 from .spans import SpanIndex
 from .text import Document, parse
 
@@ -658,8 +659,8 @@ def _quote_columns(qdf: pd.DataFrame | None) -> dict[str, list[Any]]:
     frame's column costs pandas about 0.1 ms); an absent column is left out, an empty table gives ``{}``."""
     if qdf is None or qdf.empty:
         return {}
-    present = qdf.columns.tolist()
-    return {name: qdf[name].tolist() for name in _QUOTE_COLUMNS if name in present}
+    arrays = column_arrays(qdf, _QUOTE_COLUMNS)
+    return {name: arrays[name].tolist() for name in _QUOTE_COLUMNS if name in arrays}
 
 
 def _is_person(actors: Any, actor: str | None) -> bool:
