@@ -1191,8 +1191,27 @@ class _Rule(NamedTuple):
     flags: int = 0
 
 
+def _starting_with(words: list[str] | dict, *, digit: bool = False) -> str:
+    """A lookahead for the first character a match can start with: a letter that begins one of ``words`` (in
+    either case, under the engine's own case rules) or, with ``digit``, a digit.
+
+    Put before a rule whose every match begins with one of these words (or a digit), it is a condition every match
+    meets already, so the rule finds the same matches; but the engine rejects most window positions at this one
+    character instead of trying the rule's optional leading groups at each (about twice as fast on news text).
+    """
+    chars = {w[0].lower() for w in words}
+    if "'" in chars:
+        chars.add("\u2019")  # _alt lets an apostrophe match a curly one
+    body = re.escape("".join(sorted(chars)))
+    return rf"(?=(?i:[{body}])|\d)" if digit else rf"(?=(?i:[{body}]))"
+
+
 @functools.lru_cache(maxsize=1)
 def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
+    lex = lexicon()
+    edge_words = ["early", "mid", "late", "the", "earlier", "later"]  # the first words of ``edge``
+    months = _starting_with([*lex["weekdays"], *edge_words, *lex["months"], "last", "this", "next"])
+    weekdays = _starting_with([*lex["weekdays"], "last", "this", "next", "early", "late", "the"])
     edge = r"(?P<edge>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of" \
            r"|the\s+close\s+of|earlier|later))"
     i = re.IGNORECASE
@@ -1200,19 +1219,20 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
         _Rule("iso-date", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _h_iso_date, 0),
         _Rule("numeric-date", r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b", _h_numeric_date, 0),
         _Rule("month-day",
-         r"(?:(?:{WD}),?\s+)?(?:" + edge + r"[\s-]+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})\b"
+         months + r"(?:(?:{WD}),?\s+)?(?:" + edge + r"[\s-]+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})\b"
          r"(?:,?\s+(?P<year>{YEAR})\b)?(?!\s*(?:%|percent|\d|[.,]\d))",
          _h_month_day, 0),
         _Rule("day-month",
          r"\b(?:(?:{WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})\s+(?:(?i:of)\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR})\b)?",
          _h_month_day, 0),
         _Rule("month",
-         r"(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?(?:" + edge + r"[\s-]+(?:(?i:in|of)\s+)?)?"
+         months + r"(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?(?:" + edge + r"[\s-]+(?:(?i:in|of)\s+)?)?"
          r"(?P<mon>{MONTH})(?![\w])(?:,?\s+(?:(?i:of)\s+)?(?P<year>{YEAR})\b)?"
          r"(?=\s+(?P<relyear>(?i:last|this|next))\s+(?i:year))?",
          _h_month, 0),
         _Rule("time",
-         r"(?P<approx>(?i:around|about|approximately|roughly|shortly\s+after|shortly\s+before)\s+)?"
+         _starting_with(["around", "about", "approximately", "roughly", "shortly", "noon", "midnight"], digit=True)
+         + r"(?P<approx>(?i:around|about|approximately|roughly|shortly\s+after|shortly\s+before)\s+)?"
          r"(?:(?P<word>(?i:noon|midnight))|(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.\s?m\.|[ap]\.?m\b|[ap]\.\s?m(?=\W))|(?i:o'clock)))"
          r"(?:\s+(?P<tz>(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|PT)\b|(?i:local\s+time)))?"
          r"(?:,?\s+(?:(?i:on)\s+)?(?:(?P<wd>{WD})|(?P<dayword>(?i:yesterday|today|tomorrow|tonight))|"
@@ -1222,7 +1242,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
         _Rule("time", r"(?P<approx>)(?P<word>(?i:noon|midnight))\s+(?P<wd>{WD})(?P<h>)(?P<mi>)(?P<ap>)(?P<dayword>)"
                  r"(?P<mon>)(?P<day>)", _h_time, 0),
         _Rule("weekday",
-         r"(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|early|late|the\s+previous|the\s+following))\s+)?(?P<wd>{WD})(?P<plural>s)?"
+         weekdays + r"(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|early|late|the\s+previous|the\s+following))\s+)?(?P<wd>{WD})(?P<plural>s)?"
          r"(?![\w])(?:['\u2019]s)?(?:\s+(?P<pod>(?i:morning|afternoon|evening|night))(?P<plural2>s)?)?",
          _h_weekday, 0),
         _Rule("relative-day",
@@ -1286,7 +1306,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          r"\b(?:(?i:the\s+year)\s+)?(?P<y>(?i:nineteen|two\s+thousand(?:\s+and)?)(?:[\s-]+(?i:{NUMWORD})){0,2})\b",
          _h_spelled_year, 0),
         _Rule("fiscal-year", r"\b(?i:fiscal)\s+['\u2019](?P<yy>\d\d)\b", _h_fiscal_short, 0),
-        _Rule("generic", r"\b(?:{GENERIC})(?![\w-])", _h_generic, i),
+        _Rule("generic", _starting_with(lex["generic"]) + r"\b(?:{GENERIC})(?![\w-])", _h_generic, i),
         _Rule("set",
          r"\b(?:{SETW})\b|\b(?i:every|each|per)\s+(?:(?i:other)\s+)?(?:(?P<num>{NUM})\s+)?(?:(?P<wd>{WD})|"
          r"(?P<mon>{MONTH})|(?P<unit>{UNIT}))",

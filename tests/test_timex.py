@@ -319,3 +319,32 @@ def test_clause_break_matches_its_plain_formulation(text: str) -> None:
     for lo in range(len(text) + 1):  # every window start, as the tense checks cut windows out of the text
         window = text[lo:]
         assert [m.span() for m in _CLAUSE_BREAK.finditer(window)] == [m.span() for m in plain.finditer(window)]
+
+
+_LOOKAHEAD = r"^\(\?=\(\?i:\[[^\]]*\]\)(?:\|\\d)?\)"
+_RULE_TEXTS = [
+    "Last Monday, early Tuesday morning and the following Wed. at about 3 p.m. EST on Friday, roughly at noon.",
+    "In early March, late in April 2021, this past May 3, 2022, Mon. Sept. 5 and THURSDAY, DECEMBER 1; mid-June.",
+    "Shortly after midnight local time, around 11:30 a.m. on June 2, 7 o'clock tomorrow; the 1st at 10pm.",
+    "Now, currently, for the moment, in the coming weeks and recent years, as soon as possible, nowadays.",
+    "xMonday Sundays yesterday's afternoon 12am 99pm ARound 5 P.M. \u212aelvin \u017funday \u2019til Thurs.",
+    "the end of January, earlier this week, later that month, the beginning of Feb. 3 and next Saturday night",
+]
+
+
+@pytest.mark.parametrize("text", _RULE_TEXTS)
+def test_rule_lookaheads_change_no_match(text: str) -> None:
+    """A rule's leading first-character lookahead (a speed-up) must keep exactly the matches of the rule without
+    it, at every start position (as the rules run in windows cut out of the text)."""
+    import re
+
+    from analysis.timex import _rules
+
+    guarded = [(name, pattern) for name, pattern, _ in _rules() if re.match(_LOOKAHEAD, pattern.pattern)]
+    assert {name for name, _ in guarded} >= {"time", "weekday", "month", "month-day", "generic"}
+    for name, pattern in guarded:
+        plain = re.compile(re.sub(_LOOKAHEAD, "", pattern.pattern, count=1), pattern.flags)
+        assert plain.pattern != pattern.pattern, name
+        for lo in range(len(text)):
+            got = [(m.span(), m.groups()) for m in pattern.finditer(text, lo)]
+            assert got == [(m.span(), m.groups()) for m in plain.finditer(text, lo)], (name, text[lo:])
