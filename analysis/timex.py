@@ -1212,6 +1212,11 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
     edge_words = ["early", "mid", "late", "the", "earlier", "later"]  # the first words of ``edge``
     months = _starting_with([*lex["weekdays"], *edge_words, *lex["months"], "last", "this", "next"])
     weekdays = _starting_with([*lex["weekdays"], "last", "this", "next", "early", "late", "the"])
+    amounts = [*lex["numbers"], "a", *lex["units"], "centuries"]  # {NUM} (digits aside) and {UNIT}
+    durations = _starting_with(["nearly", "almost", "more", "less", "up", "at", "no", "roughly", "approximately",
+                                "the", "past", "last", "next", "first", "coming", "previous", "following", "final",
+                                "remaining", "latest", "initial", "additional", "entire", "full", "whole", *amounts],
+                               digit=True)
     edge = r"(?P<edge>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of" \
            r"|the\s+close\s+of|earlier|later))"
     i = re.IGNORECASE
@@ -1253,7 +1258,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          r"(?:(?i:early|late)\s+)?\b(?P<det>(?i:this|last))\s+(?P<pod>(?i:morning|afternoon|evening|night))\b",
          _h_this_pod, 0),
         _Rule("relative-period",
-         r"(?:" + edge + r"[\s-]+)?\b(?P<det>(?i:this|last|next|the\s+past|the\s+previous|the\s+following|the\s+coming"
+         _starting_with([*edge_words, "this", "last", "next", "past", "previous", "coming"]) + r"(?:" + edge + r"[\s-]+)?\b(?P<det>(?i:this|last|next|the\s+past|the\s+previous|the\s+following|the\s+coming"
          r"|this\s+past|this\s+coming|the\s+current|past|previous|coming))\s+(?P<unit>(?i:week|weekend|month|quarter"
          r"|year|decade|century|spring|summer|fall|autumn|winter))\b",
          _h_relative_period, 0),
@@ -1277,11 +1282,12 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          r"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year2>{YEAR}))?(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)))?",
          _h_quarter, 0),
         _Rule("ago",
-         r"(?:(?P<mod>(?i:about|nearly|almost|more\s+than|roughly|approximately))\s+)?(?:(?P<num>{NUM})[\s-]+)?"
+         _starting_with(["about", "nearly", "almost", "more", "roughly", "approximately", *amounts], digit=True)
+         + r"(?:(?P<mod>(?i:about|nearly|almost|more\s+than|roughly|approximately))\s+)?(?:(?P<num>{NUM})[\s-]+)?"
          r"(?P<unit>{UNIT})\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|previously))\b",
          _h_ago, i),
         _Rule("duration",
-         r"(?:(?P<mod>(?i:nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|roughly"
+         durations + r"(?:(?P<mod>(?i:nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|roughly"
          r"|approximately))\s+)?(?:(?i:the)\s+)?"
          r"(?:(?P<dir>(?i:past|last|next|first|coming|previous|following|final|remaining|latest|initial|"
          r"additional|entire|full|whole))\s+)?(?:(?P<num>{NUM})"
@@ -1292,7 +1298,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          r"\b(?:(?i:the)\s+)?(?i:year[\s-](?:earlier|ago))(?:\s+(?i:period|quarter|level|results))?\b",
          _h_year_earlier, 0),
         _Rule("decade",
-         r"(?:(?P<the>(?i:the))\s+)?(?:(?P<pre>(?i:early|mid|late))[\s-]+)?(?:(?P<dec>{YEAR})|['\u2019](?P<yy>\d0))['\u2019]?s\b",
+         _starting_with(["the", "early", "mid", "late", "'"], digit=True) + r"(?:(?P<the>(?i:the))\s+)?(?:(?P<pre>(?i:early|mid|late))[\s-]+)?(?:(?P<dec>{YEAR})|['\u2019](?P<yy>\d0))['\u2019]?s\b",
          _h_decade, 0),
         _Rule("century",
          r"(?:(?i:the)\s+)?(?:(?P<pre>(?i:early|mid|late))[\s-]+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)\b",
@@ -1312,7 +1318,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          r"(?P<mon>{MONTH})|(?P<unit>{UNIT}))",
          _h_set, 0),
         _Rule("holiday",
-         r"(?:(?P<rel>(?i:last|this|next))\s+)?\b(?P<name>(?i:{HOLIDAY}))\b(?:,?\s+(?P<year>{YEAR}))?",
+         _starting_with(["last", "this", "next", *lex["holidays"]]) + r"(?:(?P<rel>(?i:last|this|next))\s+)?\b(?P<name>(?i:{HOLIDAY}))\b(?:,?\s+(?P<year>{YEAR}))?",
          _h_holiday, 0),
     ]
     return tuple((name, _p(pattern, flags), handler) for name, pattern, handler, flags in rules)

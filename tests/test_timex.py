@@ -329,6 +329,10 @@ _RULE_TEXTS = [
     "Now, currently, for the moment, in the coming weeks and recent years, as soon as possible, nowadays.",
     "xMonday Sundays yesterday's afternoon 12am 99pm ARound 5 P.M. \u212aelvin \u017funday \u2019til Thurs.",
     "the end of January, earlier this week, later that month, the beginning of Feb. 3 and next Saturday night",
+    "For nearly three years, the past 18 months, up to a couple of weeks, 2 1/2 days, 90-day, a decade-long wait.",
+    "Two days ago, about 5 years earlier, several months later; in the 1990s, the early '80s and mid-2010s.",
+    "Last Christmas, this Thanksgiving, next Memorial Day, New Year\u2019s Eve, July 4th, Independence Day 2020.",
+    "Early this year, the past week, later this month, the coming decade, previous quarter, xyears, Sundays.",
 ]
 
 
@@ -341,7 +345,8 @@ def test_rule_lookaheads_change_no_match(text: str) -> None:
     from analysis.timex import _rules
 
     guarded = [(name, pattern) for name, pattern, _ in _rules() if re.match(_LOOKAHEAD, pattern.pattern)]
-    assert {name for name, _ in guarded} >= {"time", "weekday", "month", "month-day", "generic"}
+    assert {name for name, _ in guarded} >= {"time", "weekday", "month", "month-day", "generic", "duration",
+                                                 "ago", "relative-period", "decade", "holiday"}
     for name, pattern in guarded:
         plain = re.compile(re.sub(_LOOKAHEAD, "", pattern.pattern, count=1), pattern.flags)
         assert plain.pattern != pattern.pattern, name
