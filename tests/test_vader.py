@@ -189,3 +189,74 @@ def test_valence_free_sentences_score_exactly_zero(sentence, free):
         assert vader.sentence_sentiment(sentence) == 0.0
         assert vader.valence_free(sentence, ["lund", "met"]) is True
     assert vader.valence_free(sentence, ["praised"]) is False  # a lexicon word among the given words
+
+
+_BOUND_SENTENCES = [
+    "The committee met on Tuesday to review the schedule.",
+    "What a wonderful, happy day for everyone!",
+    "The storm was terrible and the damage is awful.",
+    "She did not like the plan at all.",
+    "The plan was GOOD, but the vote was BAD and sad!!",
+    "It was never so good, and without doubt it is great.",
+    "The talks were not very good and hardly a success?? Really??",
+    "It was the least bad outcome, at least a fair one.",
+    "They did a kind of good job; it isn't bad, and it's the bomb.",
+    "It was extremely good, but it was quite good, but only kind of nice.",
+    "No better partner than Ostria exists, officials said.",
+    "Despite the war, exports grew and the mood improved.",
+    "Not only did the deal fail, it was a disaster!!!!!",
+    "The United States and Homeland Security praised the intelligence report.",
+    "Russia is responsible for what happened in Karst.",
+    "The minister was slightly happy but deeply worried about the \u201cterrible\u201d crisis.",
+    "THIS IS A HORRIBLE, HORRIBLE DEAL?!?!",
+    "The crowd cheered \U0001F600 and then wept \U0001F622.",
+    "He was not so bad after all, and no one was hurt.",
+    "It was sort of a win, but barely a good one; they'd never been so proud.",
+    "The blast killed 12 people and wounded dozens more in the capital.",
+    "Lund hailed the agreement as a great victory for peace and freedom.",
+    "The fragile ceasefire\u2014already strained\u2014collapsed amid fierce fighting.",
+    "That movie was the shit, yeah right, a kiss of death for the studio.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _BOUND_SENTENCES)
+def test_compound_bound_contains_the_compound(text: str) -> None:
+    lo, hi = vader.compound_bound(text)
+    assert -1.0 <= lo <= 0.0 <= hi <= 1.0
+    assert lo <= sentence_sentiment(text) <= hi
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The committee met on Tuesday.", (0.0, 0.0)),  # no valence: exactly 0
+        ("The storm was terrible.", "negative"),  # only negative words, no negator: hi is 0
+        ("What a wonderful day.", "positive"),  # only positive words: lo is 0
+        ("The storm was not terrible.", "both"),  # a negator may flip the sign
+        ("The crowd cheered \U0001F600.", (-1.0, 1.0)),  # emoji: the trivial bounds
+    ],
+)
+def test_compound_bound_signs(text: str, expected) -> None:
+    lo, hi = vader.compound_bound(text)
+    if expected == "negative":
+        assert lo < 0.0 == hi
+    elif expected == "positive":
+        assert lo == 0.0 < hi
+    elif expected == "both":
+        assert lo < 0.0 < hi
+    else:
+        assert (lo, hi) == expected
+
+
+def test_compound_bound_on_many_combinations() -> None:
+    """Every combination of a few modifiers around a few words, each compound inside its bounds."""
+    befores = ["", "not ", "very ", "NOT ", "so ", "never so ", "least ", "kind of ", "hardly very ", "no "]
+    words = ["good", "bad", "GREAT", "terrible", "united", "responsible", "security"]
+    afters = ["", "!", "!!!!!", "??", "????", " but awful", " but great"]
+    for before in befores:
+        for word in words:
+            for after in afters:
+                text = f"The outcome was {before}{word}{after}"
+                lo, hi = vader.compound_bound(text)
+                assert lo <= sentence_sentiment(text) <= hi, text
