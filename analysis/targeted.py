@@ -416,15 +416,6 @@ class _Sentence:
         return tuple(i for i, word in enumerate(self.words) if word in can_carry)
 
     @functools.cached_property
-    def compound_bound(self) -> tuple[float, float]:
-        """``(lo, hi)`` around the compound (:func:`analysis.vader.compound_bound`; the compound when known)."""
-        if "compound" in self.__dict__:
-            return self.compound, self.compound
-        from .vader import compound_bound
-
-        return compound_bound(self.text)
-
-    @functools.cached_property
     def compound(self) -> float:
         """The sentence's news-aware VADER compound (computed on first use and kept with the sentence: several
         mentions of a sentence may need it, and the valence-free check is not cached elsewhere)."""
@@ -1089,45 +1080,13 @@ def _batch_labels(items: Sequence[tuple[str, int, int]]) -> list[int]:
                & ((ordered[..., 2] - ordered[..., 1]).reshape(12, -1) > _SETTLED_MARGIN).all(axis=0))
     labels = winners[0].tolist()
     open_ = np.flatnonzero(~settled)
-    if len(open_):  # confine the compound of the unsettled items to their sentence's bound (see _bounded)
-        open_ = _bounded(items, open_, base, comp_lr, labels)
-    if len(open_):  # the compounds of the still unsettled items, their bands and scores in one numpy step
+    if len(open_):  # the compounds of the unsettled items, their bands and scores in one numpy step
         compounds = np.array([_sentence(items[k][0]).compound for k in open_.tolist()], dtype=np.float64)
         bands = ((compounds + 1) * 2.5).astype(np.intp)  # int() of a non-negative float: the band index
         scores = base[bands, open_] + compounds[:, None] * comp_lr
         for k, label in zip(open_.tolist(), scores.argmax(axis=1).tolist()):
             labels[k] = label
     return [_LABELS[i] for i in labels]
-
-
-def _bounded(items: Sequence[tuple[str, int, int]], open_: np.ndarray, base: np.ndarray, comp_lr: np.ndarray,
-             labels: list[int]) -> np.ndarray:
-    """Settle what the bound of the sentence's compound settles; return the items that still need it.
-
-    :func:`analysis.vader.compound_bound` gives ``(lo, hi)`` around the compound. Each band's edges are clipped
-    to ``[lo, hi]`` (widened as the bands are) and bands outside it
-    dropped; when one class wins at the clipped edges of every band left by more than :data:`_SETTLED_MARGIN`,
-    it wins at the compound too (the scores are linear in the compound within a band), so that label is set in
-    ``labels`` and VADER is not run for the item.
-    """
-    bounds = np.array([_sentence(items[k][0]).compound_bound for k in open_.tolist()], dtype=np.float64)
-    lo = np.maximum(_BAND_EDGES[:, :1], bounds[:, 0] - 1e-6)  # (6, M)
-    hi = np.minimum(_BAND_EDGES[:, 1:], bounds[:, 1] + 1e-6)
-    dead = (lo > hi)[:, None, :]  # (6, 1, M)
-    at_edges = base[:, None, open_, :] + np.stack([lo, hi], axis=1)[..., None] * comp_lr  # (6, 2, M, 3)
-    ordered = np.sort(at_edges, axis=3)
-    winners = at_edges.argmax(axis=3)
-    first = winners[_first_live(dead[:, 0, :]), 0, np.arange(len(open_))]  # the winner in the lowest band left
-    settled = (((winners == first) | dead).all(axis=(0, 1))
-               & (((ordered[..., 2] - ordered[..., 1]) > _SETTLED_MARGIN) | dead).all(axis=(0, 1)))
-    for k, label in zip(open_[settled].tolist(), first[settled].tolist()):
-        labels[k] = label
-    return open_[~settled]
-
-
-def _first_live(dead: np.ndarray) -> np.ndarray:
-    """Per column of ``dead`` (bands x items), the first band not dead."""
-    return np.argmin(dead, axis=0)
 
 
 def _log_softmax_rows(scores: np.ndarray) -> np.ndarray:

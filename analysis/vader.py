@@ -11,8 +11,7 @@ Two more corrections are typographic, not lexical: curly quotation marks and apo
 ones before scoring (VADER's tokenizer strips only ASCII punctuation, so ``“Great`` and ``don’t`` were missed), and
 a dash glued between two words is spaced out.
 
-Public functions: :func:`polarity_scores`, :func:`sentence_sentiment` (the compound score),
-:func:`compound_bound` (a cheap bound that provably contains the compound), :func:`patch_hits`
+Public functions: :func:`polarity_scores`, :func:`sentence_sentiment` (the compound score), :func:`patch_hits`
 (which entries fired on a text, for the reports' caveats), :func:`plain_polarity_scores` (unpatched VADER, for
 comparison) and :func:`patch_table` (the patch as a DataFrame).
 """
@@ -20,8 +19,6 @@ comparison) and :func:`patch_table` (the patch as a DataFrame).
 from __future__ import annotations
 
 import functools
-import itertools
-import math
 import re
 import string
 from collections.abc import Iterable
@@ -39,14 +36,12 @@ from vaderSentiment.vaderSentiment import (
     SentimentIntensityAnalyzer,
     SentiText,
     allcap_differential,
-    normalize,
     scalar_inc_dec,
 )
 
 __all__ = [
     "PatchEntry",
     "PatchHit",
-    "compound_bound",
     "load_patch",
     "patch_hits",
     "patch_table",
@@ -608,168 +603,6 @@ def valence_free(text: str, words: Iterable[str] = ()) -> bool:
         if token.lower() in lexicon or token.strip(string.punctuation).lower() in lexicon:
             return False
     return patch_forms.isdisjoint(_match_forms(tokens))
-
-
-#: VADER 3.3.2's punctuation emphasis (``_amplify_ep``, ``_amplify_qm``): 0.292 per "!" (at most 4), and for
-#: two or three "?" 0.18 each, for more 0.96.
-_EP_STEP, _EP_MAX, _QM_STEP, _QM_MAX = 0.292, 4, 0.18, 0.96
-_SO_THIS = ("so", "this")
-
-
-@functools.lru_cache(maxsize=1)
-def _bound_tables() -> tuple[dict[str, float], float]:
-    """For :func:`compound_bound`: per patch-indexed word form the largest |valence| an entry can give it, and
-    the largest |valence| of a rule (rules change lexicon words only)."""
-    ordered, index, rules = _entry_index()
-    forms = {form: max(abs(ordered[k].valence) for k in ks) for form, ks in index.items()}
-    return forms, max((abs(ordered[k].valence) for k in rules), default=0.0)
-
-
-def compound_bound(text: str) -> tuple[float, float]:
-    """Cheap bounds ``(lo, hi)`` with ``lo <= sentence_sentiment(text) <= hi``, without running VADER's rules.
-
-    Why it holds (VADER 3.3.2 as run by this module): the compound is ``round(normalize(s), 4)`` of the sum
-    ``s`` of the words' sentiments, moved away from 0 by the punctuation emphasis ``p``; ``normalize`` and
-    rounding are odd and non-decreasing, so ``|s| <= S`` gives ``|compound| <= round(normalize(S + p), 4)``.
-    Only a word in the lexicon or changed by the patch gets a sentiment; its magnitude starts at most at
-    ``V`` = the larger of its lexicon |valence| and any |valence| a patch entry indexed by its form (or a rule)
-    can give it. VADER's steps then at most: reset it to ``V x 0.74`` ("no" before it); add ``C_INCR`` (the
-    word in capitals while others are not); three times add a booster's |scalar| (plus ``C_INCR`` for a
-    booster in capitals) of the word 1, 2, 3 places before and multiply by the negation factor, whose
-    magnitude is 0.74 or 1, or 1.25 only when "so"/"this" stands 1 or 2 places before; replace it by an
-    idiom's |valence| when a ``SPECIAL_CASES`` sequence around it matches, and add the |values| of booster
-    n-grams before it; multiply by 0.74 ("least"). The "but" check changes the sum by +-half of each word's
-    sentiment, ``x 0.5`` for every word before the first "but" (so each word's share is at most 1.5 times its
-    sentiment, and at most once its own before the "but"). Capitals count for any word in capitals (VADER adds
-    them only when not every word is). Each step is bounded from above here, so the sum of
-    the bounds is a bound of ``|s|``. Signs: a word keeps the sign of its starting valence (boosters are
-    signed to follow it, capitals, 1.25 and the "but" factors keep it) unless a negator, "no" or "least" stands
-    within 3 words before it, a dampening booster (negative scalar) does, an idiom matches, or the patch may
-    give it a valence of the other sign; such a word counts on both sides, the others only on their own. So the
-    positive bounds sum to ``P >= s`` and the negative ones to ``N >= -s``, and the compound lies in
-    ``[-round(normalize(N + p)), round(normalize(P + p))]``. Text with an emoji (spelt out in words first) gets the trivial
-    bounds (-1, 1).
-
-    Args:
-        text: the text as given to :func:`sentence_sentiment`.
-
-    Returns:
-        ``(lo, hi)`` with ``-1 <= lo <= 0 <= hi <= 1``; ``(0.0, 0.0)`` means the compound is exactly 0.0.
-    """
-    text = _normalise_text(_as_text(text))
-    tokens = text.split()
-    bounds = list(map(_TOKEN_BOUND.__getitem__, tokens))
-    if not any(bounds):
-        return 0.0, 0.0
-    if math.inf in bounds:  # an emoji: spelt out in words before scoring
-        return -1.0, 1.0
-    lows = list(map(_TOKEN_LOW.__getitem__, tokens))
-    but_at = lows.index("but") if "but" in lows else len(lows)
-    positive = negative = 0.0
-    for i in itertools.compress(range(len(bounds)), bounds):
-        v = bounds[i]
-        sign = _TOKEN_SIGN[tokens[i]]
-        if sign and any(low in _FLIPPERS or "n't" in low for low in lows[max(0, i - 3):i]):
-            sign = 0
-        if tokens[i].isupper():  # isupper() of the token is that of VADER's word (punctuation has no case)
-            v += C_INCR
-        for start_i in range(3):
-            j = i - start_i - 1
-            if j < 0:
-                break
-            if lows[j] in BOOSTER_DICT:
-                v += abs(BOOSTER_DICT[lows[j]]) + (C_INCR if tokens[j].isupper() else 0.0)
-            if start_i and (lows[i - 1] in _SO_THIS or lows[i - 2] in _SO_THIS):
-                v *= 1.25
-            if start_i == 2:
-                v, flips = _idiom_bound(v, lows, i)
-                if flips:
-                    sign = 0
-        if i >= but_at:
-            v *= 1.5
-        if sign >= 0:
-            positive += v
-        if sign <= 0:
-            negative += v
-    ep = min(text.count("!"), _EP_MAX) * _EP_STEP
-    qm = text.count("?")
-    punct = ep + (0.0 if qm <= 1 else qm * _QM_STEP if qm <= 3 else _QM_MAX)
-    return (-_bound_of(negative, punct), _bound_of(positive, punct))
-
-
-def _bound_of(total: float, punct: float) -> float:
-    """``round(normalize(total + punct), 4)``, nudged up past float rounding (0.0 for a zero total)."""
-    if total == 0.0:
-        return 0.0
-    return min(1.0, round(normalize((total + punct) * (1 + 1e-9) + 1e-9), 4))
-
-
-class _TokenLow(dict):
-    """Token -> VADER's lower-cased word for it (punctuation stripped unless that leaves 2 characters or fewer)."""
-
-    def __missing__(self, token: str) -> str:
-        low = (w if len(w := token.strip(_PUNCTUATION)) > 2 else token).lower()
-        if len(self) < _TOKEN_CACHE:
-            self[token] = low
-        return low
-
-
-class _TokenBound(dict):
-    """Token -> the largest |valence| it can start with in the news-aware VADER (see :func:`compound_bound`)."""
-
-    def __missing__(self, token: str) -> float:
-        patch_max, rule_max = _bound_tables()
-        if not _analyzer()._emoji_chars.isdisjoint(token):
-            return math.inf
-        v = abs(_analyzer().lexicon.get(_TOKEN_LOW[token], 0.0))
-        if v and rule_max > v:
-            v = rule_max
-        v = max(v, patch_max.get(_match_form(token), 0.0))
-        if len(self) < _TOKEN_CACHE:
-            self[token] = v
-        return v
-
-
-class _TokenSign(dict):
-    """Token -> +1 / -1 when every valence it can start with is >= 0 / <= 0, else 0."""
-
-    def __missing__(self, token: str) -> int:
-        ordered, index, _ = _entry_index()
-        values = [_analyzer().lexicon.get(_TOKEN_LOW[token], 0.0), 0.0]  # 0.0: the rules' valence, or none
-        values += [ordered[k].valence for k in index.get(_match_form(token), ())]
-        sign = 1 if min(values) >= 0 else -1 if max(values) <= 0 else 0
-        if len(self) < _TOKEN_CACHE:
-            self[token] = sign
-        return sign
-
-
-#: What may flip a word's sign within 3 words before it: negators, "no", "least", dampening boosters.
-_FLIPPERS = _NEGATE | {"no", "least"} | {k for k, v in BOOSTER_DICT.items() if v < 0}
-_TOKEN_CACHE = 200_000
-_TOKEN_LOW = _TokenLow()
-_TOKEN_BOUND = _TokenBound()
-_TOKEN_SIGN = _TokenSign()
-
-
-def _idiom_bound(v: float, lows: list[str], i: int) -> tuple[float, bool]:
-    """An upper bound of |``_idioms_lows``| given |valence| <= ``v`` (same sequences, magnitudes added), and
-    whether it may change the valence's sign (an idiom replaces it, or a dampening n-gram is added)."""
-    seqs = [f"{lows[i - 1]} {lows[i]}", f"{lows[i - 2]} {lows[i - 1]} {lows[i]}", f"{lows[i - 2]} {lows[i - 1]}",
-            f"{lows[i - 3]} {lows[i - 2]} {lows[i - 1]}", f"{lows[i - 3]} {lows[i - 2]}"]
-    if i + 1 < len(lows):
-        seqs.append(f"{lows[i]} {lows[i + 1]}")
-    if i + 2 < len(lows):
-        seqs.append(f"{lows[i]} {lows[i + 1]} {lows[i + 2]}")
-    flips = False
-    for seq in seqs:
-        if seq in SPECIAL_CASES:
-            v = max(v, abs(SPECIAL_CASES[seq]))
-            flips = True
-    for n_gram in (seqs[3], seqs[4], seqs[2]):
-        if n_gram in BOOSTER_DICT:
-            v += abs(BOOSTER_DICT[n_gram])
-            flips = flips or BOOSTER_DICT[n_gram] < 0
-    return v, flips
 
 
 @functools.lru_cache(maxsize=1)
