@@ -7,7 +7,11 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["column_arrays"]
+__all__ = ["TEXT_TYPES", "column_arrays"]
+
+#: The Python types of the values a text column holds (text, or None for missing): the corpus run turns an
+#: analysis's plain column lists into Arrow only when each text column holds no others.
+TEXT_TYPES = frozenset({str, type(None)})
 
 
 def column_arrays(df: pd.DataFrame, names: Iterable[str]) -> dict[str, Any]:

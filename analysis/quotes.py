@@ -47,6 +47,7 @@ from .actors import (
     string_array,
 )
 from .articles import Article
+from .frames import TEXT_TYPES
 from .spans import SpanIndex
 from .speakers import (
     Token,
@@ -1998,7 +1999,7 @@ def quote_columns(article: Article, *, actors: Actors | None = None) -> tuple[pd
     for name in QUOTE_COLUMNS:
         kinds = set(map(type, columns[name]))
         if name in _STRING_COLUMNS:
-            ok = kinds <= _TEXT_TYPES
+            ok = kinds <= TEXT_TYPES
         elif name in ("start", "end", "sentence"):
             ok = kinds == {int}
         else:
@@ -2006,9 +2007,6 @@ def quote_columns(article: Article, *, actors: Actors | None = None) -> tuple[pd
         if not ok:
             return frame, None
     return frame, columns
-
-
-_TEXT_TYPES = frozenset({str, type(None)})
 
 
 def _quote_lists(article: Article, actors: Actors | None) -> dict[str, list]:

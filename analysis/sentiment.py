@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .articles import Article
-from .frames import column_arrays
+from .frames import TEXT_TYPES, column_arrays
 from .spans import SpanIndex
 from .text import parse
 from .vader import patch_hits, plain_polarity_scores, polarity_scores
@@ -76,7 +76,6 @@ _QUOTE_MARKS = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb\"'"
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 _KINDS = ("speaker", "camp", "kind")
 _REQUIRED_QUOTE_COLUMNS = ("kind", "text", "start", "end", "speaker")
-_TEXT_TYPES = frozenset({str, type(None)})
 
 
 @dataclass(frozen=True)
@@ -265,7 +264,7 @@ def sentiment_columns(article: Article, *, quotes: pd.DataFrame | None = None, a
             # column stores it as missing, which reads back as None.
             values = plain[name] = [None if type(v) is float and math.isnan(v) else v for v in values]
             kinds = set(map(type, values))
-        if not kinds <= _TEXT_TYPES:
+        if not kinds <= TEXT_TYPES:
             return _score_frame(article, units, columns)
     if set(map(type, columns["sentence"])) != {int}:
         return _score_frame(article, units, columns)
@@ -311,7 +310,7 @@ def _score_frame(article: Article, units: list[_Unit], lists: dict[str, list] | 
     from .actors import string_array
 
     for name in _TEXT_COLUMNS:
-        if set(map(type, columns[name])) <= _TEXT_TYPES:
+        if set(map(type, columns[name])) <= TEXT_TYPES:
             # the array inference would give, built without it (several times faster per column)
             columns[name] = string_array(columns[name])
     return pd.DataFrame(columns, columns=SCORE_COLUMNS, copy=False)

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .articles import Article
+from .frames import TEXT_TYPES
 from .text import parse
 from .timex import Timex, clause_tense, tag_timexes
 
@@ -386,7 +387,7 @@ def timeline_columns(article: Article, *, published: _dt.date | None = None, act
     for name in COLUMNS:
         values = columns[name]
         kinds = set(map(type, values))
-        if not (kinds <= _TEXT_TYPES or kinds == {int} or kinds == {bool}) and name != "chrono_order":
+        if not (kinds <= TEXT_TYPES or kinds == {int} or kinds == {bool}) and name != "chrono_order":
             return _ordered_frame(rows)
     return {name: columns[name] for name in COLUMNS}
 
@@ -475,15 +476,12 @@ def _type_columns(columns: dict[str, object]) -> None:
         if not isinstance(values, list) or not values:
             continue
         kinds = set(map(type, values))
-        if kinds <= _TEXT_TYPES:
+        if kinds <= TEXT_TYPES:
             columns[name] = string_array(values)
         elif kinds == {int}:
             columns[name] = np.array(values, dtype=np.int64)  # offsets and indices: far inside int64
         elif kinds == {bool}:
             columns[name] = np.array(values, dtype=bool)
-
-
-_TEXT_TYPES = frozenset({str, type(None)})
 
 
 _PART_OF_DAY_CLOCK = {"MO": "08:00", "MI": "12:00", "AF": "15:00", "EV": "19:00", "NI": "22:00"}
