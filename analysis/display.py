@@ -18,6 +18,7 @@ from .articles import Article
 __all__ = [
     "CAMP_COLOURS",
     "camp_colour",
+    "counted",
     "escape",
     "highlighted_html",
     "setup_plots",
@@ -190,6 +191,16 @@ def table_html(
     more = (f'<p class="ma-meta">Showing {len(shown)} of {len(df)} rows.</p>'
             if len(shown) < len(df) else "")
     return f'{_STYLE}<table class="ma-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}'
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` with its noun in the right number, for report prose.
+
+    ``counted(1, "source")`` gives "1 source", ``counted(3, "source")`` "3 sources", ``counted(0, "quotation")``
+    "0 quotations"; give ``plural`` for irregular nouns (``counted(2, "time of day", "times of day")``).
+    """
+    n = int(n)
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 def show_table(df: pd.DataFrame, *, columns: Sequence[str] | Mapping[str, str] | None = None,

@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -38,9 +39,11 @@ _MANIFEST = "manifest.json"
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 DEFAULT_TIMEOUT = 600
 _KERNEL_START_ATTEMPTS = 3
+#: Index status of a good report that an earlier run built and this run did not touch.
+EARLIER = "from an earlier run"
 NOTEBOOK_TITLES = {
     "quotes_and_speakers": "Quotes and speakers",
-    "stance": "Stance: Zelenskyy versus the US and NATO",
+    "stance": "Stance and framing",
     "sentiment_per_speaker": "Sentiment per speaker",
     "timeline": "Timeline reconstruction",
     "corpus_comparison": "Corpus comparison",
@@ -365,14 +368,32 @@ def build_reports(
         if job.report is None:
             continue
         if job.ok:
-            manifest[job.report] = {"key": job.key, "status": "ok", "article": job.article, "notebook": job.notebook}
+            manifest[job.report] = {"key": job.key, "status": "ok", "article": job.article, "notebook": job.notebook,
+                                    "article_path": str(Path(job.article_path).resolve()) if job.article_path else "",
+                                    "title": job.title}
         elif not (out_dir / job.report).is_file():
             manifest.pop(job.report, None)
     _atomic_write(out_dir / _MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
     order = {p.stem: i for i, p in enumerate(nb_paths)}
     results.sort(key=lambda r: (r.article_path == "", r.article_path, order.get(r.notebook, -1)))
-    write_index(results, out_dir)
+    write_index(results, out_dir, earlier=_earlier_reports(manifest, results, out_dir))
     return results
+
+
+def _earlier_reports(manifest: dict[str, dict[str, object]], results: list[JobResult], out: Path) -> list[JobResult]:
+    """Good reports of earlier runs that this run did not touch (another article or notebook selection), so the
+    index keeps linking them: those whose report file is still there and whose article file still exists."""
+    done = {r.report for r in results}
+    earlier = []
+    for name, entry in sorted(manifest.items()):
+        article_path = entry.get("article_path")
+        if name in done or article_path is None or not (out / name).is_file():
+            continue
+        if article_path and not Path(str(article_path)).is_file():
+            continue  # the article was removed: its old report is not listed
+        earlier.append(JobResult(str(entry.get("article", "")), str(article_path), str(entry.get("notebook", "")),
+                                 EARLIER, report=name, title=entry.get("title")))  # type: ignore[arg-type]
+    return earlier
 
 
 def _timed(spec: dict[str, str], timeout: float) -> tuple[dict[str, object], float]:
@@ -400,19 +421,24 @@ ul {margin: 0; padding-left: 1.1em} small {color: #666}
 """
 
 
-def write_index(results: list[JobResult], out: Path) -> Path:
-    """Write ``index.html``: one row per article linking its reports, each with its status and one-line error."""
+def write_index(results: list[JobResult], out: Path, *, earlier: Sequence[JobResult] = ()) -> Path:
+    """Write ``index.html``: one row per article linking its reports, each with its status and one-line error.
+
+    ``earlier`` are good reports of earlier runs that this run did not rebuild (listed, marked as such)."""
     e = html.escape
     by_article: dict[str, list[JobResult]] = {}
-    for r in results:
-        by_article.setdefault(r.article_path, []).append(r)  # "" groups the corpus-wide reports
+    rank = {name: i for i, name in enumerate(NOTEBOOK_TITLES)}
+    for r in sorted([*results, *earlier], key=lambda r: (r.article_path == "", r.article_path,
+                                                         rank.get(r.notebook, len(rank)))):
+        key = str(Path(r.article_path).resolve()) if r.article_path else ""  # "" groups the corpus-wide reports
+        by_article.setdefault(key, []).append(r)
     rows = []
     for group in by_article.values():
         first = group[0]
         items, problems = [], []
         for r in group:
             name = NOTEBOOK_TITLES.get(r.notebook, r.notebook)
-            if r.ok and r.report:
+            if (r.ok or r.status == EARLIER) and r.report:
                 items.append(f'<li><a href="{e(quote(r.report))}">{e(name)}</a> <span class="ok">{e(r.status)}</span></li>')
                 continue
             item = f'<li>{e(name)} <span class="bad">{e(r.status)}</span>'
@@ -429,11 +455,13 @@ def write_index(results: list[JobResult], out: Path) -> Path:
                     f"<td>{''.join(problems)}</td></tr>")
     ok = sum(r.ok for r in results)
     n_articles = sum(1 for key in by_article if key)
+    kept = f" · {len(earlier)} more from earlier runs" if earlier else ""
     stamp = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     page = (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Media analysis reports</title>'
         f"<style>{_INDEX_STYLE}</style></head><body><h1>Media analysis reports</h1>"
-        f'<p class="sub">{ok} of {len(results)} reports ready · {n_articles} article(s) · built {e(stamp)}</p>'
+        f'<p class="sub">{ok} of {len(results)} reports of this run ready{kept} · '
+        f"{n_articles} article{'' if n_articles == 1 else 's'} · built {e(stamp)}</p>"
         "<table><thead><tr><th>Article</th><th>Reports</th><th>Problems</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></body></html>"
     )

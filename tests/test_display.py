@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from bs4 import BeautifulSoup
 
 from analysis import load_article
-from analysis.display import camp_colour, header_html, highlighted_html, table_html
+from analysis.display import camp_colour, counted, header_html, highlighted_html, table_html
 
 TEXT = ("Evil | Site\n\nThe mayor said \u201c<b onclick=x()>bold</b>\u201d on Monday.\n\n"
         "Ten things you missed in sport\n\nShe left the room quietly, her aides said.\n")
@@ -58,3 +59,15 @@ def test_camp_colours_are_stable_and_placeholders_grey():
     first = [camp_colour(c) for c in ("West", "Ostria", "Nordland")]
     assert [camp_colour(c) for c in ("Nordland", "Ostria", "West")] == first[::-1]  # not by order of calls
     assert camp_colour("Ukraine") != camp_colour("US") != camp_colour("NATO")
+
+
+@pytest.mark.parametrize(("n", "noun", "plural", "expected"), [
+    (1, "source", None, "1 source"),
+    (2, "source", None, "2 sources"),
+    (0, "quotation", None, "0 quotations"),
+    (1, "time of day", "times of day", "1 time of day"),
+    (4, "time of day", "times of day", "4 times of day"),
+    (12500, "sentence", None, "12,500 sentences"),
+])
+def test_counted_agrees_in_number(n, noun, plural, expected):
+    assert counted(n, noun, plural) == expected

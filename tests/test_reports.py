@@ -160,3 +160,27 @@ def test_safe_names_stay_in_their_folder(name):
     safe = safe_name(name)
     assert "/" not in safe and ".." not in safe and " " not in safe
     assert safe_name(name) == safe
+
+
+def test_index_keeps_linking_reports_of_earlier_runs(tmp_path, monkeypatch):
+    monkeypatch.setattr("analysis.reports.library_fingerprint", lambda: "pinned")
+    nbdir = _notebook_dir(tmp_path)
+    arts = tmp_path / "articles"
+    arts.mkdir()
+    for name in ("first", "second"):
+        (arts / f"{name}.txt").write_text(f"The {name} story | Site\n\nThe mayor said the bridge would open.\n",
+                                          encoding="utf-8")
+    out = tmp_path / "out"
+    assert all(r.ok for r in build_reports([arts], out=out, notebooks_dir=nbdir, jobs=2, progress=False))
+
+    # a run over one article only: the index still links the other article's good report, marked as older
+    build_reports([arts / "first.txt"], out=out, notebooks_dir=nbdir, jobs=1, progress=False)
+    index = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert {a["href"] for a in index.find_all("a")} == {"first/check.html", "second/check.html"}
+    assert "from an earlier run" in index.get_text(" ") and "The second story" in index.get_text(" ")
+
+    # once the article itself is gone, its old report is no longer listed
+    (arts / "second.txt").unlink()
+    build_reports([arts / "first.txt"], out=out, notebooks_dir=nbdir, jobs=1, progress=False)
+    index = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert {a["href"] for a in index.find_all("a")} == {"first/check.html"}
