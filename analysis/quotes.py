@@ -51,6 +51,7 @@ from .frames import TEXT_TYPES
 from .spans import SpanIndex
 from .speakers import (
     Token,
+    anonymity_spans,
     description_head,
     find_names,
     group_head,
@@ -190,6 +191,14 @@ _SIGNATURE_LINE = re.compile(r"[ \t]*[-\u2013\u2014\u2015]+[ \t]*(?P<name>[A-Z][
                              r"[\w.\u2019'\-]*){0,3}?)[ \t]*\.?[ \t]*")
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
+_MAX_ANONYMITY_CLAUSE = 40  # tokens of a clause saying a source is not named ("who asked not to be named ...")
+_SOURCE_NOUNS = frozenset({"person", "people", "source", "sources", "official", "officials", "insider", "insiders",
+                           "aide", "aides", "someone", "one"})
+_SOURCE_PREPOSITIONS = frozenset({"for", "of", "at", "to", "with", "in", "from"})
+_ANONYMITY_LEADS = frozenset({",", "but", "and", "who", "speaking", "spoke", "talking", "he", "she", "they",
+                              "while", "\u2014", "\u2013"})  # words that lead into it: "..., but spoke on condition"
+_ANONYMITY_OPENERS = frozenset({"who", "whom", "speaking", "talking"})
+_CLAUSE_BOUNDS = frozenset({",", ";", "(", ")", "\u2014", "\u2013", ".", "?", "!", ":"})
 
 
 # --------------------------------------------------------------------------------------------- lexicon
@@ -507,7 +516,28 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
         return None  # an unknown lower-case head counts only right after a determiner ("the network")
     while k < j and tokens[k][3] in {"of", "for", "and", "-", "."}:
         k += 1
+    if k - 3 >= lo and tokens[k - 1][3] in {"with", "to"} and tokens[k - 2][3] in {"familiar", "close"}:
+        # "a person familiar with the matter", "sources close to the campaign": the source is the noun before
+        outer = _np_ending_at(tokens, k - 3, lo)
+        if outer is not None and (tokens[outer[1]][3] in rules["group_nouns"] or tokens[outer[1]][3] in (
+                rules["description_nouns"]) or tokens[outer[1]][3] in _SOURCE_NOUNS):
+            return outer[0], j
     return k, j
+
+
+def _source_np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase of a source that ends at ``tokens[j]``, also when a prepositional phrase the noun-phrase
+    rules do not take follows its head ("a spokesman for the ferry line", "an aide to the regional governor")."""
+    k = j
+    while k - 1 >= max(lo, j - 8) and tokens[k - 1][0][:1].isalnum() and tokens[k - 1][3] not in _SOURCE_PREPOSITIONS:
+        k -= 1
+    if k - 2 >= lo and k <= j and tokens[k - 1][3] in _SOURCE_PREPOSITIONS:
+        outer = _np_ending_at(tokens, k - 2, lo)
+        rules = name_rules()
+        if outer is not None and outer[1] == k - 2 and (tokens[k - 2][3] in rules["description_nouns"] or tokens[
+                k - 2][3] in rules["group_nouns"] or tokens[k - 2][3] in _SOURCE_NOUNS):
+            return outer[0], j
+    return _np_ending_at(tokens, j, lo)
 
 
 def _np_after(tokens: list[Token], i: int, hi: int) -> tuple[int, int] | None:
@@ -632,6 +662,8 @@ class _Resolver:
             return self._pronoun(start, end)
         if is_anonymous(phrase):
             desc = _lower_first(phrase)
+            if desc.split(" ", 1)[0].lower() in _SOURCE_NOUNS:  # "People familiar with the matter said"
+                desc = desc[:1].lower() + desc[1:]
             return _Speaker(desc, "anonymous", self.actors.camp_of(phrase), phrase, start, end, "anonymous")
         actor = self.actors.lookup(phrase)
         if actor is not None and actor.type != "person":
@@ -785,7 +817,7 @@ def _without_dateline(tokens: list[Token]) -> list[Token]:
 
 def _lower_first(phrase: str) -> str:
     first, _, rest = phrase.partition(" ")
-    if first.lower() in _DETERMINERS or first.lower() in {"two", "three", "several", "one", "many"}:
+    if first.lower() in _DETERMINERS or first.lower() in {"two", "three", "several", "one", "many", "another"}:
         return f"{first.lower()} {rest}".strip()
     return phrase
 
@@ -802,6 +834,20 @@ class _Row:
     cue: _Cue | None
     sentence: int
     quotes: tuple[_Quote, ...] = ()
+
+
+def _no_cue_test(in_quote: Callable[[int], bool], starts: list[int],
+                 spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test whether a cue word at an offset reports nothing: it lies inside a quotation or inside wording that
+    says a source is not named (``spans``, disjoint and sorted; ``starts`` their starts)."""
+
+    def no_cue(pos: int) -> bool:
+        if in_quote(pos):
+            return True
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < spans[i][1]
+
+    return no_cue
 
 
 def _in_quote_test(starts: list[int], quotes: list[_Quote]) -> Callable[[int], bool]:
@@ -827,6 +873,10 @@ class _Extractor:
         # cycle, and every article's objects would wait for the cyclic garbage collector (a tenth of the time)
         self.in_quote = _in_quote_test(self._qstarts, self.quotes)
         self.resolver = _Resolver(article, self.doc, actors, self.in_quote)
+        # wording that says a source is not named ("who asked not to be named"): its verbs report nothing
+        self.anonymity = anonymity_spans(self.text, article.body_start)
+        self._astarts = [a for a, _ in self.anonymity]
+        self.no_cue = _no_cue_test(self.in_quote, self._astarts, self.anonymity)
         self.tokens = article_tokens(article)
         self.cues: dict[int, list[_Cue]] = {}
         self.subjects: dict[tuple[int, int], _Speaker | None] = {}
@@ -869,7 +919,7 @@ class _Extractor:
 
     def sentence_cues(self, index: int) -> list[_Cue]:
         if index not in self.cues:
-            self.cues[index] = _find_cues(self.sentence_tokens(index), self.in_quote)
+            self.cues[index] = _find_cues(self.sentence_tokens(index), self.no_cue)
         return self.cues[index]
 
     def _np_speaker(self, tokens: list[Token], span: tuple[int, int] | None) -> _Speaker | None:
@@ -877,6 +927,93 @@ class _Extractor:
             return None
         a, b = span
         return self.resolver.resolve(tokens[a][1], tokens[b][2])
+
+    # ---- anonymous sources
+    def _anonymity_in(self, start: int, end: int) -> bool:
+        """Whether wording that says a source is not named starts in ``[start, end)``."""
+        i = bisect.bisect_left(self._astarts, start)
+        return i < len(self._astarts) and self._astarts[i] < end
+
+    def _anonymity_opens(self, tok: Token) -> bool:
+        """Whether a clause saying a source is not named can open at ``tok``: a relative pronoun or participle
+        ("who asked ...", "speaking on condition of anonymity") or the wording itself ("on condition of
+        anonymity")."""
+        if tok[3] in _ANONYMITY_OPENERS:
+            return True
+        i = bisect.bisect_left(self._astarts, tok[1])
+        return i < len(self._astarts) and self._astarts[i] == tok[1]
+
+    def _anonymity_after(self, tokens: list[Token], k: int) -> int | None:
+        """The index of the last token of a clause saying a source is not named that opens at ``tokens[k]``
+        (after an optional comma): "who spoke on condition of anonymity", ", who asked not to be named because
+        ...", "speaking anonymously". The clause runs to the next punctuation after its wording."""
+        n = len(tokens)
+        if k < n and tokens[k][0] == ",":
+            k += 1
+        if k >= n or not self.anonymity or not self._anonymity_opens(tokens[k]):
+            return None
+        i = bisect.bisect_left(self._astarts, tokens[k][1])
+        if i >= len(self._astarts):
+            return None
+        a, b = self.anonymity[i]
+        m = k
+        while m < n and tokens[m][1] < a:  # the wording comes before the clause's first boundary
+            if tokens[m][0] in _CLAUSE_BOUNDS or tokens[m][0] in _MARKS or m - k > _MAX_ANONYMITY_CLAUSE:
+                return None
+            m += 1
+        inverted = cue_lexicon().inverted
+        while m + 1 < n and tokens[m + 1][0] not in _CLAUSE_BOUNDS and tokens[m + 1][0] not in _MARKS and not (
+                tokens[m + 1][3] in inverted and not self.no_cue(tokens[m + 1][1])) and (
+                tokens[m + 1][3] != "that" or tokens[m + 1][1] < b):  # "said on condition of anonymity that ..."
+            m += 1
+        return m if m < n else None
+
+    def _anonymous_subject(self, tokens: list[Token], j: int, lo: int) -> _Speaker | None:
+        """The source of a cue whose subject is followed by a clause saying it is not named ("A spokesman for
+        the airline, who asked not to be named, said"; "A senior official who spoke on condition of anonymity
+        said"); ``tokens[j]`` is the last token before the cue. The source is anonymous."""
+        e = j - 1 if tokens[j][0] == "," else j
+        i = e
+        floor = max(lo, e - _MAX_ANONYMITY_CLAUSE)
+        while i > floor and tokens[i][0] not in _CLAUSE_BOUNDS and tokens[i][3] not in {"who", "whom"}:
+            i -= 1
+        if tokens[i][3] in {"who", "whom"}:
+            opener = i
+        elif tokens[i][0] in {",", "(", "\u2014", "\u2013"}:
+            opener = i + 1
+        else:
+            return None
+        if opener > e or not self._anonymity_opens(tokens[opener]) or not self._anonymity_in(
+                tokens[opener][1], tokens[e][2]):
+            return None
+        end = opener - 1
+        if end >= lo and tokens[end][0] in {",", "(", "\u2014", "\u2013"}:
+            end -= 1
+        if end < lo:
+            return None
+        return self._anonymous(self._np_speaker(tokens, _source_np_ending_at(tokens, end, lo)))
+
+    def _anonymous(self, sp: _Speaker | None) -> _Speaker | None:
+        """``sp`` as an anonymous source, because a clause says it is not named: a description ("a spokesman
+        for the airline", "officials") becomes anonymous; a named person stays who they are."""
+        if sp is None or sp.mention is None or sp.speaker_type == "anonymous":
+            return sp
+        rules = name_rules()
+        words = sp.mention.split()
+        if len(words) == 1 and pronoun_kind(words[0]):
+            # "he said, on condition of anonymity": whoever the pronoun stands for is not named here
+            return _Speaker(None, "anonymous", None, sp.mention, sp.mention_start, sp.mention_end, "anonymous")
+        first, last = words[0].lower(), _WORDS.findall(sp.mention.lower())[-1:] or [""]
+        nouns = rules["group_nouns"] | rules["description_nouns"] | _SOURCE_NOUNS
+        if sp.speaker_type == "person" and not (first in _DETERMINERS or first in _QUANTIFIERS or first in {
+                "one", "a", "an"} or last[0] in nouns):
+            return sp
+        desc = _lower_first(sp.mention)
+        if first in nouns and first not in rules["not_names"] and first not in rules["demonyms"]:
+            # a common noun capitalised because it opens the sentence ("Officials, speaking ...")
+            desc = desc[:1].lower() + desc[1:]
+        return _Speaker(desc, "anonymous", self.resolver.actors.camp_of(sp.mention), sp.mention, sp.mention_start,
+                        sp.mention_end, "anonymous")
 
     # ---- subjects
     def subject(self, sent: int, cue: _Cue, lo: int = 0) -> _Speaker | None:
@@ -941,6 +1078,10 @@ class _Extractor:
             j -= 1
         if j < lo:
             return None
+        if self.anonymity:
+            anonymous = self._anonymous_subject(tokens, j, lo)
+            if anonymous is not None:
+                return anonymous
         if tokens[j][0] == "." and j - 1 >= lo and tokens[j - 1][3] in _NAME_SUFFIXES:
             j -= 1  # "Joseph R. Biden Jr. responded"
         tok = tokens[j]
@@ -1317,6 +1458,8 @@ class _Extractor:
             if cue.first == first:
                 span = _np_after(tokens, cue.last + 1, len(tokens))
                 sp = self._np_speaker(tokens, span)
+                if span is not None and self._anonymity_after(tokens, span[1] + 1) is not None:
+                    sp = self._anonymous(sp)  # "“...,” said a spokesman, who asked not to be named."
                 if sp is None or not sp.speaker:
                     sp = self._name_soon_after(tokens, cue.last + 1) or sp
             elif cue.first - first == 1 and pronoun_kind(tokens[first][0]):
@@ -1324,7 +1467,10 @@ class _Extractor:
             else:
                 j = _skip_back(tokens, cue.first - 1, first)
                 span = _np_ending_at(tokens, j, first) if cue.first - first <= 10 else None
-                if span is not None and span[0] == first:
+                anonymous = self._anonymous_subject(tokens, j, first) if self.anonymity else None
+                if anonymous is not None:  # "“...,” an official, who asked not to be named, said."
+                    sp = anonymous
+                elif span is not None and span[0] == first:
                     sp = self._np_speaker(tokens, span)
                 else:
                     named = self._name_before_asides(tokens, j, first) or self._name_after_words(tokens, j, first)
@@ -1801,8 +1947,12 @@ class _Extractor:
             sp = self._np_speaker(tokens, span)
             if sp is None or span is None:
                 return None
+            after = span[1]
+            clause = self._anonymity_after(tokens, span[1] + 1)
+            if clause is not None:  # "according to an official who asked not to be named, ..."
+                sp, after = self._anonymous(sp), clause
             if cue.first == 0 or (cue.first <= 2 and tokens[0][0][:1].isupper() and cue.first == 1):
-                comma = next((k for k in range(span[1] + 1, len(tokens)) if tokens[k][0] == ","), None)
+                comma = next((k for k in range(after + 1, len(tokens)) if tokens[k][0] == ","), None)
                 if comma is None:
                     return None
                 start, end = tokens[comma + 1][1] if comma + 1 < len(tokens) else s.end, s.end
@@ -1812,8 +1962,13 @@ class _Extractor:
         # inverted at the end: "..., said a person familiar with ..."
         if cue.first > 0 and tokens[cue.first - 1][0] == "," and cue.form in lex.inverted:
             span = _np_after(tokens, cue.last + 1, len(tokens))
-            if span is not None and (span[1] + 1 >= len(tokens) or tokens[span[1] + 1][0] in {".", ",", ";"}):
+            clause = self._anonymity_after(tokens, span[1] + 1) if span is not None else None
+            last = clause if clause is not None else span[1] if span is not None else 0
+            # "..., said an official who asked not to be named." ends there too
+            if span is not None and (last + 1 >= len(tokens) or tokens[last + 1][0] in {".", ",", ";"}):
                 sp = self._np_speaker(tokens, span)
+                if clause is not None:
+                    sp = self._anonymous(sp)
                 before = self.subject(sent, cue)
                 if sp is not None and sp.speaker_type != "unknown" and (before is None or not before.speaker):
                     start, end = self._clause_before(sent, cue.first)
@@ -1824,6 +1979,9 @@ class _Extractor:
         if sp.mention_start is not None:
             k = next((i for i, t in enumerate(tokens) if t[1] >= sp.mention_start), 0)
             tail = tokens[cue.last + 1:]
+            clause = self._anonymity_after(tokens, cue.last + 1) if self.anonymity else None
+            if clause is not None:  # "..., he said, on condition of anonymity.": the clause is not the content
+                sp, tail = self._anonymous(sp), tokens[clause + 1:]
             short_tail = len([t for t in tail if t[0][:1].isalnum()]) <= 6 and not any(
                 t[3] == "that" for t in tail) and (not tail or tail[0][3] in _TIME_AFTER_CUE or tail[0][3] in
                                                    _PLACE_AFTER_CUE or not tail[0][0][:1].isalnum())
@@ -1831,7 +1989,15 @@ class _Extractor:
                 start, end = self._clause_before(sent, k - 1)
                 return self._make_row(sent, start, end, sp, cue)
         start = _content_start(tokens, cue, self.text, s.end)
-        end = self._content_end(sent, tokens, cue)
+        if self.anonymity:
+            # "said on condition of anonymity that ...", "said, speaking on condition of anonymity, that ...":
+            # the source is anonymous and the clause is not what was said
+            k = next((i for i in range(cue.last + 1, len(tokens)) if tokens[i][1] >= start), None)
+            clause = self._anonymity_after(tokens, k) if k is not None else None
+            if clause is not None:
+                sp = self._anonymous(sp)
+                start = _content_start(tokens, cue._replace(last=clause), self.text, s.end)
+        end = self._content_end(sent, tokens, cue, start)
         return self._make_row(sent, start, end, sp, cue)
 
     def _clause_before(self, sent: int, k: int) -> tuple[int, int]:
@@ -1846,7 +2012,7 @@ class _Extractor:
         end = tokens[j - 1][2] if j > 0 else start
         return start, end
 
-    def _content_end(self, sent: int, tokens: list[Token], cue: _Cue) -> int:
+    def _content_end(self, sent: int, tokens: list[Token], cue: _Cue, start: int | None = None) -> int:
         s = self.doc.sentences[sent]
         end = s.end
         for other in self.sentence_cues(sent):
@@ -1867,6 +2033,19 @@ class _Extractor:
                               and not self.in_quote(t[1])), None)
                 if comma is not None:
                     end = comma
+        # wording that says the source is not named ("..., but spoke on condition of anonymity because ...") is
+        # not part of what was reported
+        if self.anonymity:
+            begin = max(tokens[cue.last][2], start or 0)  # (the content may start after such wording)
+            first = next((k for k in range(cue.last + 1, len(tokens)) if tokens[k][1] >= begin), len(tokens))
+            i = bisect.bisect_left(self._astarts, begin)
+            if i < len(self._astarts) and self._astarts[i] < end:
+                a = self._astarts[i]
+                k = next(k for k in range(first, len(tokens)) if tokens[k][1] >= a or k == len(tokens) - 1)
+                while k - 1 > first and tokens[k - 1][3] in _ANONYMITY_LEADS and tokens[k - 1][1] < a:
+                    k -= 1
+                if k > first:
+                    end = min(end, tokens[k][1])
         # a comment of the writer's appended after a comma ("..., a requirement that ...", "..., which ...",
         # "..., just as ...") is not part of what was reported
         for k in range(cue.last + 3, len(tokens) - 1):

@@ -35,6 +35,7 @@ __all__ = [
     "NameMention",
     "PersonIndex",
     "Token",
+    "anonymity_spans",
     "description_head",
     "find_names",
     "group_head",
@@ -122,12 +123,20 @@ def name_rules() -> dict:
     rules["multiword_places"] = tuple(sorted((p for p in rules["places"] if " " in p), key=len, reverse=True))
     rules["pronouns"] = dict(data["pronouns"])
     rules["anonymous"] = tuple(re.compile(p) for p in data["anonymous"]["patterns"])
+    rules["anonymity_clause"] = _anonymity_regex(data["anonymous"]["clauses"], data["anonymous"]["purpose"])
     rules["group_nouns"] = frozenset(data["groups"]["nouns"])
     rules["description_nouns"] = frozenset(data["descriptions"]["nouns"])
     rules["premodifiers"] = frozenset(data["descriptions"]["premodifiers"])
     rules["demonyms"] = frozenset(data["demonyms"]["words"])
     rules["first_names"] = _first_names()
     return rules
+
+
+def _anonymity_regex(patterns: list[str], purpose: str) -> re.Pattern[str]:
+    """One case-insensitive alternation of the anonymity wordings, each followed by an optional purpose clause;
+    a space in a pattern matches any run of white space (a sentence may be wrapped over lines)."""
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(f"(?:{joined}){purpose}".replace(" ", r"\s+"), re.IGNORECASE)
 
 
 def _first_names() -> dict[str, str]:
@@ -366,6 +375,25 @@ def is_anonymous(phrase: str) -> bool:
     if _PLURAL_SOURCES.search(low) and not _QUANTIFIED.search(low):
         return False
     return any(p.search(low) for p in name_rules()["anonymous"])
+
+
+def anonymity_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where ``text[start:end]`` says that a source is not named, as ``(start, end)`` offsets into ``text``.
+
+    The wordings are the ``clauses`` of ``[anonymous]`` in ``analysis/data/name_rules.toml``: "spoke on
+    condition of anonymity to discuss private talks", "asked not to be named", "requested anonymity",
+    "declined to be identified", "was not authorized to speak publicly".
+
+    Args:
+        text: the text to search (an article's text).
+        start: where to start searching.
+        end: where to stop (the end of ``text`` when None).
+
+    Returns:
+        The spans in text order, disjoint.
+    """
+    end = len(text) if end is None else end
+    return [m.span() for m in name_rules()["anonymity_clause"].finditer(text, start, end)]
 
 
 def group_head(phrase: str) -> str | None:

@@ -606,3 +606,116 @@ def test_quote_columns_are_the_tables_values(body: str) -> None:
         expected = [None if pd.isna(v) else v for v in frame[name].astype(object).tolist()]
         assert lists[name] == expected, name
         assert [type(v) for v in lists[name]] == [type(v) for v in expected], name
+
+
+# Anonymous sourcing: the clause that says a source is not named is never a quotation, the reported speech after
+# the verb is, and the noun phrase the clause belongs to is an anonymous source.
+_ANONYMITY_WORDING = ("anonymity", "not to be named", "not to be identified", "to be identified", "authori")
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "kind", "speaker", "mention", "cue"),
+    [
+        # the clause between the subject and the verb
+        (("A senior official, who spoke on condition of anonymity to discuss private talks, said the harbour "
+         "board was prepared to walk away."), "the harbour board was prepared to walk away", "indirect",
+         "a senior official", "A senior official", "said"),
+        ("A spokesman for the ferry line, who asked not to be named, said the company was rerouting boats.",
+         "the company was rerouting boats", "indirect", "a spokesman for the ferry line",
+         "A spokesman for the ferry line", "said"),
+        (("One negotiator, who requested anonymity because the talks are confidential, said the two sides "
+         "remained far apart."), "the two sides remained far apart", "indirect", "one negotiator",
+         "One negotiator", "said"),
+        (("A person familiar with the matter, who asked not to be identified, said the merger could collapse by "
+         "Friday."), "the merger could collapse by Friday", "indirect", "a person familiar with the matter",
+         "A person familiar with the matter", "said"),
+        # British spelling, a named company inside the description, a clause with "because"
+        (("A spokesman for Ostwick Freight, who asked not to be named because he was not authorised to speak "
+         "publicly, said the company was already rerouting lorries to Dunmere."),
+         "the company was already rerouting lorries to Dunmere", "indirect",
+         "a spokesman for Ostwick Freight", "A spokesman for Ostwick Freight", "said"),
+        # American spelling, a plural subject
+        ("Two engineers, who were not authorized to discuss the inquiry, said the crane had failed twice.",
+         "the crane had failed twice", "indirect", "two engineers", "Two engineers", "said"),
+        # no commas around the clause
+        ("A senior aide who spoke on condition of anonymity said the budget would be cut.",
+         "the budget would be cut", "indirect", "a senior aide", "A senior aide", "said"),
+        # a capitalised plural opening the sentence
+        ("Officials, speaking on condition of anonymity, said the strike would end on Monday.",
+         "the strike would end on Monday", "indirect", "officials", "Officials", "said"),
+        # the clause after the verb
+        ("The harbour will close in March, said an official who spoke on condition of anonymity.",
+         "The harbour will close in March", "indirect", "an official", "an official", "said"),
+        ("The ferry service will end, said a spokesman for the port, who declined to be identified.",
+         "The ferry service will end", "indirect", "a spokesman for the port", "a spokesman for the port",
+         "said"),
+        ("A senior official said on condition of anonymity that the border would reopen.",
+         "the border would reopen", "indirect", "a senior official", "A senior official", "said"),
+        ("A senior official said, speaking on condition of anonymity, that the border would reopen.",
+         "the border would reopen", "indirect", "a senior official", "A senior official", "said"),
+        # according to
+        (("The talks had stalled, according to a negotiator who requested anonymity because the talks are "
+         "confidential."), "The talks had stalled", "indirect", "a negotiator", "a negotiator", "according to"),
+        ("According to an aide who was not authorized to speak publicly, the vote was delayed.",
+         "the vote was delayed", "indirect", "an aide", "an aide", "According to"),
+        ("According to a spokesman for the council, who asked not to be named, the bridge was unsafe.",
+         "the bridge was unsafe", "indirect", "a spokesman for the council", "a spokesman for the council",
+         "According to"),
+        # a quotation framed by an anonymous source
+        ("\u201cThe deal could collapse,\u201d said a spokesman for the ferry line, who asked not to be named.",
+         "The deal could collapse", "direct", "a spokesman for the ferry line", "a spokesman for the ferry line",
+         "said"),
+        ("\u201cWe are ready,\u201d a senior official, who spoke on condition of anonymity, said.",
+         "We are ready", "direct", "a senior official", "a senior official", "said"),
+    ],
+)
+def test_anonymous_sources(body, content, kind, speaker, mention, cue):
+    df = _quotes(body)
+    assert len(df) == 1, df[["kind", "text", "speaker", "cue"]]
+    row = df.iloc[0]
+    assert (row["text"], row["kind"], row["speaker"], row["speaker_type"], row["mention"], row["cue"]) == (
+        content, kind, speaker, "anonymous", mention, cue)
+    assert not any(w in row["text"] for w in _ANONYMITY_WORDING)  # the clause is never what was said
+    assert body[row["mention_start"]:row["mention_end"]] == row["mention"]
+    assert body[row["start"]:row["end"]] == row["text"]
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker", "speaker_type"),
+    [
+        # a person familiar with / close to: anonymous without a clause too
+        ("A person familiar with the matter said the merger could collapse by Friday.",
+         "the merger could collapse by Friday", "a person familiar with the matter", "anonymous"),
+        ("People close to the mayor said she would not run again.", "she would not run again",
+         "people close to the mayor", "anonymous"),
+        ("One diplomat said the two sides remained far apart.", "the two sides remained far apart",
+         "one diplomat", "anonymous"),
+        # the clause after a pronoun: whoever it stands for is not named
+        ("He could not sell a single ticket, he said, on condition of anonymity.",
+         "He could not sell a single ticket", None, "anonymous"),
+        # a named person stays named
+        ("Anna Berg, who asked not to be named, said the plan had failed.", "the plan had failed", "Anna Berg",
+         "person"),
+        # "anonymously" that says nothing about a source is content
+        ("The Herald reported that it had received the files anonymously last week.",
+         "it had received the files anonymously last week", "the Herald", "group"),
+    ],
+)
+def test_anonymity_wording(body, content, speaker, speaker_type):
+    df = _quotes(body)
+    assert len(df) == 1, df[["kind", "text", "speaker", "cue"]]
+    row = df.iloc[0]
+    assert row["text"] == content
+    assert (None if pd.isna(row["speaker"]) else row["speaker"], row["speaker_type"]) == (speaker, speaker_type)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The mayor asked not to be named in the report.",
+        "The clerk requested anonymity because the case is sealed.",
+        "The guard declined to be identified.",
+    ],
+)
+def test_anonymity_clause_reports_nothing(body):
+    assert _quotes(body).empty

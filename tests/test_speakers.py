@@ -1,0 +1,58 @@
+"""Tests for analysis.speakers: anonymous-source wording and noun phrases (texts written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.speakers import anonymity_spans, is_anonymous
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An aide, who spoke on condition of anonymity, said so.", ["on condition of anonymity"]),
+        # a purpose clause after the wording belongs to it (its verb reports nothing)
+        ("who spoke on condition of anonymity to discuss the budget", ["on condition of anonymity to discuss"]),
+        ("who spoke on the condition that he not be named", ["on the condition that he not be named"]),
+        ("who asked not to be named because he was not authorised to speak publicly",
+         ["asked not to be named", "not authorised to speak"]),
+        ("who wasn\u2019t authorized to comment on the inquiry", ["n\u2019t authorized to comment"]),
+        ("who requested anonymity because the talks are private", ["requested anonymity"]),
+        ("who declined to be identified", ["declined to be identified"]),
+        ("who insisted on anonymity in order to describe the meeting",
+         ["insisted on anonymity in order to describe"]),
+        ("a guard speaking anonymously", ["speaking anonymously"]),
+        # wrapped over a line
+        ("who asked not\nto be named", ["asked not\nto be named"]),
+        # not about a source
+        ("The papers arrived anonymously.", []),
+        ("She asked to be named chair of the committee.", []),
+        ("He agreed to be identified in the report.", []),
+    ],
+)
+def test_anonymity_spans(text, expected):
+    assert [text[a:b] for a, b in anonymity_spans(text)] == expected
+
+
+def test_anonymity_spans_window():
+    text = "An aide asked not to be named. A clerk declined to be identified."
+    start = text.index("A clerk")
+    assert [text[a:b] for a, b in anonymity_spans(text, start)] == ["declined to be identified"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("a senior administration official", True),
+        ("one diplomat", True),
+        ("another official", True),
+        ("a person familiar with the matter", True),
+        ("people close to the mayor", True),
+        ("a friend close to the family", True),
+        ("US officials", False),
+        ("Anna Berg", False),
+        ("the close of trading", False),
+    ],
+)
+def test_is_anonymous(phrase, expected):
+    assert is_anonymous(phrase) is expected
