@@ -109,6 +109,6 @@ def test_corpus_comparison_runs_once_over_the_good_articles(built):
     assert soup.select(".jp-CodeCell .jp-InputArea") == [] and soup.find("script") is None
     for section in ("How this was computed", "Caveats"):
         assert section in text
-    assert "4 article(s)" in text
+    assert "4 articles, " in text
     assert "The Valley Courier" in text and "The Washington Post" in text
     assert "<script>alert('pwned')</script>" not in str(soup.find_all("script"))
