@@ -537,7 +537,14 @@ def _source_np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int
         if outer is not None and outer[1] == k - 2 and (tokens[k - 2][3] in rules["description_nouns"] or tokens[
                 k - 2][3] in rules["group_nouns"] or tokens[k - 2][3] in _SOURCE_NOUNS):
             return outer[0], j
-    return _np_ending_at(tokens, j, lo)
+    span = _np_ending_at(tokens, j, lo)
+    if span is None and tokens[j][0][:1].isalpha():
+        # "One former Ostwick employee": a determiner, then words the noun-phrase rules do not know
+        first = next((i for i in range(max(lo, j - 6), j) if tokens[i][3] in _DETERMINERS | _QUANTIFIERS | {
+            "one", "another"} and all(t[0][:1].isalnum() and t[3] not in _SOURCE_PREPOSITIONS
+                                      for t in tokens[i:j])), None)
+        span = (first, j) if first is not None else None
+    return span
 
 
 def _np_after(tokens: list[Token], i: int, hi: int) -> tuple[int, int] | None:
@@ -968,6 +975,26 @@ class _Extractor:
             m += 1
         return m if m < n else None
 
+    def _anonymity_after_np(self, tokens: list[Token], span: tuple[int, int] | None
+                            ) -> tuple[tuple[int, int], int] | None:
+        """A clause saying that the source ``span`` (a noun phrase after its cue) is not named, right after it
+        or after a few more words of the noun phrase and a comma ("said one Republican involved in the planning,
+        who spoke on condition of anonymity"): the noun phrase, widened over those words, and the index of the
+        clause's last token."""
+        if span is None or not self.anonymity:
+            return None
+        clause = self._anonymity_after(tokens, span[1] + 1)
+        if clause is not None:
+            return span, clause
+        for k in range(span[1] + 1, min(len(tokens), span[1] + 13)):
+            word = tokens[k][0]
+            if word == ",":
+                clause = self._anonymity_after(tokens, k)
+                return ((span[0], k - 1), clause) if clause is not None else None
+            if not word[:1].isalnum() and word not in {"-", "."} or tokens[k][3] in {"who", "whom", "which", "that"}:
+                return None  # (a relative clause of its own: "a member who supports Trump, asking ...")
+        return None
+
     def _anonymous_subject(self, tokens: list[Token], j: int, lo: int) -> _Speaker | None:
         """The source of a cue whose subject is followed by a clause saying it is not named ("A spokesman for
         the airline, who asked not to be named, said"; "A senior official who spoke on condition of anonymity
@@ -977,6 +1004,13 @@ class _Extractor:
         floor = max(lo, e - _MAX_ANONYMITY_CLAUSE)
         while i > floor and tokens[i][0] not in _CLAUSE_BOUNDS and tokens[i][3] not in {"who", "whom"}:
             i -= 1
+        if tokens[i][3] in {"who", "whom"} and i - 1 > floor and tokens[i - 1][3] in {"and", "but"}:
+            # "who worshiped there and who did not want to be named": the first of the two relative clauses
+            k = i - 2
+            while k > floor and tokens[k][0] not in _CLAUSE_BOUNDS and tokens[k][3] not in {"who", "whom"}:
+                k -= 1
+            if tokens[k][3] in {"who", "whom"}:
+                i = k
         if tokens[i][3] in {"who", "whom"}:
             opener = i
         elif tokens[i][0] in {",", "(", "\u2014", "\u2013"}:
@@ -991,7 +1025,20 @@ class _Extractor:
             end -= 1
         if end < lo:
             return None
-        return self._anonymous(self._np_speaker(tokens, _source_np_ending_at(tokens, end, lo)))
+        rules = name_rules()
+        nouns = rules["group_nouns"] | rules["description_nouns"] | _SOURCE_NOUNS
+        span = _source_np_ending_at(tokens, end, lo)
+        sp = self._np_speaker(tokens, span)
+        if sp is None or sp.speaker_type == "group" and not any(
+                t[3] in nouns or t[0].islower() for t in tokens[span[0]:span[1] + 1]):
+            # a noun phrase with commas inside ("Federal officials familiar with the server taken from the house
+            # in Riverton, Ind., speaking on condition of anonymity, said"): its first source noun
+            head = next((k for k in range(lo, opener) if tokens[k][3] in nouns and not (
+                k > lo and tokens[k - 1][3] in _PREPOSITIONS_BEFORE_NP)), None)
+            if head is None:
+                return None
+            sp = self._np_speaker(tokens, _np_ending_at(tokens, head, lo))
+        return self._anonymous(sp)
 
     def _anonymous(self, sp: _Speaker | None) -> _Speaker | None:
         """``sp`` as an anonymous source, because a clause says it is not named: a description ("a spokesman
@@ -1106,6 +1153,15 @@ class _Extractor:
                 outer = self._np_speaker(tokens, span)
                 if outer is not None and outer.speaker_type == "group" and tokens[span[0]][4]:
                     return _replace(outer, "apposition")
+                if span is not None and (outer is None or not outer.speaker or outer.speaker_type == "anonymous"):
+                    # "Another pollster, Dana Wood of Clemson University, said": a description, then the name
+                    found = self.resolver.by_start.get(tokens[k + 1][1])
+                    after = next((i for i in range(k + 1, j + 1) if tokens[i][1] >= found[1]), j) if found else j
+                    if found is not None and not found[2].possessive and (
+                            after == j or tokens[after][3] in {"of", "from", "at", "("}):  # the aside is the name
+                        named = self.resolver.resolve(found[0], found[1])
+                        if named.speaker_type == "person":
+                            return _replace(named, "apposition")
             return None
         if pronoun_kind(tok[0]) or tok[3] in {"i", "we"}:
             return self.resolver.resolve(tok[1], tok[2])
@@ -1458,8 +1514,10 @@ class _Extractor:
             if cue.first == first:
                 span = _np_after(tokens, cue.last + 1, len(tokens))
                 sp = self._np_speaker(tokens, span)
-                if span is not None and self._anonymity_after(tokens, span[1] + 1) is not None:
-                    sp = self._anonymous(sp)  # "“...,” said a spokesman, who asked not to be named."
+                found = self._anonymity_after_np(tokens, span)
+                if found is not None:  # "“...,” said a spokesman, who asked not to be named."
+                    span = found[0]
+                    sp = self._anonymous(self._np_speaker(tokens, span))
                 if sp is None or not sp.speaker:
                     sp = self._name_soon_after(tokens, cue.last + 1) or sp
             elif cue.first - first == 1 and pronoun_kind(tokens[first][0]):
@@ -1948,9 +2006,10 @@ class _Extractor:
             if sp is None or span is None:
                 return None
             after = span[1]
-            clause = self._anonymity_after(tokens, span[1] + 1)
-            if clause is not None:  # "according to an official who asked not to be named, ..."
-                sp, after = self._anonymous(sp), clause
+            found = self._anonymity_after_np(tokens, span)
+            if found is not None:  # "according to an official who asked not to be named, ..."
+                span, after = found
+                sp = self._anonymous(self._np_speaker(tokens, span))
             if cue.first == 0 or (cue.first <= 2 and tokens[0][0][:1].isupper() and cue.first == 1):
                 comma = next((k for k in range(after + 1, len(tokens)) if tokens[k][0] == ","), None)
                 if comma is None:
@@ -1962,13 +2021,13 @@ class _Extractor:
         # inverted at the end: "..., said a person familiar with ..."
         if cue.first > 0 and tokens[cue.first - 1][0] == "," and cue.form in lex.inverted:
             span = _np_after(tokens, cue.last + 1, len(tokens))
-            clause = self._anonymity_after(tokens, span[1] + 1) if span is not None else None
-            last = clause if clause is not None else span[1] if span is not None else 0
+            found = self._anonymity_after_np(tokens, span)
+            last = found[1] if found is not None else span[1] if span is not None else 0
             # "..., said an official who asked not to be named." ends there too
             if span is not None and (last + 1 >= len(tokens) or tokens[last + 1][0] in {".", ",", ";"}):
                 sp = self._np_speaker(tokens, span)
-                if clause is not None:
-                    sp = self._anonymous(sp)
+                if found is not None:
+                    sp = self._anonymous(self._np_speaker(tokens, found[0]))
                 before = self.subject(sent, cue)
                 if sp is not None and sp.speaker_type != "unknown" and (before is None or not before.speaker):
                     start, end = self._clause_before(sent, cue.first)

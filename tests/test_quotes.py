@@ -640,6 +640,17 @@ _ANONYMITY_WORDING = ("anonymity", "not to be named", "not to be identified", "t
         # no commas around the clause
         ("A senior aide who spoke on condition of anonymity said the budget would be cut.",
          "the budget would be cut", "indirect", "a senior aide", "A senior aide", "said"),
+        # a subject the noun-phrase rules do not know, a clause that goes on after the wording
+        (("One former Ostwick employee, speaking on condition of anonymity because of a non-disclosure "
+          "agreement, said the firm had hidden the money."), "the firm had hidden the money", "indirect",
+         "one former Ostwick employee", "One former Ostwick employee", "said"),
+        # two relative clauses, the second one saying it
+        ("Another worker who prayed at the chapel and who did not want to be named said he saw the van leave.",
+         "he saw the van leave", "indirect", "another worker", "Another worker", "said"),
+        # commas inside the subject: its first source noun
+        (("Federal officials familiar with the depot in Riverton, Ind., speaking on condition of anonymity "
+          "because they were not authorized to discuss the inquiry, said that the fence had been cut."),
+         "the fence had been cut", "indirect", "Federal officials", "Federal officials", "said"),
         # a capitalised plural opening the sentence
         ("Officials, speaking on condition of anonymity, said the strike would end on Monday.",
          "the strike would end on Monday", "indirect", "officials", "Officials", "said"),
@@ -653,6 +664,10 @@ _ANONYMITY_WORDING = ("anonymity", "not to be named", "not to be identified", "t
          "the border would reopen", "indirect", "a senior official", "A senior official", "said"),
         ("A senior official said, speaking on condition of anonymity, that the border would reopen.",
          "the border would reopen", "indirect", "a senior official", "A senior official", "said"),
+        # the noun phrase after the verb goes on before the clause
+        (("\u201cWe will spend millions,\u201d said one donor involved in the planning, who spoke on condition of "
+         "anonymity."), "We will spend millions", "direct", "one donor involved in the planning",
+         "one donor involved in the planning", "said"),
         # according to
         (("The talks had stalled, according to a negotiator who requested anonymity because the talks are "
          "confidential."), "The talks had stalled", "indirect", "a negotiator", "a negotiator", "according to"),
@@ -719,3 +734,16 @@ def test_anonymity_wording(body, content, speaker, speaker_type):
 )
 def test_anonymity_clause_reports_nothing(body):
     assert _quotes(body).empty
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # "another" is a determiner, not a name: the name set off after the description speaks
+        ("Another pollster, Dana Wood of Clemson University, said her survey showed the mayor ahead.", "Dana Wood"),
+        ("A spokesman for the ministry, Ivo Brandt, said the bridge would reopen.", "Ivo Brandt"),
+    ],
+)
+def test_description_then_name(body, speaker):
+    row = _quotes(body).iloc[0]
+    assert (row["speaker"], row["speaker_type"], row["resolution"]) == (speaker, "person", "apposition")
