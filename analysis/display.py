@@ -8,6 +8,7 @@ through these helpers (or through pandas tables, which pandas escapes).
 from __future__ import annotations
 
 import html
+import re
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -127,8 +128,11 @@ def setup_plots() -> None:
         pass
 
 
-def header_html(article: Article, *, analysis: str = "") -> str:
-    """The report header: title, outlet, dates, file and any loading warnings (all escaped)."""
+def header_html(article: Article, *, analysis: str = "", needs_date: bool = False) -> str:
+    """The report header: title, outlet, dates, file and any loading warnings (all escaped).
+
+    With ``needs_date`` (the timeline), a missing publication date is warned about: relative dates cannot be
+    anchored without it. Other reports show the date as "unknown" and say nothing more."""
     meta = article.metadata
     rows = [
         ("Outlet", meta.get("outlet")),
@@ -146,7 +150,7 @@ def header_html(article: Article, *, analysis: str = "") -> str:
     parts.append('<p class="ma-meta">' + " · ".join(f"<b>{escape(k)}:</b> {escape(v)}" for k, v in rows if v)
                  + "</p>")
     parts.extend(f'<div class="ma-warn">{escape(w)}</div>' for w in article.warnings)
-    if article.published is None:
+    if needs_date and article.published is None:
         parts.append('<div class="ma-warn">No publication date is known for this article: relative dates '
                      "(such as “Tuesday” or “last week”) cannot be anchored. Add <code>published:</code> to its "
                      "front matter or to the catalog.</div>")
@@ -154,9 +158,9 @@ def header_html(article: Article, *, analysis: str = "") -> str:
     return "".join(parts)
 
 
-def show_header(article: Article, *, analysis: str = "") -> None:
-    """Display the report header for an article."""
-    _display_html(header_html(article, analysis=analysis))
+def show_header(article: Article, *, analysis: str = "", needs_date: bool = False) -> None:
+    """Display the report header for an article (see :func:`header_html`)."""
+    _display_html(header_html(article, analysis=analysis, needs_date=needs_date))
 
 
 def table_html(
@@ -226,6 +230,9 @@ def show_bullets(items: Iterable[str], *, title: str | None = None) -> None:
     _display_html(head + "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>")
 
 
+_PARAGRAPH_BREAK = re.compile(r"\r?\n(?:[ \t]*\r?\n)+")
+
+
 def highlighted_html(
     article: Article,
     spans: pd.DataFrame,
@@ -280,10 +287,20 @@ def highlighted_html(
     parts, pos = [], lo
     for s, e, lab, colour in marks:
         parts.append(plain(pos, s))
-        parts.append(
-            f'<mark style="--ma-bg:{colour}33;--ma-fg:{colour}" title="{escape(lab)}">{plain(s, e)}'
-            f'<span class="ma-label">{escape(lab or "?")}</span></mark>'
-        )
+        # a span over a paragraph break (a quotation continued in the next paragraph) is marked piece by piece,
+        # so that every <mark> stays inside its <p>; the label goes on the last piece
+        pieces, at = [], s
+        for brk in _PARAGRAPH_BREAK.finditer(text, s, e):
+            pieces += [(at, brk.start()), (brk.start(), brk.end())]
+            at = brk.end()
+        pieces.append((at, e))
+        for i, (a, b) in enumerate(pieces):
+            if i % 2 or (a == b and i < len(pieces) - 1):  # the break itself, or nothing before it
+                parts.append(plain(a, b))
+                continue
+            tail = f'<span class="ma-label">{escape(lab or "?")}</span>' if i == len(pieces) - 1 else ""
+            parts.append(f'<mark style="--ma-bg:{colour}33;--ma-fg:{colour}" title="{escape(lab)}">{plain(a, b)}'
+                         f"{tail}</mark>")
         pos = e
     parts.append(plain(pos, hi))
     return f'{_STYLE}<div class="ma-text"><p>{"".join(parts)}</p></div>'

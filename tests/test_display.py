@@ -37,7 +37,8 @@ def test_table_and_header_escape(write):
     assert soup.find("script") is None
     assert "<script>x</script>" in soup.get_text() and "<script>y</script>" in soup.get_text()
     assert "1.500" in soup.get_text()
-    assert "No publication date" in soup.get_text()
+    assert "Published: unknown" in soup.get_text() and "No publication date" not in soup.get_text()
+    assert "No publication date" in BeautifulSoup(header_html(art, needs_date=True), "html.parser").get_text()
 
 
 def test_missing_values_of_every_kind(write):
@@ -71,3 +72,19 @@ def test_camp_colours_are_stable_and_placeholders_grey():
 ])
 def test_counted_agrees_in_number(n, noun, plural, expected):
     assert counted(n, noun, plural) == expected
+
+
+def test_a_quotation_over_two_paragraphs_is_marked_in_each(write):
+    path = write("two.txt", "Two | Site\n\n\u201cWe never gave up,\u201d the coach said. \u201cNot once.\n\n"
+                            "\u201cAnd I could not be prouder of them.\u201d\n\nThe season ends next week.\n")
+    article = load_article(path)
+    start = article.text.index("Not once")
+    end = article.text.index(" of them") + len(" of them")
+    spans = pd.DataFrame([{"start": start, "end": end, "speaker": "Dana Whitfield", "camp": None}])
+    soup = BeautifulSoup(highlighted_html(article, spans), "html.parser")
+    marks = soup.find_all("mark")
+    assert [m.find_parent("p") is not None for m in marks] == [True, True]
+    assert marks[0].find_parent("p") is not marks[1].find_parent("p")
+    assert "".join(m.get_text() for m in marks) == "Not once.\u201cAnd I could not be prouder of themDana Whitfield"
+    assert [m.find(class_="ma-label") is not None for m in marks] == [False, True]
+    assert all(label.find_parent("mark") is not None for label in soup.find_all(class_="ma-label"))
