@@ -73,6 +73,11 @@ def _lexicon() -> dict:
         "not_verbs": frozenset(data["not_verbs"]),
         "pronouns": frozenset(data["pronouns"]),
         "np_stops": frozenset(data["np_stops"]),
+        "modals": frozenset(data["modals"]),
+        "auxiliaries": frozenset(data["auxiliaries"]),
+        "aux_adverbs": frozenset(data["aux_adverbs"]),
+        "not_main_verbs": frozenset(data["not_main_verbs"]),
+        "not_ing_verbs": frozenset(data["not_ing_verbs"]),
     }
 
 
@@ -135,6 +140,37 @@ def _nearest_verb(text: str, lo: int, hi: int, start: int, end: int) -> re.Match
         return (gap, 0 if m.end() <= start else 1)
 
     return min(verbs, key=distance)
+
+
+def _main_verb(text: str, verb: re.Match[str], hi: int, start: int, end: int) -> re.Match[str]:
+    """The main verb of ``verb``'s verb group when ``verb`` is an auxiliary ("could last" -> "last", "has been
+    delayed" -> "delayed"), read up to ``hi`` and never into the expression ``[start, end)``; else ``verb`` itself.
+
+    After a modal (or "will") any bare verb is the main verb; after a form of "be", "have" or "do" only a verb-like
+    word is ("was killed", "is meeting"), so "was in Paris" keeps "was".
+    """
+    lex = _lexicon()
+    word = verb[0].lower().replace("\u2019", "'")
+    modal = word in lex["modals"]
+    if not modal and word not in lex["auxiliaries"]:
+        return verb
+    previous = verb.end()
+    for m in _WORD.finditer(text, verb.end(), hi):
+        if start <= m.start() < end or text[previous : m.start()].strip():
+            break  # the expression, or punctuation, ends the verb group
+        previous = m.end()
+        w = m[0].lower().replace("\u2019", "'")
+        if w in lex["aux_adverbs"]:
+            continue  # "could also", "has not"
+        if w in lex["auxiliaries"]:
+            modal = False  # "will be", "could have been": a participle or -ing form must follow
+            continue
+        if not m[0][:1].islower() or w in lex["not_main_verbs"]:
+            break
+        if modal or _is_verb(m[0]) or (len(w) > 5 and w.endswith("ing") and w not in lex["not_ing_verbs"]):
+            return m
+        break
+    return verb
 
 
 def _event_clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
@@ -271,9 +307,12 @@ def _body_text(article: Article) -> str:
     return "".join(parts)
 
 
-def _tense(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
-    """The tense of the expression's clause; failing a marker before it, of the verbs in the event ``[lo, hi)``."""
+def _tense(text: str, start: int, end: int, lo: int, hi: int, verb: re.Match[str] | None = None) -> str | None:
+    """The tense of the expression's clause; failing a marker before it, that of the event's ``verb``, and failing
+    that, of any verb in the event ``[lo, hi)`` (future if one is)."""
     tense = clause_tense(text, start, end)
+    if tense is None and verb is not None:
+        tense = clause_tense(text, verb.end())  # "David Axelrod on Wednesday called on Dean to apologize": past
     if tense is None:
         tenses = {clause_tense(text, m.end()) for m in _verbs(text, lo, hi)}
         tense = "future" if "future" in tenses else ("past" if "past" in tenses else None)
@@ -286,6 +325,8 @@ def _row(article: Article, t: Timex, sentence, mentions: _MentionIndex, non_pers
     np_span = _possessive_np(text, t.end, sentence.end)
     lo, hi = _event_clause(text, sentence.start, sentence.end, t.start, t.end)
     verb = _nearest_verb(text, lo, hi, t.start, t.end)
+    if verb is not None:
+        verb = _main_verb(text, verb, hi, t.start, t.end)
     noun = None
     if np_span is not None and not (verb is not None and 0 <= t.start - verb.end() <= 2):
         # "this week's deadly rocket blast": the event is the noun phrase, not the clause's verb.
@@ -294,7 +335,7 @@ def _row(article: Article, t: Timex, sentence, mentions: _MentionIndex, non_pers
         verb = None
     names = _event_actors(text, mentions, np_span[0] if noun else lo, hi, sentence.start, non_persons,
                           resolve=noun is None)
-    tense = _tense(text, t.start, t.end, sentence.start if noun else lo, sentence.end if noun else hi)
+    tense = _tense(text, t.start, t.end, sentence.start if noun else lo, sentence.end if noun else hi, verb)
     range_start, range_end = t.range_start, t.range_end
     precision = t.precision
     if t.value == "PRESENT_REF" and dct is not None:
@@ -342,11 +383,12 @@ def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
         names = _event_actors(text, mentions, lo, hi, s.start, non_persons)
         if not verbs or not names:
             continue
+        verb = _main_verb(text, verbs[0], hi, lo, lo)
         row = dict(current)
         row.update(
             event=text[lo:hi], event_start=lo, event_end=hi, sentence=s.index, rule=f"inherited:{current['rule']}",
-            actors="; ".join(names), verb=verbs[0][0], label=f"{names[0]}: {verbs[0][0]}", inherited=True,
-            tense=_tense(text, lo, lo, s.start, s.end),
+            actors="; ".join(names), verb=verb[0], label=f"{names[0]}: {verb[0]}", inherited=True,
+            tense=_tense(text, lo, lo, s.start, s.end, verb),
         )
         out.append(row)
     return out
@@ -555,6 +597,48 @@ def _actor_colours(df: pd.DataFrame) -> dict[str, str]:
     return colours
 
 
+_FOOTNOTE_SIZE = 8
+_FOOTNOTE_GAP = 4  # points between the x axis (tick labels, "Date", the year offset) and the footnote
+
+
+def _footnote(ax: Axes, note: str, *, grow: bool) -> None:
+    """Write ``note`` under ``ax``, below everything the x axis draws (tick labels, axis label, offset), wrapped to
+    the axes' width, so it never overlaps them however long it is.
+
+    The note is placed at draw time from the x axis's drawn extent, so layout engines (``constrained_layout``,
+    ``bbox_inches="tight"``) see it and make room. With ``grow`` (the figure is the plot's own) and no layout engine,
+    the figure is made taller by what the note needs below its edge, so a plain ``savefig`` keeps the note too.
+    """
+    import textwrap
+
+    from matplotlib.transforms import Bbox
+
+    fig = ax.figure
+    width_pt = ax.get_position().width * fig.get_figwidth() * 72
+    lines = textwrap.wrap(note, width=max(40, int(width_pt / (_FOOTNOTE_SIZE * 0.55))))
+
+    def below_axis(renderer):  # the x axis's drawn extent, in display coordinates
+        box = ax.xaxis.get_tightbbox(renderer)
+        frame = ax.get_window_extent(renderer)
+        if box is None:
+            box = frame
+        return Bbox.from_extents(frame.x0, box.y0, frame.x1, box.y1)
+
+    text = ax.annotate("\n".join(lines), xy=(0, 0), xycoords=below_axis, xytext=(0, -_FOOTNOTE_GAP),
+                       textcoords="offset points", ha="left", va="top", fontsize=_FOOTNOTE_SIZE,
+                       annotation_clip=False)
+    get_renderer = getattr(fig.canvas, "get_renderer", None)
+    if grow and not fig.get_layout_engine() and get_renderer is not None:
+        # Without a layout engine, make the figure taller by what the note needs below its bottom edge.
+        missing = 0.08 - text.get_window_extent(get_renderer()).y0 / fig.dpi  # inches
+        if missing > 0:
+            height = fig.get_figheight()
+            box = ax.get_position()
+            fig.set_figheight(height + missing)
+            fig.subplots_adjust(bottom=(box.y0 * height + missing) / (height + missing),
+                                top=(box.y1 * height + missing) / (height + missing))
+
+
 def plot_timeline(df: pd.DataFrame, ax: Axes | None = None, *, window_days: int | None = 120) -> Figure:
     """The reconstructed timeline: one lane per dated event, earliest at the top.
 
@@ -582,6 +666,7 @@ def plot_timeline(df: pd.DataFrame, ax: Axes | None = None, *, window_days: int 
             pd.to_datetime(rows["range_start"]) <= centre + reach)
         if inside.any():
             rows, left_out = rows[inside].reset_index(drop=True), rows[~inside]
+    own_figure = ax is None
     if ax is None:
         fig, ax = plt.subplots(figsize=(10, 0.42 * len(rows) + 1.6))
     else:
@@ -615,8 +700,8 @@ def plot_timeline(df: pd.DataFrame, ax: Axes | None = None, *, window_days: int 
     if len(left_out):
         names = "; ".join(f"{_short(r.label, 28)} ({r.value})" for r in left_out.head(6).itertuples())
         more = f" and {len(left_out) - 6} more" if len(left_out) > 6 else ""
-        ax.text(0, -0.08, f"Not drawn, more than {window_days} days from publication: {names}{more}",
-                transform=ax.transAxes, fontsize=8, va="top", wrap=True)
+        _footnote(ax, f"Not drawn, more than {window_days} days from publication: {names}{more}",
+                  grow=own_figure)
     ax.legend(handles=[Patch(color=c, label=n) for n, c in colours.items()], title="First actor",
               loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8.5)
     return fig

@@ -8,7 +8,9 @@ publication date) or against the date mentioned last ("a year earlier", "hours e
 News rules (see ``docs/timeline.md``):
 
 * a bare weekday is the most recent such day on or before the DCT, unless the clause governing it is future
-  ("is set to address Friday's summit"); the publication weekday itself is the publication date;
+  ("is set to address Friday's summit", a modal with a bare verb: "could collapse by Friday", a governed
+  infinitive: "urged both sides to return by Friday", a deadline: "have until Friday"); the publication weekday
+  itself is the publication date;
 * a month and day without a year takes the year that puts it nearest the DCT, on the past side in a past clause
   and on the future side in a future one;
 * "this week" is the ISO week of the DCT (ISO years have 52 or 53 weeks; the first days of January may belong to
@@ -246,12 +248,67 @@ def _past_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + _alt(words) + r"|(?-i:[a-z]{2,}[^e\W]ed))(?![\w])", re.IGNORECASE)
 
 
+def _bare_verb() -> str:
+    """A regex for the bare verb after a modal or "to": a lower-case word that is no article, pronoun or preposition,
+    an adverb or two allowed before it ("could also vote", "to quickly return")."""
+    tense = lexicon()["tense"]
+    return (
+        r"(?:\s+(?:" + _alt(tense["modal_adverbs"]) + r"))*"
+        r"\s+(?!(?:" + _alt(tense["not_bare_verbs"]) + r"|have|'ve)\b)(?-i:[a-z]+)\b"
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _modal_future_re() -> re.Pattern[str]:
+    """A modal with a bare verb ("could collapse", "may not return"); "could not/never" and modal perfects ("would
+    have", "may have attended") are past markers instead. Lower case only: "May" is the month."""
+    modals = lexicon()["tense"]["modals"]
+    return re.compile(r"(?<![\w'])(?:" + _alt(modals) + r")(?<!could)(?<=\w)" + _bare_verb()
+                      + r"|(?<![\w'])could(?!\s+(?:not|never)\b)" + _bare_verb())
+
+
+@functools.lru_cache(maxsize=1)
+def _infinitive_future_re() -> re.Pattern[str]:
+    """A verb of asking, planning or expecting with its "to"-infinitive ("urged both sides to return", "is likely
+    to rule"): the infinitive's event is still ahead of the governing verb."""
+    tense = lexicon()["tense"]
+    return re.compile(
+        r"(?<![\w'])(?:(?:" + _alt(tense["infinitive_governors"]) + r")(?:\s+[\w'\u2019.-]+){0,4}?"
+        r"|(?<!was )(?<!were )(?:" + _alt(tense["adjacent_governors"]) + r"))\s+to" + _bare_verb()
+    )  # lower case only: "The Clean Power Plan was designed to lower" has no governing verb
+
+
+@functools.lru_cache(maxsize=1)
+def _past_infinitive_future_re() -> re.Pattern[str]:
+    """A governing verb in the past with its infinitive ("urged both sides to return"): ahead only before a deadline
+    ("... to the table by Friday"), see ``_is_future``."""
+    governors = lexicon()["tense"]["past_infinitive_governors"]
+    return re.compile(r"(?<![\w'])(?:" + _alt(governors) + r")(?:\s+[\w'\u2019.-]+){0,4}?\s+to" + _bare_verb())
+
+
+@functools.lru_cache(maxsize=1)
+def _deadline_future_re() -> re.Pattern[str]:
+    """A deadline given ("gave them until Friday", "extended the deadline until Monday")."""
+    givers = lexicon()["tense"]["deadline_givers"]
+    return re.compile(r"(?<![\w'])(?:" + _alt(givers) + r")(?:\s+[\w'\u2019.-]+){0,3}?\s+until\b")
+
+
 @functools.lru_cache(maxsize=1024)
 def _tense_marks(clause: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
     """The spans of the future markers and the ends of the past markers in ``clause`` (cached: the future and
-    past checks of one expression, and of the verbs of its event, read the same clause)."""
-    future = tuple(m.span() for m in _future_re().finditer(clause))
-    return future, tuple(m.end() for m in _past_re().finditer(clause))
+    past checks of one expression, and of the verbs of its event, read the same clause).
+
+    Future markers are the ``[tense] future`` words, a modal with a bare verb, a governed infinitive and a deadline
+    given ("gave them until"); they are ordered by their end, so the last one ends nearest the expression.
+    """
+    future = [m.span() for m in _future_re().finditer(clause)]
+    if "to " in clause or any(w in clause for w in ("could", "may", "might", "should", "must", "can", "ought")):
+        future += [m.span() for m in _modal_future_re().finditer(clause)]
+        future += [m.span() for m in _infinitive_future_re().finditer(clause)]
+    if "until" in clause:
+        future += [m.span() for m in _deadline_future_re().finditer(clause)]
+    future.sort(key=lambda span: (span[1], span[0]))
+    return tuple(future), tuple(m.end() for m in _past_re().finditer(clause))
 
 
 _FUTURE_IN_PAST = re.compile(r"\bhad(?:\s+been)?\s+$", re.IGNORECASE)
@@ -265,13 +322,39 @@ def _is_future(text: str, start: int, end: int) -> bool:
     """
     clause = _clause_before(text, start)
     future, past = _tense_marks(clause)
+    deadline = _DEADLINE_BEFORE.search(text, max(0, start - 16), start) is not None and not _POSSESSIVE.match(
+        text[max(start, end - 2) : end + 2])
+    if deadline and "to " in clause:
+        # "urged both sides to return to the table by Friday": the infinitive's deadline is ahead.
+        future = tuple(sorted([*future, *(m.span() for m in _past_infinitive_future_re().finditer(clause))],
+                              key=lambda span: (span[1], span[0])))
     if future:
         last_start, last_end = future[-1]
         if _FUTURE_IN_PAST.search(clause, 0, last_start):
             return False  # "had been due to expire Friday": planned, and now past
         return not past or last_end >= max(past)
     after = _clause_after(text, end)
-    return bool(re.match(r"\s*,?\s*(?:\w+\s+){0,3}?(?:will|\u2019ll|'ll|is set to|are set to)\b", after, re.IGNORECASE))
+    if _FUTURE_AFTER.match(after):
+        return True
+    # A deadline ("have until Friday to decide", "comments are due by Friday") in a clause with no past marker on
+    # either side; "By Friday, the troops had left" and "talks lasted until Friday" stay past.
+    # Only a weekday or a month is read this way: "by 1991" or "by 2030" keep their own place in time; nor a
+    # possessive ("until Monday's announcement, both companies ...").
+    return bool(not past and deadline and _calendar_name_re().match(text, start) and not _past_re().search(after))
+
+
+_FUTURE_AFTER = re.compile(r"\s*,?\s*(?:\w+\s+){0,3}?(?:will|\u2019ll|'ll|is set to|are set to)\b", re.IGNORECASE)
+# A possessive ends the expression or follows it (the rule's match may hold the "'s").
+_POSSESSIVE = re.compile(r"['\u2019]s\b|..['\u2019]s\b")
+# Lower case: a sentence opening "Until Monday, the border was open" narrates the time before.
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|no\s+later\s+than)\s+$")
+
+
+@functools.lru_cache(maxsize=1)
+def _calendar_name_re() -> re.Pattern[str]:
+    """A capitalised weekday or month name ("Friday", "June", "Nov."), the start of a deadline's expression."""
+    names = [*lexicon()["weekdays"], *lexicon()["months"]]
+    return re.compile(r"(?:" + _alt(names, capitalise=True) + r")\b")
 
 
 def _sentence_start(text: str, offset: int) -> int:

@@ -209,3 +209,72 @@ def test_timeline_columns_are_the_tables_values(write, text) -> None:
         expected = [None if pd.isna(v) else v for v in df[name].astype(object).tolist()]
         assert plain[name] == expected, name
         assert [type(v) for v in plain[name]] == [type(v) for v in expected], name
+
+
+# --- the event's verb is the main verb, not an auxiliary -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("Shipping companies warned that delays could last until June.", "last"),
+        ("A person familiar with the matter said the deal could collapse by Friday.", "collapse"),
+        ("The council should consider the plan on Monday.", "consider"),
+        ("The report might not arrive until June.", "arrive"),
+        ("The ferry will probably sail on Friday.", "sail"),
+        ("The bridge must be repaired by Friday.", "repaired"),
+        ("By Friday, the crews had repaired the pier.", "repaired"),
+        ("The mayor was in Riverton on Friday.", "was"),  # no main verb after the copula
+        ("The outcome could be pivotal on Friday.", "be"),  # nor after "could be"
+    ],
+)
+def test_event_verb_is_the_main_verb_after_an_auxiliary(write, sentence: str, verb: str) -> None:
+    article = load_article(write("aux.txt", f"---\ntitle: Harbour news\npublished: 2024-11-19\n---\n{sentence}\n"))
+    row = timeline(article).iloc[0]
+    assert row["verb"] == verb
+    assert row["label"].endswith(verb)
+    assert article.text[row["event_start"] : row["event_end"]] == row["event"]
+
+
+def test_modal_clause_dates_the_coming_day(write) -> None:
+    text = "---\ntitle: Harbour news\npublished: 2024-11-19\n---\nThe union said the deal could collapse by Friday.\n"
+    row = timeline(load_article(write("modal.txt", text))).iloc[0]
+    assert (row["value"], row["tense"], row["verb"]) == ("2024-11-22", "future", "collapse")
+
+
+# --- the plot's footnote stays clear of the x axis --------------------------------------------------------------------
+
+OLD_DATES = """---
+title: Harbour history
+published: 2024-05-14
+---
+The mayor urged both sides to return to the table by Friday. Talks collapsed on Sunday after a long session.
+
+The council first approved a harbour levy in 1996. Its predecessor was approved in 1987. Historians compared it with
+the panic of 1873. Archivists catalogued the records of 1929. Veterans remembered the strike of 1970. Teachers
+organised the walkout of 1968. Economists analysed the recession of 1991.
+"""
+
+
+@pytest.mark.parametrize("layout", [None, "constrained"])
+def test_left_out_footnote_is_below_the_axis_label(write, layout) -> None:
+    import matplotlib.pyplot as plt
+
+    df = timeline(load_article(write("old.txt", OLD_DATES)))
+    if layout is None:
+        fig = plot_timeline(df)
+    else:
+        fig, ax = plt.subplots(figsize=(6, 3), layout=layout)
+        plot_timeline(df, ax=ax)
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    notes = [t for t in ax.texts if t.get_text().startswith("Not drawn")]
+    assert len(notes) == 1 and notes[0].get_text().endswith("and 1 more")
+    note = notes[0].get_window_extent(renderer)
+    for decoration in (ax.xaxis.label, ax.xaxis.get_offset_text(), *ax.get_xticklabels()):
+        if decoration.get_text():
+            assert note.y1 <= decoration.get_window_extent(renderer).y0, decoration.get_text()
+    if layout is None:
+        assert note.y0 >= 0  # the figure grew to hold it
+    plt.close(fig)

@@ -49,6 +49,70 @@ def test_weekday(text: str, expected: str) -> None:
     assert t.anchor == THU
 
 
+TUE = dt.date(2024, 11, 19)  # a Tuesday: the coming Friday is 2024-11-22, the last one 2024-11-15
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A modal with a bare verb, a governed infinitive or a deadline governs a future clause: the coming day.
+        ("A person familiar with the matter said the deal could collapse by Friday.", "2024-11-22"),
+        ("Lawmakers should vote on Friday.", "2024-11-22"),
+        ("The board may not decide until Friday.", "2024-11-22"),
+        ("Officials may have to wait until Friday.", "2024-11-22"),  # obligation, not a perfect
+        ("The fund must repay the loan no later than Friday.", "2024-11-22"),
+        ("The mayor urged both sides to return to the table by Friday.", "2024-11-22"),
+        ("He told reporters to expect a decision by Friday.", "2024-11-22"),
+        ("The court is likely to rule on Friday.", "2024-11-22"),
+        ("The union asks members to strike on Friday.", "2024-11-22"),
+        ("The court gave the parties until Friday to respond.", "2024-11-22"),
+        ("Officials have until Friday to decide.", "2024-11-22"),
+        ("Comments are due by Friday.", "2024-11-22"),
+        # Past: a perfect, "could not", a plan in the past, the weekday of "said", a deadline already narrated.
+        ("The minister could not attend on Friday.", "2024-11-15"),
+        ("She would have voted on Friday.", "2024-11-15"),
+        ("He may have attended the meeting on Friday.", "2024-11-15"),
+        ("The meeting had been expected to take place on Friday.", "2024-11-15"),
+        ("The ministry said on Friday that it would appeal.", "2024-11-15"),
+        ("He said he was going to go back to work on Friday.", "2024-11-15"),
+        ("The union threatened to walk out on Friday.", "2024-11-15"),  # Friday may be the threat's
+        ("The agency sought to block the sale on Friday.", "2024-11-15"),
+        ("The talks lasted until Friday.", "2024-11-15"),
+        ("Until Friday, the border was open.", "2024-11-15"),
+        ("The senator returned to work on Friday.", "2024-11-15"),
+    ],
+)
+def test_weekday_in_modal_infinitive_and_deadline_clauses(text: str, expected: str) -> None:
+    t = only(text, TUE)
+    assert (t.text, t.value) == ("Friday", expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Most stores by Friday will reopen.", "2024-11-22"),
+        ("Most stores by Friday had reopened.", "2024-11-15"),  # a past marker after the deadline
+        ("Most stores until Friday's sale stay shut.", "2024-11-15"),  # a possessive is no deadline
+    ],
+)
+def test_a_bare_deadline_reads_the_clause_after_it(text: str, expected: str) -> None:
+    assert only(text, TUE).value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shipping companies warned that delays could last until June.", "2025-06"),
+        ("The sale runs until June.", "2025-06"),
+        ("Prices rose until June.", "2024-06"),
+        ("In May the company could see profits rise.", "2024-05"),  # "May" the month, before the modal
+    ],
+)
+def test_month_in_modal_and_deadline_clauses(text: str, expected: str) -> None:
+    t = only(text, TUE)
+    assert t.value == expected
+
+
 def test_weekday_possessive_is_left_out_of_the_span() -> None:
     t = only("The mayor will chair Friday's meeting.")
     assert t.text == "Friday"
@@ -282,6 +346,12 @@ def test_without_publication_date_absolute_values_resolve() -> None:
         ("Harris said she would attend", "future"),
         ("Harris addressed the summit", "past"),
         ("Harris addresses the summit", None),
+        ("Harris said the talks could collapse", "future"),
+        ("Harris could not attend", "past"),
+        ("Harris would have attended", "past"),
+        ("Harris urged both sides to return", "past"),  # the infinitive counts only before a deadline
+        ("Harris urges both sides to return", "future"),
+        ("The Clean Air Plan was designed to lower", "past"),  # "Plan" is no governing verb
     ],
 )
 def test_clause_tense(text: str, expected: str | None) -> None:
