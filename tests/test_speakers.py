@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.speakers import anonymity_spans, is_anonymous
+from analysis.speakers import anonymity_spans, is_anonymous, name_rules
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,10 @@ from analysis.speakers import anonymity_spans, is_anonymous
 )
 def test_anonymity_spans(text, expected):
     assert [text[a:b] for a, b in anonymity_spans(text)] == expected
+    # the patterns are tried only near their anchor words: the same as running them over the whole text
+    padded = "Filler words here. " * 12 + text + " More filler follows." * 8
+    full = [m.span() for m in name_rules()["anonymity_clause"].finditer(padded)]
+    assert anonymity_spans(padded) == full
 
 
 def test_anonymity_spans_window():
