@@ -3,8 +3,9 @@
 Each quotation (direct, mixed or indirect, from :func:`analysis.quotes.extract_quotes`) is scored on its content
 only: the reporting cue ("denied", "told reporters") and the words naming the speaker are blanked out when they
 fall inside the content span, so the narrator's choice of verb never leaks into the speaker's score. The
-narrator is scored too, one row per body sentence, on the words outside every quotation (the narrator's framing,
-cues included). Scores come from :func:`analysis.vader.polarity_scores` (VADER with the news patch).
+narrator is scored too, one row per stretch of a body sentence outside every quotation (the narrator's framing,
+cues included): a quotation in the middle of a sentence leaves two narrator rows, before and after it, so no row's
+evidence holds another row's words. Scores come from :func:`analysis.vader.polarity_scores` (VADER with the news patch).
 
 Aggregates (:func:`speaker_sentiment`) give per speaker, camp or kind the number of quotations and words, the
 mean compound score with a seeded percentile-bootstrap 95% interval, the shares of positive / neutral / negative
@@ -64,7 +65,8 @@ MIN_FOR_INTERVAL = 3
 #: Below this many quotations the interval is given but flagged as rough (percentile bootstrap intervals are
 #: too narrow for small samples).
 FEW_FOR_INTERVAL = 10
-#: A narrator sentence with fewer words outside quotations, cues and speaker mentions is attribution only
+#: A narrator sentence (or stretch of one between quotations) with fewer words outside quotations, cues and
+#: speaker mentions is attribution only
 #: ("he said", "NATO Secretary General Jens Stoltenberg also said") and gets no row.
 MIN_NARRATION_WORDS = 3
 #: VADER's conventional cut-offs on the compound score.
@@ -80,7 +82,7 @@ _REQUIRED_QUOTE_COLUMNS = ("kind", "text", "start", "end", "speaker")
 
 @dataclass(frozen=True)
 class _Unit:
-    """One scored unit (a quotation or a narrator sentence) before it becomes a row."""
+    """One scored unit (a quotation or a stretch of narration) before it becomes a row."""
 
     speaker: Any
     speaker_type: Any
@@ -185,27 +187,53 @@ def _attribution_spans(rows: list[_Row]) -> list[tuple[int, int]]:
     return spans
 
 
+def _outside(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The maximal pieces of ``[start, end)`` that no ``[a, b)`` in ``holes`` covers, in text order."""
+    pieces = []
+    at = start
+    for a, b in sorted(holes):
+        if a > at:
+            pieces.append((at, min(a, end)))
+        at = max(at, b)
+        if at >= end:
+            break
+    if at < end:
+        pieces.append((at, end))
+    return [(a, b) for a, b in pieces if a < b]
+
+
+def _narration_piece(text: str, start: int, end: int, attributions: SpanIndex) -> tuple[int, int] | None:
+    """A stretch of narration outside quotations trimmed to its words (and the punctuation right after the last),
+    or None when it holds fewer than :data:`MIN_NARRATION_WORDS` words besides cues and speaker mentions."""
+    # The cue stays in the narrator's score (the choice of verb is the narrator's), but a piece whose only
+    # words are the attribution ("NATO's chief also said") is not narration.
+    own = _blank(text, start, end, attributions.overlapping(start, end))
+    if len(_WORD.findall(own)) < MIN_NARRATION_WORDS:
+        return None
+    words = list(_WORD.finditer(text, start, end))  # in text order, so the last ends furthest
+    first, last = words[0].start(), words[-1].end()
+    while last < end and text[last] in ".!?;:,)":
+        last += 1
+    return first, last
+
+
 def _narrator_units(article: Article, rows: list[_Row]) -> list[_Unit]:
+    """The narrator's rows: each body sentence's stretches outside every quotation (marks included).
+
+    A quotation in the middle of a sentence splits its narration into two rows (before and after it), so a
+    row's evidence is exactly the words scored: no narrator row contains a quotation's words, and
+    ``article.text[start:end]`` is the scored text.
+    """
     text = article.text
-    quoted = sorted(_with_marks(text, int(r["start"]), int(r["end"])) for r in rows)
+    quoted_index = SpanIndex([_with_marks(text, int(r["start"]), int(r["end"])) for r in rows])
     attributions = SpanIndex(_attribution_spans(rows))
-    quoted_index = SpanIndex(quoted)
     units = []
     for sent in parse(article).sentences:
-        holes = quoted_index.overlapping(sent.start, sent.end)
-        scored = _blank(text, sent.start, sent.end, holes)
-        # The cue stays in the narrator's score (the choice of verb is the narrator's), but a sentence whose
-        # only words outside quotations are the attribution ("NATO's chief also said") is not narration.
-        own = _blank(text, sent.start, sent.end, holes + attributions.overlapping(sent.start, sent.end))
-        if len(_WORD.findall(own)) < MIN_NARRATION_WORDS:
-            continue
-        # Trim the evidence span to the narration (leading/trailing quotations and punctuation left out).
-        words = list(_WORD.finditer(scored))  # in text order, so the last ends furthest
-        first, last = words[0].start(), words[-1].end()
-        while last < len(scored) and scored[last] in ".!?;:,)" and scored[last] != " ":
-            last += 1
-        units.append(_Unit(NARRATOR, "narrator", NARRATOR, "narration", sent.start + first, sent.start + last,
-                           sent.index, scored[first:last]))
+        for a, b in _outside(sent.start, sent.end, quoted_index.overlapping(sent.start, sent.end)):
+            piece = _narration_piece(text, a, b, attributions)
+            if piece is not None:
+                units.append(_Unit(NARRATOR, "narrator", NARRATOR, "narration", *piece, sent.index,
+                                   text[piece[0]:piece[1]]))
     return units
 
 
@@ -228,12 +256,13 @@ def quotation_sentiment(article: Article, *, quotes: pd.DataFrame | None = None,
         actors: an actors file (:class:`analysis.actors.Actors`), passed to the extractor when ``quotes`` is None.
 
     Returns:
-        One row per quotation and per narrator sentence, in text order, with columns :data:`SCORE_COLUMNS`:
+        One row per quotation and per stretch of narration, in text order, with columns :data:`SCORE_COLUMNS`:
         ``article, speaker, speaker_type, camp, kind`` (``direct``/``mixed``/``indirect``/``narration``),
         ``text`` (``article.text[start:end]``), ``start, end, compound, pos, neu, neg`` (VADER on the content
         only), ``sentence`` (body sentence index) and ``words`` (words scored). Narrator rows have speaker
-        and camp ``"(narrator)"``; their ``text`` may contain a quotation in the middle, which is blanked out
-        of the score.
+        and camp ``"(narrator)"``; they never contain a quotation: a sentence with a quotation in the middle
+        gives one narrator row before it and one after it (each with the sentence's index), and a stretch with
+        fewer than :data:`MIN_NARRATION_WORDS` words besides cues and speaker mentions gives none.
 
     Raises:
         ValueError: the quotes table lacks a needed column or its offsets do not fit the article.

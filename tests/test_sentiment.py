@@ -107,6 +107,42 @@ def test_narrator_rows_exclude_quotations_and_bare_attributions(tmp_path: Path) 
     assert any(t.startswith("The ferry union praised") for t in texts)
 
 
+@pytest.mark.parametrize(("sentence", "quote", "expected"), [
+    # An indirect quotation in the middle: the narration before and after it, as two rows.
+    (("Orla Brenn said on Monday that the orchard harvest was excellent, although frost had ruined half of the "
+      "vines near the river."),
+     {"kind": "indirect", "text": "the orchard harvest was excellent", "cue": "said", "mention": "Orla Brenn"},
+     ["Orla Brenn said on Monday that", "although frost had ruined half of the vines near the river."]),
+    # A direct quotation in the middle, its quotation marks left out of both rows.
+    (("The council voted on Tuesday to close the library, calling it \u201ca costly relic of the past\u201d in a "
+      "statement read by the clerk at noon."),
+     {"kind": "direct", "text": "a costly relic of the past"},
+     ["The council voted on Tuesday to close the library, calling it",
+      "in a statement read by the clerk at noon."]),
+    # A quotation reaching the end of the sentence leaves one row (as before).
+    ("Bram Oduya told reporters in the square that the new bridge was a wonderful gift.",
+     {"kind": "indirect", "text": "the new bridge was a wonderful gift", "cue": "told", "mention": "Bram Oduya"},
+     ["Bram Oduya told reporters in the square that"]),
+    # A stretch that is attribution only ("Kane claimed that") gets no row, as such a sentence gets none.
+    ("Kane claimed that the stadium would bring joy, a figure his own staff disputed strongly.",
+     {"kind": "indirect", "text": "the stadium would bring joy", "cue": "claimed", "mention": "Kane"},
+     ["a figure his own staff disputed strongly."]),
+])
+def test_narration_rows_leave_out_quotations_in_mid_sentence(tmp_path: Path, sentence: str, quote: dict,
+                                                             expected: list[str]) -> None:
+    article = _article(tmp_path, f"Test | Site\n\n{sentence}\n")
+    quotes = _quotes(article, [{"speaker": "Someone", **quote}])
+    scores = quotation_sentiment(article, quotes=quotes)
+    narration = scores[scores["kind"] == "narration"]
+    assert list(narration["text"]) == expected
+    q_start, q_end = int(quotes.loc[0, "start"]), int(quotes.loc[0, "end"])
+    for row in narration.itertuples():
+        assert article.text[row.start:row.end] == row.text
+        assert row.end <= q_start or row.start >= q_end  # no narrator row holds the quotation's words
+        assert row.compound == pytest.approx(sentence_sentiment(row.text))  # scored on exactly its text
+        assert row.sentence == 0
+
+
 def test_no_quotes_gives_narrator_only(tmp_path: Path) -> None:
     article = _article(tmp_path)
     scores = quotation_sentiment(article, quotes=_quotes(article, []).reindex(
