@@ -1088,6 +1088,32 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> _Result | None:
     return _Result("DURATION", unit_value, None, mod=mod, remember=False)
 
 
+_OF_YEAR_OFFSET = {"the": 0, "this": 0, "the current": 0, "next": 1, "last": -1, "the previous": -1}
+
+
+@functools.lru_cache(maxsize=1)
+def _half_context_re() -> re.Pattern[str]:
+    words = lexicon()["half_context"]["words"]
+    return re.compile(r"(?<![\w'])(?:" + _alt(words) + r")(?![\w'])|%|\$|\u20ac|\u00a3", re.IGNORECASE)
+
+
+def _half_of_a_year(text: str, start: int, end: int) -> bool:
+    """Whether a bare "the first/second half" is a half of a year: only in a financial or economic sentence
+    ("profit rose 38% in the first half"); in sports and most news it is a match's or a story's half.
+
+    The sentence is read up to 200 characters either side of the expression.
+    """
+    lo = max(0, start - 200)
+    before = text[lo:start]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+    lo = lo + cut + 1 if cut >= 0 else lo
+    after = text[end : end + 200]
+    stop = min((i for i in (after.find(". "), after.find("\n"), after.find("? "), after.find("! ")) if i >= 0),
+               default=len(after))
+    sentence = text[lo:start] + " " + after[:stop]
+    return _half_context_re().search(sentence) is not None
+
+
 def _h_quarter(m: re.Match[str], ctx: _Context) -> _Result | None:
     ordinal = (m["ord"] or "").lower()
     rel = re.sub(r"[\s-]+", " ", (m["rel"] or "").lower()).strip()
@@ -1095,9 +1121,16 @@ def _h_quarter(m: re.Match[str], ctx: _Context) -> _Result | None:
     year = int(m["year"]) if m["year"] else (int(m["year2"]) if m["year2"] else None)
     if year is None and m["relyear"] and ctx.dct is not None:
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["relyear"].lower()]
+    if year is None and m["ofyear"] and ctx.dct is not None:
+        year = ctx.dct.year + _OF_YEAR_OFFSET.get(re.sub(r"\s+", " ", m["ofyear"].lower()).split(" year")[0]
+                                                  .replace(" fiscal", ""), 0)
     if m["half"]:
+        if not ordinal and rel == "last" and (year is not None or m["ofyear"]):
+            ordinal = "second"  # "the last half of 1989"
         if ordinal not in ("first", "1st", "second", "2nd"):
             return None
+        if year is None and not m["ofyear"] and not _half_of_a_year(ctx.text, m.start(), m.end()):
+            return None  # "In the second half they played ...": a match's half, not the year's
         h = 1 if ordinal in ("first", "1st") else 2
         if year is None:
             if ctx.dct is None:
@@ -1362,7 +1395,8 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          r"|coming|preceding|fiscal|recent|comparable|corresponding))[\s-]+)*(?:(?P<ord>(?i:first|second|third|fourth"
          r"|1st|2nd|3rd|4th))[\s-]+)?(?:(?i:fiscal|calendar)\s+)?(?:(?P<q>(?i:quarter))|(?P<half>(?i:half))|"
          r"(?P<period>(?i:period)))(?!s)"
-         r"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<year2>{YEAR}))?(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)))?",
+         r"(?:\s+(?i:of)\s+(?:(?:(?i:fiscal)\s+)?(?P<year2>{YEAR})|(?P<ofyear>(?i:the\s+current|the\s+previous|the"
+         r"|this|next|last)\s+(?i:fiscal\s+)?(?i:year))\b))?(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)))?",
          _h_quarter, 0),
         _Rule("ago",
          _starting_with(["about", "nearly", "almost", "more", "roughly", "approximately", *amounts], digit=True)

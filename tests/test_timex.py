@@ -156,6 +156,30 @@ def test_calendar_dates(text: str, expected: str, type_: str) -> None:
     assert (t.type, t.value) == (type_, expected)
 
 
+# --- halves: a half of a year only with a year or in a sentence about money ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the second half the visitors pressed hard and scored twice.", []),
+        ("The keeper was injured early in the first half of the game.", []),
+        ("The second half of the season starts after the break.", []),
+        ("The choir sang the first half of the programme twice.", []),
+        ("Turnover grew in the first half of the year.", [("the first half of the year", "DATE", "2022-H1")]),
+        ("Hiring will slow in the second half of next year.", [("the second half of next year", "DATE", "2023-H2")]),
+        ("The mill ran at a loss in the last half of 2019.", [("the last half of 2019", "DATE", "2019-H2")]),
+        ("The bakery earned more in the first half of this year.",
+         [("the first half of this year", "DATE", "2022-H1")]),
+        ("The bakery's profit rose 12% in the first half.", [("the first half", "DATE", "2022-H1")]),
+        ("The quarry expects its earnings to recover in the second half.", [("the second half", "DATE", "2022-H2")]),
+        ("Orders fell in the third quarter of last year.", [("the third quarter of last year", "DATE", "2021-Q3")]),
+    ],
+)
+def test_half_is_a_half_of_a_year_only_with_a_year_or_money(text: str, expected: list) -> None:
+    assert values(text) == expected
+
+
 def test_month_mod_and_span() -> None:
     t = only("The plant closed in late November.")
     assert (t.text, t.value, t.mod) == ("late November", "2022-11", "END")
