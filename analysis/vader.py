@@ -53,10 +53,13 @@ __all__ = [
 
 _PATCH_FILE = "vader_patch.tsv"
 _KINDS = ("name", "phrase", "word", "rule")
-_RULES = ("proper-name", "not-only", "despite-concessive", "no-comparative")
+_RULES = ("proper-name", "not-only", "despite-concessive", "no-comparative", "less-positive")
 _COMPARATIVES = frozenset({"better", "greater", "stronger", "finer", "bigger", "higher", "more"})
 _NEUTRAL_NO = "\u2063no"
 _NOT_ONLY = frozenset({"only", "just", "merely"})
+#: Words before "less" that make it "equally" ("no less welcome", "not less important") or a hedge ("more or
+#: less"): the ``less-positive`` rule leaves those alone.
+_NOT_LESS = frozenset({"no", "not", "none", "nothing", "or"})
 _TYPOGRAPHY = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'",
                              "\u00ab": '"', "\u00bb": '"', "\u2032": "'", "\u00a0": " "})
 #: ``_TYPOGRAPHY`` as (character, replacement) pairs: a few ``str.replace`` calls are about ten times faster than
@@ -486,6 +489,9 @@ class _NewsAnalyzer(SentimentIntensityAnalyzer):
                 valence = valence * N_SCALAR
         elif i > 0 and lows[i - 1] not in lexicon and lows[i - 1] == "least":
             valence = valence * N_SCALAR
+        # The patch's "less-positive" rule, after VADER's steps: "less happy" reads like VADER's "least happy".
+        if valence > 0 and "less-positive" in _active_rules() and _less_before(lows, i) is not None:
+            valence = valence * N_SCALAR
         return valence
 
     @staticmethod
@@ -537,6 +543,30 @@ class _NewsAnalyzer(SentimentIntensityAnalyzer):
                 out.append(ch)
                 prev_space = ch == " "
         return "".join(out).strip()
+
+
+def _less_before(lows: list[str], i: int) -> int | None:
+    """The position of the "less" that makes word ``i`` a "less X" or "less than X" (the ``less-positive`` rule),
+    or None.
+
+    VADER counts "less" as a mere dampener (its booster value -0.293) and "least" as a negation (the valence
+    times ``N_SCALAR``): "Hollis was less happy" scored +0.53, "least happy" -0.46. In news "less happy", "less
+    than pleased" and "less successful" report displeasure or failure, so a positive word right after "less" (or
+    after "less than") is negated as "least" negates it. "No less", "not less" and "more or less" are left alone.
+
+    Args:
+        lows: the text's words, lower-cased.
+        i: the position of the valenced word.
+    """
+    at = i - 1
+    if at >= 1 and lows[at] == "than":
+        at -= 1
+    if at < 0 or lows[at] != "less":
+        return None
+    before = lows[at - 1] if at > 0 else ""
+    if before in _NOT_LESS or "n't" in before:
+        return None
+    return at
 
 
 def _idioms_lows(valence: float, lows: list[str], i: int) -> float:
@@ -695,7 +725,26 @@ def patch_hits(text: str) -> list[PatchHit]:
         hits.append(PatchHit(entry.id, entry.kind, text[start:end], start, end,
                              plain.get(word.lower(), 0.0), valence, entry.reason))
     hits += _negation_rule_hits(sentitext.tokens, spans, where, text)
+    hits += _less_rule_hits(sentitext, analyzer.lexicon, spans, where, text)
     return sorted(hits, key=lambda h: (h.start, h.entry))
+
+
+def _less_rule_hits(sentitext: _PatchedSentiText, lexicon: dict[str, float], spans: list[tuple[int, int]],
+                    where: list[int], text: str) -> list[PatchHit]:
+    """The ``less-positive`` rule where it turned a positive word ("less happy"); the hit is the word "less"."""
+    entry = next((e for e in load_patch() if e.kind == "rule" and e.pattern == "less-positive"), None)
+    if entry is None or "less" not in sentitext.lows:
+        return []
+    hits = []
+    for i in sentitext.in_lexicon:
+        valence = sentitext.overrides[i][1] if i in sentitext.overrides else lexicon[sentitext.lows[i]]
+        at = _less_before(sentitext.lows, i) if valence > 0 else None
+        if at is None:
+            continue
+        start, end = where[spans[at][0]], where[spans[at][1] - 1] + 1
+        hits.append(PatchHit(entry.id, entry.kind, text[start:end], start, end, valence, valence * N_SCALAR,
+                             entry.reason))
+    return hits
 
 
 def _negation_rule_hits(tokens: list[str], spans: list[tuple[int, int]], where: list[int], text: str

@@ -100,6 +100,48 @@ def test_patched_direction(text: str, direction: int) -> None:
     assert compound != plain_polarity_scores(text)["compound"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "less" before a positive word reports displeasure or failure, as "least" does in VADER.
+        "Mara Quist was less happy.",
+        "The union was less than pleased with the offer.",
+        "The second season was less successful for the club.",
+        # A fall of a good quantity is bad news ("profit", "growth" are rated positive out of context).
+        "The brewery said its annual profit fell 12 percent.",
+        "Profits dropped sharply.",
+        "Growth has slowed across the region.",
+        "Investors fretted over a steep decline in profits.",
+        "Slower growth is expected this year.",
+        "Lower profits are expected this year.",
+    ],
+)
+def test_news_misreadings_turn_negative(text: str) -> None:
+    assert plain_polarity_scores(text)["compound"] > 0.05  # what VADER made of it
+    assert sentence_sentiment(text) < -0.05
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Profits rose sharply.",  # a rise keeps VADER's reading
+        "Profits rose as costs fell.",  # the fall is another noun's
+        "It was more or less good.",  # a hedge, not "less good"
+        "The least happy voters stayed home.",  # VADER's own "least" rule, unchanged
+        "The bakery was less crowded on Sunday.",  # "less" before a word without valence
+    ],
+)
+def test_rise_and_hedges_score_as_plain_vader(text: str) -> None:
+    assert sentence_sentiment(text) == plain_polarity_scores(text)["compound"]
+
+
+def test_less_rule_reports_the_word_less() -> None:
+    text = "By Friday the mayor was less \u201chappy\u201d than before."
+    hits = [h for h in patch_hits(text) if h.entry == "rule:less-positive"]
+    assert [(h.word, text[h.start:h.end]) for h in hits] == [("less", "less")]
+    assert hits[0].lexicon_valence > 0 > hits[0].patched_valence
+
+
 def test_virtue_sense_of_responsible_is_kept() -> None:
     text = "He is a responsible and careful driver."
     assert sentence_sentiment(text) == plain_polarity_scores(text)["compound"] > 0
