@@ -62,6 +62,7 @@ _CLAUSE_DELIM = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _INHERITABLE = ("DATE", "TIME")
+_SINCE = re.compile(r"(?<![\w'])(?i:since)\s+$")  # right before the expression: "since 2019", "ever since March"
 
 
 @functools.lru_cache(maxsize=1)
@@ -344,12 +345,20 @@ def _row(article: Article, t: Timex, sentence, mentions: _MentionIndex, non_pers
     if (range_end is not None and dct is not None and tense == "past" and range_start <= dct < range_end
             and precision in ("week", "month", "quarter", "season", "half", "year")):
         range_end = dct  # "this week's blast" in a past clause happened by the publication date
+    rule = t.rule
+    if noun is None and _SINCE.search(text, max(0, t.start - 16), t.start):
+        # "for the first time since 2019": the event falls in the span from 2019 to now, not in 2019 (but "since
+        # Monday's debate" dates the debate, its noun phrase).
+        rule = f"since:{t.rule}"
+        if range_start is not None:
+            range_end = max(range_end, dct) if dct is not None and range_end is not None else None
+            precision = "span" if range_end is not None else precision
     head = noun or (verb[0] if verb is not None else text[lo:hi][:40])
     label = f"{names[0]}: {head}" if names else head
     return {
         "article": article.id, "text": t.text, "start": t.start, "end": t.end, "type": t.type, "value": t.value,
         "anchor": t.anchor.isoformat() if t.anchor else None, "event": text[lo:hi], "event_start": lo,
-        "event_end": hi, "sentence": sentence.index, "rule": t.rule, "actors": "; ".join(names),
+        "event_end": hi, "sentence": sentence.index, "rule": rule, "actors": "; ".join(names),
         "precision": precision,
         "range_start": range_start.isoformat() if range_start else None,
         "range_end": range_end.isoformat() if range_end else None,
@@ -374,7 +383,9 @@ def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
             current, paragraph = None, s.paragraph
         own = [r for r in dated.get(s.index, []) if r["type"] in _INHERITABLE and r["range_start"]]
         if own:
-            current = own[-1]
+            # A sentence dated only by "since X" sets no reference time: X is not when its events happen.
+            points = [r for r in own if not r["rule"].startswith("since:")]
+            current = points[-1] if points else None
             continue
         if current is None or s.index in dated:
             continue
@@ -495,7 +506,7 @@ def _ordered_columns(rows: list[dict]) -> dict[str, list]:
     """The (non-empty) rows as column lists in story order, with ``story_order`` and ``chrono_order`` (None
     for rows without a calendar range), columns in the order of :data:`COLUMNS` then ``_EXTRA``."""
     rows = sorted(rows, key=lambda r: (r["event_start"] if r["inherited"] else r["start"], r["start"]))
-    dated = [i for i, r in enumerate(rows) if r["range_start"] is not None]
+    dated = [i for i, r in enumerate(rows) if r["range_start"] is not None and not _is_since(r["rule"])]
     dated.sort(key=lambda i: (rows[i]["range_end"] is None, rows[i]["range_end"] or "",
                               rows[i]["range_start"], _clock_key(rows[i]["value"]), i))
     chrono: list[int | None] = [None] * len(rows)
@@ -506,6 +517,11 @@ def _ordered_columns(rows: list[dict]) -> dict[str, list]:
     columns["chrono_order"] = chrono
     columns.update({name: [r[name] for r in rows] for name in _EXTRA})
     return columns
+
+
+def _is_since(rule: str) -> bool:
+    """Whether a row's date is the start of a span up to publication ("since 2019"), not the event's date."""
+    return rule.startswith("since:") or rule.startswith("inherited:since:")
 
 
 def _type_columns(columns: dict[str, object]) -> None:
@@ -556,6 +572,8 @@ def unanchored(df: pd.DataFrame) -> pd.DataFrame:
     def why(row: pd.Series) -> str:
         if row["unresolved"]:
             return "relative, and no publication date to resolve it against"
+        if str(row["rule"]).startswith("since:"):
+            return "a starting point (\"since ...\"): the event falls between it and publication, not at it"
         if row["type"] == "DURATION":
             return "a length of time, not a date"
         if row["type"] == "SET":

@@ -278,3 +278,42 @@ def test_left_out_footnote_is_below_the_axis_label(write, layout) -> None:
     if layout is None:
         assert note.y0 >= 0  # the figure grew to hold it
     plt.close(fig)
+
+
+# --- "since X" is a span from X to publication, not the event's date ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "range_start"),
+    [
+        ("The ferry sailed to the island on Sunday for the first time since 2019.", "2019", "2019-01-01"),
+        ("Ever since March the bakery has opened at dawn.", "March", "2024-03-01"),
+        ("Rents at the harbour have doubled since last year.", "last year", "2023-01-01"),
+        ("The club won its first cup since the 1990s on Sunday.", "the 1990s", "1990-01-01"),
+    ],
+)
+def test_since_dates_a_span_up_to_publication_not_the_event(write, sentence: str, expression: str,
+                                                            range_start: str) -> None:
+    article = load_article(write("since.txt", f"---\ntitle: Harbour news\npublished: 2024-06-12\n---\n{sentence}\n"))
+    df = timeline(article)
+    row = rows_for(df, expression).iloc[0]
+    assert row["rule"].startswith("since:")
+    assert (row["range_start"], row["range_end"], row["precision"]) == (range_start, "2024-06-12", "span")
+    assert pd.isna(row["chrono_order"])
+    assert expression not in set(chronology(df)["text"])
+    assert "starting point" in unanchored(df).set_index("text").loc[expression, "why"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("The pier was built in 2019 by a local firm.", "2019"),
+        ("The worst storm since a new sea wall was finished in 2019 hit the town.", "2019"),  # the finishing is in 2019
+    ],
+)
+def test_a_date_not_after_since_stays_in_the_chronology(write, sentence: str, expression: str) -> None:
+    article = load_article(write("since.txt", f"---\ntitle: Harbour news\npublished: 2024-06-12\n---\n{sentence}\n"))
+    df = timeline(article)
+    row = rows_for(df, expression).iloc[0]
+    assert not row["rule"].startswith("since:") and row["precision"] == "year"
+    assert row["chrono_order"] == 0
