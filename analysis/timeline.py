@@ -5,7 +5,10 @@ News tells events out of order. :func:`timeline` tags the temporal expressions o
 around it and its verb, or the noun phrase of a possessive such as "this week's blast"), the actors in that event
 (:func:`analysis.actors.actor_mentions`), and orders the events by time. Sentences that carry no date of their own
 but continue a dated passage in the same paragraph inherit its date (rows marked ``inherited``): news keeps the
-reference time until it says otherwise (Reichenbach's reference time; Bell, *The Language of News Media*, 1991).
+reference time until it says otherwise (Reichenbach's reference time; Bell, *The Language of News Media*, 1991),
+unless the sentence's tense disagrees with the date or a quotation's edge lies between them. An expression right
+after "since" ("for the first time since 2019") starts a span up to publication: its row (rule ``since:...``) has
+that span as its range and stays out of the chronology.
 
 Chronological order sorts by the *latest* day an expression allows, then the earliest: "earlier this week" (Monday
 to the day before publication) comes after "Tuesday" and before "Thursday". A week- or month-level date is a range,
@@ -367,9 +370,34 @@ def _row(article: Article, t: Timex, sentence, mentions: _MentionIndex, non_pers
     }
 
 
+def _quoted(text: str, paragraph_start: int, pos: int) -> bool:
+    """Whether ``text[pos]`` is inside quoted speech: an odd number of straight double quotes, or more opening than
+    closing curly ones, between the start of its paragraph and ``pos``."""
+    before = text[paragraph_start:pos]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
+def _tense_disagrees(tense: str | None, date: dict, dct: _dt.date | None) -> bool:
+    """Whether a clause of ``tense`` cannot take ``date`` (a row): a past verb with a date after publication ("said
+    ... would attend" after "next week"), or a future one with a date before it ("it will not go unanswered"
+    after "last Tuesday"). Dates around the publication date, and clauses without a tense, agree with anything."""
+    if dct is None or tense is None:
+        return False
+    day = dct.isoformat()
+    if tense == "past":
+        return date["range_start"] > day
+    if tense == "future":
+        return date["range_end"] is not None and date["range_end"] < day
+    return False
+
+
 def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
-                    non_persons: frozenset[str]) -> list[dict]:
-    """Rows for sentences without a date of their own that continue a dated passage in the same paragraph."""
+                    non_persons: frozenset[str], dct: _dt.date | None = None) -> list[dict]:
+    """Rows for sentences without a date of their own that continue a dated passage in the same paragraph.
+
+    A sentence does not inherit when the tense of its event disagrees with the date (:func:`_tense_disagrees`),
+    nor across the edge of quoted speech (the date outside a quotation and the event inside it, or the reverse).
+    """
     doc = parse(article)
     text = article.text
     dated = {}
@@ -378,9 +406,10 @@ def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
     out: list[dict] = []
     current: dict | None = None
     paragraph = None
+    paragraph_start = 0
     for s in doc.sentences:
         if s.paragraph != paragraph:
-            current, paragraph = None, s.paragraph
+            current, paragraph, paragraph_start = None, s.paragraph, s.start
         own = [r for r in dated.get(s.index, []) if r["type"] in _INHERITABLE and r["range_start"]]
         if own:
             # A sentence dated only by "since X" sets no reference time: X is not when its events happen.
@@ -395,11 +424,16 @@ def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
         if not verbs or not names:
             continue
         verb = _main_verb(text, verbs[0], hi, lo, lo)
+        if _quoted(text, paragraph_start, verb.start()) != _quoted(text, paragraph_start, current["start"]):
+            continue  # into or out of quoted speech: the speaker's time is not the narrator's
+        tense = _tense(text, lo, lo, s.start, s.end, verb)
+        if _tense_disagrees(tense, current, dct):
+            continue
         row = dict(current)
         row.update(
             event=text[lo:hi], event_start=lo, event_end=hi, sentence=s.index, rule=f"inherited:{current['rule']}",
             actors="; ".join(names), verb=verb[0], label=f"{names[0]}: {verb[0]}", inherited=True,
-            tense=_tense(text, lo, lo, s.start, s.end, verb),
+            tense=tense,
         )
         out.append(row)
     return out
@@ -463,7 +497,7 @@ def _rows(article: Article, *, published: _dt.date | None, actors: object | None
             continue
         t = Timex(**{**t.__dict__, "text": article.text[t.start : t.end]})
         rows.append(_row(article, t, sentence, mentions, non_persons, dct))
-    rows.extend(_inherited_rows(article, rows, mentions, non_persons))
+    rows.extend(_inherited_rows(article, rows, mentions, non_persons, dct))
     return rows
 
 
@@ -521,7 +555,7 @@ def _ordered_columns(rows: list[dict]) -> dict[str, list]:
 
 def _is_since(rule: str) -> bool:
     """Whether a row's date is the start of a span up to publication ("since 2019"), not the event's date."""
-    return rule.startswith("since:") or rule.startswith("inherited:since:")
+    return rule.startswith(("since:", "inherited:since:"))
 
 
 def _type_columns(columns: dict[str, object]) -> None:

@@ -317,3 +317,32 @@ def test_a_date_not_after_since_stays_in_the_chronology(write, sentence: str, ex
     row = rows_for(df, expression).iloc[0]
     assert not row["rule"].startswith("since:") and row["precision"] == "year"
     assert row["chrono_order"] == 0
+
+
+# --- inherited dates respect tense and quoted speech -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "inherits"),
+    [
+        # the tense agrees with the date: the second sentence continues the dated passage
+        ("The storm hit the pier last Tuesday. Mayor Tom Reyes inspected the damage.", True),
+        ("The ferry will sail to Lundy next week. Mayor Tom Reyes will board it at dawn.", True),
+        # a past verb does not take a date still ahead, nor a future one a date gone by
+        ("The ferry will sail to Lundy next week. Mayor Tom Reyes said the council would pay for it.", False),
+        ("The storm hit the pier last Tuesday. Mayor Tom Reyes will inspect the damage.", False),
+        # not into quoted speech, nor out of it (straight and curly quotes)
+        ('The storm hit the pier last Tuesday. "Mayor Tom Reyes cried when he saw it," a fisherman said.', False),
+        ("The storm hit the pier last Tuesday. \u201cMayor Tom Reyes was shaken,\u201d a fisherman said.", False),
+        ('"The storm hit the pier last Tuesday," the harbour master said. Mayor Tom Reyes inspected the damage.',
+         False),
+    ],
+)
+def test_inherited_dates_respect_tense_and_quotes(write, paragraph: str, inherits: bool) -> None:
+    article = load_article(write("inherit.txt", f"---\ntitle: Harbour news\npublished: 2024-06-12\n---\n{paragraph}\n"))
+    df = timeline(article)
+    assert len(df[~df["inherited"]]) == 1  # the one date of the first sentence
+    inherited = df[df["inherited"]]
+    assert (len(inherited) == 1) == inherits, inherited[["text", "event", "tense"]].to_dict("records")
+    for row in inherited.itertuples():
+        assert article.text[row.event_start : row.event_end] == row.event and row.sentence == 1
