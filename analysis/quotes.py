@@ -883,7 +883,7 @@ class _Extractor:
         # wording that says a source is not named ("who asked not to be named"): its verbs report nothing
         self.anonymity = anonymity_spans(self.text, article.body_start)
         self._astarts = [a for a, _ in self.anonymity]
-        self.no_cue = _no_cue_test(self.in_quote, self._astarts, self.anonymity)
+        self.no_cue = _no_cue_test(self.in_quote, self._astarts, self.anonymity) if self.anonymity else self.in_quote
         self.tokens = article_tokens(article)
         self.cues: dict[int, list[_Cue]] = {}
         self.subjects: dict[tuple[int, int], _Speaker | None] = {}

@@ -14,6 +14,9 @@ from analysis.speakers import anonymity_spans, is_anonymous, name_rules
         # a purpose clause after the wording belongs to it (its verb reports nothing)
         ("who spoke on condition of anonymity to discuss the budget", ["on condition of anonymity to discuss"]),
         ("who spoke on the condition that he not be named", ["on the condition that he not be named"]),
+        ("who agreed to talk on the condition that his last name not be used",
+         ["on the condition that his last name not be used"]),
+        ("who asked that her name not be published", ["asked that her name not be published"]),
         ("who asked not to be named because he was not authorised to speak publicly",
          ["asked not to be named", "not authorised to speak"]),
         ("who wasn\u2019t authorized to comment on the inquiry", ["n\u2019t authorized to comment"]),
