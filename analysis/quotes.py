@@ -547,6 +547,52 @@ def _source_np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int
     return span
 
 
+def _document_head(tokens: list[Token]) -> int | None:
+    """The index of the document noun heading the phrase ``tokens`` ("a quarterly filing with ...", "court
+    records", "the report by ..."): at most four lower-case words before it, none a preposition. None when the
+    phrase is not headed by a document noun (``[documents]`` in ``name_rules.toml``)."""
+    nouns = name_rules()["document_nouns"]
+    for k, tok in enumerate(tokens[:5]):
+        if tok[3] in nouns and not tok[4]:
+            after = tokens[k + 1][3] if k + 1 < len(tokens) else None
+            if after is not None and after not in _SOURCE_PREPOSITIONS and after not in name_rules()[
+                    "author_prepositions"]:
+                return None  # "report card", "data center": the noun modifies another
+            return k
+        if not (tok[0][:1].isalpha() and (tok[0].islower() or tok[3] in _DETERMINERS)) or (
+                tok[3] in _SOURCE_PREPOSITIONS) or tok[3] in {
+                "by", "and", "or"}:
+            return None
+    return None
+
+
+def _document_span(tokens: list[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``span`` (a noun phrase after "according to") widened over the name that follows its document noun:
+    "a filing with the Securities and Exchange Commission", "a report by the Federal Reserve Bank of Boston"
+    (the noun-phrase rules stop at "and" and "by")."""
+    if span is None:
+        return None
+    head = _document_head(tokens[span[0]:span[1] + 1])
+    if head is None:
+        return span
+    k = span[0] + head + 1
+    n = len(tokens)
+    if k < n and tokens[k][3] in _SOURCE_PREPOSITIONS | {"by"}:
+        k += 1
+        if k < n and tokens[k][3] == "the":
+            k += 1
+        if k >= n or not tokens[k][4]:
+            return span
+        end = k
+        while end + 1 < n and (tokens[end + 1][4] or (tokens[end + 1][3] in {"and", "&", "of", "."} and (
+                end + 2 < n and tokens[end + 2][4]))):
+            end += 1
+        if end + 1 < n and tokens[end + 1][0] == "." and tokens[end][3] in {"inc", "corp", "co", "ltd"}:
+            end += 1  # "Acme Inc."
+        return span[0], max(span[1], end)
+    return span
+
+
 def _np_after(tokens: list[Token], i: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase that starts at ``tokens[i]`` (inverted frames: "said a person familiar with ...")."""
     if i >= hi:
@@ -675,6 +721,9 @@ class _Resolver:
         actor = self.actors.lookup(phrase)
         if actor is not None and actor.type != "person":
             return _Speaker(actor.name, "group", actor.camp, phrase, start, end, "group")
+        document = self._document(start, end)
+        if document is not None:
+            return document
         person = self.person_at(start, end) or self.new_person(start, end)
         if person is not None:
             return person
@@ -693,6 +742,31 @@ class _Resolver:
             name = self.actors.canonical(phrase) or desc
             return _Speaker(name, "group", self.actors.camp_of(phrase), phrase, start, end, "group")
         return _Speaker(None, "unknown", None, phrase, start, end, "unresolved")
+
+    def _document(self, start: int, end: int) -> _Speaker | None:
+        """A document as the source ("a filing with the Securities and Exchange Commission", "court records",
+        "the report"): a group, described in full, or its author when a name follows "by"/"from"/"of" ("a
+        report by the Federal Reserve Bank of Boston"); resolution ``document``. None for other phrases."""
+        tokens = tokenize(self.text, start, end)
+        head = _document_head(tokens)
+        if head is None:
+            return None
+        phrase = self.text[start:end]
+        rules = name_rules()
+        k = head + 1
+        if k + 1 < len(tokens) and tokens[k][3] in rules["author_prepositions"]:
+            a = k + 2 if tokens[k + 1][3] == "the" and k + 2 < len(tokens) else k + 1
+            if tokens[a][4]:  # a name: the document's author
+                author_start = tokens[k + 1][1]
+                found = self.by_start.get(tokens[a][1])  # a person named right there ("a memo by Ana Ruiz")
+                person = self.person_at(found[0], found[1]) if found is not None and found[1] <= end else None
+                if person is not None:
+                    return _Speaker(person.speaker, "person", person.camp, phrase, start, end, "document")
+                author = self.text[author_start:end]
+                name = self.actors.canonical(author) or _lower_first(_THE.sub("the ", author))
+                return _Speaker(name, "group", self.actors.camp_of(author), phrase, start, end, "document")
+        desc = _lower_first(_THE.sub("the ", phrase))
+        return _Speaker(desc, "group", self.actors.camp_of(phrase), phrase, start, end, "document")
 
     def _pronoun(self, start: int, end: int) -> _Speaker:
         word = self.text[start:end]
@@ -1108,7 +1182,8 @@ class _Extractor:
     def _own_subject(self, sent: int, cue: _Cue, lo: int) -> _Speaker | None:
         tokens = self.sentence_tokens(sent)
         if cue.kind == "according":
-            return self._np_speaker(tokens, _np_after(tokens, cue.last + 1, len(tokens)))
+            span = _np_after(tokens, cue.last + 1, len(tokens))
+            return self._np_speaker(tokens, _document_span(tokens, span))
         before_cue = cue.first - 1
         while before_cue > 0 and tokens[before_cue][3].endswith("ly") and tokens[before_cue][0].islower():
             before_cue -= 1  # ", wrongly suggesting"
@@ -1141,8 +1216,12 @@ class _Extractor:
             while k > lo and tokens[k][0] != "," and j - k <= 12:
                 k -= 1
             if tok[0] == "," and k > lo and tokens[k][0] == ",":
-                outer = self._np_speaker(tokens, _np_ending_at(tokens, k - 1, lo))
-                if outer is not None and outer.speaker_type == "person" and outer.resolution in ("name", "title"):
+                span = _np_ending_at(tokens, k - 1, lo)
+                outer = self._np_speaker(tokens, span)
+                if outer is not None and outer.speaker_type == "person" and outer.resolution in ("name", "title") and (
+                        not _possessive_description(tokens, span)):
+                    # ("Aldovia's foreign minister, Ivan Petrakis, said": the possessive names someone else; the
+                    # name in the apposition speaks)
                     return _replace(outer, "apposition")
             named = self._name_before_asides(tokens, j, lo)
             if named is not None:
@@ -2001,7 +2080,7 @@ class _Extractor:
         s = self.doc.sentences[sent]
         lex = cue_lexicon()
         if cue.kind == "according":
-            span = _np_after(tokens, cue.last + 1, len(tokens))
+            span = _document_span(tokens, _np_after(tokens, cue.last + 1, len(tokens)))
             sp = self._np_speaker(tokens, span)
             if sp is None or span is None:
                 return None
@@ -2136,6 +2215,14 @@ class _Extractor:
                 return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, sent, members)
             return _Row("mixed", start, _trim_end(self.text, start, end), sp, cue, sent, members)
         return _Row("indirect", start, end, sp, cue, sent)
+
+
+def _possessive_description(tokens: list[Token], span: tuple[int, int] | None) -> bool:
+    """Whether the noun phrase ``span`` is a description headed by a common noun after a possessive
+    ("Aldovia's foreign minister", "Kane's chief of staff"): it describes someone other than the possessor."""
+    if span is None or tokens[span[1]][4]:
+        return False
+    return any(t[3] in {"\u2019s", "'s"} or t[3].endswith(("\u2019s", "'s")) for t in tokens[span[0]:span[1]])
 
 
 def _description_before(tokens: list[Token], first: int, name: int) -> bool:

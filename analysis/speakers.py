@@ -129,6 +129,8 @@ def name_rules() -> dict:
     rules["description_nouns"] = frozenset(data["descriptions"]["nouns"])
     rules["premodifiers"] = frozenset(data["descriptions"]["premodifiers"])
     rules["demonyms"] = frozenset(data["demonyms"]["words"])
+    rules["document_nouns"] = frozenset(data["documents"]["nouns"])
+    rules["author_prepositions"] = frozenset(data["documents"]["author_prepositions"])
     rules["first_names"] = _first_names()
     return rules
 

@@ -747,3 +747,58 @@ def test_anonymity_clause_reports_nothing(body):
 def test_description_then_name(body, speaker):
     row = _quotes(body).iloc[0]
     assert (row["speaker"], row["speaker_type"], row["resolution"]) == (speaker, "person", "apposition")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a possessive description, then the name set off by commas: the name speaks, not the possessor
+        ("Ostland's trade minister, Ilse Varga, said the tariffs would stay.", "Ilse Varga"),
+        ("Brimley's governor, Tomas Andric, accused the council of stalling.", "Tomas Andric"),
+        ("Mayor Ada Quill opened the fair. Quill's deputy mayor, Ben Ortiz, admitted that the fair lost money.",
+         "Ben Ortiz"),
+        ("Zephyr's chief executive, Nora Lind, said orders were up.", "Nora Lind"),
+        ("\u201cWe will rebuild,\u201d Ostland's trade minister, Ilse Varga, said.", "Ilse Varga"),
+        # a known place before the possessive kept working
+        ("France's finance minister, Paul Roux, said the deficit would shrink.", "Paul Roux"),
+    ],
+)
+def test_possessive_description_then_name(body, speaker):
+    row = _quotes(body).iloc[0]
+    assert (row["speaker"], row["speaker_type"], row["resolution"]) == (speaker, "person", "apposition")
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker", "mention"),
+    [
+        # a document is the source, described in full with its preposition phrase; never a person
+        ("Orders fell 9 percent, according to a filing with the Securities and Exchange Commission.",
+         "Orders fell", "a filing with the Securities and Exchange Commission",
+         "a filing with the Securities and Exchange Commission"),
+        # a name after "by"/"from" is the document's author
+        ("Wages rose, according to a report by the Federal Reserve Bank of Ostwick.", "Wages rose",
+         "the Federal Reserve Bank of Ostwick", "a report by the Federal Reserve Bank of Ostwick"),
+        ("According to a statement from Brimley Holdings, the plant will close.", "the plant will close",
+         "Brimley Holdings", "a statement from Brimley Holdings"),
+        ("The mill shut in May, according to court records.", "The mill shut", "court records", "court records"),
+        ("Tolls rose. The filing said the bridge would close.", "the bridge would close", "the filing", "The filing"),
+    ],
+)
+def test_documents_are_sources_not_persons(body, fragment, speaker, mention):
+    row = _row(_quotes(body), fragment)
+    assert (row["speaker"], row["speaker_type"], row["mention"], row["resolution"]) == (
+        speaker, "group", mention, "document")
+
+
+@pytest.mark.parametrize(
+    ("body", "organisation"),
+    [
+        ("Fenwick Securities raised its target. Analyst Ivo Brandt said the shares were cheap.", "Fenwick Securities"),
+        ("Lark Foods said its profit fell.", "Lark Foods"),
+        ("Ostwick Pharma said the trial would continue.", "Ostwick Pharma"),
+    ],
+)
+def test_firm_names_are_not_persons(body, organisation):
+    df = _quotes(body)
+    assert not (df["speaker"].eq(organisation) & df["speaker_type"].eq("person")).any()
+    assert not df["speaker"].eq("Securities").any()
