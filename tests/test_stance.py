@@ -205,6 +205,59 @@ def test_works_with_rule_found_persons_and_no_actors_file():
     assert "Brenner" in row["target"]
 
 
+def _mentions(text: str) -> pd.DataFrame:
+    """Every actor mention a sentence's sentiment is scored toward (neutral ones too), with no actors file."""
+    return mention_sentiment(_article(text), actors=Actors())
+
+
+@pytest.mark.parametrize(("text", "not_names", "names"), [
+    # a plural common noun opening a quotation: the sentence's first word, capitalised anyway
+    ("\u201cFerries almost never run on time,\u201d said Professor Ada Quint of Hollow College. She said the "
+     "ferry timetable was fiction.", {"Ferries"}, {"Ada Quint"}),
+    ('"Voters forgive almost anything," Bruno Castell said on Monday.', {"Voters"}, {"Bruno Castell"}),
+    # an -ing form opening a quotation, its stem in lower case elsewhere ("closed")
+    ('"Closing depots does not fix a morale problem," said analyst Pia Moreau. The firm closed two depots.',
+     {"Closing"}, {"Pia Moreau"}),
+    # an opening bracket or dash is no different
+    ("(Wherever the money went, nobody has said.) Hugo Brandt declined to comment.", {"Wherever"},
+     {"Hugo Brandt"}),
+    # a union local: a word and a number name a thing or an organisation, not a person
+    ("Local 9 of the bakers\u2019 union backed the strike, said Rosa Imbert. Members of Local 9 voted on Friday.",
+     {"Local"}, {"Rosa Imbert"}),
+    ('"Local 9 will not back down," said Rosa Imbert, its president.', {"Local"}, {"Rosa Imbert"}),
+    ("The strike was called by Local 9, Rosa Imbert said.", {"Local"}, {"Rosa Imbert"}),
+    # real one-word names stay names: confirmed where no sentence opens with them
+    ("Varland and Osterby traded accusations on Friday. Osterby rejected the claim, Marta Bell said.", set(),
+     {"Osterby", "Marta Bell"}),
+    ('"Osterby lied to us," said Marta Bell. Officials in Osterby disagreed.', set(), {"Osterby", "Marta Bell"}),
+    # a first name alone is a name
+    ('"Tom is a real visionary," said Greta Lind, who worked with him for years.', set(), {"Tom", "Greta Lind"}),
+])
+def test_sentence_opening_ordinary_words_are_not_names(text, not_names, names):
+    df = _mentions(text)
+    assert not set(df["mention"]) & not_names
+    assert names <= set(df["target"])
+
+
+def test_ordinary_word_also_capitalised_in_mid_sentence():
+    """A word also written in lower case is no name where it opens a sentence; capitalised in mid-sentence
+    (a title, a proper name) it is left alone."""
+    text = ('"Harbours are full," said Ines Faro. Ships wait outside Harbours of the North, a port group, and '
+            "the harbours cannot take them.")
+    starts = set(_mentions(text)["mention_start"])
+    assert text.index("Harbours") not in starts
+    assert text.index("Harbours of") in starts
+
+
+def test_okafor_is_not_for_stadiums():
+    """The audit's case: with the ordinary word gone, no judgement of the quotation's first word remains."""
+    text = ('"Stadiums almost never pay for themselves," said Professor Janet Okafor of Eastfield University, '
+            "who has studied such deals. The city will build a stadium anyway.")
+    df = stance(_article(text), actors=Actors())
+    assert "Stadiums" not in set(df["target"])
+    assert not ((df["source"] == "Janet Okafor") & (df["polarity"] > 0)).any()
+
+
 def test_stance_matrix_and_sides():
     df = pd.DataFrame({
         "source": ["A", "A", "B", NARRATOR], "source_camp": ["X", "X", "Y", None],
