@@ -212,8 +212,8 @@ def _mentions(text: str) -> pd.DataFrame:
 
 @pytest.mark.parametrize(("text", "not_names", "names"), [
     # a plural common noun opening a quotation: the sentence's first word, capitalised anyway
-    ("\u201cFerries almost never run on time,\u201d said Professor Ada Quint of Hollow College. She said the "
-     "ferry timetable was fiction.", {"Ferries"}, {"Ada Quint"}),
+    (("\u201cFerries almost never run on time,\u201d said Professor Ada Quint of Hollow College. She said the "
+      "ferry timetable was fiction."), {"Ferries"}, {"Ada Quint"}),
     ('"Voters forgive almost anything," Bruno Castell said on Monday.', {"Voters"}, {"Bruno Castell"}),
     # an -ing form opening a quotation, its stem in lower case elsewhere ("closed")
     ('"Closing depots does not fix a morale problem," said analyst Pia Moreau. The firm closed two depots.',
