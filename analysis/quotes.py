@@ -213,6 +213,10 @@ class _Lexicon:
     ambiguous: frozenset[str]
     not_cues: dict[str, tuple[tuple[tuple[str, ...], int], ...]]  # word -> ((phrase, position of word), ...)
     first_words: frozenset[str]
+    answers: frozenset[str]  # lemmas whose short definite object answers something said ("rejected the account")
+    figure_cues: frozenset[str]  # lemmas whose object may be a result ("reported a quarterly loss")
+    figure_nouns: frozenset[str]
+    finite: frozenset[str]  # words that make an object a clause
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -239,8 +243,11 @@ def cue_lexicon() -> _Lexicon:
         for k, w in enumerate(phrase):
             not_cues[w] = (*not_cues.get(w, ()), (phrase, k))
     first = frozenset(forms) | frozenset(multi)
+    nr = data["not_reports"]
     return _Lexicon(forms, multi, frozenset(w.lower() for w in data["inverted"]["forms"]), objects,
-                    frozenset(w.lower() for w in data["ambiguous"]["forms"]), not_cues, first)
+                    frozenset(w.lower() for w in data["ambiguous"]["forms"]), not_cues, first,
+                    frozenset(nr["answers"]), frozenset(nr["figure_cues"]), frozenset(nr["figure_nouns"]),
+                    frozenset(nr["finite"]))
 
 
 # --------------------------------------------------------------------------------------------- quotation marks
@@ -2136,6 +2143,8 @@ class _Extractor:
                 sp = self._anonymous(sp)
                 start = _content_start(tokens, cue._replace(last=clause), self.text, s.end)
         end = self._content_end(sent, tokens, cue, start)
+        if _object_reports_nothing(tokens, cue, start, end):
+            return None
         return self._make_row(sent, start, end, sp, cue)
 
     def _clause_before(self, sent: int, k: int) -> tuple[int, int]:
@@ -2215,6 +2224,34 @@ class _Extractor:
                 return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, sent, members)
             return _Row("mixed", start, _trim_end(self.text, start, end), sp, cue, sent, members)
         return _Row("indirect", start, end, sp, cue, sent)
+
+
+def _object_reports_nothing(tokens: list[Token], cue: _Cue, start: int, end: int) -> bool:
+    """Whether the words ``[start, end)`` after a cue are a noun phrase that reports nothing (reporting_cues.toml
+    ``[not_reports]``): a short definite object answering something said ("Merenza rejected the account.") or a
+    result after "report" ("The company reported a quarterly loss in 2020."). A clause (a finite verb, a
+    pronoun, "that", "to"), a quotation mark or a word the object rules do not know keeps the row."""
+    lex = cue_lexicon()
+    lemma = lex.forms.get(cue.form, ("", ""))[0]
+    if cue.first != cue.last or lemma not in lex.answers and lemma not in lex.figure_cues:
+        return False
+    if any(t[3] == "that" for t in tokens[cue.last + 1:] if t[1] < start):
+        return False  # "reported that sales fell"
+    words = [t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end]
+    if not words or any(t[3] in lex.finite or t[0] in _MARKS or t[0] in {"\u2018", "\u2019", "'"} for t in words):
+        return False
+    alnum = [t for t in words if t[0][:1].isalnum()]
+    if lemma in lex.answers and 0 < len(alnum) <= 3 and alnum[0][3] in {"the", "this", "that", "these", "those"} and not any(t[4] for t in alnum):
+        return True
+    if lemma not in lex.figure_cues:
+        return False
+    head = None  # the noun phrase's last word before a preposition or comma: "a quarterly loss | in 2020, ..."
+    for t in words:
+        if not t[0][:1].isalnum() and t[0] not in {"$", "%", "-"} or t[3] in _PREPOSITIONS_BEFORE_NP or (
+                t[3] in {"and", "or", "during", "after", "before", "since"}):
+            break
+        head = t
+    return head is not None and head[3] in lex.figure_nouns
 
 
 def _possessive_description(tokens: list[Token], span: tuple[int, int] | None) -> bool:

@@ -802,3 +802,36 @@ def test_firm_names_are_not_persons(body, organisation):
     df = _quotes(body)
     assert not (df["speaker"].eq(organisation) & df["speaker_type"].eq("person")).any()
     assert not df["speaker"].eq("Securities").any()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a cue with only a noun-phrase object that answers something said elsewhere reports nothing
+        "Ostland rejected the account.",
+        "Dr. Ilse Varga acknowledged the limitation.",
+        "Ben Ortiz denied the charges.",
+        # a figure of speech: numbers are not speakers
+        "The figures tell a different story.",
+        # a company's result is not speech
+        "Lark Foods last reported a quarterly loss in 2019, during the drought.",
+        "Ostwick Pharma reported record profits and a higher dividend.",
+    ],
+)
+def test_noun_phrase_objects_that_report_nothing(body):
+    assert _quotes(body).empty
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        # the same cues with a clause still report it
+        ("Ostland rejected the claim that its troops fired first.", "the claim that its troops fired first"),
+        ("Dr. Ilse Varga acknowledged the trial was small.", "the trial was small"),
+        ("Ada Quill reported that sales fell.", "sales fell"),
+        # and other noun-phrase objects stay (the benchmark, PolNeAR, annotates them as attributions)
+        ("Ben Ortiz criticized the new stadium deal.", "the new stadium deal"),
+    ],
+)
+def test_objects_that_still_report(body, content):
+    assert _row(_quotes(body), content)["text"] == content
