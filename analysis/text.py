@@ -43,9 +43,24 @@ _WORD = re.compile(r"[\w'\u2019-]+")
 _INVERTED_SAYS = re.compile(r",\s+(?:says|say|warns|claims)\s+\w")
 _RUN_IN_OPENERS = (
     "In|The|A|An|But|And|As|At|On|For|With|After|Before|While|When|Meanwhile|However|Instead|Still|"
-    "Yet|This|That|These|Those|His|Her|Their|Its|He|She|They|It|We|I"
-)
+    "Yet|This|That|These|Those|His|Her|Their|Its|He|She|They|It|We"
+)  # not "I": it is capitalised mid-sentence too ("My neighbours and I went")
 _RUN_IN = re.compile(rf"^(?P<head>[^.!?\u201c\u201d\"]{{10,160}}?[a-z\u2019'0-9])\s+(?P<next>(?:{_RUN_IN_OPENERS})\s)")
+#: A run-in headline has at least this many words ("Local team wins cup again The crowd ..."); fewer is more
+#: likely the start of the sentence itself ("Officials told The Associated Press ...").
+_RUN_IN_MIN_WORDS = 4
+#: Words a headline does not end with but a sentence goes on after ("Reporters from The Washington Post",
+#: "as far as I know"): a head ending in one is no headline.
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but nor so yet as at by for from in into of off on onto out over to up upon with without "
+    "about after against along among around before behind below between beyond during except inside near "
+    "since than through toward towards under until via within is are was were be been being am has have had do "
+    "does did will would shall should can could may might must not no what which who whom whose that this these "
+    "those if whether when where while because although though my your his her its our their me him us them "
+    "very just also even only said says told asked".split()
+)
+#: "The", "A", "An" before a capitalised word start a name ("The Associated Press"), not a new sentence.
+_NAME_AFTER_ARTICLE = re.compile(r"(?:The|An?)\s+[A-Z]")
 _MAX_HEADLINE_WORDS = 25
 _MAX_INVERTED_WORDS = 20
 
@@ -205,6 +220,15 @@ def _straight_quotes(text: str) -> str:
     return text
 
 
+def _is_run_in_head(head: str) -> bool:
+    """Whether the text before a capitalised sentence opener reads as a headline glued to the paragraph:
+    4 to 15 words, not ending in a function word or a possessive ("went on ABC's This Week")."""
+    words = _WORD.findall(head)
+    last = words[-1].lower() if words else ""
+    return (_RUN_IN_MIN_WORDS <= len(words) <= 15 and last not in _FUNCTION_WORDS
+            and not last.endswith(("'s", "\u2019s")))
+
+
 def _classify_paragraph(text: str, start: int, end: int) -> tuple[SetAside | None, int]:
     """Decide whether a paragraph (or its start) is boilerplate; returns the set-aside and where the body resumes."""
     para = text[start:end]
@@ -218,7 +242,8 @@ def _classify_paragraph(text: str, start: int, end: int) -> tuple[SetAside | Non
     if len(words) <= _MAX_INVERTED_WORDS and not has_quote and _INVERTED_SAYS.search(para):
         return SetAside("headline", "headline grammar (present-tense inverted attribution)", start, end, para), end
     match = _RUN_IN.match(para)
-    if match and len(_WORD.findall(match["head"])) <= 15 and match["head"][0].isupper():
+    if match and match["head"][0].isupper() and _is_run_in_head(match["head"]) and not _NAME_AFTER_ARTICLE.match(
+            para, match.start("next")):
         head_end = start + match.end("head")
         return (
             SetAside("headline", "run-in headline (no punctuation before a capitalised sentence opener)",

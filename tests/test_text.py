@@ -95,3 +95,32 @@ def test_furniture_phrase_however_much_punctuation_surrounds_it(write, paragraph
     kinds = [a.kind for a in doc.set_aside]
     assert ("furniture" in kinds) is furniture
     assert doc.sentences[-1].text == "It voted to keep the library open."
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Officials told The Associated Press that the plan was dead.",
+    "My neighbours and I went to the meeting.",
+    "The question I asked was simple.",
+    "A: That's simply not what I see.",
+    "Afterwards, as I understand it, they left.",
+    "Reporters from The Washington Post were there.",
+    "Speaking to The Guardian on Monday, he denied it.",
+    "Senior officials in the capital told The Associated Press on Monday that talks had stalled.",
+    "The retired judge went on ABC's This Week to defend the ruling.",
+])
+def test_body_text_is_never_taken_for_a_run_in_headline(write, paragraph):
+    doc = parse(load_article(write("r.txt", f"Title | Site\n\n{paragraph}\n")))
+    assert doc.set_aside == ()
+    assert [s.text for s in doc.sentences] == [paragraph]
+
+
+@pytest.mark.parametrize(("paragraph", "headline"), [
+    ("Mayor's daughter marries in lavish wedding In his stead, the deputy mayor spoke at length about the town.",
+     "Mayor's daughter marries in lavish wedding"),
+    ("Local team wins cup again The crowd cheered as the captain lifted the trophy over his head.",
+     "Local team wins cup again"),
+])
+def test_run_in_headline_is_set_aside(write, paragraph, headline):
+    doc = parse(load_article(write("r.txt", f"Title | Site\n\n{paragraph}\n")))
+    assert [(a.kind, a.text) for a in doc.set_aside] == [("headline", headline)]
+    assert doc.sentences[0].text == paragraph[len(headline) + 1:]
