@@ -139,6 +139,11 @@ _NP_STOP_AFTER = frozenset(
      "that", "to", "adding", "saying", "according", "and", "but", "last", "this", "earlier", "later", "told",
      "said", "says", "noting", "explaining", "if", "since", "than", "by", "via", "through", "amid", "over"})
 _CLAUSE_BREAK = frozenset({";"})
+# prepositions that open an adjunct of place, time or occasion between a cue and its "that" clause
+_ADJUNCT_OPENERS = frozenset({"at", "in", "on", "during", "after", "before", "from", "with", "via", "over",
+                              "through", "while", "aboard", "inside", "outside", "near"})
+_MAX_ADJUNCT = 16  # tokens of such an adjunct
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _PARTICIPLE_OPENERS = frozenset({",", "—", "–", "-", "and"})
 _INANIMATE_OK = frozenset({"organisation"})
 # words after which a participle is not a reduced relative clause of the noun before it ("for saying")
@@ -2297,8 +2302,41 @@ def _content_start(tokens: list[Token], cue: _Cue, text: str, limit: int) -> int
     ):
         k += 1
     if k < len(tokens) and tokens[k][1] < limit:
+        opener = next((i for i in range(cue.last + 1, k + 1) if tokens[i][3] in _ADJUNCT_OPENERS), None)
+        if opener is not None:
+            # "boasted at a press conference last week that the stadium would ...", "said in a letter that
+            # ...": where and when it was said comes before the "that" that opens what was said
+            after = _that_after_adjunct(tokens, opener, limit)
+            if after is not None:
+                return after
         return tokens[k][1]
     return limit
+
+
+def _that_after_adjunct(tokens: list[Token], k: int, limit: int) -> int | None:
+    """The start of the clause after "that" when ``tokens[k:]`` is a prepositional adjunct and then "that" ("at a
+    press conference last week that ...", "in an interview with the Herald on Friday that ..."): the adjunct
+    holds no verb, pronoun subject or mark; a "that" right after a preposition is a determiner ("at that
+    meeting")."""
+    lex = cue_lexicon()
+    finite = lex.finite - {"that"}
+    n = len(tokens)
+    if k + 1 < n and tokens[k][3] == "at" and tokens[k + 1][3] in {"least", "most"}:
+        return None  # "reported at least 20 victims": a quantity, not a place
+    for m in range(k + 1, min(n, k + 1 + _MAX_ADJUNCT)):
+        t = tokens[m]
+        if t[1] >= limit or t[3] in finite or t[3] in lex.forms and not (
+                tokens[m - 1][3] in _DETERMINERS or tokens[m - 1][3] in _ADJUNCT_OPENERS) or (
+                not t[0][:1].isalnum() and t[0] not in {",", ".", "-", "’s", "'s"}):
+            return None  # a verb ("with the lawsuit Lynch announced that same day"), a pronoun, a mark
+        if t[3] == "that" and tokens[m - 1][3] not in _ADJUNCT_OPENERS:
+            m += 1
+            while m < n and tokens[m][0] == ",":
+                m += 1  # "via email that, “Of course ...”"
+            if m >= n or tokens[m][1] >= limit or tokens[m][3] in finite - _SUBJECT_PRONOUNS:
+                return None  # a relative clause ("with a phrase that could have come from ...")
+            return tokens[m][1]
+    return None
 
 
 def _time_phrase(tokens: list[Token], k: int) -> bool:

@@ -835,3 +835,20 @@ def test_noun_phrase_objects_that_report_nothing(body):
 )
 def test_objects_that_still_report(body, content):
     assert _row(_quotes(body), content)["text"] == content
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        # where and when something was said comes before the "that" that opens what was said
+        ("Mayor Ada Quill boasted at a press conference last week that the ferry would pay for itself.",
+         "the ferry would pay for itself"),
+        ("Ada Quill said on Tuesday in an interview with the Herald that the plan was dead.", "the plan was dead"),
+        ("Ada Quill told reporters at the town hall that the plan was dead.", "the plan was dead"),
+        ("Ada Quill said in a letter that she would resign.", "she would resign"),
+        ("Ada Quill said at that meeting that the plan was dead.", "the plan was dead"),
+    ],
+)
+def test_adjuncts_before_that_are_not_content(body, content):
+    row = _quotes(body).iloc[0]
+    assert row["text"] == content
