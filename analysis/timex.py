@@ -648,11 +648,14 @@ def _shift_unit(dct: _dt.date, unit: str, k: int) -> _Point | None:
         code = lexicon()["seasons"][unit]
         season_year, current = _season_of(dct)
         year = season_year if code != "WI" else (dct.year if dct.month == 12 else dct.year - 1)
-        if k < 0:
-            year = dct.year - 1 if code != "WI" else year - 1
-        elif k > 0:
-            year = dct.year + 1 if code != "WI" else year + 1
-        elif code != current and code != "WI" and k == 0:
+        if k:
+            # "last spring": the most recent spring that is over (this year's once it has ended, as "last March"
+            # is); "next spring": the first one not yet begun. Winter is the December year's (TimeML "2024-WI").
+            seasons = [_season(y, code) for y in range(dct.year - 2, dct.year + 3)]
+            if k < 0:
+                return max((s for s in seasons if s.last < dct), key=lambda s: s.first)
+            return min((s for s in seasons if s.first > dct), key=lambda s: s.first)
+        if code != current and code != "WI":
             year = dct.year
         return _season(year, code)
     return None

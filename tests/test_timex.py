@@ -220,6 +220,34 @@ def test_relative_to_publication(text: str, expected: str) -> None:
     assert t.anchor == THU and t.anchor_kind == "publication"
 
 
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # "last <season>": the most recent such season that is over, as "last <month>" is (this year's once ended).
+        ("Last spring the band toured the coast.", dt.date(2024, 12, 18), "2024-SP"),
+        ("The band toured the coast last summer.", dt.date(2024, 12, 18), "2024-SU"),
+        ("The band toured the coast last autumn.", dt.date(2024, 12, 18), "2024-FA"),
+        ("The band toured the coast last fall.", dt.date(2024, 12, 18), "2024-FA"),
+        ("The band toured the coast last spring.", dt.date(2024, 7, 2), "2024-SP"),
+        ("The band toured the coast last spring.", dt.date(2024, 4, 9), "2023-SP"),  # in spring: the one before
+        ("The band toured the coast last summer.", dt.date(2024, 7, 2), "2023-SU"),
+        # Winter is the December year's: in December 2024 the current winter is 2024-WI, the last one 2023-WI.
+        ("The band toured the coast last winter.", dt.date(2024, 12, 18), "2023-WI"),
+        ("The band toured the coast last winter.", dt.date(2025, 3, 20), "2024-WI"),
+        ("The band toured the coast last winter.", dt.date(2025, 1, 20), "2023-WI"),
+        # "next <season>": the first such season not yet begun.
+        ("The band tours the coast next spring.", dt.date(2025, 2, 3), "2025-SP"),
+        ("The band tours the coast next summer.", dt.date(2024, 12, 18), "2025-SU"),
+        ("The band tours the coast next winter.", dt.date(2024, 11, 5), "2024-WI"),
+        ("The band tours the coast next winter.", dt.date(2024, 12, 18), "2025-WI"),
+        ("The band tours the coast next spring.", dt.date(2024, 4, 9), "2025-SP"),
+    ],
+)
+def test_last_and_next_season(text: str, dct: dt.date, expected: str) -> None:
+    t = only(text, dct)
+    assert (t.type, t.value, t.anchor) == ("DATE", expected, dct)
+
+
 def test_earlier_this_week_is_the_part_before_publication() -> None:
     t = only("The rally took place earlier this week.")
     assert (t.range_start, t.range_end) == (dt.date(2022, 11, 14), dt.date(2022, 11, 16))
