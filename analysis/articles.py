@@ -88,22 +88,44 @@ class Article:
         return hash((self.id, str(self.path), self.text))
 
 
+_MONTHS = {m: i for i, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+    ("dec", "december")), 1) for m in names}
+#: Files that hold many articles, one per row: ``python -m analysis corpus`` reads them, not :func:`load_article`.
+_TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".xlsx"})
+_ISO_DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][\d:.+\-Z]*)?$")
+# written-out English dates, which exports from news databases use: "March 16, 2025", "Mar. 16 2025",
+# "16 March 2025", "Sunday, March 16, 2025"; a time may follow
+_MONTH_FIRST = re.compile(r"^(?:[A-Za-z]+,?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b[\s\d:.APMapm+\-Z]*$")
+_DAY_FIRST = re.compile(r"^(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b[\s\d:.APMapm+\-Z]*$")
+
+
 def parse_date(value: Any, *, path: str | Path = "<input>", key: str = "published") -> _dt.date:
-    """Parse an ISO date (``YYYY-MM-DD``, optionally followed by a time) into a date.
+    """Parse a publication date into a date: ISO ``YYYY-MM-DD`` (or ``YYYY/MM/DD``), optionally followed by a
+    time, or an English date with the month written out ("March 16, 2025", "16 March 2025"). All-number dates
+    such as 03/04/2025 are refused: day and month cannot be told apart.
 
     Raises:
-        ArticleError: when the value is not a real calendar date.
+        ArticleError: when the value is not a real calendar date in one of these forms.
     """
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, _dt.date):
         return value
     text = str(value).strip().strip("\"'")
-    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+\-Z]*)?$", text)
-    if not match:
-        raise ArticleError(path, f"invalid {key} date {text!r}", "write it as YYYY-MM-DD, e.g. 2022-11-17")
+    parts: tuple[int, int, int] | None = None
+    if match := _ISO_DATE.match(text):
+        parts = int(match[1]), int(match[2]), int(match[3])
+    elif (match := _MONTH_FIRST.match(text)) and match[1].lower() in _MONTHS:
+        parts = int(match[3]), _MONTHS[match[1].lower()], int(match[2])
+    elif (match := _DAY_FIRST.match(text)) and match[2].lower() in _MONTHS:
+        parts = int(match[3]), _MONTHS[match[2].lower()], int(match[1])
+    if parts is None:
+        raise ArticleError(path, f"invalid {key} date {text!r}",
+                           "write it as YYYY-MM-DD, e.g. 2022-11-17, or with the month in words, e.g. November 17, 2022")
     try:
-        return _dt.date(int(match[1]), int(match[2]), int(match[3]))
+        return _dt.date(*parts)
     except ValueError as exc:
         raise ArticleError(path, f"invalid {key} date {text!r}: {exc}", "write a real date as YYYY-MM-DD") from None
 
@@ -232,6 +254,10 @@ def load_article(
         raise ArticleError(path, "no such file", "check the path")
     if path.is_dir():
         raise ArticleError(path, "is a folder, not an article file", "give the .txt files inside it")
+    if path.suffix.lower() in _TABLE_SUFFIXES:
+        raise ArticleError(path, f"is a table of articles ({path.suffix}), not the text of one article",
+                           f"run `python -m analysis corpus {path} --out DIR` on it, or save each article as a "
+                           ".txt file")
     try:
         size = path.stat().st_size
         if size > _MAX_BYTES:

@@ -165,8 +165,10 @@ class CorpusSummary:
 
     def __str__(self) -> str:
         counts = ", ".join(f"{name} {self.rows.get(name, 0):,}" for name in ANALYSES)
-        text = (f"{self.articles:,} articles ({self.analysed:,} analysed, {self.skipped:,} up to date, "
-                f"{self.failed:,} failed, {self.duplicates:,} duplicate texts) in {self.seconds:.1f} s; "
+        from .display import counted
+
+        text = (f"{counted(self.articles, 'article')} ({self.analysed:,} analysed, {self.skipped:,} up to date, "
+                f"{self.failed:,} failed, {counted(self.duplicates, 'duplicate text')}) in {self.seconds:.1f} s; "
                 f"rows: {counts}; tables in {self.out}")
         if self.unavailable:
             text += f"; not available: {', '.join(self.unavailable)}"
@@ -1593,7 +1595,9 @@ def main(args: argparse.Namespace) -> int:
         return 2
     print(summary)
     if summary.failed:
-        print(f"error: {summary.failed} article(s) failed; see {summary.tables['errors']}", file=sys.stderr)
+        from .display import counted
+
+        print(f"error: {counted(summary.failed, 'article')} failed; see {summary.tables['errors']}", file=sys.stderr)
     return 1 if summary.failed else 0
 
 

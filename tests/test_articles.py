@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from analysis import ArticleError, ArticleWarning, load_article
-from analysis.articles import load_catalog
+from analysis.articles import load_catalog, parse_date
 
 from .conftest import SEED, SHORT_ARTICLE
 
@@ -67,6 +67,8 @@ def test_first_line_title_without_site(write):
         (b"---\npublished: 2022-13-45\n---\nBody text.\n", "invalid published date"),
         (b"---\npublished: last Tuesday\n---\nBody text.\n", "invalid published date"),
         (b"---\ntitle: only metadata\n---\n\n", "no article text"),
+        (b"---\npublished: 03/04/2025\n---\nBody text.\n", "invalid published date"),
+        (b"---\npublished: February 30, 2024\n---\nBody text.\n", "invalid published date"),
     ],
 )
 def test_bad_input_is_a_clear_error_naming_the_file(write, content, problem):
@@ -135,3 +137,25 @@ def test_large_article_loads(write):
     text = "Big story\n\n" + para * (5_000_000 // len(para))
     art = load_article(write("big.txt", text))
     assert len(art.text) > 4_900_000
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2022-11-17", dt.date(2022, 11, 17)),
+    ("2022/11/17", dt.date(2022, 11, 17)),
+    ("2022-11-17T08:30:00Z", dt.date(2022, 11, 17)),
+    ("March 16, 2025", dt.date(2025, 3, 16)),
+    ("Mar. 16 2025", dt.date(2025, 3, 16)),
+    ("Sept. 3, 2024", dt.date(2024, 9, 3)),
+    ("16 March 2025", dt.date(2025, 3, 16)),
+    ("Sunday, March 16, 2025", dt.date(2025, 3, 16)),
+    ("March 16, 2025 10:30 AM", dt.date(2025, 3, 16)),
+])
+def test_publication_dates_in_iso_or_words(value, expected):
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl", ".json"])
+def test_a_table_of_articles_is_sent_to_the_corpus_command(write, suffix):
+    path = write(f"articles{suffix}", 'id,text\n1,"The mayor said ""yes""."\n')
+    with pytest.raises(ArticleError, match=r"is a table of articles.*python -m analysis corpus"):
+        load_article(path)
