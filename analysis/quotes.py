@@ -143,6 +143,7 @@ _CLAUSE_BREAK = frozenset({";"})
 _ADJUNCT_OPENERS = frozenset({"at", "in", "on", "during", "after", "before", "from", "with", "via", "over",
                               "through", "while", "aboard", "inside", "outside", "near"})
 _MAX_ADJUNCT = 16  # tokens of such an adjunct
+_SENTENCE_IN_MARKS = re.compile(r"[\u201c\"']?[A-Z][^\u201c\u201d\"]*[.!?]['\u2019]?\s*$")  # "That is on me."
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _PARTICIPLE_OPENERS = frozenset({",", "—", "–", "-", "and"})
 _INANIMATE_OK = frozenset({"organisation"})
@@ -1874,7 +1875,14 @@ class _Extractor:
         para_start = next((a for p, a, b in self.paragraphs if a <= (q.open_mark or q.start) < b + 1), q.start)
         starts_para = (q.open_mark is not None and q.open_mark == para_start)
         if len(words) <= 4 or (len(words) <= 8 and all(w[:1].isupper() for w in words)):
-            return None
+            # a short sentence of its own that goes on with the quotation framed just before ("“...,” Hollis
+            # told reporters. “That is on me.”") is a quotation; other short fragments are titles or scare quotes
+            framed = self._framed_just_before(q, rows) if words and _SENTENCE_IN_MARKS.match(
+                self.text, q.start, q.end) else None
+            if framed is None:
+                return None
+            sp = _replace(framed, "previous quote", keep_mention=False)
+            return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
         if not starts_para and not self.text[self._sentence_start(q)].startswith(("\u201c", '"')) and (
                 len(words) < 8):
             return None

@@ -852,3 +852,30 @@ def test_objects_that_still_report(body, content):
 def test_adjuncts_before_that_are_not_content(body, content):
     row = _quotes(body).iloc[0]
     assert row["text"] == content
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        # a short sentence in quotation marks right after a framed quotation goes on with it
+        ("Ivo Brandt was furious. \u201cWe gave the match away,\u201d Brandt told reporters. \u201cThat is on me.\u201d",
+         "That is on me", "Ivo Brandt"),
+        ('Ivo Brandt was furious. "We gave the match away," Brandt said. "Sorry."', "Sorry", "Ivo Brandt"),
+    ],
+)
+def test_short_continued_quotation(body, content, speaker):
+    row = _row(_quotes(body), content)
+    assert (row["text"], row["kind"], row["speaker"], row["resolution"]) == (content, "direct", speaker,
+                                                                           "previous quote")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # short fragments that are not sentences of their own stay out: scare quotes, titles
+        "\u201cWe gave the match away,\u201d Ivo Brandt said. Then the \u201cIron Lady\u201d spoke.",
+        "\u201cWe gave the match away,\u201d Ivo Brandt said. \u201cWow\u201d was the headline.",
+    ],
+)
+def test_short_fragments_after_a_quotation_are_not_quotations(body):
+    assert len(_quotes(body)) == 1
