@@ -269,7 +269,11 @@ def load_actors(path: str | Path | None = None) -> Actors:
     p = Path(path)
     if not p.is_file():
         return Actors()
-    return _load_cached(str(p.resolve()), p.stat().st_mtime)
+    actors = _load_cached(str(p.resolve()), p.stat().st_mtime)
+    from .display import register_camps  # distinct plot colours for this file's camps
+
+    register_camps(a.camp for a in actors if a.camp)
+    return actors
 
 
 # A few articles only: every analysis of one article shares them (reports and corpus runs analyse an article at a

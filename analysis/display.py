@@ -20,6 +20,7 @@ __all__ = [
     "CAMP_COLOURS",
     "camp_colour",
     "counted",
+    "register_camps",
     "escape",
     "highlighted_html",
     "setup_plots",
@@ -44,7 +45,10 @@ CAMP_COLOURS: dict[str, str] = {
     "(no camp)": "#999999",
     "(unresolved)": "#CCCCCC",
 }
-_EXTRA_COLOURS = ("#56B4E9", "#8C564B", "#17BECF", "#9467BD", "#BCBD22")  # unlike the fixed ones; no grey, no yellow
+# unlike the fixed ones; no grey, no yellow
+_EXTRA_COLOURS = ("#56B4E9", "#8C564B", "#17BECF", "#9467BD", "#BCBD22", "#393B79", "#637939", "#AD494A")
+#: Colours given to the camps of the actors files loaded in this process (see :func:`register_camps`).
+_REGISTERED: dict[str, str] = {}
 _STYLE = """
 <style>
 .ma-header h2.ma-title {margin: 0.1em 0 0.2em; font-size: 1.6em}
@@ -86,7 +90,8 @@ def camp_colour(camp: str | None) -> str:
     """A stable colour for a camp, the same in every report and every run.
 
     Known camps have fixed colours; a placeholder such as "(no camp)" or "(unresolved)" is the unknown grey;
-    any other camp gets one of the extra colours, picked from its name (not from the order camps are met in).
+    any other camp gets one of the extra colours: the one :func:`register_camps` gave it when its actors file
+    was loaded (distinct from the file's other camps), else one picked from its name.
     """
     if not camp or not isinstance(camp, str):
         return CAMP_COLOURS["unknown"]
@@ -94,7 +99,36 @@ def camp_colour(camp: str | None) -> str:
         return CAMP_COLOURS[camp]
     if camp.startswith("(") and camp.endswith(")"):
         return CAMP_COLOURS["unknown"]
-    return _EXTRA_COLOURS[zlib.crc32(camp.encode("utf-8")) % len(_EXTRA_COLOURS)]
+    if camp in _REGISTERED:
+        return _REGISTERED[camp]
+    return _EXTRA_COLOURS[_slot(camp)]
+
+
+def _slot(camp: str) -> int:
+    return zlib.crc32(camp.encode("utf-8")) % len(_EXTRA_COLOURS)
+
+
+def register_camps(camps: Iterable[str]) -> None:
+    """Give the camps of one actors file colours that differ from each other (up to eight new camps).
+
+    Called by :func:`analysis.actors.load_actors`. Each camp takes the colour picked from its name unless an
+    earlier camp (in name order) took it, then the next free one: the colours depend on the set of camps only,
+    so every report built with the same actors file shows the same colours.
+    """
+    new = sorted({c for c in camps if c and c not in CAMP_COLOURS and not (c.startswith("(") and c.endswith(")"))})
+    used = {_REGISTERED[c] for c in new if c in _REGISTERED}
+    for camp in new:
+        if camp in _REGISTERED:
+            continue
+        slot = _slot(camp)
+        for step in range(len(_EXTRA_COLOURS)):
+            colour = _EXTRA_COLOURS[(slot + step) % len(_EXTRA_COLOURS)]
+            if colour not in used:
+                break
+        else:
+            colour = _EXTRA_COLOURS[slot]  # more camps than colours: share
+        _REGISTERED[camp] = colour
+        used.add(colour)
 
 
 def _display_html(markup: str) -> None:

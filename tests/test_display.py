@@ -88,3 +88,30 @@ def test_a_quotation_over_two_paragraphs_is_marked_in_each(write):
     assert "".join(m.get_text() for m in marks) == "Not once.\u201cAnd I could not be prouder of themDana Whitfield"
     assert [m.find(class_="ma-label") is not None for m in marks] == [False, True]
     assert all(label.find_parent("mark") is not None for label in soup.find_all(class_="ma-label"))
+
+
+def test_camps_of_one_actors_file_get_distinct_stable_colours(monkeypatch):
+    from analysis import display
+
+    names = [f"Camp {i}" for i in range(50)]
+    first = names[0]
+    clash = next(n for n in names[1:] if display._slot(n) == display._slot(first))  # same colour by name alone
+    assert camp_colour(first) == camp_colour(clash)
+    monkeypatch.setattr(display, "_REGISTERED", {})
+    display.register_camps([clash, first, "Ukraine", "(no camp)"])
+    colours = {first: camp_colour(first), clash: camp_colour(clash)}
+    assert colours[first] != colours[clash]
+    assert camp_colour("Ukraine") == display.CAMP_COLOURS["Ukraine"]
+    monkeypatch.setattr(display, "_REGISTERED", {})
+    display.register_camps([first, clash])  # another order, the same colours
+    assert {first: camp_colour(first), clash: camp_colour(clash)} == colours
+
+
+def test_loading_an_actors_file_registers_its_camps(write, monkeypatch):
+    from analysis import display
+    from analysis.actors import load_actors
+
+    monkeypatch.setattr(display, "_REGISTERED", {})
+    path = write("actors.toml", '[[actor]]\nname = "Ana Reyes"\ncamp = "Harbour Party"\n')
+    load_actors(path)
+    assert "Harbour Party" in display._REGISTERED
