@@ -143,6 +143,7 @@ _CLAUSE_BREAK = frozenset({";"})
 _ADJUNCT_OPENERS = frozenset({"at", "in", "on", "during", "after", "before", "from", "with", "via", "over",
                               "through", "while", "aboard", "inside", "outside", "near"})
 _MAX_ADJUNCT = 16  # tokens of such an adjunct
+_RECIPROCALS = frozenset({("each", "other"), ("one", "another")})
 _SENTENCE_IN_MARKS = re.compile(r"[\u201c\"']?[A-Z][^\u201c\u201d\"]*[.!?]['\u2019]?\s*$")  # "That is on me."
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _PARTICIPLE_OPENERS = frozenset({",", "—", "–", "-", "and"})
@@ -1287,6 +1288,10 @@ class _Extractor:
         if span is None:
             return self._plain_subject(tokens, j, lo) if cue.kind == "speech" else None
         if span[0] - 2 >= lo and tokens[span[0] - 1][3] == "and":
+            whole = self._coordinated_group(tokens, span, lo)
+            if whole is not None:
+                return whole
+        if span[0] - 2 >= lo and tokens[span[0] - 1][3] == "and":
             # coordinated subjects ("Ms. Toretti, Mrs. Rao and other bundlers said"): the first named one
             own = self._np_speaker(tokens, span)
             if own is None or own.speaker_type != "person":
@@ -1325,6 +1330,23 @@ class _Extractor:
         if own is not None and not own.speaker and span[1] - span[0] <= 3:
             return self._proper_noun_speaker(tokens, span) or own
         return own
+
+    def _coordinated_group(self, tokens: list[Token], span: tuple[int, int], lo: int, *,
+                           reciprocal: bool = False) -> _Speaker | None:
+        """The whole coordination before a cue when it is one group: a group noun with "of" before the names
+        ("The governments of Aldovia and Merenza accused"), or, with ``reciprocal`` ("accused each other"), any
+        "A and B". ``span`` is the noun phrase after "and"."""
+        first = _np_ending_at(tokens, span[0] - 2, lo)
+        if first is None:
+            return None
+        nouns = name_rules()["group_nouns"]
+        if not reciprocal and not any(tokens[k][3] == "of" and tokens[k - 1][3] in nouns
+                                      for k in range(first[0] + 1, first[1] + 1)):
+            return None
+        a, b = tokens[first[0]][1], tokens[span[1]][2]
+        phrase = self.text[a:b]
+        return _Speaker(_lower_first(_THE.sub("the ", phrase)), "group", self.resolver.actors.camp_of(phrase),
+                        phrase, a, b, "group")
 
     def _solid_person(self, tokens: list[Token], span: tuple[int, int]) -> bool:
         """Whether the noun phrase ``span`` can be a clause's subject naming a person: not after a
@@ -2155,6 +2177,18 @@ class _Extractor:
             if clause is not None:
                 sp = self._anonymous(sp)
                 start = _content_start(tokens, cue._replace(last=clause), self.text, s.end)
+        k = next((i for i in range(cue.last + 1, len(tokens)) if tokens[i][1] >= start), None)
+        if k is not None and k + 1 < len(tokens) and (tokens[k][3], tokens[k + 1][3]) in _RECIPROCALS:
+            # "accused each other on Thursday of starting a clash": the object is no content, what follows
+            # "of"/"for" is; the source is the whole coordination before the cue
+            start = _after_reciprocal(tokens, k + 2, s.end)
+            if start is None:
+                return None
+            first = next((i for i, t in enumerate(tokens) if sp.mention_start is not None
+                          and t[1] >= sp.mention_start), None)
+            if first is not None and first >= 2 and tokens[first - 1][3] == "and":
+                span = (first, next(i for i in range(first, len(tokens)) if tokens[i][2] >= sp.mention_end))
+                sp = self._coordinated_group(tokens, span, 0, reciprocal=True) or sp
         end = self._content_end(sent, tokens, cue, start)
         if _object_reports_nothing(tokens, cue, start, end):
             return None
@@ -2237,6 +2271,22 @@ class _Extractor:
                 return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, sent, members)
             return _Row("mixed", start, _trim_end(self.text, start, end), sp, cue, sent, members)
         return _Row("indirect", start, end, sp, cue, sent)
+
+
+def _after_reciprocal(tokens: list[Token], k: int, limit: int) -> int | None:
+    """Where the content starts after a reciprocal object ending before ``tokens[k]``: after the "of", "for",
+    "over" or "about" that follows it, past time and place words ("each other on Thursday of starting ...");
+    None when no such preposition follows (the cue reports nothing: "praised each other")."""
+    n = len(tokens)
+    for m in range(k, min(n, k + 1 + _MAX_ADJUNCT)):
+        t = tokens[m]
+        if t[1] >= limit:
+            return None
+        if t[3] in {"of", "for", "over", "about"}:
+            return tokens[m + 1][1] if m + 1 < n and tokens[m + 1][1] < limit else None
+        if not t[0][:1].isalnum() and t[0] != ",":
+            return None
+    return None
 
 
 def _object_reports_nothing(tokens: list[Token], cue: _Cue, start: int, end: int) -> bool:

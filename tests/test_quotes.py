@@ -879,3 +879,25 @@ def test_short_continued_quotation(body, content, speaker):
 )
 def test_short_fragments_after_a_quotation_are_not_quotations(body):
     assert len(_quotes(body)) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        # a reciprocal object is no content: what follows "of"/"for" is, and the source is the whole group
+        ("The governments of Ostland and Brimley accused each other on Thursday of starting a border clash.",
+         "starting a border clash", "the governments of Ostland and Brimley"),
+        ("Ostland and Brimley blamed each other for the collapse of the talks.", "the collapse of the talks",
+         "Ostland and Brimley"),
+        # a group noun with "of" before coordinated names is one source
+        ("The leaders of Ostland and Brimley said the talks would resume.", "the talks would resume",
+         "the leaders of Ostland and Brimley"),
+    ],
+)
+def test_reciprocal_objects_and_coordinated_groups(body, content, speaker):
+    row = _quotes(body).iloc[0]
+    assert (row["text"], row["speaker"], row["speaker_type"]) == (content, speaker, "group")
+
+
+def test_reciprocal_object_alone_reports_nothing():
+    assert _quotes("Ostland and Brimley praised each other.").empty
