@@ -92,9 +92,12 @@ def _norm(phrase: str) -> str:
 class Actors:
     """A set of actors with look-ups by any of their names. An empty set is valid and answers None."""
 
-    def __init__(self, actors: Iterable[Actor] = (), *, source: Path | None = None) -> None:
+    def __init__(self, actors: Iterable[Actor] = (), *, source: Path | None = None,
+                 sides: tuple[tuple[str, ...], tuple[str, ...]] | None = None) -> None:
         self.actors: tuple[Actor, ...] = tuple(actors)
         self.source = source
+        #: The two sides the stance report compares, as camp lists (the file's ``[sides]``), if it names them.
+        self.sides = sides
         self._by_surface: dict[str, Actor] = {}
         for actor in self.actors:
             for surface in actor.surfaces():
@@ -255,7 +258,31 @@ def _load_cached(path: str, mtime: float) -> Actors:
             roles=tuple(str(r) for r in table.get("roles", ())),
             adjectives=tuple(str(a) for a in table.get("adjectives", ())),
         ))
-    return Actors(actors, source=p)
+    return Actors(actors, source=p, sides=_sides(data.get("sides"), {a.camp for a in actors if a.camp}, p))
+
+
+def _sides(table: object, camps: set[str], path: Path) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The file's ``[sides]`` table (``left = [camps]``, ``right = [camps]``), checked against its camps."""
+    if table is None:
+        return None
+    fix = 'write [sides] with left = ["Camp A"] and right = ["Camp B", ...], naming camps of the actors'
+    if not isinstance(table, dict) or set(table) != {"left", "right"}:
+        raise ActorsError(f"{path}: [sides] must have exactly the keys left and right; {fix}")
+    sides = []
+    for key in ("left", "right"):
+        value = table[key]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+            raise ActorsError(f"{path}: [sides] {key} must be a list of camp names; {fix}")
+        unknown = [v for v in value if v not in camps]
+        if unknown:
+            raise ActorsError(f"{path}: [sides] {key} names {', '.join(map(repr, unknown))}, which no actor has as "
+                              f"camp (camps: {', '.join(sorted(camps)) or 'none'}); {fix}")
+        sides.append(tuple(value))
+    if set(sides[0]) & set(sides[1]):
+        raise ActorsError(f"{path}: [sides] puts a camp on both sides; {fix}")
+    return sides[0], sides[1]
 
 
 def load_actors(path: str | Path | None = None) -> Actors:

@@ -74,6 +74,10 @@ def test_load_actors_and_look_ups(tmp_path):
         ("[[actor]]\nname = 'x'\ntype = 'robot'\n", "use one of person, group, place"),
         ("[[actor]]\ncamp = 'x'\n", "has no name"),
         ("[[actor]\nname = 'x'\n", "not valid TOML"),
+        ("[sides]\nleft = ['A']\nright = ['B']\n[[actor]]\nname = 'x'\ncamp = 'A'\n", "names 'B', which no actor"),
+        ("[sides]\nleft = ['A']\n[[actor]]\nname = 'x'\ncamp = 'A'\n", "exactly the keys left and right"),
+        ("[sides]\nleft = ['A']\nright = []\n[[actor]]\nname = 'x'\ncamp = 'A'\n", "right must be a list"),
+        ("[sides]\nleft = ['A']\nright = ['A']\n[[actor]]\nname = 'x'\ncamp = 'A'\n", "on both sides"),
     ],
 )
 def test_bad_actors_files_say_what_to_do(tmp_path, content, message):
@@ -208,3 +212,13 @@ def test_mention_columns_have_the_dtypes_pandas_infers(body, actors):
     plain = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     assert list(df.dtypes.astype(str)) == list(plain.dtypes.astype(str))
     pd.testing.assert_frame_equal(df, plain)
+
+
+def test_sides_name_the_camps_the_stance_report_compares(tmp_path):
+    path = tmp_path / "actors.toml"
+    path.write_text("[sides]\nleft = ['Harbour']\nright = ['City', 'Port']\n"
+                    "[[actor]]\nname = 'Ana Reyes'\ncamp = 'Harbour'\n[[actor]]\nname = 'Tom Cole'\ncamp = 'City'\n"
+                    "[[actor]]\nname = 'Port Authority'\ntype = 'group'\ncamp = 'Port'\n", encoding="utf-8")
+    assert load_actors(path).sides == (("Harbour",), ("City", "Port"))
+    path.write_text("[[actor]]\nname = 'Ana Reyes'\ncamp = 'Harbour'\n", encoding="utf-8")
+    assert load_actors(path).sides is None
