@@ -395,9 +395,11 @@ class _Context:
     last_quarter: _Point | None = None
     last_quarter_at: int = -1  # offset of the last quarter mentioned
     position: int = 0  # offset of the expression being resolved
+    last_at: int = -1  # offset of the date narrated last
 
     def remember(self, point: _Point) -> None:
         self.last = point
+        self.last_at = self.position
         if point.precision in ("day", "time"):
             self.last_day = point.first
         if point.precision == "quarter":
@@ -771,6 +773,65 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> _Result | None:
     return _Result("DATE", d.isoformat(), _day(d), anchor_kind="publication")
 
 
+def _h_offset_from(m: re.Match[str], ctx: _Context) -> _Result | None:
+    """ "a week from Friday", "two days from today": the coming day plus the offset (one expression)."""
+    n = _number(m["num"])
+    if n is None or n <= 0 or n != int(n):
+        return None
+    days = int(n) * (7 if m["unit"].lower().startswith("week") else 1)
+    if ctx.dct is None:
+        return _Result("DATE", "XXXX-XX-XX", None, unresolved=True)
+    if m["wd"]:
+        weekday = _weekday_number(m["wd"])
+        base = ctx.dct + _dt.timedelta(days=(weekday - ctx.dct.isoweekday()) % 7)
+    else:
+        base = ctx.dct + _dt.timedelta(days=1 if m["rd"].lower() == "tomorrow" else 0)
+    d = base + _dt.timedelta(days=days)
+    return _Result("DATE", d.isoformat(), _day(d), anchor_kind="publication")
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)*")
+_ORDINAL = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def _h_ordinal_day(m: re.Match[str], ctx: _Context) -> _Result | None:
+    """ "on the 12th", "by the 3rd", "the 12th of this month": a day of the month narrated."""
+    day = int(_ORDINAL.fullmatch(m["day"])[1])
+    words = lexicon()["ordinal_day"]
+    if not 1 <= day <= 31:
+        return None
+    if not m["ofmonth"]:
+        before = re.search(r"([A-Za-z]+)\s+$", ctx.text[max(0, m.start() - 12) : m.start()])
+        if before is None or before[1].lower() not in words["prepositions"]:
+            return None  # "the 12th amendment", "finished the 3rd"
+        after = ctx.text[m.end() : m.end() + 30]
+        follower = re.match(r"\s+([A-Za-z]+)", after)
+        if re.match(r"-\w", after) or (follower and follower[1].lower() not in words["followers"]):
+            return None  # "on the 12th floor", "by the 3rd quarter", "on the 2nd-round ballot"
+    if ctx.dct is None:
+        return _Result("DATE", f"XXXX-XX-{day:02d}", None, unresolved=True)
+    last = ctx.last
+    own_month = bool(m["ofmonth"]) and not m["ofmonth"].lower().startswith("the")  # "of this/next/last month"
+    if (not own_month and last is not None and last.precision in ("day", "time", "month") and 0 <= ctx.last_at < m.start()
+            and len(_PARAGRAPH_BREAK.findall(ctx.text, ctx.last_at, m.start())) <= 1):
+        year, month, kind = last.first.year, last.first.month, "previous"
+    else:
+        year, month, kind = ctx.dct.year, ctx.dct.month, "publication"
+        rel = (m["ofmonth"] or "").lower().split()
+        if "next" in rel:
+            year, month = _add_months(year, month, 1)
+        elif "last" in rel:
+            year, month = _add_months(year, month, -1)
+        elif not rel and day > ctx.dct.day and not _is_future(ctx.text, m.start(), m.end()):
+            year, month = _add_months(year, month, -1)  # a past day still to come this month: last month's
+        elif not rel and day < ctx.dct.day and _is_future(ctx.text, m.start(), m.end()):
+            year, month = _add_months(year, month, 1)
+    d = _safe_date(year, month, day)
+    if d is None:
+        return None
+    return _Result("DATE", d.isoformat(), _day(d), anchor_kind=kind)
+
+
 def _time_of_day(m: re.Match[str]) -> str | None:
     if m["word"]:
         return "T12:00" if m["word"].lower() == "noon" else "T24:00"
@@ -1024,8 +1085,13 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> _Result | None:
     if relative_to_previous and designator in ("D", "W", "W2") and kind == "previous":
         # "three days later": TimeBank tags the length ("P3D"); the date it points to is kept as the range.
         days = n_int * {"D": 1, "W": 7, "W2": 14}[designator]
-        target = base + _dt.timedelta(days=sign * days)
-        return _Result("DURATION", _duration_value(n, unit), _day(target), anchor_kind=kind, remember=True)
+        shift = _dt.timedelta(days=sign * days)
+        if base_point.precision not in ("day", "time"):
+            # "two days later" after "in June": some day from June 3 to July 2, not June 3 (the month's first day
+            # is no day that was narrated); the range keeps the anchor's precision.
+            point = _Point(base_point.precision, base_point.first + shift, base_point.last + shift, base_point.value)
+            return _Result("DURATION", _duration_value(n, unit), point, anchor_kind=kind, remember=True)
+        return _Result("DURATION", _duration_value(n, unit), _day(base + shift), anchor_kind=kind, remember=True)
     if designator == "D":
         d = base + _dt.timedelta(days=sign * n_int)
         point = _day(d)
@@ -1369,6 +1435,13 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          weekdays + r"(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|early|late|the\s+previous|the\s+following))\s+)?(?P<wd>{WD})(?P<plural>s)?"
          r"(?![\w])(?:['\u2019]s)?(?:\s+(?P<pod>(?i:morning|afternoon|evening|night))(?P<plural2>s)?)?",
          _h_weekday, 0),
+        _Rule("offset-from",
+         r"\b(?P<num>(?i:a|an|one|two|three|four|five|six|\d{1,2}))[\s-]+(?P<unit>(?i:days?|weeks?))\s+(?i:from)\s+"
+         r"(?:(?P<wd>{WD})|(?P<rd>(?i:today|tomorrow)))(?![\w])",
+         _h_offset_from, 0),
+        _Rule("ordinal-day",
+         r"\b(?i:the)\s+(?P<day>[0-3]?\d(?i:st|nd|rd|th))\b(?:\s+(?i:of)\s+(?P<ofmonth>(?i:this|the|next|last)\s+(?i:month)))?",
+         _h_ordinal_day, 0),
         _Rule("relative-day",
          r"(?:(?P<pod2>(?i:early|late|mid-afternoon|mid\s+afternoon))\s+)?\b(?P<rd>(?i:yesterday|today|tomorrow|tonight))"
          r"(?:['\u2019]s)?(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?",
@@ -1452,7 +1525,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
 # Each rule runs only in windows around its trigger words (a big speed-up: most of an article has no time words).
 _RULE_TRIGGERS = {
     "iso-date": ("yearnum",), "numeric-date": ("smallnum",), "month-day": ("month",), "day-month": ("month",),
-    "month": ("month",), "time": ("smallnum", "clock"), "clock-24h": ("smallnum", "yearnum", "clockword"), "weekday": ("weekday",), "relative-day": ("relday",),
+    "month": ("month",), "time": ("smallnum", "clock"), "clock-24h": ("smallnum", "yearnum", "clockword"), "weekday": ("weekday",), "offset-from": ("weekday", "relday"), "ordinal-day": ("ordinal",), "relative-day": ("relday",),
     "part-of-day": ("pod",), "relative-period": ("period",), "season": ("season",), "weekend": ("weekend",), "the-unit": ("period",),
     "year-end": ("period",), "that-unit": ("period", "relday"),
     "quarter": ("quarter",), "ago": ("ago",), "duration": ("unit",), "year-earlier": ("ago",),
@@ -1505,7 +1578,12 @@ def _trigger_words() -> dict[str, frozenset[str]]:
 _YEAR_TOKEN = re.compile(r"(?:1[5-9]|20)\d\ds?")
 
 
+_ORDINAL_TOKEN = re.compile(r"[0-3]?\d(?:st|nd|rd|th)", re.IGNORECASE)
+
+
 def _number_category(word: str) -> tuple[str, ...]:
+    if _ORDINAL_TOKEN.fullmatch(word):
+        return ("smallnum", "ordinal") if len(word) <= 3 else ("ordinal",)
     if len(word) <= 3:
         return ("smallnum",)
     if _YEAR_TOKEN.fullmatch(word):

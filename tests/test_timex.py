@@ -248,6 +248,58 @@ def test_last_and_next_season(text: str, dct: dt.date, expected: str) -> None:
     assert (t.type, t.value, t.anchor) == ("DATE", expected, dct)
 
 
+WED = dt.date(2024, 12, 18)  # a Wednesday: the coming Friday is 2024-12-20
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a week from Friday": the Friday after the coming one, one expression (not "a week" plus "Friday").
+        ("The gallery will reopen a week from Friday.", [("a week from Friday", "DATE", "2024-12-27")]),
+        ("The gallery reopens two weeks from today.", [("two weeks from today", "DATE", "2025-01-01")]),
+        ("The gallery reopens three days from tomorrow.", [("three days from tomorrow", "DATE", "2024-12-22")]),
+        ("The gallery reopens a week from Wednesday.", [("a week from Wednesday", "DATE", "2024-12-25")]),
+    ],
+)
+def test_offset_from_a_day_is_one_expression(text: str, expected: list) -> None:
+    assert values(text, WED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day of the month alone after on/by/until/since...: the publication month's (the month before when the
+        # day is still to come in a past clause, the month after when it has gone by in a future one) ...
+        ("On the 12th, the boiler burst.", [("the 12th", "DATE", "2024-12-12")]),
+        ("On the 21st the boiler burst.", [("the 21st", "DATE", "2024-11-21")]),
+        ("The crew will replace the boiler by the 3rd.", [("the 3rd", "DATE", "2025-01-03")]),
+        ("Tickets sold out on the 2nd and the hall filled.", [("the 2nd", "DATE", "2024-12-02")]),
+        ("The boiler burst on the 12th of this month.", [("the 12th of this month", "DATE", "2024-12-12")]),
+        # ... or the month narrated just before, in the same or the previous paragraph.
+        ("The choir formed in April.\n\nOn the 9th it sang.", [("April", "DATE", "2024-04"),
+                                                             ("the 9th", "DATE", "2024-04-09")]),
+        ("The choir formed in April.\n\nIt grew.\n\nOn the 9th it sang.", [("April", "DATE", "2024-04"),
+                                                                          ("the 9th", "DATE", "2024-12-09")]),
+        # Ordinals that are not days.
+        ("The 12th amendment was ratified.", []),
+        ("The office is on the 12th floor.", []),
+        ("The pianist was 12th-seeded.", []),
+        ("He finished the 3rd lap first.", []),
+        ("The speech came on the 11th anniversary of the flood.", []),
+    ],
+)
+def test_ordinal_day_of_the_month(text: str, expected: list) -> None:
+    assert values(text, WED) == expected
+
+
+def test_days_after_a_month_keep_the_month_precision() -> None:
+    """ "Two days later" after "in June" is some day from June 3 to July 2, not June 3; after a day, that day + 2."""
+    t = tag_timexes("The fair opened in June. Two days later, it rained.", dct=WED)[1]
+    assert (t.value, t.precision, t.range) == ("P2D", "month", (dt.date(2024, 6, 3), dt.date(2024, 7, 2)))
+    t = tag_timexes("The fair opened in June. On the 12th it flooded. Two days later, it rained.", dct=WED)[2]
+    assert (t.value, t.precision, t.range) == ("P2D", "day", (dt.date(2024, 6, 14), dt.date(2024, 6, 14)))
+
+
 def test_earlier_this_week_is_the_part_before_publication() -> None:
     t = only("The rally took place earlier this week.")
     assert (t.range_start, t.range_end) == (dt.date(2022, 11, 14), dt.date(2022, 11, 16))
@@ -455,6 +507,7 @@ _RULE_TEXTS = [
     "Two days ago, about 5 years earlier, several months later; in the 1990s, the early '80s and mid-2010s.",
     "Last Christmas, this Thanksgiving, next Memorial Day, New Year\u2019s Eve, July 4th, Independence Day 2020.",
     "Early this year, the past week, later this month, the coming decade, previous quarter, xyears, Sundays.",
+    "A week from Friday, two days from today; on the 12th, by the 3rd, the 21st of this month, 12th-seeded.",
 ]
 
 
