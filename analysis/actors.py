@@ -47,6 +47,7 @@ __all__ = [
     "actor_mentions",
     "article_persons",
     "default_actors_path",
+    "doubtful_person_spans",
     "load_actors",
 ]
 
@@ -404,6 +405,76 @@ def actor_mention_rows(article: Article, actors: Actors) -> tuple[tuple, ...]:
         name, camp = names[pid]
         rows.append((article.id, name, camp, text[m.name_start:m.end], m.name_start, m.end, sent))
     return tuple(_merge_adjacent(sorted(rows, key=lambda r: (r[4], r[5])), text))
+
+
+# What may stand before a sentence's first word: spaces, quotation marks, brackets, dashes, and a live blog's time
+# stamp ("12:05 p.m.: Rail operator Northline says ...", "10:45 - Rainfall is expected").
+_OPENING = re.compile(
+    r"[\s\"\u201c\u2018'(\[\u2014\u2013-]*"
+    r"(?:(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)\s*(?:[A-Z]{2,4}\s*)?[:\u2014\u2013-]"
+    r"[\s\"\u201c\u2018'(\[\u2014\u2013-]*)?", re.IGNORECASE)
+# A lone capitalised word after these is a place ("homes in Harrogate", "between Leeds and York").
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|across|around|throughout|between)\s+$", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+$")
+
+
+def doubtful_person_spans(article: Article, actors: Actors) -> frozenset[tuple[int, int]]:
+    """Offsets of rule-found one-word "persons" that are most likely no one: for tables about who acts
+    (the timeline's ``actors``), which would rather miss a name than show a common word or a town as an actor.
+
+    The person rules (:mod:`analysis.speakers`) take a lone capitalised word for a surname. Such a mention is
+    doubtful when its person is not vouched for (never seen with a first name, title or honorific), the word is
+    no first name (``first_names.tsv``) and no actors-file name, and
+
+    * it opens its sentence -- after any quotation mark, bracket, dash or a live blog's time stamp
+      ("12:05 p.m.: Rail operator Northline says", "4:55 p.m.: Rainfall is expected") -- and the person is seen
+      nowhere else but at sentence openings, or the word occurs in lower case in the article; or
+    * it follows a locative preposition ("homes in Harrogate", "between Leeds"; not "at": "digs at Trump") or is coordinated with such a
+      word ("and York"): a place.
+
+    :func:`actor_mention_rows` is unchanged (stance and quotes filter in their own ways); callers drop these spans.
+    """
+    from .speakers import name_rules
+
+    pairs, index = article_persons(article)
+    if not pairs:
+        return frozenset()
+    doc = parse(article)
+    text = article.text
+    first_names = name_rules()["first_names"]
+    by_person: dict[int, list[tuple]] = {}
+    for sent, m in pairs:
+        if m.kind != "person" or m.titles or " " in m.name:
+            continue
+        pid = index.person_of(m)
+        if pid is None or index.vouched(pid) or any(" " in v for v in index.variants(pid)):
+            continue
+        if m.name.lower() in first_names or (actors.actors and actors.canonical(m.name)):
+            continue
+        opening = _OPENING.fullmatch(text, doc.sentences[sent].start, m.name_start) is not None
+        by_person.setdefault(pid, []).append((m, opening))
+    if not by_person:
+        return frozenset()
+    lower_words: set[str] | None = None
+    dropped: set[tuple[int, int]] = set()
+    places: list[int] = []  # ends of the place mentions, for "between Leeds and York"
+    for pid, mentions in by_person.items():
+        only_openings = all(opening for _, opening in mentions)
+        for m, opening in mentions:
+            if opening:
+                if not only_openings:
+                    if lower_words is None:
+                        lower_words = {t[3] for tokens in article_tokens(article) for t in tokens if not t[4]}
+                    if m.name.lower() not in lower_words:
+                        continue
+                dropped.add((m.name_start, m.end))
+    candidates = sorted((m.name_start, m.end) for mentions in by_person.values() for m, _ in mentions)
+    for start, end in candidates:
+        before = text[max(0, start - 14) : start]
+        if _PLACE_BEFORE.search(before) or (places and _AND_BEFORE.fullmatch(text, places[-1], start)):
+            dropped.add((start, end))
+            places.append(end)
+    return frozenset(dropped)
 
 
 _INT_COLUMNS = frozenset({"start", "end", "sentence"})

@@ -210,17 +210,32 @@ def _possessive_np(text: str, end: int, s_end: int) -> tuple[int, int] | None:
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _mentions(article: Article, actors: object | None) -> pd.DataFrame | list[tuple[int, int, str]]:
+def _mentions(article: Article, actors: object | None, timexes: list[Timex] = ()
+              ) -> pd.DataFrame | list[tuple[int, int, str]]:
     """Actor mentions from :mod:`analysis.actors` as ``(start, end, actor)`` rows (the rows of
     :func:`analysis.actors.actor_mentions` without building its table), or capitalised names when that module
-    is unavailable."""
+    is unavailable.
+
+    Left out: a mention inside a temporal expression ("Eve" of "Christmas Eve", "New Year" of "New Year's Eve")
+    and the rule-found one-word "persons" that are most likely a common word or a place
+    (:func:`analysis.actors.doubtful_person_spans`: "12:05 p.m.: Rail operator ...", "homes in Harrogate").
+    """
     try:
-        from .actors import actor_mention_rows, default_actors_path, load_actors
+        from .actors import actor_mention_rows, default_actors_path, doubtful_person_spans, load_actors
     except ImportError:  # pragma: no cover - the fallback of the first commits
         return _capitalised_names(article)
     if actors is None:
         actors = load_actors(default_actors_path(article.path))
-    return [(row[4], row[5], row[1]) for row in actor_mention_rows(article, actors)]
+    doubtful = doubtful_person_spans(article, actors)
+    spans = sorted((t.start, t.end) for t in timexes)
+    starts = [a for a, _ in spans]
+
+    def in_timex(start: int, end: int) -> bool:
+        k = bisect.bisect_right(starts, start)
+        return any(a < end and start < b for a, b in spans[max(0, k - 1) : k + 1])
+
+    return [(row[4], row[5], row[1]) for row in actor_mention_rows(article, actors)
+            if (row[4], row[5]) not in doubtful and not in_timex(row[4], row[5])]
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
@@ -488,10 +503,11 @@ def _rows(article: Article, *, published: _dt.date | None, actors: object | None
     dct = published if published is not None else article.published
     doc = parse(article)
     body = _body_text(article)
-    mentions = _MentionIndex(_mentions(article, actors))
+    timexes = tag_timexes(body, dct=dct)
+    mentions = _MentionIndex(_mentions(article, actors, timexes))
     non_persons = _persons(actors) if actors is not None else _persons(_default_actors(article))
     rows = []
-    for t in tag_timexes(body, dct=dct):
+    for t in timexes:
         sentence = doc.sentence_at(t.start)
         if sentence is None or t.end > sentence.end:
             continue

@@ -1476,11 +1476,11 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          _h_quarter, 0),
         _Rule("ago",
          _starting_with(["about", "nearly", "almost", "more", "roughly", "approximately", *amounts], digit=True)
-         + r"(?:(?P<mod>(?i:about|nearly|almost|more\s+than|roughly|approximately))\s+)?(?:(?P<num>{NUM})[\s-]+)?"
+         + r"(?<![^\W_])(?:(?P<mod>(?i:about|nearly|almost|more\s+than|roughly|approximately))\s+)?(?:(?P<num>{NUM})[\s-]+)?"
          r"(?P<unit>{UNIT})\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence|previously))\b",
          _h_ago, i),
         _Rule("duration",
-         durations + r"(?:(?P<mod>(?i:nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|roughly"
+         durations + r"(?<![^\W_])(?:(?P<mod>(?i:nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|roughly"
          r"|approximately))\s+)?(?:(?i:the)\s+)?"
          r"(?:(?P<dir>(?i:past|last|next|first|coming|previous|following|final|remaining|latest|initial|"
          r"additional|entire|full|whole))\s+)?(?:(?P<num>{NUM})"

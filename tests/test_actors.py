@@ -15,6 +15,7 @@ from analysis.actors import (
     ActorsError,
     actor_mentions,
     default_actors_path,
+    doubtful_person_spans,
     load_actors,
 )
 from analysis.articles import Article
@@ -222,3 +223,34 @@ def test_sides_name_the_camps_the_stance_report_compares(tmp_path):
     assert load_actors(path).sides == (("Harbour",), ("City", "Port"))
     path.write_text("[[actor]]\nname = 'Ana Reyes'\ncamp = 'Harbour'\n", encoding="utf-8")
     assert load_actors(path).sides is None
+
+
+@pytest.mark.parametrize(
+    ("body", "doubtful", "kept"),
+    [
+        # A common word opening a live blog's entry after its time stamp, seen nowhere else.
+        ("Storms hit the coast.\n\n9:10 a.m.: Hailstones are falling on the pier, said Tom Gale.",
+         ["Hailstones"], ["Tom Gale"]),
+        ("Storms hit the coast.\n\n2:05 p.m.: Ferry firm Seaways says crossings are off.", ["Ferry"], []),
+        # After an opening quotation mark, seen nowhere else.
+        ('Tom Gale spoke. "Puddles are everywhere," he said.', ["Puddles"], ["Tom Gale"]),
+        # A place: after a locative preposition, or coordinated with one.
+        ("Power failed in Dunmore and later between Kelby and Arnside, Tom Gale said.",
+         ["Dunmore", "Kelby", "Arnside"], ["Tom Gale"]),
+        # Kept: a vouched name, a surname seen with its first name, "at" + name.
+        ("Mayor Dunmore spoke. Dunmore said the pier was shut.", [], ["Dunmore"]),
+        ("Tom Gale spoke. Gale said more. The crowd laughed at Gale.", [], ["Gale"]),
+    ],
+)
+def test_doubtful_person_spans(body: str, doubtful: list[str], kept: list[str]) -> None:
+    article = _article(body)
+    spans = doubtful_person_spans(article, Actors())
+    assert sorted(body[s:e] for s, e in spans) == sorted(doubtful)
+    mentions = set(actor_mentions(article, Actors())["mention"])
+    assert set(kept) <= mentions - {body[s:e] for s, e in spans}
+
+
+def test_doubtful_person_spans_keep_actors_file_names(tmp_path) -> None:
+    (tmp_path / "actors.toml").write_text('[[actor]]\nname = "Dunmore"\ntype = "group"\n', encoding="utf-8")
+    article = _article("Power failed in Dunmore, Tom Gale said.")
+    assert doubtful_person_spans(article, load_actors(tmp_path / "actors.toml")) == frozenset()

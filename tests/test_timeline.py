@@ -346,3 +346,27 @@ def test_inherited_dates_respect_tense_and_quotes(write, paragraph: str, inherit
     assert (len(inherited) == 1) == inherits, inherited[["text", "event", "tense"]].to_dict("records")
     for row in inherited.itertuples():
         assert article.text[row.event_start : row.event_end] == row.event and row.sentence == 1
+
+
+# --- who acts: no temporal words, common words or places as actors ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "date", "actors"),
+    [
+        # a word of a temporal expression is never an actor
+        ("The choir is planning a Christmas Eve concert in the square.", "Christmas Eve", ""),
+        ("Volunteers will host a New Year's Eve dance in the hall.", "New Year's Eve", ""),
+        # a live blog's entry: the common word after the time stamp, a town after "in"
+        ("Gales hit the coast.\n\n12:05 p.m.: Ferry firm Seaways says crossings are off.", "12:05 p.m.", "Seaways"),
+        ("Gales hit the coast.\n\n2:15 p.m.: Hailstones damaged about 300 roofs in Dunmore.", "2:15 p.m.", ""),
+        # real names stay
+        ("Gales hit the coast.\n\n2:15 p.m.: Mayor Tom Gale visited Dunmore.", "2:15 p.m.", "Tom Gale; Dunmore"),
+    ],
+)
+def test_actors_are_no_temporal_words_common_words_or_places(write, body: str, date: str, actors: str) -> None:
+    article = load_article(write("actors.txt", f"---\ntitle: Coast news\npublished: 2024-12-18\n---\n{body}\n"))
+    df = timeline(article)
+    row = rows_for(df, date).iloc[0]
+    assert row["actors"] == actors
+    assert not row["label"].startswith(("Eve", "Ferry", "Hailstones", "Dunmore"))

@@ -373,6 +373,19 @@ def test_durations(text: str, expected_text: str, expected: str) -> None:
     assert (t.text, t.type, t.value) == (expected_text, "DURATION", expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A number word inside another word is no number: "Kris-ten Day", "Obam-a years", "Armeni-an quarter".
+        ("The director, Kristen Day, spoke.", []),
+        ("It undid the progress of the Obama years.", [("years", "DURATION", "PXY")]),
+        ("The gallery opened for ten days.", [("ten days", "DURATION", "P10D")]),
+    ],
+)
+def test_a_number_starts_at_a_word_boundary(text: str, expected: list) -> None:
+    assert values(text) == expected
+
+
 def test_an_age_is_not_a_duration() -> None:
     assert values("The 6-year-old boy and his 52-year-old father arrived.") == []
 
