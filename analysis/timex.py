@@ -885,12 +885,21 @@ def _h_time(m: re.Match[str], ctx: _Context) -> _Result | None:
         d = ctx.dct + _dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day_word, 0))
     else:
         d = ctx.last_day or ctx.dct
+        if d is not None and ctx.dct is not None and d > ctx.dct:
+            # A live blog's entry stamp ("4:55 p.m.: Rainfall is expected") is not dated by a day still to come
+            # that the entry before announced ("would meet tomorrow morning"): it was written by publication.
+            before = ctx.text[max(0, m.start() - 40) : m.start()]
+            opens = _STAMP_BEFORE.search(before) is not None or (m.start() <= 40 and not before.strip())
+            if opens and _STAMP_AFTER.match(ctx.text, m.end()) is not None:
+                d = ctx.dct
         if d is None:
             return _Result("TIME", f"XXXX-XX-XX{clock}", None, mod=mod, unresolved=True)
     value = f"{d.isoformat()}{clock}"
     return _Result("TIME", value, _Point("time", d, d, value), mod=mod, anchor_kind="publication")
 
 
+_STAMP_BEFORE = re.compile(r"\n[ \t]*\Z")  # the time opens a paragraph
+_STAMP_AFTER = re.compile(r"\s*[:\u2014\u2013|-]")
 _REL_DAY = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 

@@ -386,6 +386,24 @@ def test_a_number_starts_at_a_word_boundary(text: str, expected: list) -> None:
     assert values(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A live blog's entry stamp is not dated by a day still to come that the entry before announced ...
+        ("9:10 a.m.: Ministers will meet tomorrow morning.\n\n4:55 p.m.: The rain eased.",
+         ["2022-11-17T09:10", "2022-11-18TMO", "2022-11-17T16:55"]),
+        ("9:10 a.m.: Ministers meet tomorrow.\n\n4:55 p.m. \u2014 The rain eased.",
+         ["2022-11-17T09:10", "2022-11-18", "2022-11-17T16:55"]),
+        # ... but a day narrated before publication still dates the entries after it (a timeline of events),
+        ("Crews worked on Tuesday.\n\n11:20 a.m. \u2014 The road reopened.", ["2022-11-15", "2022-11-15T11:20"]),
+        # and a clock time inside a sentence keeps the day narrated.
+        ("Ministers will meet tomorrow at 6 p.m.", ["2022-11-18", "2022-11-18T18:00"]),
+    ],
+)
+def test_live_blog_stamps_are_not_dated_by_an_announced_day(text: str, expected: list[str]) -> None:
+    assert [v for _, _, v in values(text)] == expected
+
+
 def test_an_age_is_not_a_duration() -> None:
     assert values("The 6-year-old boy and his 52-year-old father arrived.") == []
 
