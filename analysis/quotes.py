@@ -761,6 +761,10 @@ class _Resolver:
         """A document as the source ("a filing with the Securities and Exchange Commission", "court records",
         "the report"): a group, described in full, or its author when a name follows "by"/"from"/"of" ("a
         report by the Federal Reserve Bank of Boston"); resolution ``document``. None for other phrases."""
+        phrase = self.text[start:end]
+        nouns = name_rules()["document_nouns"]
+        if not any(w in nouns for w in phrase.lower().split()[:6]):
+            return None  # the common case, without tokenising
         tokens = tokenize(self.text, start, end)
         head = _document_head(tokens)
         if head is None:
@@ -1255,6 +1259,12 @@ class _Extractor:
                         named = self.resolver.resolve(found[0], found[1])
                         if named.speaker_type == "person":
                             return _replace(named, "apposition")
+            if tok[0] == "," and k > lo and tokens[k][0] == "," and k + 1 < j and tokens[k - 1][0].isalpha() and (
+                    tokens[k - 1][0].islower()) and self.resolver.by_start.get(tokens[k + 1][1]) is None:
+                # "The drug's maker, Calder Pharma, said": a description, then an organisation's name
+                org = self._proper_noun_speaker(tokens, (k + 1, j - 1))
+                if org is not None and org.speaker:
+                    return _replace(org, "apposition")
             return None
         if pronoun_kind(tok[0]) or tok[3] in {"i", "we"}:
             return self.resolver.resolve(tok[1], tok[2])

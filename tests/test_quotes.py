@@ -901,3 +901,16 @@ def test_reciprocal_objects_and_coordinated_groups(body, content, speaker):
 
 def test_reciprocal_object_alone_reports_nothing():
     assert _quotes("Ostland and Brimley praised each other.").empty
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a description, then an organisation's name set off by commas: the organisation speaks
+        ("The drug\u2019s maker, Ostwick Pharma, said in a statement that it was pleased.", "Ostwick Pharma"),
+        ("The mill\u2019s owner, Brimley Holdings, said the plant would close.", "Brimley Holdings"),
+    ],
+)
+def test_description_then_organisation(body, speaker):
+    row = _quotes(body).iloc[0]
+    assert (row["speaker"], row["speaker_type"]) == (speaker, "group")
