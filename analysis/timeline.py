@@ -654,11 +654,16 @@ def _short(text: str, n: int = 48) -> str:
     return text if len(text) <= n else text[: n - 1] + "\u2026"
 
 
+def _first_actor(actors: str | None) -> str:
+    return actors.split("; ")[0] if actors else "(no actor)"
+
+
 def _actor_colours(df: pd.DataFrame) -> dict[str, str]:
+    """One colour per first actor, in the order of ``df`` (both plots pass ``plottable(df)``, so they agree)."""
     import matplotlib as mpl
 
     palette = [c for i, c in enumerate(mpl.colormaps["tab10"].colors) if i != 7]  # grey is for "no actor"
-    names = list(dict.fromkeys(df["actors"].map(lambda a: a.split("; ")[0] if a else "(no actor)")))
+    names = list(dict.fromkeys(df["actors"].map(_first_actor)))
     colours = {name: mpl.colors.to_hex(palette[i % len(palette)]) for i, name in enumerate(names)}
     if "(no actor)" in colours:
         colours["(no actor)"] = "#8c8c8c"
@@ -739,13 +744,12 @@ def plot_timeline(df: pd.DataFrame, ax: Axes | None = None, *, window_days: int 
         fig, ax = plt.subplots(figsize=(10, 0.42 * len(rows) + 1.6))
     else:
         fig = ax.figure
-    colours = _actor_colours(rows)
+    colours = _actor_colours(plottable(df))  # the same colours as plot_story_order, whatever is drawn
     one_day = pd.Timedelta(days=1)
     starts = pd.to_datetime(rows["range_start"])
     ends = pd.to_datetime(rows["range_end"]) + one_day
     for lane, (row, start, end) in enumerate(zip(rows.itertuples(), starts, ends)):
-        actor = row.actors.split("; ")[0] if row.actors else "(no actor)"
-        colour = colours[actor]
+        colour = colours[_first_actor(row.actors)]
         y = len(rows) - 1 - lane
         if end - start <= one_day:
             ax.plot([start + one_day / 2], [y], marker="D" if not row.inherited else "o", markersize=8,
@@ -770,7 +774,8 @@ def plot_timeline(df: pd.DataFrame, ax: Axes | None = None, *, window_days: int 
         more = f" and {len(left_out) - 6} more" if len(left_out) > 6 else ""
         _footnote(ax, f"Not drawn, more than {window_days} days from publication: {names}{more}",
                   grow=own_figure)
-    ax.legend(handles=[Patch(color=c, label=n) for n, c in colours.items()], title="First actor",
+    drawn = set(rows["actors"].map(_first_actor))
+    ax.legend(handles=[Patch(color=c, label=n) for n, c in colours.items() if n in drawn], title="First actor",
               loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8.5)
     return fig
 
@@ -798,8 +803,7 @@ def plot_story_order(df: pd.DataFrame, ax: Axes | None = None) -> Figure:
     ax.plot([0, n - 1], [0, n - 1], linestyle="--", color="#cccccc", linewidth=1, zorder=0,
             label="told in chronological order")
     for x, y, row in zip(story, chrono, rows.itertuples()):
-        actor = row.actors.split("; ")[0] if row.actors else "(no actor)"
-        ax.scatter([x], [y], color=colours[actor], s=45, zorder=2)
+        ax.scatter([x], [y], color=colours[_first_actor(row.actors)], s=45, zorder=2)
         ax.annotate(_short(f"{row.label} ({row.text})", 36), (x, y), xytext=(5, 3), textcoords="offset points",
                     fontsize=8)
     ax.set_xlabel("Story order (position in the article)")
@@ -807,5 +811,11 @@ def plot_story_order(df: pd.DataFrame, ax: Axes | None = None) -> Figure:
     ax.set_title("Story order vs chronological order")
     ax.set_xlim(-0.5, n - 0.5 + n * 0.35)
     ax.set_ylim(-0.7, n - 0.3)
-    ax.legend(loc="lower right", frameon=False, fontsize=8.5)
+    from matplotlib.lines import Line2D
+
+    drawn = set(rows["actors"].map(_first_actor))
+    handles = [Line2D([], [], linestyle="--", color="#cccccc", label="told in chronological order")]
+    handles += [Line2D([], [], marker="o", linestyle="none", color=c, label=n) for n, c in colours.items() if n in drawn]
+    ax.legend(handles=handles, title="First actor", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
+              fontsize=8.5)
     return fig

@@ -370,3 +370,25 @@ def test_actors_are_no_temporal_words_common_words_or_places(write, body: str, d
     row = rows_for(df, date).iloc[0]
     assert row["actors"] == actors
     assert not row["label"].startswith(("Eve", "Ferry", "Hailstones", "Dunmore"))
+
+
+def test_both_plots_give_each_actor_the_same_colour(write) -> None:
+    import matplotlib.colors as mcolors
+    import matplotlib.pyplot as plt
+
+    article = load_article(write("colours.txt", "Port talks | Site\n\n"
+                                 "Ana Reyes founded the port union in March 2015.\n\n"
+                                 "Tom Cole said on Monday that the talks had failed.\n\n"
+                                 "Ana Reyes said on Tuesday that the strike had begun.\n"))
+    df = timeline(article, published=dt.date(2023, 3, 9))
+    legends = []
+    for plot in (plot_timeline, plot_story_order):  # the first leaves 2015 out (more than 120 days away)
+        fig = plot(df)
+        legend = fig.axes[0].get_legend()
+        legends.append({text.get_text(): mcolors.to_hex(handle.get_facecolor() if hasattr(handle, "get_facecolor")
+                                                              else handle.get_color())
+                        for text, handle in zip(legend.get_texts(), legend.legend_handles)
+                        if text.get_text() in ("Ana Reyes", "Tom Cole")})
+        plt.close(fig)
+    assert set(legends[0]) == set(legends[1]) == {"Ana Reyes", "Tom Cole"}
+    assert legends[0] == legends[1]
