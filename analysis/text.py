@@ -51,9 +51,17 @@ _RUN_IN = re.compile(rf"^(?P<head>[^.!?\u201c\u201d\"]{{10,160}}?[a-z\u2019'0-9]
 _RUN_IN_MIN_WORDS = 4
 #: Words a headline does not end with but a sentence goes on after ("Reporters from The Washington Post",
 #: "as far as I know"): a head ending in one is no headline.
-_FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "and", "or", "but", "nor", "so", "yet", "as", "at", "by", "for", "from", "in", "into", "of", "off", "on", "onto", "out", "over", "to", "up", "upon", "with", "without", "about", "after", "against", "along", "among", "around", "before", "behind", "below", "between", "beyond", "during", "except", "inside", "near", "since", "than", "through", "toward", "towards", "under", "until", "via", "within", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "what", "which", "who", "whom", "whose", "that", "this", "these", "those", "if", "whether", "when", "where", "while", "because", "although", "though", "my", "your", "his", "her", "its", "our", "their", "me", "him", "us", "them", "very", "just", "also", "even", "only", "said", "says", "told", "asked"]
-)
+_FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "as", "at", "by", "for", "from", "in", "into", "of",
+    "off", "on", "onto", "out", "over", "to", "up", "upon", "with", "without", "about", "after", "against", "along",
+    "among", "around", "before", "behind", "below", "between", "beyond", "during", "except", "inside", "near",
+    "since", "than", "through", "toward", "towards", "under", "until", "via", "within", "is", "are", "was", "were",
+    "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should",
+    "can", "could", "may", "might", "must", "not", "no", "what", "which", "who", "whom", "whose", "that", "this",
+    "these", "those", "if", "whether", "when", "where", "while", "because", "although", "though", "my", "your",
+    "his", "her", "its", "our", "their", "me", "him", "us", "them", "very", "just", "also", "even", "only", "said",
+    "says", "told", "asked"
+})
 #: "The", "A", "An" before a capitalised word start a name ("The Associated Press"), not a new sentence.
 _NAME_AFTER_ARTICLE = re.compile(r"(?:The|An?)\s+[A-Z]")
 _MAX_HEADLINE_WORDS = 25
