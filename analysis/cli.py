@@ -107,7 +107,9 @@ def _quotes(article: Article, args: argparse.Namespace) -> pd.DataFrame:
 def _timeline(article: Article, args: argparse.Namespace) -> pd.DataFrame:
     from .timeline import timeline
 
-    df = timeline(article, published=article.published)
+    df = timeline(article, published=article.published, actors=_actors(args, article))
+    if getattr(args, "all_columns", False):
+        return df  # every row, the inherited ones marked in "inherited" (their "rule" starts with "inherited:")
     # One row per expression: rows that only pass a date on to a later sentence ("inherited") stay in the API.
     return df[~df["inherited"].astype(bool)] if "inherited" in df.columns else df
 
@@ -142,7 +144,7 @@ def _run_analysis(args: argparse.Namespace, func: Callable[[Article, argparse.Na
             if args.format == "csv":
                 frames.append(df)
             else:
-                write_table(df, columns, "jsonl", out)
+                write_table(df, list(df.columns) if args.all_columns else columns, "jsonl", out)
         if getattr(args, "by", None):
             from .sentiment import speaker_sentiment
 
@@ -152,7 +154,8 @@ def _run_analysis(args: argparse.Namespace, func: Callable[[Article, argparse.Na
                     "kind": ["kind", *SPEAKER_COLUMNS]}[args.by]
             write_table(table, cols, args.format, out)
         elif args.format == "csv":
-            write_table(pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(), columns, "csv", out)
+            table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+            write_table(table, list(table.columns) if args.all_columns and frames else columns, "csv", out)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -225,6 +228,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "each article)")
         p.add_argument("--actors", default=None, help="actors TOML (default: actors.toml beside each article)")
         p.add_argument("-o", "--output", default=None, help="write to this file instead of standard output")
+        p.add_argument("--all-columns", action="store_true",
+                       help="every column of the Python API's table (offsets of mentions and cues, rules, camps, "
+                       "...), not only the contract columns; for the timeline also the rows that inherit a date")
         return p
 
     p = analysis_cmd("quotes", "Direct, mixed and indirect quotations with their resolved speakers.")

@@ -107,3 +107,24 @@ def test_long_article_gives_every_copy_its_findings(tmp_path):
     assert all(text[r["start"] : r["end"]] == r["text"] for r in rows)
     assert sorted({r["speaker"] for r in rows if r["speaker"]}) == sorted({r["speaker"] for r in seed_rows
                                                                            if r["speaker"]})
+
+
+def test_all_columns_give_the_api_table_with_its_offsets():
+    text = SEED.read_text(encoding="utf-8")
+    proc = run("quotes", str(SEED), "--all-columns")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert set(CONTRACTS["quotes"]) < set(rows[0]) and {"mention_start", "cue_start", "resolution"} <= set(rows[0])
+    for row in rows:
+        if row["cue_start"] is not None:
+            assert text[row["cue_start"] : row["cue_end"]] == row["cue"]
+
+    plain = run("timeline", str(SEED), "--format", "csv")
+    full = run("timeline", str(SEED), "--format", "csv", "--all-columns")
+    assert plain.returncode == full.returncode == 0, full.stderr
+    plain_rows = list(csv.DictReader(io.StringIO(plain.stdout)))
+    full_rows = list(csv.DictReader(io.StringIO(full.stdout)))
+    assert {"rule", "inherited", "event_start"} <= set(full_rows[0])
+    own = [r for r in full_rows if r["inherited"] == "False"]
+    assert [(r["start"], r["value"]) for r in own] == [(r["start"], r["value"]) for r in plain_rows]
+    assert all(r["rule"].startswith("inherited:") for r in full_rows if r["inherited"] == "True")
