@@ -25,6 +25,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -416,23 +417,48 @@ _OPENING = re.compile(
 # A lone capitalised word after these is a place ("homes in Harrogate", "between Leeds and York").
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|across|around|throughout|between)\s+$", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+$")
+_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+# A number after the word that is no quantity: the name of a thing or an organisation ("Local 12", "Terminal 3",
+# "Gate No. 4", "Fortune 500"; not "gave Patriot 13 percent", "HuffPollster 4.3 points").
+_NUMBER_AFTER = re.compile(
+    r"\s+(?:No\.\s*)?\d[\d,.]*(?![\d%]|[,.]\d|\s*(?:percent|per\s+cent|points?|percentage|million|billion|trillion|"
+    r"thousand|hundred|dollars|euros|pounds|years?|months?|weeks?|days?|hours?|minutes?|times|votes|seats)\b)")
 
 
+@functools.lru_cache(maxsize=32)
 def doubtful_person_spans(article: Article, actors: Actors) -> frozenset[tuple[int, int]]:
-    """Offsets of rule-found one-word "persons" that are most likely no one: for tables about who acts
-    (the timeline's ``actors``), which would rather miss a name than show a common word or a town as an actor.
+    """Offsets of rule-found one-word "persons" that are most likely no one, for the analyses to leave out:
+    stance (no judgement of "Stadiums" or "Leeds") and the timeline's ``actors`` (no "Rainfall: expected"), which
+    would rather miss a name than show a common word, a town or a union local as a person.
 
-    The person rules (:mod:`analysis.speakers`) take a lone capitalised word for a surname. Such a mention is
-    doubtful when its person is not vouched for (never seen with a first name, title or honorific), the word is
-    no first name (``first_names.tsv``) and no actors-file name, and
+    The person rules (:mod:`analysis.speakers`) take a lone capitalised word for a surname. A mention is a
+    candidate when its person is not vouched for (``PersonIndex.vouched``: never seen with a first name, title or
+    honorific), it is the only word of every spelling of its name, the word is no first name (``first_names.tsv``:
+    "Tom is a real visionary") and no mention of the person is an actors-file name. A candidate is dropped when
 
-    * it opens its sentence -- after any quotation mark, bracket, dash or a live blog's time stamp
-      ("12:05 p.m.: Rail operator Northline says", "4:55 p.m.: Rainfall is expected") -- and the person is seen
-      nowhere else but at sentence openings, or the word occurs in lower case in the article; or
-    * it follows a locative preposition ("homes in Harrogate", "between Leeds"; not "at": "digs at Trump") or is coordinated with such a
-      word ("and York"): a place.
+    * it opens its sentence -- after any quotation mark, bracket, dash or a live blog's time stamp ("12:05 p.m.:
+      Rail operator Northline says", "4:55 p.m.: Rainfall is expected") -- and the person is seen nowhere but at
+      sentence openings (what the person rules mean by a lone first word not confirmed elsewhere; they miss a
+      sentence that opens with a quotation mark), or the word is ordinary (:func:`_is_ordinary`: it or a word of
+      its Porter stem occurs in lower case in the article, or it is in VADER's lexicon: "Stadiums almost never
+      pay", "People will come", "Closing depots ... the firm closed two"); a word capitalised in mid-sentence is
+      left alone ("outside Harbours of the North"); or
+    * a number that is no quantity follows it ("Local 12 of the dockworkers' union", "Terminal 3", "Fortune 500";
+      not "gave Patriot 13 percent"): part of the name of a thing or an organisation; or
+    * it follows a locative preposition ("homes in Harrogate", "between Leeds"; not "at": "digs at Trump") or is
+      coordinated with such a word ("and York"): a place, unless it heads a longer name ("outside Harbours of
+      the North, a port group"). A possessive counts too: more often a town ("the lead in Flint's water") than
+      a person ("faith in Obama's word", lost when Obama is never named in full or with a title).
 
-    :func:`actor_mention_rows` is unchanged (stance and quotes filter in their own ways); callers drop these spans.
+    Stance and the timeline both use these rules (places are no stance targets either: "Northline -> Leeds -1"
+    was a bogus judgement). :func:`actor_mention_rows` keeps every mention: the callers drop these spans.
+
+    Args:
+        article: the article.
+        actors: the actors file's content (its names are never dropped).
+
+    Returns:
+        ``(start, end)`` offsets of the dropped mentions, as in :func:`actor_mention_rows`.
     """
     from .speakers import name_rules
 
@@ -441,40 +467,84 @@ def doubtful_person_spans(article: Article, actors: Actors) -> frozenset[tuple[i
         return frozenset()
     doc = parse(article)
     text = article.text
-    first_names = name_rules()["first_names"]
     by_person: dict[int, list[tuple]] = {}
     for sent, m in pairs:
         if m.kind != "person" or m.titles or " " in m.name:
             continue
         pid = index.person_of(m)
-        if pid is None or index.vouched(pid) or any(" " in v for v in index.variants(pid)):
-            continue
-        if m.name.lower() in first_names or (actors.actors and actors.canonical(m.name)):
+        if pid is None or index.vouched(pid):
             continue
         opening = _OPENING.fullmatch(text, doc.sentences[sent].start, m.name_start) is not None
         by_person.setdefault(pid, []).append((m, opening))
     if not by_person:
         return frozenset()
+    first_names = name_rules()["first_names"]
+    known = bool(actors.actors)
     lower_words: set[str] | None = None
     dropped: set[tuple[int, int]] = set()
-    places: list[int] = []  # ends of the place mentions, for "between Leeds and York"
+    candidates: list[tuple[int, int]] = []
     for pid, mentions in by_person.items():
+        if any(" " in v for v in index.variants(pid)):
+            continue
+        if any(m.name.lower() in first_names for m, _ in mentions):
+            continue  # a first name alone is still a name
+        if known and any(actors.canonical(m.name) for m, _ in mentions):
+            continue
         only_openings = all(opening for _, opening in mentions)
         for m, opening in mentions:
-            if opening:
+            candidates.append((m.name_start, m.end))
+            if _NUMBER_AFTER.match(text, m.end):
+                dropped.add((m.name_start, m.end))
+            elif opening:
                 if not only_openings:
                     if lower_words is None:
                         lower_words = {t[3] for tokens in article_tokens(article) for t in tokens if not t[4]}
-                    if m.name.lower() not in lower_words:
+                    if not _is_ordinary(m.name, lower_words):
                         continue
                 dropped.add((m.name_start, m.end))
-    candidates = sorted((m.name_start, m.end) for mentions in by_person.values() for m, _ in mentions)
-    for start, end in candidates:
+    places: list[int] = []  # ends of the place mentions, for "between Leeds and York"
+    for start, end in sorted(candidates):
+        if _OF_AFTER.match(text, end):
+            continue  # the head of a longer name ("outside Harbours of the North, a port group")
         before = text[max(0, start - 14) : start]
         if _PLACE_BEFORE.search(before) or (places and _AND_BEFORE.fullmatch(text, places[-1], start)):
             dropped.add((start, end))
             places.append(end)
     return frozenset(dropped)
+
+
+def _is_ordinary(word: str, lower_words: set[str]) -> bool:
+    """Whether a capitalised word is an ordinary word: it (or a word of the same Porter stem: "Stadiums" and
+    "stadium", "Closing" and "closed") occurs in lower case in the article, or it is in VADER's lexicon."""
+    low = word.lower()
+    if low in lower_words or low in _vader_words():
+        return True
+    stem = _stem(low)
+    return any(_stem(w) == stem for w in lower_words if w[:2] == low[:2])
+
+
+@functools.lru_cache(maxsize=4096)
+def _stem(word: str) -> str:
+    """Porter stem of a lower-cased word (NLTK's rules, no data)."""
+    return _porter().stem(word) if word.isalpha() else word
+
+
+@functools.lru_cache(maxsize=1)
+def _porter() -> Any:
+    """NLTK's Porter stemmer (rules only)."""
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
+
+
+@functools.lru_cache(maxsize=1)
+def _vader_words() -> frozenset[str]:
+    """The entries of VADER's sentiment lexicon (shipped inside the ``vaderSentiment`` package): words with a
+    sentiment of their own, such as "People" or "Hope", are ordinary words."""
+    from importlib import resources
+
+    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    return frozenset(line.split("\t", 1)[0] for line in text.splitlines() if line)
 
 
 _INT_COLUMNS = frozenset({"start", "end", "sentence"})

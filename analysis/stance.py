@@ -697,18 +697,19 @@ def _name_mentions(article: Article, doc: Document, actors: Any) -> list[tuple[i
     """(start, end, actor, camp, adjectival) of actor mentions in body sentences.
 
     Names, aliases and roles come from :func:`analysis.actors.actor_mentions` (which also finds persons by rule
-    when there is no actors file); a camp adjective ("a Russian projectile") counts as an adjectival mention of
-    the actor that lists it.
+    when there is no actors file), without the rule-found one-word "persons" that are most likely no one
+    (:func:`analysis.actors.doubtful_person_spans`: "Stadiums almost never pay", "Local 12", "homes in Leeds");
+    a camp adjective ("a Russian projectile") counts as an adjectival mention of the actor that lists it.
     """
-    from .actors import actor_mention_rows, default_actors_path, load_actors
+    from .actors import actor_mention_rows, default_actors_path, doubtful_person_spans, load_actors
 
     if actors is None:  # as actor_mentions does
         actors = load_actors(default_actors_path(article.path))
     adjectives = _adjective_pattern(actors)
-    ordinary = _ordinary_word_spans(article, doc, actors)
+    doubtful = doubtful_person_spans(article, actors)
     rows = []
     for _, actor, camp, mention, start, end, _ in actor_mention_rows(article, actors):
-        if doc.sentence_at(int(start)) is None or (start, end) in ordinary:
+        if doc.sentence_at(int(start)) is None or (start, end) in doubtful:
             continue
         if adjectives is not None and mention in adjectives[1]:
             continue  # a camp adjective taken for a name by the person rules ("Karstian"): added below
@@ -724,96 +725,6 @@ def _name_mentions(article: Article, doc: Document, actors: Any) -> list[tuple[i
                 actor = adjectives[1][m.group(0)]
                 rows.append((m.start(), m.end(), actor.name, actor.camp, True))
     return rows
-
-
-_OPENING = re.compile(r"[\s\"\u201c\u2018'(\[\u2014\u2013-]*")  # what may stand before a sentence's first word
-# "Local 12", "Terminal 3", "Gate No. 4" (not a quantity: "gave Patriot 13 percent", "HuffPollster 4.3 points")
-_NUMBER_AFTER = re.compile(
-    r"\s+(?:No\.\s*)?\d[\d,.]*(?![\d%]|[,.]\d|\s*(?:percent|per\s+cent|points?|percentage|million|billion|trillion|"
-    r"thousand|hundred|dollars|euros|pounds|years?|months?|weeks?|days?|hours?|minutes?|times|votes|seats)\b)")
-
-
-def _ordinary_word_spans(article: Article, doc: Document, actors: Any) -> frozenset[tuple[int, int]]:
-    """Offsets of rule-found "persons" that are ordinary capitalised words, to leave out of the name mentions.
-
-    The person rules (:mod:`analysis.speakers`) take a lone capitalised word for a surname. A word that opens a
-    sentence is capitalised anyway, so such a mention is a name only when its person is *vouched* for (seen
-    with a first name, a title or an honorific: ``PersonIndex.vouched``) or the word is no ordinary word. A
-    mention is dropped when its person is not vouched for, it is the only word of its name, it is no first name
-    (``first_names.tsv``: "Tom is a real visionary") and known to no actors file, and
-
-    * it opens its sentence (after any opening quotation mark, bracket or dash) and the word is ordinary
-      (:func:`_is_ordinary`: it occurs in lower case elsewhere in the article, or it is in VADER's lexicon --
-      "Stadiums almost never pay", "People will come", "Cutting plants does not") or the person is never seen
-      but at sentence openings (what the person rules mean by a lone first word that is not confirmed
-      elsewhere; they miss a sentence that opens with a quotation mark); or
-    * a number that is no quantity follows it anywhere ("Local 12 of the dockworkers' union", "Terminal 3",
-      "Fortune 500"; not "gave Patriot 13 percent"): part of the name of a thing or an organisation.
-    """
-    from .actors import article_persons, article_tokens
-    from .speakers import name_rules
-
-    pairs, index = article_persons(article)
-    text = article.text
-    by_person: dict[int, list[tuple[Any, bool]]] = {}
-    for sent, m in pairs:
-        if m.titles or " " in m.name:
-            continue
-        pid = index.person_of(m)
-        if pid is None or index.vouched(pid):
-            continue
-        s_start = doc.sentences[sent].start
-        opening = _OPENING.fullmatch(text, s_start, m.name_start) is not None
-        by_person.setdefault(pid, []).append((m, opening))
-    if not by_person:
-        return frozenset()
-    known = getattr(actors, "actors", ())
-    first_names = name_rules()["first_names"]
-    lower_words: set[str] | None = None
-    dropped = set()
-    for pid, mentions in by_person.items():
-        if any(" " in v for v in index.variants(pid)):
-            continue
-        if known and any(_canonical(actors, m.name) for m, _ in mentions):
-            continue
-        if mentions[0][0].name.lower() in first_names:
-            continue  # a first name alone is still a name ("Tom is a real visionary")
-        only_openings = all(opening for _, opening in mentions)
-        for m, opening in mentions:
-            if _NUMBER_AFTER.match(text, m.end):
-                dropped.add((m.name_start, m.end))
-            elif opening:
-                if not only_openings:
-                    if lower_words is None:
-                        lower_words = {t[3] for tokens in article_tokens(article) for t in tokens if not t[4]}
-                    if not _is_ordinary(m.name, lower_words):
-                        continue
-                dropped.add((m.name_start, m.end))
-    return frozenset(dropped)
-
-
-def _is_ordinary(word: str, lower_words: set[str]) -> bool:
-    """Whether a capitalised word is an ordinary word: it (or a word of the same Porter stem: "Stadiums" and
-    "stadium", "Cutting" and "cuts") occurs in lower case in the article, or it is in VADER's lexicon."""
-    low = word.lower()
-    if low in lower_words or low in _vader().lexicon:
-        return True
-    stem = _stem(low)
-    return any(_stem(w) == stem for w in lower_words if w[:2] == low[:2])
-
-
-@functools.lru_cache(maxsize=4096)
-def _stem(word: str) -> str:
-    """Porter stem of a lower-cased word (NLTK's rules, no data)."""
-    return _porter().stem(word) if word.isalpha() else word
-
-
-@functools.lru_cache(maxsize=1)
-def _porter() -> Any:
-    """NLTK's Porter stemmer (rules only)."""
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer()
 
 
 def _adjective_pattern(actors: Any) -> tuple[re.Pattern[str], dict[str, Any]] | None:

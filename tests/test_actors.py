@@ -237,6 +237,15 @@ def test_sides_name_the_camps_the_stance_report_compares(tmp_path):
         # A place: after a locative preposition, or coordinated with one.
         ("Power failed in Dunmore and later between Kelby and Arnside, Tom Gale said.",
          ["Dunmore", "Kelby", "Arnside"], ["Tom Gale"]),
+        # An ordinary word opening a sentence, also seen in lower case (by its Porter stem) or in VADER's lexicon.
+        ('"Harbours are full," said Tom Gale. Ships wait for Harbours, a port group. The harbour is shut.',
+         ["Harbours"], ["Tom Gale"]),  # one of the two: the mid-sentence one is left alone
+        ('"Misery is everywhere," said Tom Gale. Critics met Misery on Monday.', ["Misery"], ["Tom Gale"]),
+        # A word and a number that is no quantity: a thing or an organisation; a quantity after a name is fine.
+        ("Members of Local 9 walked out, Tom Gale said. Local 9 voted.", ["Local", "Local"], ["Tom Gale"]),
+        ("The poll gave Brackley 13 percent, Tom Gale said. Brackley smiled.", [], ["Brackley"]),
+        # Kept: the head of a longer name after a locative preposition.
+        ("Tom Gale spoke. Ships wait outside Harbours of the North.", [], ["Harbours"]),
         # Kept: a vouched name, a surname seen with its first name, "at" + name.
         ("Mayor Dunmore spoke. Dunmore said the pier was shut.", [], ["Dunmore"]),
         ("Tom Gale spoke. Gale said more. The crowd laughed at Gale.", [], ["Gale"]),
