@@ -139,6 +139,18 @@ _NP_STOP_AFTER = frozenset(
      "that", "to", "adding", "saying", "according", "and", "but", "last", "this", "earlier", "later", "told",
      "said", "says", "noting", "explaining", "if", "since", "than", "by", "via", "through", "amid", "over"})
 _CLAUSE_BREAK = frozenset({";"})
+# interviews printed as questions and answers: the label opening a paragraph, and the introduction's wording
+_QA_LABEL = re.compile(r"(?P<label>[QA])[:.][ \t\u00a0]+(?=\S)")
+_INTERVIEW_WITH = re.compile(r"\b(?:[Ii]nterview(?:ed)?|[Cc]onversation|Q&A|spoke|talked|speaks|talks)[ \u00a0]+"
+                             r"(?:with[ \u00a0]+|to[ \u00a0]+)?(?P<who>[A-Z][\w\u2019'\-]*|him|her)\b")
+_SPOKE_TO = re.compile(r"\b(?:spoke|talked|speaks|talks|sat down)[ \u00a0]+(?:to|with)\b")
+_FIRST_PERSON = frozenset({"i", "we", "you", "us", "me"})
+# a live blog entry's time stamp opening a sentence ("4:55 p.m.: ", "16:55 - ")
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:[ \u00a0]*[ap]\.?[ \u00a0]?m\.?)?[ \u00a0]*[:\-\u2013\u2014][ \u00a0]+")
+_NEXT_WORD = re.compile(r"['\u2019]?[ \u00a0]+([a-z]+)\b")
+_FOLLOWING_WORD = re.compile(r"[ \u00a0]+([a-z][\w\u2019']*)")
+# conjunctions that, after a comma, open the writer's own clause after a parenthetical frame (", X says, but ...")
+_CONTRAST_AFTER_FRAME = frozenset({"but", "yet", "while", "whereas", "though", "although"})
 # prepositions that open an adjunct of place, time or occasion between a cue and its "that" clause
 _ADJUNCT_OPENERS = frozenset({"at", "in", "on", "during", "after", "before", "from", "with", "via", "over",
                               "through", "while", "aboard", "inside", "outside", "near"})
@@ -188,7 +200,8 @@ _OBJECT_PRONOUNS = frozenset({"her", "him", "them", "it", "me", "us", "this", "t
 # words that put a name inside an aside rather than at its head (", a spokeswoman for Trump,")
 _ASIDE_WORDS = frozenset({"who", "which", "whose", "whom", "the", "for", "of", "with", "by", "like", "to", "at",
                           "from", "about", "against", "behind", "under", "than"})
-_CIRCUMSTANCE = frozenset({"on", "in", "at", "during", "after", "before", "from", "while", "via", "through"})
+_CIRCUMSTANCE = frozenset({"on", "in", "at", "during", "after", "before", "from", "while", "via", "through",
+                           "within", "until", "inside"})
 # what may come before a sentence's subject: nothing, a conjunction, a short time or place phrase and a comma
 _SUBJECT_LEAD = re.compile(r"[\s\u201c\"']*(?:(?:But|And|So|Yet|Still|Now|Then|Later|Meanwhile|Instead)\s+)?"
                            r"(?:[A-Z][\w\u2019'.\-]*(?:\s+[\w\u2019'.\-]+){0,5},\s+)?")
@@ -224,6 +237,11 @@ class _Lexicon:
     figure_cues: frozenset[str]  # lemmas whose object may be a result ("reported a quarterly loss")
     figure_nouns: frozenset[str]
     finite: frozenset[str]  # words that make an object a clause
+    bare_infinitives: frozenset[str] = frozenset()  # "declined to answer": nothing said
+    request_cues: frozenset[str] = frozenset()  # lemmas after which a request for comment is no content
+    request_nouns: frozenset[str] = frozenset()
+    passive_participles: frozenset[str] = frozenset()  # ", asked whether ...": the source was asked
+    passive_followers: frozenset[str] = frozenset()
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -254,7 +272,9 @@ def cue_lexicon() -> _Lexicon:
     return _Lexicon(forms, multi, frozenset(w.lower() for w in data["inverted"]["forms"]), objects,
                     frozenset(w.lower() for w in data["ambiguous"]["forms"]), not_cues, first,
                     frozenset(nr["answers"]), frozenset(nr["figure_cues"]), frozenset(nr["figure_nouns"]),
-                    frozenset(nr["finite"]))
+                    frozenset(nr["finite"]), frozenset(nr["bare_infinitives"]), frozenset(nr["request_cues"]),
+                    frozenset(nr["request_nouns"]), frozenset(nr["passive_participles"]),
+                    frozenset(nr["passive_followers"]))
 
 
 # --------------------------------------------------------------------------------------------- quotation marks
@@ -447,6 +467,9 @@ def _single_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
         if _match(tokens, i - k, phrase):
             return None
     prev = tokens[i - 1][3] if i > 0 else ""
+    if prev == "," and low in lex.passive_participles and i + 1 < len(tokens) and (
+            tokens[i + 1][3] in lex.passive_followers):
+        return None  # "Brandt, asked whether he would resign, ...": a passive participle, he was asked
     if prev in _DETERMINERS or prev.endswith(("’s", "'s")) or prev == "to" and low.endswith("s"):
         return None  # a noun: "a question", "his claim", "Trump's remarks"
     if not tokens[i][0].islower() and (i > 0 or low not in {"asked", "told", "says", "said"}):
@@ -487,11 +510,22 @@ def _verb_slot(prev: Token) -> bool:
 
 
 def _object_end(tokens: list[Token], i: int, lex: _Lexicon) -> int:
-    """Extend "told" over its addressee: "told reporters", "told The Washington Post", "told him"."""
+    """Extend "told" over its addressee: "told reporters", "told The Washington Post", "told him", "told the
+    Herald"."""
     for words in lex.objects:
         if _match(tokens, i + 1, words):
             return i + len(words)
     j = i + 1
+    if j + 1 < len(tokens) and tokens[j][3] == "the" and tokens[j + 1][4] and tokens[j + 1][0][:1].isalpha():
+        # "told the Herald", "told the Associated Press": a named addressee after "the" (not "told the American
+        # people", "asked the Legal Counsel of the European Parliament": a modifier, or a longer phrase)
+        k = j + 1
+        while k < len(tokens) and tokens[k][4] and tokens[k][0][:1].isalpha():
+            k += 1
+        rules = name_rules()
+        nxt = tokens[k][3] if k < len(tokens) else ""
+        if tokens[k - 1][3] not in rules["demonyms"] and nxt != "of" and nxt not in rules["group_nouns"]:
+            j += 1
     while j < len(tokens) and (tokens[j][4] and tokens[j][0][:1].isalpha()):
         j += 1
     return max(i, j - 1)
@@ -524,7 +558,9 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
         return None
     k = j
     limit = max(lo, j - 9)
-    while k - 1 >= limit and _np_word(tokens[k - 1], rules):
+    while k - 1 >= limit and (_np_word(tokens[k - 1], rules) or (
+            tokens[k - 1][0] in {"'", "\u2019"} and k - 2 >= limit and tokens[k - 2][2] == tokens[k - 1][1]
+            and tokens[k - 2][3].endswith("s"))):  # "Farmers' groups": a plural possessive
         k -= 1
     if lowercase_head and not (k < j and tokens[j - 1][3] in _DETERMINERS | rules["premodifiers"]):
         return None  # an unknown lower-case head counts only right after a determiner ("the network")
@@ -689,6 +725,8 @@ class _Resolver:
             _, b, m, pid = self.persons[k]
             if m.possessive and k + 1 in hits and self.persons[k + 1][1] <= end:
                 continue  # "Lind's senior adviser Jonas Berg": the possessive names someone else
+            if b < end and _modified_noun(self.text, b):
+                continue  # "Stein spokeswoman Ada Ruiz", "McConnell aides": the name modifies a common noun
             if b <= end:
                 name = person_name(self.index, pid, self.actors)
                 res = "title" if m.titles else "name"
@@ -699,6 +737,8 @@ class _Resolver:
         """A name the article index did not confirm (e.g. a lone surname opening a sentence), found in a
         speaker position: still a person."""
         for m in find_names(self.text, start, end):
+            if m.end < end and _modified_noun(self.text, m.end):
+                continue  # "Farmers' groups", "Clinton aides": the name modifies a common noun
             if m.kind == "person" and not (m.sentence_initial and " " not in m.name and m.name.endswith(
                     ("ed", "ing", "ly"))):  # "Chastened by the analyses, ..."
                 pid = self.index.person_named(m.name)
@@ -750,12 +790,40 @@ class _Resolver:
             found = self._description(start, phrase)
             if found is not None:
                 return found
+            if not find_names(self.text, start, end) and self._verb_follows(end):
+                # "The prime minister has called ...", with no one named before whose role it is: the speaker
+                # is the description itself (one person, not named by the article here)
+                desc = _THE.sub("the ", phrase)
+                return _Speaker(desc, "person", self.actors.camp_of(phrase), phrase, start, end, "description")
         names = find_names(self.text, start, end)
         if group_head(phrase) or any(m.kind in ("organisation", "place") for m in names):
             desc = _lower_first(_THE.sub("the ", phrase))
+            desc = self.lower_opener(start, phrase, desc)
             name = self.actors.canonical(phrase) or desc
             return _Speaker(name, "group", self.actors.camp_of(phrase), phrase, start, end, "group")
         return _Speaker(None, "unknown", None, phrase, start, end, "unresolved")
+
+    def _verb_follows(self, end: int) -> bool:
+        """Whether the phrase ending at ``end`` is a whole subject: a reporting verb, an auxiliary or an adverb
+        of the lexicon follows ("The prime minister has called", "the actress said"), not more of the noun
+        phrase ("The Republican elite is"), a relative clause ("the man who built ...") or an apposition ("The
+        party leader, Marina Lepp, said")."""
+        m = _FOLLOWING_WORD.match(self.text, end)
+        if m is None:
+            return False
+        word = m.group(1).lower()
+        return word in cue_lexicon().forms or word in _SKIP_BEFORE_CUE and word != "who" or word in _BE or (
+            word.endswith("ly") and len(word) > 4)
+
+    def lower_opener(self, start: int, phrase: str, desc: str) -> str:
+        """``desc`` (the description of the group ``phrase`` at ``start``) with its first letter in lower case
+        when the phrase opens its sentence with a common word capitalised only for that ("Political analysts",
+        "Farmers' groups"; not "House Republicans", nor "Sanders' aides" when Sanders is a person here)."""
+        if start != self._sentence_start(start) or not _common_opener(phrase):
+            return desc
+        if self.index.person_named(phrase.split()[0].rstrip("'\u2019")) is not None:
+            return desc
+        return desc[:1].lower() + desc[1:]
 
     def _document(self, start: int, end: int) -> _Speaker | None:
         """A document as the source ("a filing with the Securities and Exchange Commission", "court records",
@@ -912,6 +980,37 @@ def _without_dateline(tokens: list[Token]) -> list[Token]:
         if not (word[:1].isupper() or word[:1].isdigit() or word in {",", ".", "(", ")"}):
             return tokens  # ("PARIS, Aug 31 (Reuters) -" is a dateline too)
     return tokens
+
+
+# capitalised modifiers that are (part of) names even at the start of a sentence ("House Republicans")
+_PROPER_MODIFIERS = frozenset({"house", "senate", "white", "gop", "nato", "eu", "un", "us", "u.s", "u.s."})
+_AGENT_PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians")
+
+
+def _modified_noun(text: str, end: int) -> bool:
+    """Whether the word after a name ending at ``end`` (past a plural possessive's apostrophe) is a group or
+    description noun the name modifies ("Clinton supporters", "Stein spokeswoman", "Farmers' groups")."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    rules = name_rules()
+    word = m.group(1)
+    return word in rules["group_nouns"] or word in rules["description_nouns"] or word in rules["modified_plurals"]
+
+
+def _common_opener(phrase: str) -> bool:
+    """Whether the first word of ``phrase`` (which opens its sentence) is a common word capitalised only for
+    that: a modifier or noun from the name rules, or a plural agent noun before a plural possessive, followed by
+    a lower-case word ("Political analysts", "Local officials", "Farmers' groups"; not "House Republicans")."""
+    words = phrase.split()
+    if len(words) < 2 or not words[1][:1].islower():
+        return False
+    first = words[0].lower().rstrip("'\u2019")
+    rules = name_rules()
+    if first in _PROPER_MODIFIERS or first in rules["demonyms"]:
+        return False
+    return first in rules["premodifiers"] or first in rules["group_nouns"] or first in rules[
+        "description_nouns"] or (words[0].endswith(("'", "\u2019")) and first.endswith(_AGENT_PLURALS))
 
 
 def _lower_first(phrase: str) -> str:
@@ -1377,15 +1476,26 @@ class _Extractor:
         if not head[0].isalpha() or not head[0].islower() or head[3] in _DETERMINERS or head[3] in _NOT_IN_DESCRIPTION:
             return None
         k = j
-        while k - 1 >= max(lo, j - 7) and tokens[k - 1][0][:1].isalnum() and tokens[k - 1][3] not in (
-                _NOT_IN_DESCRIPTION - {"and", "of"}) and not tokens[k - 1][0].endswith(("ed", "ing")):
+        while k - 1 >= max(lo, j - 7) and (tokens[k - 1][0][:1].isalnum() and tokens[k - 1][3] not in (
+                _NOT_IN_DESCRIPTION - {"and", "of"}) and not tokens[k - 1][0].endswith(("ed", "ing")) or (
+                tokens[k - 1][0] in {"'", "\u2019"} and k - 2 >= max(lo, j - 7) and tokens[k - 2][3].endswith("s")
+                and tokens[k - 2][2] == tokens[k - 1][1])):  # "Farmers' groups say": a plural possessive
             k -= 1
         while k < j and tokens[k][3] in {"and", "of"}:
             k += 1
         a, b = tokens[k][1], head[2]
         phrase = self.text[a:b]
         if head[3].endswith("s") and not head[3].endswith("ss") and len(head[3]) > 3:
-            return _Speaker(_lower_first(phrase), "group", self.resolver.actors.camp_of(phrase), phrase, a, b, "group")
+            desc = self.resolver.lower_opener(a, phrase, _lower_first(phrase))
+            return _Speaker(desc, "group", self.resolver.actors.camp_of(phrase), phrase, a, b, "group")
+        not_names = name_rules()["not_names"]
+        if k < j and tokens[k][3] in {"the", "a", "an"} and j - k <= 4 and not head[3].endswith(("ed", "ing")) and all(
+                t[0].isalpha() and t[0].islower() and t[3] not in not_names and t[3] not in _BE
+                for t in tokens[k + 1:j + 1]) and (
+                k == lo or not tokens[k - 1][0][:1].isalnum() or tokens[k - 1][3] in _CLAUSE_OPENERS):
+            # "The grid operator said": an article, lower-case modifiers and a singular head the noun-phrase
+            # rules do not know, opening the clause, is a source the article describes but does not name
+            return self.resolver.resolve(a, b)
         return None  # a singular unknown head ("the order released Friday"): no speaker to report
 
     def _name_before_asides(self, tokens: list[Token], j: int, lo: int) -> tuple[int, _Speaker] | None:
@@ -1588,6 +1698,77 @@ class _Extractor:
             rows.append(_Row("direct", m.end(), _trim_end(self.text, m.end(), b), speaker, None,
                              sent if sent is not None else 0))
         return rows
+
+    # ---- interviews printed as questions and answers ("Q: ..." / "A: ...")
+    def _qa_paragraphs(self) -> list[tuple[str, int, int, int]]:
+        """The paragraphs that open with a question or answer label ("Q:", "A:", "Q.", "A."), as (label, label
+        start, text start, paragraph end); empty unless the article has both kinds."""
+        found = []
+        for _, a, b in self.paragraphs:
+            m = _QA_LABEL.match(self.text, a)
+            if m is not None and m.end() < b:
+                found.append((m.group("label"), a, m.end(), b))
+        labels = {f[0] for f in found}
+        return found if labels == {"Q", "A"} else []
+
+    def _interviewee(self, before: int) -> _Speaker | None:
+        """The person the article introduces as interviewed, in the text before ``before`` (the first question
+        or answer): named around "interview with" / "spoke to" wording ("Ana Silva, a nurse, spoke to the
+        Courier"; "Interview with Ana Silva"; "We spoke to her": the pronoun resolved), else the first person
+        the article names as a subject. None when the introduction names no one."""
+        lo = self.article.body_start
+        m = _INTERVIEW_WITH.search(self.text, lo, before)
+        if m is not None:
+            found = self.resolver.by_start.get(m.start("who"))
+            if found is not None:
+                return self.resolver.resolve(found[0], found[1])
+            if pronoun_kind(m.group("who")):
+                sp = self.resolver.resolve(m.start("who"), m.end("who"))
+                if sp.speaker:
+                    return sp
+        persons = [p for p in self.resolver.persons if lo <= p[0] < before]
+        for a, b, mention, _ in persons:
+            sentence = self.doc.sentence_at(a)
+            end = sentence.end if sentence is not None else before
+            if _SPOKE_TO.search(self.text, b, min(end, before)):
+                return self.resolver.resolve(a, b)  # "Ana Silva, a nurse for 20 years, spoke to the Courier"
+        for a, b, mention, _ in persons:
+            if not (mention.possessive or mention.after_preposition):
+                sp = self.resolver.resolve(a, b)
+                if sp.speaker:
+                    return sp
+        return None
+
+    def interview_rows(self, rows: list[_Row]) -> list[_Row]:
+        """``rows`` with the answers of a question-and-answer interview as the interviewee's direct quotations.
+
+        Only when paragraphs open with both "Q:" and "A:" labels (or "Q." / "A."): an answer paragraph is the
+        interviewee's words (speaker: :meth:`_interviewee`; speaker type ``interviewee`` with a null speaker
+        when the introduction names no one), a question paragraph is the interviewer's and quotes no one.
+        Rows inside either that only stand for the speaker of the paragraph itself (a first-person pronoun
+        as their source, "We wrote letters", or an unframed quotation) give way; reported speech of someone
+        else inside them ("The hospital says ...") stays."""
+        qa = self._qa_paragraphs()
+        if not qa:
+            return rows
+        who = self._interviewee(qa[0][1])
+        kept = []
+        for r in rows:
+            inside = next((p for p in qa if p[1] <= r.start < p[3]), None)
+            if inside is not None and (r.cue is None or (r.speaker.mention or "").lower() in _FIRST_PERSON):
+                continue
+            kept.append(r)
+        for label, a, start, end in qa:
+            if label != "A":
+                continue
+            end = _trim_end(self.text, start, end)
+            if who is not None:
+                sp = _Speaker(who.speaker, who.speaker_type, who.camp, self.text[a:a + 1], a, a + 1, "interview")
+            else:
+                sp = _Speaker(None, "interviewee", None, self.text[a:a + 1], a, a + 1, "unresolved")
+            sent = self._sentence_of(start)
+            kept.append(_Row("direct", start, end, sp, None, sent if sent is not None else 0))
+        return kept
 
     def _sentence_of(self, pos: int) -> int | None:
         s = self.doc.sentence_at(pos)
@@ -2175,6 +2356,10 @@ class _Extractor:
             short_tail = len([t for t in tail if t[0][:1].isalnum()]) <= 6 and not any(
                 t[3] == "that" for t in tail) and (not tail or tail[0][3] in _TIME_AFTER_CUE or tail[0][3] in
                                                    _PLACE_AFTER_CUE or not tail[0][0][:1].isalnum())
+            # "Rainfall will ease, forecasters say, but rivers may not peak until Thursday": a parenthetical
+            # frame reports the clause before it; a clause joined after it by a contrasting conjunction is the
+            # writer's, however long
+            short_tail = short_tail or (len(tail) > 1 and tail[0][0] == "," and tail[1][3] in _CONTRAST_AFTER_FRAME)
             if k > 0 and tokens[k - 1][0] == "," and short_tail:
                 start, end = self._clause_before(sent, k - 1)
                 return self._make_row(sent, start, end, sp, cue)
@@ -2200,13 +2385,16 @@ class _Extractor:
                 span = (first, next(i for i in range(first, len(tokens)) if tokens[i][2] >= sp.mention_end))
                 sp = self._coordinated_group(tokens, span, 0, reciprocal=True) or sp
         end = self._content_end(sent, tokens, cue, start)
-        if _object_reports_nothing(tokens, cue, start, end):
+        if _object_reports_nothing(tokens, cue, start, end) or _says_nothing(tokens, cue, start, end):
             return None
         return self._make_row(sent, start, end, sp, cue)
 
     def _clause_before(self, sent: int, k: int) -> tuple[int, int]:
         tokens = self.sentence_tokens(sent)
         start = tokens[0][1]
+        stamp = _TIME_STAMP.match(self.text, start)
+        if stamp is not None:
+            start = stamp.end()  # "4:55 p.m.: Rainfall is expected to ease, forecasters say": a live blog's time
         for c in self.sentence_cues(sent):
             if c.last < k and (sent, c.first) in self.used:
                 start = tokens[c.last + 1][1]
@@ -2325,6 +2513,26 @@ def _object_reports_nothing(tokens: list[Token], cue: _Cue, start: int, end: int
             break
         head = t
     return head is not None and head[3] in lex.figure_nouns
+
+
+def _says_nothing(tokens: list[Token], cue: _Cue, start: int, end: int) -> bool:
+    """Whether the words ``[start, end)`` after a cue say that the source said nothing (reporting_cues.toml
+    ``[not_reports]``): a bare infinitive of a speech verb ("declined to answer", "refused to comment
+    further") or a request for comment after "respond"/"reply"/"return" ("did not respond to a request for
+    comment", "did not return calls seeking comment")."""
+    lex = cue_lexicon()
+    words = [t[3] for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end and t[0][:1].isalnum()]
+    if not words:
+        return False
+    if words[0] == "to" and 2 <= len(words) <= 3 and words[1] in lex.bare_infinitives:
+        return True
+    if words[0] == "comment" and len(words) <= 4:
+        return True  # "did not return calls seeking comment on Friday"
+
+    lemmas = {lex.forms.get(t[3], ("", ""))[0] for t in tokens[cue.first:cue.last + 1]}
+    if not lemmas & lex.request_cues or len(words) > 8:
+        return False
+    return any(w in lex.request_nouns for w in words[:4]) and ("comment" in words or len(words) <= 3)
 
 
 def _possessive_description(tokens: list[Token], span: tuple[int, int] | None) -> bool:
@@ -2483,6 +2691,7 @@ def _quote_lists(article: Article, actors: Actors | None) -> dict[str, list]:
     rows = ex.quote_rows()
     taken = [(r.start, r.end) for r in rows]
     rows += ex.indirect_rows(taken)
+    rows = ex.interview_rows(rows)
     rows.sort(key=lambda r: (r.start, r.end))
     text = article.text
     cues = [r.cue for r in rows]

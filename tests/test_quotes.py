@@ -914,3 +914,173 @@ def test_reciprocal_object_alone_reports_nothing():
 def test_description_then_organisation(body, speaker):
     row = _quotes(body).iloc[0]
     assert (row["speaker"], row["speaker_type"]) == (speaker, "group")
+
+
+# ---- second user audit (texts written here)
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "mention"),
+    [
+        # an article, lower-case modifiers and a singular head the noun-phrase rules do not know
+        ("Homes in Kelby lost power at noon. The grid operator said engineers would restore supply by 6 p.m.",
+         "engineers would restore supply by 6 p.m", "The grid operator"),
+        ("The regional water company said the supply was safe to drink.", "the supply was safe to drink",
+         "The regional water company"),
+        ("But a local ferry operator later said crossings would resume.", "crossings would resume",
+         "a local ferry operator"),
+    ],
+)
+def test_unknown_singular_subject_still_reports(body, content, mention):
+    row = _row(_quotes(body), content)
+    assert (row["text"], row["mention"], row["speaker_type"], row["kind"]) == (content, mention, "unknown",
+                                                                              "indirect")
+
+
+def test_unknown_singular_subject_needs_a_noun_head():
+    # a participle is no head: "the order released Friday" is not a source the rule may take
+    assert _quotes("The order released Friday said the plan was legal.").empty
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        # a parenthetical frame reports the clause before it, not the writer's clause after "but"
+        ("Snow is expected to ease by noon, forecasters say, but roads may stay closed until Friday.",
+         "Snow is expected to ease by noon", "forecasters"),
+        ("The bridge will reopen in May, engineers said, though the ferry will keep running.",
+         "The bridge will reopen in May", "engineers"),
+        # a live blog's time stamp opening the entry is not part of what was said
+        ("Storm updates.\n\n4:55 p.m.: Snow will ease by noon, forecasters say, but roads may stay shut.",
+         "Snow will ease by noon", "forecasters"),
+    ],
+)
+def test_parenthetical_frame_before_a_contrasting_clause(body, content, speaker):
+    df = _quotes(body)
+    assert list(df["text"]) == [content]
+    assert df.iloc[0]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "speaker_type", "mention"),
+    [
+        # a modifier capitalised because it opens the sentence is no person
+        ("Political analysts said the result was close.", "political analysts", "group", "Political analysts"),
+        ("Local officials said the road would stay shut.", "local officials", "group", "Local officials"),
+        ("Campaign aides said the rally was off.", "campaign aides", "group", "Campaign aides"),
+        # a plural possessive before the head
+        ("Farmers\u2019 groups blamed the ministry for the shortage.", "farmers\u2019 groups", "group",
+         "Farmers\u2019 groups"),
+        ("Growers' unions said the price was too low.", "growers' unions", "group", "Growers' unions"),
+        # a role word opening the sentence before a full name is no part of the name
+        ("Farmer Jonas Ekholm said the dam would drown his fields.", "Jonas Ekholm", "person",
+         "Farmer Jonas Ekholm"),
+        ("The match ended late. Striker Tomas Rey said the team was tired.", "Tomas Rey", "person",
+         "Striker Tomas Rey"),
+        ("Nurse Maria Osk said the ward was full.", "Maria Osk", "person", "Nurse Maria Osk"),
+        # a definite description no one earlier answers to is the speaker as described, in full
+        ("The prime minister has called the flooding \u201ca national emergency\u201d.", "the prime minister",
+         "person", "The prime minister"),
+        # ... and it names the person when an earlier mention gives the role
+        ("Prime Minister Ada Varn spoke on Monday. The prime minister said the budget was final.", "Ada Varn",
+         "person", "The prime minister"),
+        # kept: a name in capitals before a plural noun, a real first name, a described name
+        ("House Republicans said the vote would wait.", "House Republicans", "group", "House Republicans"),
+        ("Martin Lowe said the vote would wait.", "Martin Lowe", "person", "Martin Lowe"),
+        ("The party leader, Ivo Kest, said the vote would wait.", "Ivo Kest", "person", "Ivo Kest"),
+    ],
+)
+def test_speaker_names_from_the_second_audit(body, speaker, speaker_type, mention):
+    row = _quotes(body).iloc[0]
+    assert (row["speaker"], row["speaker_type"], row["mention"]) == (speaker, speaker_type, mention)
+
+
+_INTERVIEW = (
+    "Lena Varis has driven a night bus in Kelby for twelve years. We spoke to her at the depot.\n\n"
+    "Q: Why are the drivers striking?\n\n"
+    "A: Because the timetable is impossible. We wrote to the council twice and heard nothing.\n\n"
+    "Q: The council says the routes are safe. Do you agree?\n\n"
+    "A. No. I see tired drivers every night.\n\n"
+    "The council said on Friday that talks would resume."
+)
+
+
+def test_interview_answers_are_the_interviewees_words():
+    df = _quotes(_INTERVIEW)
+    answers = df[df["resolution"] == "interview"]
+    assert list(answers["text"]) == [
+        "Because the timetable is impossible. We wrote to the council twice and heard nothing",
+        "No. I see tired drivers every night",
+    ]
+    assert set(answers["speaker"]) == {"Lena Varis"} and set(answers["kind"]) == {"direct"}
+    assert set(answers["mention"]) == {"A"}
+    # the interviewee's own "we wrote" is inside her answer, not a quotation of its own
+    assert not df["text"].str.startswith("to the council twice").any()
+    # someone else's reported speech, in a question or after the interview, stays
+    assert "the routes are safe" in set(df["text"])
+    assert "talks would resume" in set(df["text"])
+
+
+@pytest.mark.parametrize(
+    ("intro", "speaker", "speaker_type"),
+    [
+        # named with "spoke to" after an apposition
+        ("Ana Silva, a nurse for twenty years, spoke to the Courier.", "Ana Silva", "person"),
+        # "Interview with X"
+        ("Interview with Marco Dell, the harbour master.", "Marco Dell", "person"),
+        # no one named: the interviewee, unnamed
+        ("A nurse from the night shift spoke to us.", None, "interviewee"),
+    ],
+)
+def test_interviewee_from_the_introduction(intro, speaker, speaker_type):
+    df = _quotes(intro + "\n\nQ: Is the ward full?\n\nA: It is full every night of the week.")
+    row = _row(df, "full every night")
+    assert (row["speaker"], row["speaker_type"], row["kind"]) == (speaker, speaker_type, "direct")
+
+
+def test_answer_labels_need_questions():
+    # "A:" paragraphs alone (no "Q:") are no interview
+    df = _quotes("Ana Silva spoke to the Courier.\n\nA: It is full every night of the week.")
+    assert not (df["resolution"] == "interview").any()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a passive participle after a name: he was asked, his answer is not reported
+        "Ivo Brandt, asked whether he would resign if the bill passed, declined to answer.",
+        "Ivo Brandt, pressed on the cost of the dam, said nothing.",
+        # a bare infinitive of a speech verb: nothing was said
+        "The mayor declined to comment.",
+        "Brandt refused to elaborate.",
+        # where or when, not what
+        "Mira Kovac responded within an hour.",
+        # a request for comment is no content
+        "The ministry did not respond to a request for comment.",
+        "The firm did not return calls seeking comment on Friday.",
+    ],
+)
+def test_not_speech(body):
+    assert _quotes(body).empty
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "cue"),
+    [
+        # the addressee after "told the" is part of the cue, the content starts after "that"
+        ("She told the Herald that the party would consider amendments.", "the party would consider amendments",
+         "told the Herald"),
+        ("Kest told the Associated Press the deal was dead.", "the deal was dead", "told the Associated Press"),
+        # kept: more after the bare infinitive, a "that" clause after respond
+        ("Ivo Brandt declined to say whether he would resign.", "to say whether he would resign", "declined"),
+        ("Mira Kovac responded that the claim was false.", "the claim was false", "responded"),
+        # kept: an inverted "asked" after a quotation
+        ("\u201cWho pays for it?\u201d asked Mira Kovac.", "Who pays for it?", "asked"),
+        # kept: "the" and a capitalised modifier of a common noun is not a named addressee
+        ("Ada Varn will tell the Ostland people that the worst is over.",
+         "the Ostland people that the worst is over", "tell"),
+    ],
+)
+def test_speech_next_to_not_speech(body, content, cue):
+    row = _row(_quotes(body), content)
+    assert (row["text"], row["cue"]) == (content, cue)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.speakers import anonymity_spans, is_anonymous, name_rules
+from analysis.speakers import anonymity_spans, find_names, is_anonymous, name_rules
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,24 @@ def test_anonymity_spans_window():
 )
 def test_is_anonymous(phrase, expected):
     assert is_anonymous(phrase) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a premodifier capitalised because it opens the sentence names nobody
+        ("Political analysts said so.", []),
+        ("Local officials said so.", []),
+        # ... but a word and a number, or a real name, still are names
+        ("Local 9 voted on Friday.", [("Local", "person")]),  # (actors.doubtful_person_spans drops it)
+        ("Varland said so.", [("Varland", "person")]),
+        # a role word opening the sentence before a full name is a title, not part of the name
+        ("Farmer Jonas Ekholm said so.", [("Jonas Ekholm", "person")]),
+        ("Striker Tomas Rey said so.", [("Tomas Rey", "person")]),
+        ("Nurse Maria Osk said so.", [("Maria Osk", "person")]),
+        # a listed first name opening a three-word name stays
+        ("Martin Luther Kest said so.", [("Martin Luther Kest", "person")]),
+    ],
+)
+def test_find_names_at_the_start_of_a_sentence(text, expected):
+    assert [(m.name, m.kind) for m in find_names(text)] == expected
