@@ -1556,12 +1556,17 @@ def plot_camp_sides(sides: pd.DataFrame, *, left: str = "Ukraine", right: str = 
         return fig
     y = np.arange(len(sides))
     fig, ax = plt.subplots(figsize=(8, 0.45 * len(sides) + 1.8), dpi=100)
-    ax.barh(y - 0.2, sides["toward_left"].fillna(0), height=0.4, color="#0072B2", label=f"toward {left}")
-    ax.barh(y + 0.2, sides["toward_right"].fillna(0), height=0.4, color="#D55E00", label=f"toward {right}")
+    for column, offset, colour, label in (("toward_left", -0.2, "#0072B2", f"toward {left}"),
+                                          ("toward_right", 0.2, "#D55E00", f"toward {right}")):
+        means = sides[column]
+        ax.barh(y + offset, means.fillna(0), height=0.4, color=colour, label=label)
+        zero = (means == 0).to_numpy()  # judgements that average to 0 draw no bar: mark them
+        ax.plot(np.zeros(int(zero.sum())), (y + offset)[zero], linestyle="none", marker="D", markersize=8,
+                color=colour, markeredgecolor="white", zorder=3)
     ax.set_yticks(y, sides["source"])
     ax.axvline(0, color="#333", linewidth=0.8)
     ax.set_xlim(-1.05, 1.05)
-    ax.set_xlabel("mean polarity (-1 against, +1 for; no bar: no judgement)")
+    ax.set_xlabel("mean polarity (-1 against, +1 for; diamond: a mean of 0; nothing: no judgement)")
     ax.set_title(title)
     ax.invert_yaxis()
     ax.legend(loc="lower right", fontsize=8)

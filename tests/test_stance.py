@@ -20,6 +20,7 @@ from analysis.stance import (
     connotation_of,
     framing,
     mention_sentiment,
+    plot_camp_sides,
     plot_stance_heatmap,
     stance,
     stance_matrix,
@@ -394,3 +395,13 @@ def test_with_actor_is_replace() -> None:
     assert _with_actor(pron, ante) == pron._replace(actor="Smith", camp="Blue")
     assert _Mention._fields == (
         "start", "end", "text", "actor", "camp", "sentence", "kind", "person", "possessive", "after_prep", "quote")
+
+
+def test_camp_sides_plot_marks_a_mean_of_zero():
+    sides = pd.DataFrame({"source": ["A", "B"], "source_camp": [None, None], "toward_left": [0.0, -1.0],
+                          "toward_right": [float("nan"), 0.0], "n": [2, 3], "side": ["neither", "Y"],
+                          "evidence": ["", ""]})
+    fig = plot_camp_sides(sides, left="X", right="Y")
+    marked = [(x, y) for line in fig.axes[0].lines if line.get_marker() == "D"
+              for x, y in zip(line.get_xdata(), line.get_ydata())]
+    assert sorted(marked) == [(0.0, -0.2), (0.0, 1.2)]  # A toward X, B toward Y; no mark where there is no judgement
