@@ -252,6 +252,11 @@ def _row_article(record: dict[str, Any], *, source: Path, row: int, cols: _Colum
     fallback_id = f"{_stem(source)}-{row}"
     rid = _as_str(record.get(cols.id)) or fallback_id
     text = record.get(cols.text)
+    if cols.text not in record:
+        columns = ", ".join(repr(str(k)) for k in record if k is not None) or "none"
+        return LoadFailure(rid, str(source), row, "ArticleError",
+                           f"{source}: row {row} has no column {cols.text!r} (its columns: {columns}); name the "
+                           "text column with --text-column (text_column= in Python)")
     if not isinstance(text, str) or not text.strip():
         what = "has no text" if text is None or isinstance(text, str) else f"has a non-text {cols.text!r} value"
         return LoadFailure(rid, str(source), row, "ArticleError",

@@ -574,3 +574,12 @@ def test_article_records_become_the_table_one_row_tables_give() -> None:
     assert table.column_names == ARTICLE_COLUMNS
     assert table.equals(one_each.combine_chunks())
     assert table.to_pylist()[1]["published"] == dt.date(2023, 3, 10)
+
+
+def test_a_missing_text_column_names_the_columns_there_are(tmp_path):
+    path = _jsonl(tmp_path, [json.dumps({"id": "a1", "body": "The mayor said yes.", "outlet": "Gazette"})])
+    failures: list[LoadFailure] = []
+    assert list(iter_articles([path], on_error=failures.append)) == []
+    (failure,) = failures
+    assert "has no column 'text'" in failure.message and "'body'" in failure.message
+    assert "--text-column" in failure.message
