@@ -241,7 +241,7 @@ def _load_cached(path: str, mtime: float) -> Actors:
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ActorsError(f"{p}: not valid TOML ({exc}); fix the file or pass actors_path=None") from None
+        raise ActorsError(f"{p}: not valid TOML ({exc}); fix the file (or move it away to analyse without one)") from None
     tables = data.get("actor", [])
     if not isinstance(tables, list):
         raise ActorsError(f"{p}: write each actor as an [[actor]] table with at least a name")

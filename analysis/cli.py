@@ -243,7 +243,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=lambda a: _run_analysis(a, _stance, STANCE_COLUMNS))
     p = analysis_cmd("sentiment", "VADER sentiment of what each speaker said (news-aware lexicon patch).")
     p.add_argument("--by", choices=["speaker", "camp", "kind"], default=None,
-                   help="aggregate per speaker (or camp, or quotation kind) instead of one row per quotation")
+                   help="aggregate per speaker (or camp, or quotation kind) instead of one row per quotation, pooled over "
+                   "all the articles given (the same name in two articles counts as one speaker)")
     p.set_defaults(func=lambda a: _run_analysis(a, _sentiment, SENTIMENT_COLUMNS))
     p = analysis_cmd("sentences", "Body sentences with offsets (boilerplate set aside).")
     p.set_defaults(func=_cmd_sentences)

@@ -41,6 +41,8 @@ DEFAULT_TIMEOUT = 600
 _KERNEL_START_ATTEMPTS = 3
 #: Index status of a good report that an earlier run built and this run did not touch.
 EARLIER = "from an earlier run"
+#: Index status of such a report whose article file has changed since: its findings and offsets may not fit.
+STALE = "out of date: the article has changed since"
 NOTEBOOK_TITLES = {
     "quotes_and_speakers": "Quotes and speakers",
     "stance": "Stance and framing",
@@ -370,7 +372,8 @@ def build_reports(
         if job.ok:
             manifest[job.report] = {"key": job.key, "status": "ok", "article": job.article, "notebook": job.notebook,
                                     "article_path": str(Path(job.article_path).resolve()) if job.article_path else "",
-                                    "title": job.title}
+                                    "article_sha": digest(Path(job.article_path).read_bytes()) if job.article_path
+                                    else "", "title": job.title}
         elif not (out_dir / job.report).is_file():
             manifest.pop(job.report, None)
     _atomic_write(out_dir / _MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
@@ -391,8 +394,9 @@ def _earlier_reports(manifest: dict[str, dict[str, object]], results: list[JobRe
             continue
         if article_path and not Path(str(article_path)).is_file():
             continue  # the article was removed: its old report is not listed
+        changed = bool(article_path) and entry.get("article_sha") != digest(Path(str(article_path)).read_bytes())
         earlier.append(JobResult(str(entry.get("article", "")), str(article_path), str(entry.get("notebook", "")),
-                                 EARLIER, report=name, title=entry.get("title")))  # type: ignore[arg-type]
+                                 STALE if changed else EARLIER, report=name, title=entry.get("title")))  # type: ignore[arg-type]
     return earlier
 
 
@@ -443,7 +447,8 @@ def write_index(results: list[JobResult], out: Path, *, earlier: Sequence[JobRes
                 continue
             item = f'<li>{e(name)} <span class="bad">{e(r.status)}</span>'
             if r.report and (out / r.report).is_file():
-                item += f' (<a href="{e(quote(r.report))}">last good report</a>)'
+                what = "the report built from the earlier text" if r.status == STALE else "last good report"
+                item += f' (<a href="{e(quote(r.report))}">{what}</a>)'
             items.append(item + "</li>")
             if r.error:
                 problems.append(f'<div class="err">{e(r.error)}</div>')

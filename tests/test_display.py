@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
-from analysis import load_article
+from analysis import ArticleWarning, load_article
 from analysis.display import camp_colour, counted, header_html, highlighted_html, table_html
 
 TEXT = ("Evil | Site\n\nThe mayor said \u201c<b onclick=x()>bold</b>\u201d on Monday.\n\n"
@@ -31,7 +31,8 @@ def test_highlight_escapes_and_labels(write):
 
 
 def test_table_and_header_escape(write):
-    art = load_article(write("e.txt", "<script>x</script> | Site\n\nBody here.\n"))
+    with pytest.warns(ArticleWarning, match="HTML markup"):
+        art = load_article(write("e.txt", "<script>x</script> | Site\n\nBody here.\n"))
     soup = BeautifulSoup(header_html(art) + table_html(pd.DataFrame({"a": ["<script>y</script>"], "n": [1.5]})),
                          "html.parser")
     assert soup.find("script") is None

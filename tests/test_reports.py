@@ -179,6 +179,14 @@ def test_index_keeps_linking_reports_of_earlier_runs(tmp_path, monkeypatch):
     assert {a["href"] for a in index.find_all("a")} == {"first/check.html", "second/check.html"}
     assert "from an earlier run" in index.get_text(" ") and "The second story" in index.get_text(" ")
 
+    # an article edited since its report was built: the report is still linked, marked out of date
+    (arts / "second.txt").write_text("The second story | Site\n\nThe mayor said the bridge would close.\n",
+                                     encoding="utf-8")
+    build_reports([arts / "first.txt"], out=out, notebooks_dir=nbdir, jobs=1, progress=False)
+    index = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert {a["href"] for a in index.find_all("a")} == {"first/check.html", "second/check.html"}
+    assert "out of date: the article has changed since" in index.get_text(" ")
+
     # once the article itself is gone, its old report is no longer listed
     (arts / "second.txt").unlink()
     build_reports([arts / "first.txt"], out=out, notebooks_dir=nbdir, jobs=1, progress=False)
