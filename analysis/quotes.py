@@ -683,6 +683,9 @@ class _Speaker(NamedTuple):
     resolution: str
 
 
+# a cue at most this many tokens after a quotation frames it even when its subject stays unresolved
+_MAX_UNRESOLVED_FRAME = 4
+
 _MAX_NAME_CHARS = 500  # no person name is longer: bounds the backward look-ups by position
 
 
@@ -1079,6 +1082,7 @@ class _Extractor:
         self.cues: dict[int, list[_Cue]] = {}
         self.subjects: dict[tuple[int, int], _Speaker | None] = {}
         self.used: set[tuple[int, int]] = set()
+        self._unresolved_frame: tuple[_Row, int] | None = None  # (row, sentence), set by _post_frame, read by quote_rows
         self._by_sentence: dict[int | None, list[_Quote]] | None = None
         self._sentence_tokens: dict[int, list[Token]] = {}
         self._qbegins: list[int] | None = None
@@ -1664,8 +1668,12 @@ class _Extractor:
         for qi, q in enumerate(self.quotes):
             if qi in consumed:
                 continue
+            self._unresolved_frame = None
             row = (self._labelled(q) or self._post_frame(q) or self._pre_frame(qi, q, consumed)
                    or self._colon_frame(q))
+            if row is None and self._unresolved_frame is not None:
+                # the cue stays free for indirect rows, as before ("..., they said, under Article 21 ...")
+                row = self._unresolved_frame[0]
             if row is None:
                 row = self._unframed(q, rows)
             if row is not None:
@@ -1811,6 +1819,7 @@ class _Extractor:
             if cue.first - first > _MAX_ASIDE + 4 or self.quote_at(cue.start):
                 break
             span = None
+            tight = False  # the frame is only the mention and the cue ("she said", "said a witness")
             if cue.first == first and cue.last > cue.first and tokens[cue.first + 1][4] and (
                     cue.form in cue_lexicon().inverted):
                 # "“...?” asked Sen. Ada Holm": after a quotation the capitalised words are the speaker, not
@@ -1819,6 +1828,7 @@ class _Extractor:
             if cue.first == first:
                 span = _np_after(tokens, cue.last + 1, len(tokens))
                 sp = self._np_speaker(tokens, span)
+                tight = span is not None and span[0] == cue.last + 1 and cue.form in cue_lexicon().inverted
                 found = self._anonymity_after_np(tokens, span)
                 if found is not None:  # "“...,” said a spokesman, who asked not to be named."
                     span = found[0]
@@ -1827,6 +1837,7 @@ class _Extractor:
                     sp = self._name_soon_after(tokens, cue.last + 1) or sp
             elif cue.first - first == 1 and pronoun_kind(tokens[first][0]):
                 sp = self.resolver.resolve(tokens[first][1], tokens[first][2])
+                tight = True
             else:
                 j = _skip_back(tokens, cue.first - 1, first)
                 span = _np_ending_at(tokens, j, first) if cue.first - first <= 10 else None
@@ -1835,6 +1846,7 @@ class _Extractor:
                     sp = anonymous
                 elif span is not None and span[0] == first:
                     sp = self._np_speaker(tokens, span)
+                    tight = j == cue.first - 1
                 else:
                     named = self._name_before_asides(tokens, j, first) or self._name_after_words(tokens, j, first)
                     if named is None or not (_description_before(tokens, first, named[0]) or (
@@ -1851,6 +1863,14 @@ class _Extractor:
             if sp is not None and not sp.speaker and span is not None and cue.first - first <= 6:
                 sp = self._proper_noun_speaker(tokens, span) or sp
             if sp is None or not sp.speaker:
+                if sp is not None and sp.mention and tight and cue.kind == "speech" and (
+                        cue.first - first <= _MAX_UNRESOLVED_FRAME) and inner_end.endswith((",", "?", "!")) and (
+                        self._opens_sentence(q)):
+                    # "“...,” she said." with no fitting antecedent, "“...,” a witness said.": the quotation has
+                    # a frame of its own, so it keeps that mention unresolved rather than borrowing a neighbour's
+                    # speaker; a frame before the quotation that names someone still wins (quote_rows)
+                    self._unresolved_frame = (_Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp,
+                                                   cue, self._first_sentence(q), (q,)), sent)
                 break  # no known speaker here: a frame before the quotation may name one
             self.used.add((sent, cue.first))
             self.subjects[(sent, cue.first)] = sp
@@ -1863,6 +1883,13 @@ class _Extractor:
             return None
         sp, cue = found
         return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, self._first_sentence(q), (q,))
+
+    def _opens_sentence(self, q: _Quote) -> bool:
+        """Whether the quotation's opening mark begins its sentence (a title or scare quote inside a clause,
+        'defended “New York values,” saying ...', does not)."""
+        mark = q.open_mark if q.open_mark is not None else q.start
+        s = self.doc.sentence_at(mark)
+        return s is not None and not self.text[s.start:mark].strip()
 
     def _verb_frame(self, tokens: list[Token], first: int) -> tuple[_Speaker, _Cue] | None:
         """A frame after a quotation whose verb the cue lexicon lacks: a named person and a past-tense verb

@@ -1084,3 +1084,42 @@ def test_not_speech(body):
 def test_speech_next_to_not_speech(body, content, cue):
     row = _row(_quotes(body), content)
     assert (row["text"], row["cue"]) == (content, cue)
+
+
+_LONG = "\u201cThe tax is unfair to every small shop in this town,\u201d"
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker", "mention", "resolution"),
+    [
+        # a pronoun that fits nobody earlier stays unresolved: never the man of the sentence before
+        (f"Ben Tiller runs a bakery.\n\n{_LONG} she said.", "The tax is unfair", None, "she", "unresolved"),
+        (f"Ben Tiller runs a bakery.\n\n{_LONG.replace(chr(0x201c), chr(34)).replace(chr(0x201d), chr(34))} she said.",
+         "The tax is unfair", None, "she", "unresolved"),
+        (f"{_LONG} she said.", "The tax is unfair", None, "she", "unresolved"),
+        # a description the resolver cannot tie to a person keeps its own mention
+        (f"Ben Tiller runs a bakery.\n\n{_LONG} the owner said.", "The tax is unfair", None, "the owner",
+         "unresolved"),
+        (f"Ben Tiller runs a bakery.\n\n{_LONG} a witness said.", "The tax is unfair", None, "a witness",
+         "unresolved"),
+        (f"Ana Ruiz runs a bakery on Main Street.\n\n{_LONG} a witness said.", "The tax is unfair", None,
+         "a witness", "unresolved"),
+        # short framed quotations are quotations
+        ("\u201cWe will not pay,\u201d he said.", "We will not pay", None, "he", "unresolved"),
+        ("Ben Tiller runs a bakery.\n\n\u201cWe will not pay,\u201d he said.", "We will not pay", "Ben Tiller",
+         "he", "pronoun"),
+        # the usual rules still resolve a fitting pronoun
+        (f"Ana Ruiz runs a bakery.\n\n{_LONG} she said.", "The tax is unfair", "Ana Ruiz", "she", "pronoun"),
+        (f"Ben Tiller runs a bakery.\n\n{_LONG} he said.", "The tax is unfair", "Ben Tiller", "he", "pronoun"),
+    ],
+)
+def test_frame_after_quotation_is_its_own(body, fragment, speaker, mention, resolution):
+    row = _row(_quotes(body), fragment)
+    got = (None if pd.isna(row["speaker"]) else row["speaker"], row["mention"], row["resolution"], row["cue"])
+    assert got == (speaker, mention, resolution, "said")
+
+
+def test_unresolved_frame_after_quotation_yields_to_a_named_frame_before():
+    body = f"Ben Tiller told the crowd on Monday: {_LONG} the owner said."
+    row = _row(_quotes(body), "The tax is unfair")
+    assert (row["speaker"], row["cue"]) == ("Ben Tiller", "told the crowd")
