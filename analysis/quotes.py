@@ -139,6 +139,11 @@ _NP_STOP_AFTER = frozenset(
      "that", "to", "adding", "saying", "according", "and", "but", "last", "this", "earlier", "later", "told",
      "said", "says", "noting", "explaining", "if", "since", "than", "by", "via", "through", "amid", "over"})
 _CLAUSE_BREAK = frozenset({";"})
+# a time adjunct that closes the sentence after a quotation ("said “we will not pay” on Monday."): when, not what
+_TRAILING_TIME = re.compile(
+    r"\s+(?:(?:on|last|this|early|late|earlier|later)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|week|month|year|night|morning|afternoon|evening|today|yesterday|tonight)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?\s*[.!?]?\s*$", re.IGNORECASE)
 # interviews printed as questions and answers: the label opening a paragraph, and the introduction's wording
 _QA_LABEL = re.compile(r"(?P<label>[QA])[:.][ \t\u00a0]+(?=\S)")
 _INTERVIEW_WITH = re.compile(r"\b(?:[Ii]nterview(?:ed)?|[Cc]onversation|Q&A|spoke|talked|speaks|talks)[ \u00a0]+"
@@ -2080,7 +2085,8 @@ class _Extractor:
                 members.append(k)
         last = self.quotes[members[-1]]
         tail = self.text[last.outer_end:limit]
-        m = _TAIL_CLAUSE.match(tail)
+        m = _TAIL_CLAUSE.match(tail) or (_TRAILING_TIME.match(tail) and len(
+            _WORDS.findall(self.text[last.start:last.end])) >= 3)  # (not after a title: 'told NBC's “Today” on ...')
         if m or not _ANY_WORD.search(tail):
             limit = last.outer_end
         return _trim_end(self.text, self.quotes[qi].start, limit), members

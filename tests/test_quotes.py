@@ -1123,3 +1123,24 @@ def test_unresolved_frame_after_quotation_yields_to_a_named_frame_before():
     body = f"Ben Tiller told the crowd on Monday: {_LONG} the owner said."
     row = _row(_quotes(body), "The tax is unfair")
     assert (row["speaker"], row["cue"]) == ("Ben Tiller", "told the crowd")
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "text", "mention"),
+    [
+        # a short quotation inside the frame's clause; the closing time adjunct is when, not what
+        ("The caf\u00e9 owner said \u201cwe will not pay\u201d on Monday.", "direct", "we will not pay",
+         "The caf\u00e9 owner"),
+        ("The old owner said that the road will close.", "indirect", "the road will close", "The old owner"),
+        ("The owner said that the road will close.", "indirect", "the road will close", "The owner"),
+        # a clause after the quotation is still content
+        ("The caf\u00e9 owner said \u201cwe will not pay\u201d if the tax rises.", "mixed",
+         "\u201cwe will not pay\u201d if the tax rises", "The caf\u00e9 owner"),
+    ],
+)
+def test_short_framed_quotations_are_quotations(body, kind, text, mention):
+    df = _quotes(body)
+    assert len(df) == 1, df[["kind", "text", "mention"]]
+    row = df.iloc[0]
+    assert (row["kind"], row["text"], row["mention"], row["cue"]) == (kind, text, mention, "said")
+    assert body[row["start"]:row["end"]] == text
