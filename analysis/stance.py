@@ -661,7 +661,7 @@ def _clean(value: Any) -> Any:
         return value
 
 
-_QUOTE_COLUMNS = ("start", "end", "speaker", "camp", "cue_start", "cue_end")
+_QUOTE_COLUMNS = ("start", "end", "speaker", "camp", "cue_start", "cue_end", "mention_start", "mention_end")
 
 
 def _quote_columns(qdf: pd.DataFrame | None) -> dict[str, list[Any]]:
@@ -1263,7 +1263,8 @@ def _vader_window_sentiment(sentence: str, start: int, end: int) -> int:
     return 1 if compound >= 0.3 else -1 if compound <= -0.3 else 0
 
 
-def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None) -> Iterator[dict[str, Any]]:
+def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None, *, judgements: bool = False
+                    ) -> Iterator[dict[str, Any]]:
     """Target-level sentiment of each sentence toward each name mention in it, in text order.
 
     Args:
@@ -1271,8 +1272,12 @@ def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None) -> 
         skip: ``(sentence, source, target)`` keys not to report (looked up again as the rows are consumed: the
             caller may add keys meanwhile); scoring is most of the cost of :func:`stance`, so the keys known
             up front are not scored at all, and the rest are scored in one batch.
+        judgements: rows for the stance table: a quotation's speaker named in its frame ("..., Kovac said") is
+            left out, since the sentence's tone toward that name is the tone of the speaker's own words, not the
+            narrator's judgement of the speaker (:func:`mention_sentiment` keeps every mention).
     """
     candidates = []
+    speaker_spans = _speaker_mention_spans(ctx) if judgements else []
     for s in ctx.doc.sentences:
         for i in ctx.in_sentence(s.index):
             m = ctx.mentions[i]
@@ -1285,6 +1290,8 @@ def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None) -> 
             source = source or _narrator()
             if source.actor and source.actor == target.actor:
                 continue
+            if m.quote < 0 and any(a < m.end and m.start < b for a, b in speaker_spans):
+                continue  # the speaker named in a quotation's frame: the sentence's tone is their own words
             if skip is not None and (s.index, source.label, target.label) in skip:
                 continue
             candidates.append((s, m, source, target))
@@ -1296,6 +1303,13 @@ def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None) -> 
                "target": target.label, "target_camp": target.camp, "polarity": int(polarity), "mention": m.text,
                "mention_start": m.start, "mention_end": m.end, "sentence": s.index, "evidence": s.text,
                "start": s.start, "end": s.end}
+
+
+def _speaker_mention_spans(ctx: _Context) -> list[tuple[int, int]]:
+    """Where the quotations' speakers are named in their frames ("..., Kovac said")."""
+    cols = ctx.qcols or {}
+    return [(a, b) for a, b in zip(cols.get("mention_start", ()), cols.get("mention_end", ()))
+            if isinstance(a, (int, np.integer)) and isinstance(b, (int, np.integer))]  # not None, NaN or NA
 
 
 def _score_mentions(items: list[tuple[str, int, int]]) -> list[int]:
@@ -1361,7 +1375,7 @@ def stance(article: Article, *, actors: Any = None, quotes: pd.DataFrame | None 
     rows = _cue_rows(ctx)
     rows += _framing_stance_rows(ctx, _framing_rows(ctx, ctx.qdf))
     linked = {(r["sentence"], r["source"], r["target"]) for r in rows}
-    for r in _sentiment_rows(ctx, skip=linked):  # a judgement already linked is not scored again
+    for r in _sentiment_rows(ctx, skip=linked, judgements=True):  # a judgement already linked is not scored again
         if r["polarity"] == 0:
             continue
         linked.add((r["sentence"], r["source"], r["target"]))

@@ -405,3 +405,17 @@ def test_camp_sides_plot_marks_a_mean_of_zero():
     marked = [(x, y) for line in fig.axes[0].lines if line.get_marker() == "D"
               for x, y in zip(line.get_xdata(), line.get_ydata())]
     assert sorted(marked) == [(0.0, -0.2), (0.0, 1.2)]  # A toward X, B toward Y; no mark where there is no judgement
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Reyes lamented that the deal was a shameful disaster and a betrayal of every worker.",
+    "Tom Reyes joked that the deal was a wonderful triumph and a great victory for every worker.",
+])
+def test_a_speakers_own_words_are_no_judgement_of_the_speaker(text):
+    """The tone of what Reyes says is not the narrator's stance toward Reyes (the target-sentiment model reads
+    the whole sentence's words)."""
+    article = _article(text)
+    judged = stance(article, actors=Actors())
+    assert not ((judged["target"] == "Tom Reyes") & (judged["signal"] == "target_sentiment")).any()
+    scored = mention_sentiment(article, actors=Actors())
+    assert (scored.loc[scored["target"] == "Tom Reyes", "polarity"] != 0).any()  # the mention table keeps it
