@@ -177,6 +177,9 @@ def _cmd_reports(args: argparse.Namespace) -> int:
     bad = [r for r in results if not r.ok]
     ok = len(results) - len(bad)
     print(f"{ok} of {len(results)} reports ready: {index.resolve()}")
+    for path, notes in dict.fromkeys((r.article_path, r.extra.get("warnings", "")) for r in results):
+        for note in filter(None, notes.splitlines()):
+            print(f"warning: {path}: {note}", file=sys.stderr)  # the article was analysed; its reports say so too
     for r in bad:
         print(f"error: {Path(r.article_path).name or r.article} / {r.notebook}: {r.status}: {r.error}",
               file=sys.stderr)

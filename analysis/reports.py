@@ -66,7 +66,7 @@ class JobResult:
     seconds: float = 0.0
     key: str | None = None
     failed_notebook: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)  # "warnings": the article's loading warnings, one a line
 
     @property
     def ok(self) -> bool:
@@ -327,7 +327,8 @@ def build_reports(
             }
             key = digest(path.read_bytes(), _read_or_empty(catalog), _read_or_empty(actors_path), nb.read_bytes(),
                           lib.encode(), json.dumps(params, sort_keys=True).encode())
-            job = JobResult(article.id, str(path), nb.stem, "pending", report=name, title=article.title, key=key)
+            job = JobResult(article.id, str(path), nb.stem, "pending", report=name, title=article.title, key=key,
+                            extra={"warnings": "\n".join(article.warnings)} if article.warnings else {})
             prior = manifest.get(name, {})
             if not force and prior.get("key") == key and prior.get("status") == "ok" and (out_dir / name).is_file():
                 job.status = "up to date"
@@ -421,6 +422,7 @@ table {border-collapse: collapse; width: 100%} th, td {text-align: left; padding
  border-bottom: 1px solid #ddd; vertical-align: top}
 .ok {color: #1a7f37; font-weight: 600} .bad {color: #b42318; font-weight: 600}
 .err {font-family: monospace; font-size: 0.85em; color: #b42318}
+.warn {font-size: 0.85em; color: #8a5a00}
 ul {margin: 0; padding-left: 1.1em} small {color: #666}
 """
 
@@ -454,6 +456,8 @@ def write_index(results: list[JobResult], out: Path, *, earlier: Sequence[JobRes
                 problems.append(f'<div class="err">{e(r.error)}</div>')
             if r.failed_notebook:
                 problems.append(f'<div class="err">executed notebook kept: {e(r.failed_notebook)}</div>')
+        for warning in dict.fromkeys(w for r in group for w in r.extra.get("warnings", "").splitlines() if w):
+            problems.append(f'<div class="warn">warning: {e(warning)}</div>')
         label = first.title or first.article
         file_name = Path(first.article_path).name if first.article_path else ""
         rows.append(f"<tr><td>{e(label)}<br><small>{e(file_name)}</small></td><td><ul>{''.join(items)}</ul></td>"

@@ -192,3 +192,17 @@ def test_index_keeps_linking_reports_of_earlier_runs(tmp_path, monkeypatch):
     build_reports([arts / "first.txt"], out=out, notebooks_dir=nbdir, jobs=1, progress=False)
     index = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert {a["href"] for a in index.find_all("a")} == {"first/check.html"}
+
+
+def test_loading_warnings_reach_the_index(tmp_path, monkeypatch):
+    monkeypatch.setattr("analysis.reports.library_fingerprint", lambda: "pinned")
+    nbdir = _notebook_dir(tmp_path)
+    arts = tmp_path / "articles"
+    arts.mkdir()
+    (arts / "legacy.txt").write_bytes("Old story | Site\n\nThe mayor said \u201cno\u201d on Monday.\n".encode("cp1252"))
+    results = build_reports([arts], out=tmp_path / "out", notebooks_dir=nbdir, jobs=1, progress=False)
+    assert [r.status for r in results] == ["ok"]
+    index = BeautifulSoup((tmp_path / "out" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    (warning,) = index.select(".warn")
+    assert "Windows-1252" in warning.get_text()
+    assert "legacy.txt" in warning.find_parent("tr").get_text()  # in the row of the article it concerns
