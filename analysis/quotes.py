@@ -845,7 +845,6 @@ class _Resolver:
         head = _document_head(tokens)
         if head is None:
             return None
-        phrase = self.text[start:end]
         rules = name_rules()
         k = head + 1
         if k + 1 < len(tokens) and tokens[k][3] in rules["author_prepositions"]:
@@ -1087,7 +1086,7 @@ class _Extractor:
         self.cues: dict[int, list[_Cue]] = {}
         self.subjects: dict[tuple[int, int], _Speaker | None] = {}
         self.used: set[tuple[int, int]] = set()
-        self._unresolved_frame: tuple[_Row, int] | None = None  # (row, sentence), set by _post_frame, read by quote_rows
+        self._unresolved_frame: _Row | None = None  # set by _post_frame, read by quote_rows
         self._by_sentence: dict[int | None, list[_Quote]] | None = None
         self._sentence_tokens: dict[int, list[Token]] = {}
         self._qbegins: list[int] | None = None
@@ -1678,7 +1677,7 @@ class _Extractor:
                    or self._colon_frame(q))
             if row is None and self._unresolved_frame is not None:
                 # the cue stays free for indirect rows, as before ("..., they said, under Article 21 ...")
-                row = self._unresolved_frame[0]
+                row = self._unresolved_frame
             if row is None:
                 row = self._unframed(q, rows)
             if row is not None:
@@ -1874,8 +1873,8 @@ class _Extractor:
                     # "“...,” she said." with no fitting antecedent, "“...,” a witness said.": the quotation has
                     # a frame of its own, so it keeps that mention unresolved rather than borrowing a neighbour's
                     # speaker; a frame before the quotation that names someone still wins (quote_rows)
-                    self._unresolved_frame = (_Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp,
-                                                   cue, self._first_sentence(q), (q,)), sent)
+                    self._unresolved_frame = _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp,
+                                                  cue, self._first_sentence(q), (q,))
                 break  # no known speaker here: a frame before the quotation may name one
             self.used.add((sent, cue.first))
             self.subjects[(sent, cue.first)] = sp
@@ -2573,7 +2572,7 @@ def _possessive_description(tokens: list[Token], span: tuple[int, int] | None) -
     ("Aldovia's foreign minister", "Kane's chief of staff"): it describes someone other than the possessor."""
     if span is None or tokens[span[1]][4]:
         return False
-    return any(t[3] in {"\u2019s", "'s"} or t[3].endswith(("\u2019s", "'s")) for t in tokens[span[0]:span[1]])
+    return any(t[3].endswith(("\u2019s", "'s")) for t in tokens[span[0]:span[1]])
 
 
 def _description_before(tokens: list[Token], first: int, name: int) -> bool:
