@@ -25,7 +25,6 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -516,35 +515,16 @@ def doubtful_person_spans(article: Article, actors: Actors) -> frozenset[tuple[i
 def _is_ordinary(word: str, lower_words: set[str]) -> bool:
     """Whether a capitalised word is an ordinary word: it (or a word of the same Porter stem: "Stadiums" and
     "stadium", "Closing" and "closed") occurs in lower case in the article, or it is in VADER's lexicon."""
+    from .targeted import (  # the target-sentiment model's stemmer and lexicon reader
+        porter_stem,
+        vader_lexicon,
+    )
+
     low = word.lower()
-    if low in lower_words or low in _vader_words():
+    if low in lower_words or low in vader_lexicon():
         return True
-    stem = _stem(low)
-    return any(_stem(w) == stem for w in lower_words if w[:2] == low[:2])
-
-
-@functools.lru_cache(maxsize=4096)
-def _stem(word: str) -> str:
-    """Porter stem of a lower-cased word (NLTK's rules, no data)."""
-    return _porter().stem(word) if word.isalpha() else word
-
-
-@functools.lru_cache(maxsize=1)
-def _porter() -> Any:
-    """NLTK's Porter stemmer (rules only)."""
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer()
-
-
-@functools.lru_cache(maxsize=1)
-def _vader_words() -> frozenset[str]:
-    """The entries of VADER's sentiment lexicon (shipped inside the ``vaderSentiment`` package): words with a
-    sentiment of their own, such as "People" or "Hope", are ordinary words."""
-    from importlib import resources
-
-    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
-    return frozenset(line.split("\t", 1)[0] for line in text.splitlines() if line)
+    key = porter_stem(low) if low.isalpha() else low
+    return any((porter_stem(w) if w.isalpha() else w) == key for w in lower_words if w[:2] == low[:2])
 
 
 _INT_COLUMNS = frozenset({"start", "end", "sentence"})

@@ -77,11 +77,13 @@ from nltk.stem.porter import PorterStemmer
 
 __all__ = [
     "MODEL_FILE",
+    "porter_stem",
     "target_features",
     "target_probabilities",
     "target_probabilities_many",
     "target_sentiment",
     "target_sentiments",
+    "vader_lexicon",
 ]
 
 MODEL_FILE = "target_sentiment.npz"
@@ -200,13 +202,13 @@ def _stemmer() -> PorterStemmer:
 
 
 @functools.lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
+def porter_stem(word: str) -> str:
     """Porter stem of a lower-cased word, so "accuses", "accused" and "accusing" share a feature."""
     return _stemmer().stem(word, to_lowercase=False)
 
 
 @functools.lru_cache(maxsize=1)
-def _vader_lexicon() -> dict[str, float]:
+def vader_lexicon() -> dict[str, float]:
     """Word valences (-4..+4) from the lexicon shipped inside the ``vaderSentiment`` package (words only)."""
     text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
     lexicon: dict[str, float] = {}
@@ -226,7 +228,7 @@ def _lexicon() -> tuple[dict[str, float], dict[tuple[str, str], float]]:
     """
     from .vader import load_patch
 
-    words = dict(_vader_lexicon())
+    words = dict(vader_lexicon())
     for entry in load_patch():
         if entry.kind == "word":
             words[entry.pattern.lower()] = entry.valence
@@ -397,7 +399,7 @@ class _Sentence:
     @functools.cached_property
     def stems(self) -> tuple[str, ...]:
         """The words' Porter stems."""
-        return tuple(map(_stem, self.words))
+        return tuple(map(porter_stem, self.words))
 
     @functools.cached_property
     def word_keys(self) -> tuple[tuple[int, ...], ...]:
@@ -478,7 +480,7 @@ _FORMS = _Forms()
 
 
 class _StemsOf:
-    """The stems of a view's words, each computed when read (``stems[i] == _stem(words[i])``, as in the list
+    """The stems of a view's words, each computed when read (``stems[i] == porter_stem(words[i])``, as in the list
     :func:`_view` builds): the batch path reads only the two or three :func:`_role_features` needs."""
 
     __slots__ = ("words",)
@@ -487,7 +489,7 @@ class _StemsOf:
         self.words = words
 
     def __getitem__(self, i: int) -> str:
-        return _stem(self.words[i])
+        return porter_stem(self.words[i])
 
 
 def _view(info: _Sentence, start: int, end: int, stems: bool = True) -> _View:
@@ -505,7 +507,7 @@ def _view(info: _Sentence, start: int, end: int, stems: bool = True) -> _View:
         left = _words(info.text[:start], True)
         right = _words(info.text[end:], False)
         words = left + ["<t>"] + right
-        return _View(words, len(left), [_stem(word) for word in words] if stems else _StemsOf(words), end - start)
+        return _View(words, len(left), [porter_stem(word) for word in words] if stems else _StemsOf(words), end - start)
     words = [*info.words[:left_n], "<t>", *info.words[right_0:]]
     if not stems:
         return _View(words, left_n, _StemsOf(words), end - start, info, right_0)
@@ -699,7 +701,7 @@ class _WordKeys(dict):
     right window's (the stem is the word's Porter stem, as :func:`_sentence` and :func:`_view` give it)."""
 
     def __missing__(self, word: str) -> tuple[int, ...]:
-        stem = _stem(word)
+        stem = porter_stem(word)
         names = ["w:" + word, "c:" + word, "sc:" + stem]
         for word_prefix, stem_prefix in _LEFT_PREFIXES + _RIGHT_PREFIXES:
             names += [word_prefix + word, stem_prefix + stem]
@@ -888,7 +890,7 @@ def _mention_type_features(mention: str) -> dict[str, float]:
         if lower in _TIME_WORDS:
             feats["mt:time"] = 1.0
         if token[:1].islower() and token.isalpha():
-            feats["mw:" + _stem(lower)] = 1.0
+            feats["mw:" + porter_stem(lower)] = 1.0
             value = lexicon.get(lower, 0.0)
             if value:
                 name = "mv+" if value > 0 else "mv-"
