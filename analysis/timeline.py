@@ -31,6 +31,7 @@ import pandas as pd
 
 from .articles import Article
 from .frames import TEXT_TYPES
+from .spans import SpanIndex
 from .text import parse
 from .timex import Timex, clause_tense, tag_timexes
 
@@ -227,15 +228,9 @@ def _mentions(article: Article, actors: object | None, timexes: list[Timex] = ()
     if actors is None:
         actors = load_actors(default_actors_path(article.path))
     doubtful = doubtful_person_spans(article, actors)
-    spans = sorted((t.start, t.end) for t in timexes)
-    starts = [a for a, _ in spans]
-
-    def in_timex(start: int, end: int) -> bool:
-        k = bisect.bisect_right(starts, start)
-        return any(a < end and start < b for a, b in spans[max(0, k - 1) : k + 1])
-
+    in_timex = SpanIndex((t.start, t.end) for t in timexes)
     return [(row[4], row[5], row[1]) for row in actor_mention_rows(article, actors)
-            if (row[4], row[5]) not in doubtful and not in_timex(row[4], row[5])]
+            if (row[4], row[5]) not in doubtful and not in_timex.overlaps(row[4], row[5])]
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
@@ -428,7 +423,7 @@ def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
         own = [r for r in dated.get(s.index, []) if r["type"] in _INHERITABLE and r["range_start"]]
         if own:
             # A sentence dated only by "since X" sets no reference time: X is not when its events happen.
-            points = [r for r in own if not r["rule"].startswith("since:")]
+            points = [r for r in own if not _is_since(r["rule"])]
             current = points[-1] if points else None
             continue
         if current is None or s.index in dated:
@@ -571,7 +566,7 @@ def _ordered_columns(rows: list[dict]) -> dict[str, list]:
 
 def _is_since(rule: str) -> bool:
     """Whether a row's date is the start of a span up to publication ("since 2019"), not the event's date."""
-    return rule.startswith(("since:", "inherited:since:"))
+    return rule.startswith("since:")  # an inherited row never is: "since X" passes no date on
 
 
 def _type_columns(columns: dict[str, object]) -> None:
@@ -622,7 +617,7 @@ def unanchored(df: pd.DataFrame) -> pd.DataFrame:
     def why(row: pd.Series) -> str:
         if row["unresolved"]:
             return "relative, and no publication date to resolve it against"
-        if str(row["rule"]).startswith("since:"):
+        if _is_since(str(row["rule"])):
             return "a starting point (\"since ...\"): the event falls between it and publication, not at it"
         if row["type"] == "DURATION":
             return "a length of time, not a date"

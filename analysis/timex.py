@@ -791,12 +791,11 @@ def _h_offset_from(m: re.Match[str], ctx: _Context) -> _Result | None:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)*")
-_ORDINAL = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)", re.IGNORECASE)
 
 
 def _h_ordinal_day(m: re.Match[str], ctx: _Context) -> _Result | None:
     """ "on the 12th", "by the 3rd", "the 12th of this month": a day of the month narrated."""
-    day = int(_ORDINAL.fullmatch(m["day"])[1])
+    day = int(m["day"][:-2])  # the rule's group is [0-3]?\d + st/nd/rd/th
     words = lexicon()["ordinal_day"]
     if not 1 <= day <= 31:
         return None
