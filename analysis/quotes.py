@@ -226,6 +226,13 @@ _ANONYMITY_OPENERS = frozenset({"who", "whom", "speaking", "talking"})
 _CLAUSE_BOUNDS = frozenset({",", ";", "(", ")", "\u2014", "\u2013", ".", "?", "!", ":"})
 
 
+@functools.lru_cache(maxsize=1)
+def _source_heads() -> frozenset[str]:
+    """Nouns that head a source's noun phrase: the name rules' group and description nouns and :data:`_SOURCE_NOUNS`."""
+    rules = name_rules()
+    return rules["group_nouns"] | rules["description_nouns"] | _SOURCE_NOUNS
+
+
 # --------------------------------------------------------------------------------------------- lexicon
 
 
@@ -1224,8 +1231,7 @@ class _Extractor:
             end -= 1
         if end < lo:
             return None
-        rules = name_rules()
-        nouns = rules["group_nouns"] | rules["description_nouns"] | _SOURCE_NOUNS
+        nouns = _source_heads()
         span = _source_np_ending_at(tokens, end, lo)
         sp = self._np_speaker(tokens, span)
         if sp is None or sp.speaker_type == "group" and not any(
@@ -1250,7 +1256,7 @@ class _Extractor:
             # "he said, on condition of anonymity": whoever the pronoun stands for is not named here
             return _Speaker(None, "anonymous", None, sp.mention, sp.mention_start, sp.mention_end, "anonymous")
         first, last = words[0].lower(), _WORDS.findall(sp.mention.lower())[-1:] or [""]
-        nouns = rules["group_nouns"] | rules["description_nouns"] | _SOURCE_NOUNS
+        nouns = _source_heads()
         if sp.speaker_type == "person" and not (first in _DETERMINERS or first in _QUANTIFIERS or first in {
                 "one", "a", "an"} or last[0] in nouns):
             return sp
