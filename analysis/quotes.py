@@ -50,6 +50,7 @@ from .articles import Article
 from .frames import TEXT_TYPES
 from .spans import SpanIndex
 from .speakers import (
+    AGENT_ENDINGS,
     Token,
     anonymity_spans,
     description_head,
@@ -556,6 +557,13 @@ def _np_word(tok: Token, rules: dict) -> bool:
     return low in {"of", "for", "’s", "'s", "-", "."} or low.isdigit() or low.endswith(("’s", "'s"))
 
 
+def _plural_possessive(tokens: list[Token], i: int, limit: int) -> bool:
+    """Whether ``tokens[i]`` is the apostrophe of a plural possessive ("Farmers' groups"): it is glued to a word
+    ending in "s" that starts no earlier than ``limit``."""
+    return tokens[i][0] in {"'", "\u2019"} and i - 1 >= limit and tokens[i - 1][2] == tokens[i][1] and (
+        tokens[i - 1][3].endswith("s"))
+
+
 def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase whose last token is ``tokens[j]`` (scanning back no further than ``lo``)."""
     rules = name_rules()
@@ -570,10 +578,8 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
         return None
     k = j
     limit = max(lo, j - 9)
-    while k - 1 >= limit and (_np_word(tokens[k - 1], rules) or (
-            tokens[k - 1][0] in {"'", "\u2019"} and k - 2 >= limit and tokens[k - 2][2] == tokens[k - 1][1]
-            and tokens[k - 2][3].endswith("s"))):  # "Farmers' groups": a plural possessive
-        k -= 1
+    while k - 1 >= limit and (_np_word(tokens[k - 1], rules) or _plural_possessive(tokens, k - 1, limit)):
+        k -= 1  # "Farmers' groups": a plural possessive
     if lowercase_head and not (k < j and tokens[j - 1][3] in _DETERMINERS | rules["premodifiers"]):
         return None  # an unknown lower-case head counts only right after a determiner ("the network")
     while k < j and tokens[k][3] in {"of", "for", "and", "-", "."}:
@@ -998,7 +1004,7 @@ def _without_dateline(tokens: list[Token]) -> list[Token]:
 
 # capitalised modifiers that are (part of) names even at the start of a sentence ("House Republicans")
 _PROPER_MODIFIERS = frozenset({"house", "senate", "white", "gop", "nato", "eu", "un", "us", "u.s", "u.s."})
-_AGENT_PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians")
+_AGENT_PLURALS = tuple(f"{ending}s" for ending in AGENT_ENDINGS)  # "farmers", "analysts"
 
 
 def _modified_noun(text: str, end: int) -> bool:
@@ -1310,11 +1316,16 @@ class _Extractor:
                 return main
         return sp
 
+    def _according_source(self, tokens: list[Token], cue: _Cue) -> tuple[tuple[int, int] | None, _Speaker | None]:
+        """The noun phrase after "according to" (widened over a document's name: "a filing with the Securities
+        and Exchange Commission") and the speaker it gives, each None when there is none."""
+        span = _document_span(tokens, _np_after(tokens, cue.last + 1, len(tokens)))
+        return span, self._np_speaker(tokens, span)
+
     def _own_subject(self, sent: int, cue: _Cue, lo: int) -> _Speaker | None:
         tokens = self.sentence_tokens(sent)
         if cue.kind == "according":
-            span = _np_after(tokens, cue.last + 1, len(tokens))
-            return self._np_speaker(tokens, _document_span(tokens, span))
+            return self._according_source(tokens, cue)[1]
         before_cue = cue.first - 1
         while before_cue > 0 and tokens[before_cue][3].endswith("ly") and tokens[before_cue][0].islower():
             before_cue -= 1  # ", wrongly suggesting"
@@ -1490,10 +1501,10 @@ class _Extractor:
         if not head[0].isalpha() or not head[0].islower() or head[3] in _DETERMINERS or head[3] in _NOT_IN_DESCRIPTION:
             return None
         k = j
-        while k - 1 >= max(lo, j - 7) and (tokens[k - 1][0][:1].isalnum() and tokens[k - 1][3] not in (
+        limit = max(lo, j - 7)
+        while k - 1 >= limit and (tokens[k - 1][0][:1].isalnum() and tokens[k - 1][3] not in (
                 _NOT_IN_DESCRIPTION - {"and", "of"}) and not tokens[k - 1][0].endswith(("ed", "ing")) or (
-                tokens[k - 1][0] in {"'", "\u2019"} and k - 2 >= max(lo, j - 7) and tokens[k - 2][3].endswith("s")
-                and tokens[k - 2][2] == tokens[k - 1][1])):  # "Farmers' groups say": a plural possessive
+                _plural_possessive(tokens, k - 1, limit))):  # "Farmers' groups say": a plural possessive
             k -= 1
         while k < j and tokens[k][3] in {"and", "of"}:
             k += 1
@@ -2351,8 +2362,7 @@ class _Extractor:
         s = self.doc.sentences[sent]
         lex = cue_lexicon()
         if cue.kind == "according":
-            span = _document_span(tokens, _np_after(tokens, cue.last + 1, len(tokens)))
-            sp = self._np_speaker(tokens, span)
+            span, sp = self._according_source(tokens, cue)
             if sp is None or span is None:
                 return None
             after = span[1]
@@ -2627,13 +2637,21 @@ def _content_start(tokens: list[Token], cue: _Cue, text: str, limit: int) -> int
     return limit
 
 
+@functools.lru_cache(maxsize=1)
+def _adjunct_stops() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that end an adjunct before "that" (the lexicon's finite words but "that"), and those of them
+    that cannot open the clause after "that" (all but the subject pronouns)."""
+    finite = cue_lexicon().finite - {"that"}
+    return finite, finite - _SUBJECT_PRONOUNS
+
+
 def _that_after_adjunct(tokens: list[Token], k: int, limit: int) -> int | None:
     """The start of the clause after "that" when ``tokens[k:]`` is a prepositional adjunct and then "that" ("at a
     press conference last week that ...", "in an interview with the Herald on Friday that ..."): the adjunct
     holds no verb, pronoun subject or mark; a "that" right after a preposition is a determiner ("at that
     meeting")."""
     lex = cue_lexicon()
-    finite = lex.finite - {"that"}
+    finite, finite_not_subject = _adjunct_stops()
     n = len(tokens)
     if k + 1 < n and tokens[k][3] == "at" and tokens[k + 1][3] in {"least", "most"}:
         return None  # "reported at least 20 victims": a quantity, not a place
@@ -2647,7 +2665,7 @@ def _that_after_adjunct(tokens: list[Token], k: int, limit: int) -> int | None:
             m += 1
             while m < n and tokens[m][0] == ",":
                 m += 1  # "via email that, “Of course ...”"
-            if m >= n or tokens[m][1] >= limit or tokens[m][3] in finite - _SUBJECT_PRONOUNS:
+            if m >= n or tokens[m][1] >= limit or tokens[m][3] in finite_not_subject:
                 return None  # a relative clause ("with a phrase that could have come from ...")
             return tokens[m][1]
     return None

@@ -51,7 +51,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*|[^\w\s]")
 _POSSESSIVE = re.compile(r"['\u2019]s?$", re.IGNORECASE)
 # endings of agent nouns ("Farmer", "Striker", "Activist"): such a word opening a sentence before a full name is
 # the person's role, capitalised because it opens the sentence ("Farmer Jonas Eklund said")
-_AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian")
+AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian")
 _CONNECTORS = frozenset({"de", "van", "von", "der", "den", "bin", "ibn", "al", "da", "di", "del", "la", "le", "du"})
 _PREPOSITIONS = frozenset(
     {"about", "with", "to", "by", "of", "from", "for", "against", "between", "on", "at", "in", "into", "like",
@@ -311,7 +311,7 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
     initial = first[1] == sentence_start or (run[0][1] == sentence_start and first is not run[0])
     phrase = text[first[1]:end]
     low = phrase.lower()
-    if len(words) == 1 and len(run) == 1 and initial and _modifier_opening(tokens, idx):
+    if len(words) == 1 and len(run) == 1 and initial and _modifier_opening(tokens, idx, rules):
         return []  # a modifier capitalised because it opens the sentence ("Political analysts said")
     if first is run[0] and prev in {"the", "a", "an"} and len(words) == 1:
         # names take no article: "the Trip", "the Kremlin" are things or institutions
@@ -336,7 +336,7 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
                              or words[core_from - 1][3] in _CONNECTORS):
         core_from -= 1
     if core_from == 0 and initial and len(words) >= 3 and first[3] not in rules["first_names"] and (
-            words[1][3] in rules["first_names"] or (len(first[3]) > 4 and first[3].endswith(_AGENT_ENDINGS))):
+            words[1][3] in rules["first_names"] or (len(first[3]) > 4 and first[3].endswith(AGENT_ENDINGS))):
         # "Farmer Jonas Eklund said", "Striker Tomas Reyes scored": a role word opening the sentence, not a
         # given name (the second word is a listed first name, or the first is an agent noun)
         core_from = 1
@@ -364,11 +364,11 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
                         initial and not prefix)]
 
 
-def _modifier_opening(tokens: list[Token], idx: int) -> bool:
+def _modifier_opening(tokens: list[Token], idx: int, rules: dict) -> bool:
     """Whether the lone capitalised word ``tokens[idx]``, which opens its sentence, is a premodifier of the name
     rules capitalised only for that, before a lower-case word ("Political analysts said", "Local officials say";
-    not "Local 9"): it names nobody."""
-    if idx + 1 >= len(tokens) or tokens[idx][3] not in name_rules()["premodifiers"]:
+    not "Local 9"): it names nobody. ``rules`` are the name rules (`name_rules()`)."""
+    if idx + 1 >= len(tokens) or tokens[idx][3] not in rules["premodifiers"]:
         return False
     nxt = tokens[idx + 1]
     return nxt[0].isalpha() and not nxt[4]

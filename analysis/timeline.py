@@ -725,6 +725,7 @@ def plot_timeline(df: pd.DataFrame, ax: Axes | None = None, *, window_days: int 
     rows = plottable(df)
     if rows.empty:
         raise ValueError("no dated events to plot; check chronology(df) before calling plot_timeline")
+    colours = _actor_colours(rows)  # before the window: the same colours as plot_story_order, whatever is drawn
     left_out = rows.iloc[0:0]
     anchors = rows["anchor"].dropna()
     if window_days is not None and not anchors.empty:
@@ -739,7 +740,6 @@ def plot_timeline(df: pd.DataFrame, ax: Axes | None = None, *, window_days: int 
         fig, ax = plt.subplots(figsize=(10, 0.42 * len(rows) + 1.6))
     else:
         fig = ax.figure
-    colours = _actor_colours(plottable(df))  # the same colours as plot_story_order, whatever is drawn
     one_day = pd.Timedelta(days=1)
     starts = pd.to_datetime(rows["range_start"])
     ends = pd.to_datetime(rows["range_end"]) + one_day
@@ -783,8 +783,9 @@ def plot_story_order(df: pd.DataFrame, ax: Axes | None = None) -> Figure:
     """
     import matplotlib.pyplot as plt
 
-    colours = _actor_colours(plottable(df))
-    rows = plottable(df).sort_values("story_order").reset_index(drop=True)
+    dated = plottable(df)
+    colours = _actor_colours(dated)
+    rows = dated.sort_values("story_order").reset_index(drop=True)
     if rows.empty:
         raise ValueError("no dated events to plot; check chronology(df) before calling plot_story_order")
     if ax is None:

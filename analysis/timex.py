@@ -268,6 +268,13 @@ def _modal_future_re() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _modal_first_words() -> tuple[str, ...]:
+    """The first words of the lexicon's modals ("ought to" -> "ought"): a clause holding none of them has no modal
+    future, so its regex need not run."""
+    return tuple(dict.fromkeys(m.split()[0] for m in lexicon()["tense"]["modals"]))
+
+
+@functools.lru_cache(maxsize=1)
 def _infinitive_future_re() -> re.Pattern[str]:
     """A verb of asking, planning or expecting with its "to"-infinitive ("urged both sides to return", "is likely
     to rule"): the infinitive's event is still ahead of the governing verb."""
@@ -302,7 +309,7 @@ def _tense_marks(clause: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, .
     given ("gave them until"); they are ordered by their end, so the last one ends nearest the expression.
     """
     future = [m.span() for m in _future_re().finditer(clause)]
-    if "to " in clause or any(w in clause for w in ("could", "may", "might", "should", "must", "can", "ought")):
+    if "to " in clause or any(w in clause for w in _modal_first_words()):
         future += [m.span() for m in _modal_future_re().finditer(clause)]
         future += [m.span() for m in _infinitive_future_re().finditer(clause)]
     if "until" in clause:
@@ -781,11 +788,10 @@ def _h_offset_from(m: re.Match[str], ctx: _Context) -> _Result | None:
     days = int(n) * (7 if m["unit"].lower().startswith("week") else 1)
     if ctx.dct is None:
         return _Result("DATE", "XXXX-XX-XX", None, unresolved=True)
-    if m["wd"]:
-        weekday = _weekday_number(m["wd"])
-        base = ctx.dct + _dt.timedelta(days=(weekday - ctx.dct.isoweekday()) % 7)
-    else:
-        base = ctx.dct + _dt.timedelta(days=1 if m["rd"].lower() == "tomorrow" else 0)
+    if m["wd"]:  # the coming weekday (the publication day itself when it is that weekday)
+        base = _resolve_weekday(ctx.dct, _weekday_number(m["wd"]), future=True, rel=None)
+    else:  # "today" or "tomorrow"
+        base = ctx.dct + _dt.timedelta(days=_REL_DAY[m["rd"].lower()])
     d = base + _dt.timedelta(days=days)
     return _Result("DATE", d.isoformat(), _day(d), anchor_kind="publication")
 
@@ -1199,8 +1205,7 @@ def _h_quarter(m: re.Match[str], ctx: _Context) -> _Result | None:
     if year is None and m["relyear"] and ctx.dct is not None:
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["relyear"].lower()]
     if year is None and m["ofyear"] and ctx.dct is not None:
-        year = ctx.dct.year + _OF_YEAR_OFFSET.get(re.sub(r"\s+", " ", m["ofyear"].lower()).split(" year")[0]
-                                                  .replace(" fiscal", ""), 0)
+        year = ctx.dct.year + _OF_YEAR_OFFSET.get(" ".join(m["ofrel"].lower().split()), 0)
     if m["half"]:
         if not ordinal and rel == "last" and (year is not None or m["ofyear"]):
             ordinal = "second"  # "the last half of 1989"
@@ -1479,8 +1484,8 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          r"|coming|preceding|fiscal|recent|comparable|corresponding))[\s-]+)*(?:(?P<ord>(?i:first|second|third|fourth"
          r"|1st|2nd|3rd|4th))[\s-]+)?(?:(?i:fiscal|calendar)\s+)?(?:(?P<q>(?i:quarter))|(?P<half>(?i:half))|"
          r"(?P<period>(?i:period)))(?!s)"
-         r"(?:\s+(?i:of)\s+(?:(?:(?i:fiscal)\s+)?(?P<year2>{YEAR})|(?P<ofyear>(?i:the\s+current|the\s+previous|the"
-         r"|this|next|last)\s+(?i:fiscal\s+)?(?i:year))\b))?(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)))?",
+         r"(?:\s+(?i:of)\s+(?:(?:(?i:fiscal)\s+)?(?P<year2>{YEAR})|(?P<ofyear>(?P<ofrel>(?i:the\s+current|the\s+previous|the"
+         r"|this|next|last))\s+(?i:fiscal\s+)?(?i:year))\b))?(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)))?",
          _h_quarter, 0),
         _Rule("ago",
          _starting_with(["about", "nearly", "almost", "more", "roughly", "approximately", *amounts], digit=True)
