@@ -245,7 +245,11 @@ def _future_re() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def _past_re() -> re.Pattern[str]:
     words = lexicon()["tense"]["past"]
-    return re.compile(r"(?<![\w'])(?:" + _alt(words) + r"|(?-i:[a-z]{2,}[^e\W]ed))(?![\w])", re.IGNORECASE)
+    # a participle after "will be", "would be" or "to be" is a future passive, not a past ("will be held on
+    # Sunday", "is expected to be charged"); after a modal's "be" it may narrate the past ("could not be located")
+    passive = "".join(rf"(?<!\b{w} be )" for w in ("will", "would", "shall", "to")) + r"(?<!'ll be )(?<!\u2019ll be )"
+    return re.compile(r"(?<![\w'])" + passive + r"(?:" + _alt(words) + r"|(?-i:[a-z]{2,}[^e\W]ed))(?![\w])",
+                      re.IGNORECASE)
 
 
 def _bare_verb() -> str:

@@ -68,6 +68,11 @@ TUE = dt.date(2024, 11, 19)  # a Tuesday: the coming Friday is 2024-11-22, the l
         ("The court gave the parties until Friday to respond.", "2024-11-22"),
         ("Officials have until Friday to decide.", "2024-11-22"),
         ("Comments are due by Friday.", "2024-11-22"),
+        # A future passive: its participle is no past ("will be held", "to be charged", "would be published").
+        ("The election will be held on Friday.", "2024-11-22"),
+        ("The bridge will be repaired on Friday, the council said.", "2024-11-22"),
+        ("The suspect is expected to be charged on Friday.", "2024-11-22"),
+        ("Officials said the report would be published on Friday.", "2024-11-22"),
         # Past: a perfect, "could not", a plan in the past, the weekday of "said", a deadline already narrated.
         ("The minister could not attend on Friday.", "2024-11-15"),
         ("She would have voted on Friday.", "2024-11-15"),
@@ -78,6 +83,9 @@ TUE = dt.date(2024, 11, 19)  # a Tuesday: the coming Friday is 2024-11-22, the l
         ("The union threatened to walk out on Friday.", "2024-11-15"),  # Friday may be the threat's
         ("The agency sought to block the sale on Friday.", "2024-11-15"),
         ("The talks lasted until Friday.", "2024-11-15"),
+        ("The suspect was charged on Friday.", "2024-11-15"),
+        ("Neither man could be located on Friday.", "2024-11-15"),  # a modal's passive may narrate the past
+        ("The sites could only be visited as laid down by the accord on Friday.", "2024-11-15"),
         ("Until Friday, the border was open.", "2024-11-15"),
         ("The senator returned to work on Friday.", "2024-11-15"),
     ],
@@ -480,6 +488,9 @@ def test_without_publication_date_absolute_values_resolve() -> None:
         ("Harris is set to address the summit", "future"),
         ("Harris said she would attend", "future"),
         ("Harris addressed the summit", "past"),
+        ("The summit will be held", "future"),
+        ("The summit is expected to be held", "future"),
+        ("The summit was held", "past"),
         ("Harris addresses the summit", None),
         ("Harris said the talks could collapse", "future"),
         ("Harris could not attend", "past"),
