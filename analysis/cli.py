@@ -152,7 +152,7 @@ def _run_analysis(args: argparse.Namespace, func: Callable[[Article, argparse.Na
             table = speaker_sentiment(scores, by=args.by)
             cols = {"speaker": SPEAKER_COLUMNS, "camp": ["camp", "speaker", *SPEAKER_COLUMNS[2:]],
                     "kind": ["kind", *SPEAKER_COLUMNS]}[args.by]
-            write_table(table, cols, args.format, out)
+            write_table(table, list(table.columns) if args.all_columns else cols, args.format, out)
         elif args.format == "csv":
             table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
             write_table(table, list(table.columns) if args.all_columns and frames else columns, "csv", out)

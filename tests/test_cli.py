@@ -89,6 +89,10 @@ def test_sentiment_by_speaker_contract():
     assert list(rows[0]) == ["speaker", "camp", "n", "words", "mean_compound", "ci_low", "ci_high"]
     blinken = next(r for r in rows if r["speaker"] == "Antony Blinken")
     assert blinken["camp"] == "US" and blinken["n"] >= 6
+    full = run("sentiment", str(SEED), "--by", "speaker", "--all-columns")
+    assert full.returncode == 0, full.stderr
+    first = json.loads(full.stdout.splitlines()[0])
+    assert list(first)[:7] == list(rows[0]) and {"most_positive", "most_negative", "share_neg"} <= set(first)
 
 
 def test_long_article_gives_every_copy_its_findings(tmp_path):
