@@ -65,7 +65,11 @@ _TYPOGRAPHY = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201
 #: ``_TYPOGRAPHY`` as (character, replacement) pairs: a few ``str.replace`` calls are about ten times faster than
 #: ``str.translate`` on non-ASCII text, with the same result (no replacement is itself mapped).
 _TYPOGRAPHY_PAIRS = tuple((chr(k), v) for k, v in _TYPOGRAPHY.items())
-_GLUED_DASH = re.compile(r"(?<=\w)([\u2014\u2013]|--)(?=\w)")
+#: A dash glued between two words, or a word and a quotation mark ('minister\u2014"no friend'), spaced out.
+_GLUED_DASH = re.compile(r"(?<=[\w\"'\u201c\u201d\u2018\u2019])([\u2014\u2013]|--)(?=[\w\"'\u201c\u201d\u2018\u2019])")
+#: A word of one or two letters with a quotation mark glued to it ('"no good options', "'OK'"): VADER strips
+#: punctuation only from words that keep more than two characters, so '"no' was no negation and '"ok' no word.
+_GLUED_QUOTE = re.compile(r"(?<!\S)([\"']*)([A-Za-z]{1,2})([\"']*)(?=[.,;:!?]*(?!\S))")
 _EDGE_PUNCT = string.punctuation + "\u201c\u201d\u2018\u2019\u2026\u2014\u2013"
 _CLAUSE_END = tuple(",;:.!?")
 _SENTENCE_END = tuple(".!?:\"'")
@@ -200,11 +204,24 @@ def patch_table() -> pd.DataFrame:
 
 
 def _normalise_text(text: str) -> str:
-    """Curly quotation marks and apostrophes made straight, dashes glued between words spaced out."""
+    """Curly quotation marks and apostrophes made straight, quotation marks glued to a word of one or two letters
+    blanked (one space for one mark), dashes glued between words spaced out."""
     for curly, straight in _TYPOGRAPHY_PAIRS:  # text.translate(_TYPOGRAPHY), faster
         if curly in text:
             text = text.replace(curly, straight)  # one character for one: the glued-dash pattern sees the same words
-    return _GLUED_DASH.sub(r" \1 ", text) if ("-" in text or "\u2014" in text or "\u2013" in text) else text
+    if "-" in text or "\u2014" in text or "\u2013" in text:
+        text = _GLUED_DASH.sub(r" \1 ", text)
+    return _unglue_quotes(text) if ('"' in text or "'" in text) else text
+
+
+def _blank_quotes(m: re.Match[str]) -> str:
+    return " " * len(m[1]) + m[2] + " " * len(m[3])
+
+
+def _unglue_quotes(text: str) -> str:
+    """``text`` with the quotation marks glued to a word of one or two letters made spaces ('"no good' ->
+    ' no good'), one character for one."""
+    return _GLUED_QUOTE.sub(_blank_quotes, text)
 
 
 def _match_form(token: str) -> str:
@@ -681,7 +698,7 @@ def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     """:func:`_normalise_text` plus, for each character of the result, its offset in ``text``."""
     glued = {m.start(1): m.end(1) for m in _GLUED_DASH.finditer(text)}
     if not glued:
-        return text.translate(_TYPOGRAPHY), list(range(len(text)))  # one character for one
+        return _unglue_quotes(text.translate(_TYPOGRAPHY)), list(range(len(text)))  # one character for one
     out: list[str] = []
     where: list[int] = []
     i = 0
@@ -695,7 +712,7 @@ def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
         out.append(text[i].translate(_TYPOGRAPHY))
         where.append(i)
         i += 1
-    return "".join(out), where
+    return _unglue_quotes("".join(out)), where  # blanking is one character for one: ``where`` still holds
 
 
 def patch_hits(text: str) -> list[PatchHit]:

@@ -173,6 +173,31 @@ def test_curly_typography_is_read(text: str, compound_sign: int) -> None:
     assert sentence_sentiment(text) * compound_sign > 0.05
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The city had "no good options left."',
+        "The city had \u201cno good options left.\u201d",
+        "'No good options,' the mayor said.",
+        'She called the offer "no bargain" and "OK at best".',
+        "The minister\u2014\u201cno friend of reform\u201d\u2014voted against it.",
+    ],
+)
+def test_quotation_marks_do_not_change_the_reading(text: str) -> None:
+    """VADER strips punctuation only from words that keep more than two letters: a quotation mark glued to "no"
+    hid the negation ('"no good options' scored +0.44, the same words unquoted -0.34)."""
+    bare = text
+    for mark in ("\u201c", "\u201d", '"', "'"):
+        bare = bare.replace(mark, " ")
+    assert sentence_sentiment(text) == sentence_sentiment(bare)
+
+
+def test_hits_after_blanked_quotation_marks_keep_their_offsets() -> None:
+    text = '\u201cNo,\u201d said the "no" camp\u2014\u201cno united front\u201d for the United States.'
+    hits = patch_hits(text)
+    assert hits and all(text[hit.start:hit.end] == hit.word for hit in hits)
+
+
 def test_despite_concedes_instead_of_negating() -> None:
     text = "Despite the war, exports grew."
     assert "rule:despite-concessive" in _entries(text)
