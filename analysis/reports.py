@@ -339,10 +339,16 @@ def build_reports(
                                   "parameters": json.dumps(params), "title": title}))
     for nb in corpus_notebooks:
         name = f"corpus/{nb.stem}.html"
-        params = {"article_paths": [str(p.resolve()) for p in good_articles]}
-        key = digest(*(p.read_bytes() for p in good_articles), nb.read_bytes(), lib.encode(),
+        # Every article, the unreadable ones too: the notebook lists those with their reason, so a corpus report
+        # never silently narrows to the articles that happened to load.
+        params = {"article_paths": [str(p.resolve()) for p in article_paths]}
+        key = digest(*(_read_or_empty(p) for p in article_paths), nb.read_bytes(), lib.encode(),
                       json.dumps(params, sort_keys=True).encode())
         job = JobResult("(all articles)", "", nb.stem, "pending", report=name, title="All articles", key=key)
+        if not good_articles:
+            job.status, job.error = "invalid article", "no article could be loaded: nothing to compare"
+            results.append(job)
+            continue
         prior = manifest.get(name, {})
         if not force and prior.get("key") == key and prior.get("status") == "ok" and (out_dir / name).is_file():
             job.status = "up to date"

@@ -206,3 +206,46 @@ def test_loading_warnings_reach_the_index(tmp_path, monkeypatch):
     (warning,) = index.select(".warn")
     assert "Windows-1252" in warning.get_text()
     assert "legacy.txt" in warning.find_parent("tr").get_text()  # in the row of the article it concerns
+
+
+def _corpus_notebook(folder: Path) -> None:
+    """A corpus-scope notebook that only shows which article files it was given."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["analysis"] = {"scope": "corpus"}
+    params = nbformat.v4.new_code_cell("article_paths = None")
+    params.metadata["tags"] = ["parameters"]
+    show = nbformat.v4.new_code_cell(
+        "import json\nfrom pathlib import Path\nfrom analysis import display as d\n"
+        "if isinstance(article_paths, str):\n    article_paths = json.loads(article_paths)\n"
+        "d.show_note('given: ' + ' '.join(sorted(Path(p).name for p in article_paths)))")
+    nb.cells = [nbformat.v4.new_markdown_cell("# Corpus check"), params, show]
+    nbformat.write(nb, folder / "corpus_check.ipynb")
+
+
+def test_corpus_notebook_gets_every_article_and_never_falls_back(tmp_path, monkeypatch):
+    """The corpus notebook is given the unreadable articles too (it lists them with their reason), and a run in
+    which no article loads fails the corpus job instead of letting the notebook fall back to its default set."""
+    monkeypatch.setattr("analysis.reports.library_fingerprint", lambda: "pinned")
+    nbdir = _notebook_dir(tmp_path)
+    _corpus_notebook(nbdir)
+    arts = tmp_path / "articles"
+    arts.mkdir()
+    (arts / "good.txt").write_text("Good story | Site\n\nThe mayor said the bridge would open.\n", encoding="utf-8")
+    (arts / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    results = build_reports([arts], out=out, notebooks_dir=nbdir, notebooks=["corpus_check"], jobs=1,
+                            progress=False)
+    (corpus,) = [r for r in results if r.notebook == "corpus_check"]
+    assert corpus.ok
+    text = BeautifulSoup((out / corpus.report).read_text(encoding="utf-8"), "html.parser").get_text(" ")
+    assert "given: empty.txt good.txt" in text
+
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    results = build_reports([bad], out=tmp_path / "out2", notebooks_dir=nbdir, notebooks=["corpus_check"], jobs=1,
+                            progress=False)
+    (corpus,) = [r for r in results if r.notebook == "corpus_check"]
+    assert not corpus.ok and "no article could be loaded" in corpus.error
+    assert not (tmp_path / "out2" / "corpus" / "corpus_check.html").exists()
