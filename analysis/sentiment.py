@@ -72,7 +72,7 @@ MIN_NARRATION_WORDS = 3
 #: VADER's conventional cut-offs on the compound score.
 POSITIVE, NEGATIVE = 0.05, -0.05
 
-_UNKNOWN_SPEAKER = "(unknown speaker)"
+_UNKNOWN_SPEAKER = "(unresolved)"  # the label quotes.speakers_table and share_of_voice give them too
 _NO_CAMP = "(no camp)"
 _QUOTE_MARKS = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb\"'"
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")

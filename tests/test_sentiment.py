@@ -251,7 +251,7 @@ def test_unknown_grouping_is_refused() -> None:
 
 def test_missing_speaker_is_labelled() -> None:
     table = speaker_sentiment(_scores([(None, None, "direct", 0.1)]))
-    assert table.loc[0, "speaker"] == "(unknown speaker)"
+    assert table.loc[0, "speaker"] == "(unresolved)"  # as in quotes.speakers_table and share_of_voice
 
 
 def test_empty_scores_give_an_empty_table() -> None:
