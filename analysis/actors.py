@@ -45,10 +45,12 @@ __all__ = [
     "ActorsError",
     "actor_mention_rows",
     "actor_mentions",
+    "article_actors",
     "article_persons",
     "default_actors_path",
     "doubtful_person_spans",
     "load_actors",
+    "person_camps",
 ]
 
 MENTION_COLUMNS = ["article", "actor", "camp", "mention", "start", "end", "sentence"]
@@ -88,6 +90,16 @@ def _norm(phrase: str) -> str:
     phrase = _POSSESSIVE_END.sub("", phrase.strip())
     phrase = _SPACES.sub(" ", phrase).lower()
     return _ARTICLE.sub("", phrase)
+
+
+_POSSESSIVE_INSIDE = re.compile(r"(?<=\w)['\u2019]s?(?!\w)")
+
+
+@functools.lru_cache(maxsize=8192)
+def _phrase_key(phrase: str) -> str:
+    """:func:`_norm` with every possessive ending dropped, for finding a camp's words inside a phrase
+    ("the Kremlin's spokesman" -> "kremlin spokesman")."""
+    return _norm(_POSSESSIVE_INSIDE.sub("", phrase))
 
 
 class Actors:
@@ -168,15 +180,24 @@ class Actors:
         actor = self.lookup(name)
         if actor is not None:
             return actor.camp
-        low = f" {_norm(name)} "
+        words = _phrase_key(name).split()
+        if words and words[-1] in camp_roles()["against"]:
+            return None  # "Kremlin critics", "Russian opponents": the camp's word names whom they oppose
+        low = f" {' '.join(words)} "
         for surface, act in self._surface_list():
             if act.camp and f" {surface} " in low:
                 return act.camp
         return None
 
+    def camps_in(self, phrase: str) -> set[str]:
+        """Every camp whose actor's name, alias, role or adjective occurs in ``phrase`` as whole words, a
+        possessive counting as the word ("Ukraine's energy minister" -> {"Ukraine"})."""
+        low = f" {_phrase_key(phrase)} "
+        return {act.camp for surface, act in self._surface_list() if act.camp and f" {surface} " in low}
+
     @functools.cached_property
     def _surfaces_sorted(self) -> tuple[tuple[str, Actor], ...]:
-        pairs = [(_norm(s), a) for a in self.actors for s in (*a.surfaces(), *a.adjectives)]
+        pairs = [(_phrase_key(s), a) for a in self.actors for s in (*a.surfaces(), *a.adjectives)]
         return tuple(sorted(((s, a) for s, a in pairs if s), key=lambda p: len(p[0]), reverse=True))
 
     def _surface_list(self) -> tuple[tuple[str, Actor], ...]:
@@ -329,6 +350,187 @@ def article_persons(article: Article) -> tuple[tuple, PersonIndex]:
     return tuple(pairs), PersonIndex([m for _, m in pairs])
 
 
+@functools.lru_cache(maxsize=1)
+def camp_roles() -> dict[str, frozenset[str]]:
+    """The word lists of ``analysis/data/camp_roles.toml`` (roles, modifiers, against), as lower-case sets."""
+    from importlib import resources
+
+    data = tomllib.loads(resources.files("analysis.data").joinpath("camp_roles.toml").read_text(encoding="utf-8"))
+    return {key: frozenset(w.lower() for w in data[key]) for key in ("roles", "modifiers", "against")}
+
+
+_DETERMINER = frozenset({"the", "a", "an"})
+_OPEN_PUNCT = frozenset("\"\u201c\u2018'(\u2014\u2013-")
+_APPOSITION_END = frozenset({",", ".", ";", ":", ")", "\u2014", "\u2013"})
+_OF = frozenset({"of", "for", "to"})
+
+
+def _word(tok: Token) -> str:
+    """A token's lower-case word without a possessive ending ("Kremlin\u2019s" -> "kremlin")."""
+    return _POSSESSIVE_INSIDE.sub("", tok[3])
+
+
+def _description_before(tokens: list[Token], k: int) -> list[Token] | None:
+    """The description right before the name at ``tokens[k]``: "Kremlin spokesman", "Polish Prime Minister",
+    or "Ukraine's energy minister" before a comma when it opens the sentence ("Ukraine's energy minister, Herman
+    Halushchenko, said"). The word next to the name (or comma) must be a role; before it, capitalised words,
+    possessives and modifiers. None when there is none, or an ``against`` word voids it ("former ...")."""
+    rules = camp_roles()
+    j = k - 1
+    comma = j >= 0 and tokens[j][0] == ","
+    if comma:
+        j -= 1
+    if j < 0 or _word(tokens[j]) not in rules["roles"]:
+        return None
+    first = j
+    while first > 0 and k - first < 8:
+        tok = tokens[first - 1]
+        word = _word(tok)
+        if word in rules["against"]:
+            return None
+        if not (tok[4] or word in rules["modifiers"] or word in rules["roles"]):
+            break
+        first -= 1
+    if comma:  # an apposition before the name: only as the sentence's subject, opening it
+        i = first - 1
+        if i >= 0 and tokens[i][3] in _DETERMINER:
+            i -= 1
+        if any(t[0] not in _OPEN_PUNCT for t in tokens[: i + 1]):
+            return None
+    words = tokens[first : j + 1]
+    return None if any(_word(t) in rules["against"] for t in words) else words
+
+
+def _description_after(tokens: list[Token], k: int) -> list[Token] | None:
+    """The apposition right after the name that ends at ``tokens[k - 1]``: ", the Kremlin's spokesman," or ", a
+    spokesman for the Polish government," (ending at a comma, full stop or the like)."""
+    rules = camp_roles()
+    n = len(tokens)
+    if k >= n or tokens[k][0] != ",":
+        return None
+    j = k + 1
+    if j < n and tokens[j][3] in _DETERMINER:
+        j += 1
+    start = j
+    while j < n and j - start < 7:
+        tok = tokens[j]
+        word = _word(tok)
+        if word in rules["against"]:
+            return None
+        if word in rules["roles"]:
+            while j + 1 < n and _word(tokens[j + 1]) in rules["roles"]:
+                j += 1  # "chief spokesman", "deputy minister"
+            break
+        if not (tok[4] or word in rules["modifiers"]):
+            return None
+        j += 1
+    else:
+        return None
+    end = j + 1
+    if end < n and tokens[end][3] in _OF:  # "a spokesman for the Polish government"
+        end += 1
+        if end < n and tokens[end][3] in _DETERMINER:
+            end += 1
+        owner = end
+        while end < n and (tokens[end][4] or _word(tokens[end]) in rules["modifiers"]) and end - owner < 4:
+            end += 1
+        if end == owner:
+            return None
+    if end < n and tokens[end][0] not in _APPOSITION_END:
+        return None
+    words = tokens[start:end]
+    return None if any(_word(t) in rules["against"] for t in words) else words
+
+
+@functools.lru_cache(maxsize=_ARTICLE_CACHE)
+def person_camps(article: Article, actors: Actors) -> dict[str, str]:
+    """Camps of the persons the actors file does not list, from the descriptions that name them in the article.
+
+    The actors file's promise -- its names, aliases and adjectives put a phrase in a camp -- holds for the
+    description of a person too: "Kremlin spokesman Dmitry Peskov" is in the camp of the Kremlin's actor,
+    "Ukrainian Foreign Minister Dmytro Kuleba" in the camp of the actor with the adjective "Ukrainian", "Ukraine's
+    energy minister, Herman Halushchenko," and "Dmitry Peskov, the Kremlin's spokesman," likewise. The rules
+    (word lists in ``analysis/data/camp_roles.toml``):
+
+    * the description stands right before the name (title words included) or in apposition after it, and its
+      word next to the name is a *role* that speaks for a side (minister, spokesman, official, ambassador,
+      leader...; not "journalist" or "soldier", which say where someone is from, not whom they speak for);
+    * between the camp's word and the role only capitalised words, possessives and *modifiers* ("energy",
+      "foreign", "deputy") -- "Russian troops captured journalist X" gives X no camp;
+    * an *against* word voids the description ("former Ukrainian President", "Russian opposition leader",
+      "Kremlin critic"), and an apposition before the name counts only when it opens the sentence ("After
+      talks with the Polish president, Jan Nowak said" says nothing of Nowak);
+    * a person whose descriptions name two camps gets none; a person the actors file lists keeps the file's
+      camp (or its absence).
+
+    Args:
+        article: the article.
+        actors: the actors file's content (an empty file gives no camps).
+
+    Returns:
+        Canonical person name (as :func:`person_name` gives it) -> camp.
+    """
+    if not any(a.camp for a in actors.actors):
+        return {}
+    pairs, index = article_persons(article)
+    tokens = article_tokens(article)
+    found: dict[int, set[str]] = {}
+    for sent, m in pairs:
+        if m.kind != "person":
+            continue
+        pid = index.person_of(m)
+        if pid is None:
+            continue
+        toks = tokens[sent]
+        starts = [t[1] for t in toks]
+        k = bisect.bisect_left(starts, m.name_start)
+        e = bisect.bisect_left(starts, m.end)
+        if k >= len(toks) or toks[k][1] != m.name_start:
+            continue
+        for words in (_description_before(toks, k), _description_after(toks, e)):
+            if words:
+                found.setdefault(pid, set()).update(actors.camps_in(" ".join(t[0] for t in words)))
+    camps: dict[str, str] = {}
+    for pid, found_camps in found.items():
+        if len(found_camps) != 1:
+            continue
+        name = person_name(index, pid, actors)
+        if actors.lookup(name) is None:
+            camps[name] = next(iter(found_camps))
+    return camps
+
+
+class _ArticleActors(Actors):
+    """An actors file's content seen from one article: :meth:`camp_of` also knows the camps
+    :func:`person_camps` gives the article's persons. Shares the file's tables and caches."""
+
+    def __init__(self, base: Actors, camps: dict[str, str]) -> None:
+        self.__dict__.update(base.__dict__)
+        self.base = base
+        self.person_camps = camps
+
+    def camp_of(self, name: str) -> str | None:
+        """The file's camp for ``name`` (see :meth:`Actors.camp_of`), else the camp the article's descriptions
+        give the person of that name."""
+        camp = self.base.camp_of(name)
+        return camp if camp is not None else self.person_camps.get(name)
+
+    def __repr__(self) -> str:
+        return f"Actors({len(self.actors)} actors from {self.source}, {len(self.person_camps)} persons' camps)"
+
+
+@functools.lru_cache(maxsize=_ARTICLE_CACHE * 4)
+def article_actors(article: Article, actors: Actors) -> Actors:
+    """``actors`` as one article sees them: :meth:`Actors.camp_of` of the returned object also answers with
+    the camps :func:`person_camps` finds for the article's persons ("Kremlin spokesman Dmitry Peskov" ->
+    Russia). The same object when there are none (so per-(article, actors) caches keep hitting); stable for
+    one (article, actors) pair. The quotation resolver and stance ask it for their speakers' camps."""
+    if isinstance(actors, _ArticleActors):
+        return actors
+    camps = person_camps(article, actors)
+    return _ArticleActors(actors, camps) if camps else actors
+
+
 def person_name(index: PersonIndex, pid: int, actors: Actors) -> str:
     """The canonical name of a rule-found person, preferring the actors file's name."""
     if not actors.actors:  # an empty actors file knows no name: its canonical() answers None for each
@@ -390,6 +592,7 @@ def actor_mention_rows(article: Article, actors: Actors) -> tuple[tuple, ...]:
             rows.append((article.id, actor.name, actor.camp, m.group(), m.start(), m.end(), s.index))
             taken.append((m.start(), m.end()))
     pairs, index = article_persons(article)
+    camps = person_camps(article, actors)  # persons' camps from their descriptions ("Kremlin spokesman X")
     names: dict[int, tuple[str, str | None]] = {}
     starts = [a for a, _ in taken]  # taken is in text order
     for sent, m in pairs:
@@ -401,7 +604,7 @@ def actor_mention_rows(article: Article, actors: Actors) -> tuple[tuple, ...]:
             continue  # inside a mention the actors file already gave
         if pid not in names:
             name = person_name(index, pid, actors)
-            names[pid] = (name, actors.camp_of(name))
+            names[pid] = (name, actors.camp_of(name) or camps.get(name))
         name, camp = names[pid]
         rows.append((article.id, name, camp, text[m.name_start:m.end], m.name_start, m.end, sent))
     return tuple(_merge_adjacent(sorted(rows, key=lambda r: (r[4], r[5])), text))

@@ -577,12 +577,14 @@ class _Context:
 
 
 def _actors_for(article: Article, actors: Any) -> Any:
-    """An Actors object: the one given, one loaded from a path, or the file beside the article (may be empty)."""
-    from .actors import default_actors_path, load_actors
+    """An Actors object: the one given, one loaded from a path, or the file beside the article (may be empty),
+    as the article sees it (:func:`analysis.actors.article_actors`: the camps of persons the file does not list
+    come from their descriptions, "Kremlin spokesman Dmitry Peskov" -> Russia)."""
+    from .actors import Actors, article_actors, default_actors_path, load_actors
 
-    if actors is not None and not isinstance(actors, (str, bytes)) and not hasattr(actors, "__fspath__"):
-        return actors
-    return load_actors(actors if actors is not None else default_actors_path(article.path))
+    if actors is None or isinstance(actors, (str, bytes)) or hasattr(actors, "__fspath__"):
+        actors = load_actors(actors if actors is not None else default_actors_path(article.path))
+    return article_actors(article, actors) if isinstance(actors, Actors) else actors
 
 
 def _ask(actors: Any, question: str, name: str | None) -> str | None:

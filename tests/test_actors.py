@@ -263,3 +263,73 @@ def test_doubtful_person_spans_keep_actors_file_names(tmp_path) -> None:
     (tmp_path / "actors.toml").write_text('[[actor]]\nname = "Dunmore"\ntype = "group"\n', encoding="utf-8")
     article = _article("Power failed in Dunmore, Tom Gale said.")
     assert doubtful_person_spans(article, load_actors(tmp_path / "actors.toml")) == frozenset()
+
+
+# A made-up world for persons' camps: the file lists places and a palace, no persons.
+CAMPS = Actors([
+    Actor("Freedonia", "place", "Freedonia", aliases=("Fredville", "the Palace"), adjectives=("Freedonian",)),
+    Actor("Sylvania", "place", "Sylvania", aliases=("Sylvan City", "the Citadel"), adjectives=("Sylvanian",)),
+    Actor("Rufus Firefly", "person", None, aliases=("Firefly",)),
+])
+
+
+def _person_camp(text: str, name: str) -> str | None:
+    from analysis.actors import article_actors, person_camps
+
+    article = _article(text)
+    camp = person_camps(article, CAMPS).get(name)
+    assert article_actors(article, CAMPS).camp_of(name) == camp  # what quotes and stance ask
+    mentions = actor_mentions(article, CAMPS)
+    rows = mentions[mentions["actor"] == name]
+    assert not rows.empty
+    assert set(rows["camp"].dropna()) == ({camp} if camp else set())
+    return camp
+
+
+@pytest.mark.parametrize(("text", "name", "camp"), [
+    # a title with the camp's adjective, an alias before a role, a possessive in an opening apposition
+    ("Freedonian Foreign Minister Ada Vance told reporters the talks had failed.", "Ada Vance", "Freedonia"),
+    ("Palace spokesman Ivo Renner said the border stayed closed. Renner declined to say more.", "Ivo Renner",
+     "Freedonia"),
+    ("Freedonia's energy minister, Lev Ostrov, said repairs could take weeks.", "Lev Ostrov", "Freedonia"),
+    ("Sylvanian Prime Minister Nora Kell said Sylvania was ready.", "Nora Kell", "Sylvania"),
+    # an apposition after the name, with a possessive or "for the ..."
+    ("Ivo Renner, the Citadel\u2019s chief spokesman, said the border stayed closed.", "Ivo Renner", "Sylvania"),
+    ("Ivo Renner, a spokesman for the Sylvanian government, said the border stayed closed.", "Ivo Renner",
+     "Sylvania"),
+    ("Mila Grant, Sylvania's ambassador, said nothing.", "Mila Grant", "Sylvania"),
+    # no camp: a description that says where someone is from, not whom they speak for
+    ("Freedonian journalist Ada Vance said the talks had failed.", "Ada Vance", None),
+    ("Sylvanian troops detained reporter Ada Vance on Monday.", "Ada Vance", None),
+    # no camp: a former holder, the opposition, a critic
+    ("Former Freedonian President Ada Vance said the talks had failed.", "Ada Vance", None),
+    ("Freedonian opposition leader Ada Vance said the talks had failed.", "Ada Vance", None),
+    ("Palace critic Ada Vance said the talks had failed.", "Ada Vance", None),
+    # no camp: the apposition before the comma is not about the name after it
+    ("After talks with the Sylvanian president, Ada Vance said the border would open.", "Ada Vance", None),
+    # no camp: two camps named
+    ("Freedonian envoy Ada Vance met Sylvanian officials. Ada Vance, Sylvania's adviser, said so.", "Ada Vance",
+     None),
+])
+def test_person_camp_from_the_description_that_names_them(text, name, camp):
+    assert _person_camp(text, name) == camp
+
+
+def test_actors_file_camp_of_a_listed_person_stands():
+    """The file lists Rufus Firefly without a camp: a description does not give him one."""
+    from analysis.actors import person_camps
+
+    article = _article("Freedonian President Rufus Firefly said the war was on.")
+    assert "Rufus Firefly" not in person_camps(article, CAMPS)
+    assert set(actor_mentions(article, CAMPS)["camp"].dropna()) <= {"Freedonia"}
+
+
+@pytest.mark.parametrize(("phrase", "camp"), [
+    ("Freedonia's foreign ministry", "Freedonia"),  # a possessive counts as the word
+    ("the Citadel\u2019s officials", "Sylvania"),
+    ("Freedonian officials", "Freedonia"),
+    ("Palace critics", None),  # the camp's word names whom they oppose
+    ("Sylvanian opposition", None),
+])
+def test_camp_of_a_phrase(phrase, camp):
+    assert CAMPS.camp_of(phrase) == camp
