@@ -289,6 +289,9 @@ def load_article(
         meta["published"] = str(published)
 
     date = parse_date(meta["published"], path=path) if meta.get("published") else None
+    if not text[body_start:].strip():
+        notes.append("has a headline but no body text: there is nothing to analyse (put the article's text "
+                     "below the headline line)")
     if re.search(r"<\s*/?\s*(script|img|iframe|a|p|div|span|br|style)\b", text, re.IGNORECASE):
         notes.append("contains HTML markup; it is analysed and shown as plain text")
     for note in notes:

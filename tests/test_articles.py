@@ -113,6 +113,18 @@ def test_html_markup_is_kept_as_text_with_a_warning(write):
     assert "<script>alert(1)</script>" in art.text
 
 
+@pytest.mark.parametrize("content", ["Council approves budget | The Herald\n", "Council approves budget\n\n  \n"])
+def test_headline_without_body_loads_with_a_warning(write, content):
+    with pytest.warns(ArticleWarning, match="no body text"):
+        art = load_article(write("headline.txt", content))
+    assert art.title == "Council approves budget" and any("no body text" in w for w in art.warnings)
+
+
+def test_article_with_a_body_has_no_body_warning(write):
+    art = load_article(write("full.txt", "Council approves budget | The Herald\n\nThe council voted on Monday.\n"))
+    assert not any("no body text" in w for w in art.warnings)
+
+
 @pytest.mark.parametrize("name", ["with space.txt", "ünïcødé – name.txt", "..dots..txt"])
 def test_odd_file_names(write, name):
     art = load_article(write(name, "Title\n\nBody.\n"))
