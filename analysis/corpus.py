@@ -1689,23 +1689,69 @@ def framing_by_outlet(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     return out.sort_values(["outlet", "n", "lemma"], ascending=[True, False, True]).reset_index(drop=True)[columns]
 
 
-def _event_words(event: str, expression: str) -> frozenset[str]:
-    text = event.replace(expression, " ") if expression else event
-    return frozenset(w.lower() for w in _EVENT_WORD.findall(text))
+@functools.lru_cache(maxsize=1)
+def _event_function_words() -> frozenset[str]:
+    """The function words of ``analysis/data/event_words.txt`` and the reporting verbs' forms: no content words."""
+    from importlib import resources
+
+    from .quotes import cue_lexicon
+
+    raw = resources.files("analysis.data").joinpath("event_words.txt").read_text(encoding="utf-8")
+    words = {line.split("#", 1)[0].strip().lower() for line in raw.splitlines()}
+    return frozenset(words - {""}) | frozenset(cue_lexicon().forms)
 
 
 def _actor_set(value: Any) -> frozenset[str]:
     return frozenset(a.strip() for a in str(value).split(";") if a.strip()) if isinstance(value, str) else frozenset()
 
 
+@functools.lru_cache(maxsize=8192)
+def _event_parts(event: str, expression: str, actors: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """What happened and who took part, in one event clause: its content words and its participants' keys.
+
+    The temporal expression, the people and organisations the clause names (with their titles: "Deputy Mayor
+    Tom Brandt"), the reporting verbs and function words are no content words; a place name is one content word
+    ("New York" and "New Hampshire" share nothing). Participants are the clause's ``actors`` and the persons
+    and organisations it names; a lone capitalised first word ("Critics", "Kessler") counts as a person only
+    when it names one of the actors, else it stays a content word.
+    """
+    from .speakers import find_names, surname_key
+
+    text = event.replace(expression, " " * len(expression)) if expression else event
+    who = {surname_key(a) for a in actors}
+    kept, places, pos = [], [], 0
+    for mention in find_names(text):
+        if mention.kind == "place":
+            places.append(" ".join(_EVENT_WORD.findall(mention.name.lower())))
+        elif mention.kind == "person":
+            key = surname_key(mention.name)
+            if mention.sentence_initial and " " not in mention.name.strip() and key not in who:
+                continue
+            who.add(key)
+        else:
+            who.add(" ".join(_EVENT_WORD.findall(mention.name.lower())))
+        kept.append(text[pos:mention.start])
+        pos = mention.end
+    kept.append(text[pos:])
+    stop = _event_function_words()
+    words = {w for w in (m.lower() for m in _EVENT_WORD.findall(" ".join(kept))) if w not in stop}
+    return frozenset(words | {p for p in places if p}), frozenset(who - {""})
+
+
 def merge_timelines(timeline: pd.DataFrame, *, similarity: float = 0.5) -> pd.DataFrame:
     """Merge the timelines of several articles into one, flagging articles that disagree about a date.
 
     Dated rows (with ``range_start``/``range_end``; relative references such as PRESENT_REF left out) of
-    different articles are taken as the same event when their event clauses share enough words (Jaccard
-    similarity of the content words, the temporal expression itself removed, at least ``similarity``) and their
-    actors, when both name some, overlap. An event's articles *agree* when the date ranges they give have a
-    common day; otherwise the event is flagged.
+    different articles are taken as the same event when their event clauses say the same thing happened and
+    the same people took part: the Jaccard similarity of their content words is at least ``similarity``, and
+    their participants (the row's actors, the persons and organisations the clause names), when both have
+    some, overlap. Content words are what is left of the clause without the temporal expression, the persons
+    (with their titles) and organisations named, the reporting verbs and the function words of
+    ``analysis/data/event_words.txt``; a place name counts as one content word. A clause left with none
+    ("Councilman Raymond Okafor said on Saturday") tells no event to match and stays on its own. Two clauses
+    must share at least two content words, or else say nothing but the same one word of the same participants
+    ("Okafor resigned on Monday", "Okafor resigned on Tuesday"). An event's
+    articles *agree* when the date ranges they give have a common day; otherwise the event is flagged.
 
     Args:
         timeline: the corpus ``timeline`` table (several articles).
@@ -1727,15 +1773,17 @@ def merge_timelines(timeline: pd.DataFrame, *, similarity: float = 0.5) -> pd.Da
     clusters: list[tuple[frozenset[str], frozenset[str], set[str]]] = []
     ids = []
     for row in df.itertuples(index=False):
-        words = _event_words(str(row.event or ""), str(row.text or ""))
-        actors = _actor_set(row.actors)
+        words, actors = _event_parts(str(row.event or ""), str(row.text or ""), _actor_set(row.actors))
         best, best_score = None, similarity
         for i, (c_words, c_actors, c_articles) in enumerate(clusters):
             if row.article in c_articles or not words or not c_words:
                 continue
             if actors and c_actors and not actors & c_actors:
                 continue
-            score = len(words & c_words) / len(words | c_words)
+            shared = len(words & c_words)
+            if shared < 2 and not (words == c_words and actors & c_actors):
+                continue  # one word in common is a coincidence unless it is all both say, of the same people
+            score = shared / len(words | c_words)
             if score >= best_score:
                 best, best_score = i, score
         if best is None:

@@ -538,6 +538,41 @@ def test_merge_timelines_keeps_different_events_and_one_articles_rows_apart():
     assert out["agree"].all() and set(out["n_articles"]) == {1}
 
 
+@pytest.mark.parametrize("first, second, same", [
+    # a statement with nothing in it but its speaker, titles and verb is no event to match
+    (("Councilman Ray Dunmore said the plan was", "2024-05-03", "Ray Dunmore"),
+     ("Councilman Ray Dunmore said on Saturday", "2024-05-11", "Ray Dunmore"), False),
+    (("Deputy Mayor Ann Pike declined to comment", "2024-05-03", "Ann Pike"),
+     ("Deputy Mayor Ann Pike said on Sunday", "2024-05-12", "Ann Pike"), False),
+    # one content word in common ("mayor") is a coincidence
+    (("The mayor said on Wednesday", "2024-05-08", ""), ("the mayor's claim on Tuesday", "2024-05-07", ""), False),
+    # a place name is one word: New York and New Hampshire share nothing
+    (("Tuesday's New York primary", "2024-04-16", ""), ("Tuesday's New Hampshire primary", "2024-02-06", ""),
+     False),
+    # the same organisation interviewing is no shared event either
+    (("She told The Harbour Gazette on Monday", "2024-05-06", ""),
+     ("the Harbour Gazette reported on Thursday", "2024-05-09", ""), False),
+    # the same thing happening, told with other words around it, is one event
+    (("The lease with Harbor Freight was signed on May 3", "2024-05-03", "Harbor Freight"),
+     ("The lease was signed on May 10", "2024-05-10", ""), True),
+    (("Dunmore resigned on Monday", "2024-05-06", "Ray Dunmore"),
+     ("Councilman Ray Dunmore resigned on Tuesday", "2024-05-07", "Ray Dunmore"), True),
+])
+def test_merge_timelines_matches_what_happened_not_who_spoke(first, second, same):
+    timeline = pd.DataFrame([_timeline_row(article, event, _expression(event), day, day, actors)
+                             for article, (event, day, actors) in (("a1", first), ("a2", second))])
+    out = merge_timelines(timeline)
+    assert (out["event_id"].nunique() == 1) is same
+    assert bool(out["agree"].all()) is not same  # the two dates differ: one event means a disagreement
+
+
+def _expression(event: str) -> str:
+    """The temporal expression of a test clause: its weekday or its "May N"."""
+    import re
+
+    return re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|May \d+|$", event).group(0)
+
+
 @pytest.mark.parametrize("starts, ends, other", [
     ([0, 5, 9], [3, 8, 12], ["c", "b", "a"]),        # in order, no ties: kept as they are
     ([0, 5, 5], [3, 8, 8], ["c", "b", "a"]),         # a tie on the offsets: the other columns decide
