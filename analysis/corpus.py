@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import dataclasses
 import datetime as _dt
 import functools
 import gzip
@@ -150,6 +151,9 @@ class CorpusSummary:
         rows: rows written per table.
         seconds: wall-clock time of the run.
         unavailable: analyses whose module is not installed (their tables are empty).
+        notes: what the inputs deserve saying: a CSV/JSONL file without a publication-date or outlet column
+            (its columns and the option to name one), or whose date or outlet came from a news-export name
+            ("publish_date", "media_name"). ``python -m analysis corpus`` prints them as warnings.
     """
 
     out: Path
@@ -162,6 +166,7 @@ class CorpusSummary:
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     unavailable: tuple[str, ...] = ()
+    notes: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
         counts = ", ".join(f"{name} {self.rows.get(name, 0):,}" for name in ANALYSES)
@@ -315,13 +320,72 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
             yield line_no, record
 
 
-def _row_items(path: Path, kind: str, cols: _Columns) -> Iterator[tuple[int | None, Article | LoadFailure]]:
+@functools.lru_cache(maxsize=1)
+def _export_columns() -> dict[str, tuple[str, ...]]:
+    """Other names of the metadata columns (``analysis/data/export_columns.toml``): option -> names in order."""
+    from importlib import resources
+
+    import tomllib
+
+    raw = resources.files("analysis.data").joinpath("export_columns.toml").read_text(encoding="utf-8")
+    return {key: tuple(names) for key, names in tomllib.loads(raw).items()}
+
+
+_COLUMN_LABELS = {"text": "text", "published": "publication date", "outlet": "outlet", "id": "id", "title": "title"}
+
+
+def _file_columns(cols: _Columns, keys: Iterable[Any], path: Path) -> tuple[_Columns, list[str]]:
+    """The columns of one file: an option left at its default that the file lacks falls back to the same name in
+    other case ("Text", "ID"), then to the export names of ``analysis/data/export_columns.toml``
+    ("publish_date", "media_name"); and what to tell the user about it.
+
+    Returns:
+        The columns to read, and notes: the export names used, and a warning when the file has no publication
+        date or no outlet column (naming its columns and the option to use).
+    """
+    names = [str(k) for k in keys if k is not None]
+    present = {n.lower(): n for n in reversed(names)}
+    default = _Columns()
+    chosen: dict[str, str] = {}
+    for key in ("text", "published", "outlet", "id", "title"):
+        option = getattr(cols, key)
+        if option in names or option != getattr(default, key):
+            continue
+        candidates = (option, *_export_columns().get(key, ()))  # "Text", "ID": the default in other case first
+        found = next((present[a.lower()] for a in candidates if a.lower() in present), None)
+        if found is not None:
+            chosen[key] = found
+    resolved = dataclasses.replace(cols, **chosen)
+    notes = []
+    if chosen:
+        read = ", ".join(f"{_COLUMN_LABELS[k]} from column {v!r}" for k, v in chosen.items())
+        flags = ", ".join(f"--{k}-column" for k in chosen)
+        notes.append(f"{path}: {read} (a news-export name; name another column with {flags})")
+    missing = [k for k in ("published", "outlet") if getattr(resolved, k) not in names]
+    if missing and resolved.text in names:  # without a text column the file fails, and says so
+        what = " or ".join(f"{_COLUMN_LABELS[k]} column ({getattr(resolved, k)!r})" for k in missing)
+        flags = " / ".join(f"--{k}-column" for k in missing)
+        py = ", ".join(f"{k}_column=" for k in missing)
+        later = (" Without a publication date, relative dates such as 'on Tuesday' cannot be placed on a calendar."
+                 if "published" in missing else "")
+        notes.append(f"{path}: no {what}; its columns: {', '.join(map(repr, names)) or 'none'}. Name the column "
+                     f"with {flags} ({py} in Python).{later}")
+    return resolved, notes
+
+
+def _row_items(path: Path, kind: str, cols: _Columns, note: Callable[[str], None] | None = None
+               ) -> Iterator[tuple[int | None, Article | LoadFailure]]:
     records = _jsonl_records(path) if kind == "jsonl" else _csv_records(path, "\t" if kind == "tsv" else ",")
-    checked = False
+    checked = resolved = False
     for row, record in records:
         if isinstance(record, str):
             yield row, LoadFailure(f"{_stem(path)}-{row}", str(path), row, "ValueError", record)
             continue
+        if not resolved:  # the columns of the file: its header (CSV) or its first object (JSONL)
+            cols, notes = _file_columns(cols, record, path)
+            resolved = True
+            for text in notes if note is not None else ():
+                note(text)
         if not checked and kind != "jsonl" and cols.text not in record:
             names = ", ".join(map(repr, record)) or "none"
             yield None, LoadFailure(_stem(path), str(path), None, "ValueError",
@@ -349,7 +413,7 @@ class _Catalogs:
         return self.by_folder[source]
 
 
-def _file_items(path: Path, cols: _Columns, catalogs: _Catalogs
+def _file_items(path: Path, cols: _Columns, catalogs: _Catalogs, note: Callable[[str], None] | None = None
                 ) -> Iterator[tuple[int | None, Article | LoadFailure]]:
     kind = _kind(path)
     if not path.exists():
@@ -357,7 +421,7 @@ def _file_items(path: Path, cols: _Columns, catalogs: _Catalogs
         return
     if kind != "txt":
         try:
-            yield from _row_items(path, kind, cols)
+            yield from _row_items(path, kind, cols, note)
         except (OSError, UnicodeDecodeError, EOFError) as exc:
             yield None, LoadFailure(_stem(path), str(path), None, type(exc).__name__,
                                     f"{path}: cannot be read ({exc}); save it as UTF-8 text")
@@ -376,14 +440,16 @@ def _text_hash(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-def _entries(inputs: Iterable[str | Path], cols: _Columns, catalog: Any = None) -> Iterator[_Entry]:
+def _entries(inputs: Iterable[str | Path], cols: _Columns, catalog: Any = None,
+             note: Callable[[str], None] | None = None) -> Iterator[_Entry]:
     """Every input item with its unique id and duplicate status, in input order (``catalog`` may be the
-    :class:`_Catalogs` of an earlier pass, so that both passes of a run read each catalog once)."""
+    :class:`_Catalogs` of an earlier pass, so that both passes of a run read each catalog once; ``note`` receives
+    what a row file's columns deserve saying, see :func:`_file_columns`)."""
     ids: dict[str, int] = {}
     texts: dict[bytes, str] = {}
     catalogs = catalog if isinstance(catalog, _Catalogs) else _Catalogs(catalog)
     for path in _expand(inputs):
-        for row, item in _file_items(path, cols, catalogs):
+        for row, item in _file_items(path, cols, catalogs, note):
             base = item.article if isinstance(item, LoadFailure) else item.id
             n = ids.get(base, 0) + 1
             ids[base] = n
@@ -435,7 +501,10 @@ def iter_articles(
         :class:`CorpusWarning` (the article is still yielded).
     """
     cols = _Columns(text_column, id_column, published_column, outlet_column, title_column)
-    for entry in _entries(inputs, cols, catalog):
+    def note(text: str) -> None:
+        warnings.warn(text, CorpusWarning, stacklevel=4)
+
+    for entry in _entries(inputs, cols, catalog, note):
         if entry.failure is not None:
             if on_error is None:
                 warnings.warn(entry.failure.message, CorpusWarning, stacklevel=2)
@@ -1488,8 +1557,10 @@ def run_corpus(
             cache.reusable.clear()
             cache.where.clear()
         resolver = _ActorsResolver(actors)
-        plan = _plan(_entries(inputs, cols, catalogs), cache, resolver, library_fingerprint())
-        summary = CorpusSummary(out=out_dir, articles=len(plan.order), duplicates=len(plan.duplicates))
+        notes: list[str] = []
+        plan = _plan(_entries(inputs, cols, catalogs, notes.append), cache, resolver, library_fingerprint())
+        summary = CorpusSummary(out=out_dir, articles=len(plan.order), duplicates=len(plan.duplicates),
+                                notes=notes)
         failed = _analyse(inputs, cols, catalogs, plan, cache, resolver, summary, jobs=jobs, dask=dask,
                           batch_size=batch_size, timeout=timeout, progress=progress)
         summary.skipped = summary.articles - summary.analysed - len(plan.failures)
@@ -1598,6 +1669,8 @@ def main(args: argparse.Namespace) -> int:
     except OSError as exc:  # e.g. a Dask scheduler that cannot be reached
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    for text in summary.notes:
+        print(f"warning: {text}", file=sys.stderr)
     print(summary)
     if summary.failed:
         from .display import counted

@@ -174,6 +174,43 @@ def test_missing_text_column_is_one_clear_error(tmp_path):
     assert "--text-column" in failures[0].message
 
 
+@pytest.mark.parametrize(("row", "options", "expected", "note"), [
+    # Media Cloud's names are read without options, and the run says which columns it took
+    ({"stories_id": "77", "media_name": "Harbour Gazette", "publish_date": "2025-03-12 08:15:00",
+      "title": "T", "text": "The mayor spoke on Tuesday."}, {},
+     ("77", "Harbour Gazette", "2025-03-12"), "publication date from column 'publish_date'"),
+    ({"ID": "8", "Publisher": "Valley Post", "Date": "March 4, 2025", "text": "Rain fell."}, {},
+     ("8", "Valley Post", "2025-03-04"), "outlet from column 'Publisher'"),
+    # an option names the column: the export names are not looked at
+    ({"id": "9", "media_name": "Wrong", "site": "Right", "day": "2025-01-02", "publish_date": "2020-01-01",
+      "text": "Snow fell."}, {"outlet_column": "site", "published_column": "day"},
+     ("9", "Right", "2025-01-02"), None),
+    # nothing to read the date or the outlet from: say so, with the file's columns and the options
+    ({"doc": "1", "body": "The council met on Tuesday."}, {"text_column": "body"},
+     ("rows-1", None, None), ("no publication date column ('published') or outlet column ('outlet'); its "
+     "columns: 'doc', 'body'. Name the column with --published-column / --outlet-column")),
+])
+def test_news_export_columns_are_recognised_or_their_absence_reported(tmp_path, row, options, expected, note):
+    path = _csv(tmp_path, [row])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        (article,) = list(iter_articles([path], **options))
+    assert (article.id, article.outlet, article.published and str(article.published)) == expected
+    messages = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+    if note is None:
+        assert messages == []
+    else:
+        assert len(messages) == 1 and note in messages[0] and str(path) in messages[0]
+
+
+def test_corpus_run_reports_a_file_without_date_or_outlet(tmp_path, pinned, capsys):
+    path = _csv(tmp_path, [{"doc": "1", "text": "The council met on Tuesday."}])
+    summary = run_corpus([path], out=tmp_path / "out", progress=False)
+    assert len(summary.notes) == 1 and "--published-column" in summary.notes[0]
+    assert cli.main(["corpus", str(path), "--out", str(tmp_path / "o2"), "--quiet"]) == 0
+    assert "warning: " + str(path) + ": no publication date column" in capsys.readouterr().err
+
+
 def test_globs_and_same_stem_in_two_folders_get_unique_stable_ids(tmp_path):
     for sub in ("a", "b"):
         (tmp_path / sub).mkdir()
