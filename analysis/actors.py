@@ -51,6 +51,7 @@ __all__ = [
     "doubtful_person_spans",
     "load_actors",
     "person_camps",
+    "unconfirmed_person_spans",
 ]
 
 MENTION_COLUMNS = ["article", "actor", "camp", "mention", "start", "end", "sentence"]
@@ -627,7 +628,6 @@ _NUMBER_AFTER = re.compile(
     r"thousand|hundred|dollars|euros|pounds|years?|months?|weeks?|days?|hours?|minutes?|times|votes|seats)\b)")
 
 
-@functools.lru_cache(maxsize=32)
 def doubtful_person_spans(article: Article, actors: Actors) -> frozenset[tuple[int, int]]:
     """Offsets of rule-found one-word "persons" that are most likely no one, for the analyses to leave out:
     stance (no judgement of "Stadiums" or "Leeds") and the timeline's ``actors`` (no "Rainfall: expected"), which
@@ -662,11 +662,27 @@ def doubtful_person_spans(article: Article, actors: Actors) -> frozenset[tuple[i
     Returns:
         ``(start, end)`` offsets of the dropped mentions, as in :func:`actor_mention_rows`.
     """
+    return _person_doubts(article, actors)[0]
+
+
+def unconfirmed_person_spans(article: Article, actors: Actors) -> frozenset[tuple[int, int]]:
+    """Offsets of every rule-found person mention that the article never confirms as a name: the candidates of
+    :func:`doubtful_person_spans` (a lone capitalised word, never with a first name, title or honorific, no
+    first name itself, not in the actors file), dropped or not ("the Leopard tanks", "stealing from Medicaid",
+    "the Chesham by-election"). Stance's target-sentiment signal judges no such word: a sentence's tone toward
+    a thing or a town is no stance."""
+    return _person_doubts(article, actors)[1]
+
+
+@functools.lru_cache(maxsize=32)
+def _person_doubts(article: Article, actors: Actors) -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
+    """(dropped, candidates) of :func:`doubtful_person_spans`."""
     from .speakers import name_rules
 
+    empty: frozenset[tuple[int, int]] = frozenset()
     pairs, index = article_persons(article)
     if not pairs:
-        return frozenset()
+        return empty, empty
     doc = parse(article)
     text = article.text
     by_person: dict[int, list[tuple]] = {}
@@ -679,7 +695,7 @@ def doubtful_person_spans(article: Article, actors: Actors) -> frozenset[tuple[i
         opening = _OPENING.fullmatch(text, doc.sentences[sent].start, m.name_start) is not None
         by_person.setdefault(pid, []).append((m, opening))
     if not by_person:
-        return frozenset()
+        return empty, empty
     first_names = name_rules()["first_names"]
     known = bool(actors.actors)
     lower_words: set[str] | None = None
@@ -712,7 +728,7 @@ def doubtful_person_spans(article: Article, actors: Actors) -> frozenset[tuple[i
         if _PLACE_BEFORE.search(before) or (places and _AND_BEFORE.fullmatch(text, places[-1], start)):
             dropped.add((start, end))
             places.append(end)
-    return frozenset(dropped)
+    return frozenset(dropped), frozenset(candidates)
 
 
 def _is_ordinary(word: str, lower_words: set[str]) -> bool:

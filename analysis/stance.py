@@ -1274,12 +1274,12 @@ def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None, *, 
         skip: ``(sentence, source, target)`` keys not to report (looked up again as the rows are consumed: the
             caller may add keys meanwhile); scoring is most of the cost of :func:`stance`, so the keys known
             up front are not scored at all, and the rest are scored in one batch.
-        judgements: rows for the stance table: a quotation's speaker named in its frame ("..., Kovac said") is
-            left out, since the sentence's tone toward that name is the tone of the speaker's own words, not the
-            narrator's judgement of the speaker (:func:`mention_sentiment` keeps every mention).
+        judgements: rows for the stance table, which keeps only what the signal can judge
+            (:func:`_judgeable`; :func:`mention_sentiment` keeps every mention).
     """
     candidates = []
     speaker_spans = _speaker_mention_spans(ctx) if judgements else []
+    unconfirmed = _unconfirmed_spans(ctx) if judgements else frozenset()
     for s in ctx.doc.sentences:
         for i in ctx.in_sentence(s.index):
             m = ctx.mentions[i]
@@ -1292,8 +1292,8 @@ def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None, *, 
             source = source or _narrator()
             if source.actor and source.actor == target.actor:
                 continue
-            if m.quote < 0 and any(a < m.end and m.start < b for a, b in speaker_spans):
-                continue  # the speaker named in a quotation's frame: the sentence's tone is their own words
+            if judgements and not _judgeable(ctx, m, source, target, speaker_spans, unconfirmed):
+                continue
             if skip is not None and (s.index, source.label, target.label) in skip:
                 continue
             candidates.append((s, m, source, target))
@@ -1305,6 +1305,69 @@ def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None, *, 
                "target": target.label, "target_camp": target.camp, "polarity": int(polarity), "mention": m.text,
                "mention_start": m.start, "mention_end": m.end, "sentence": s.index, "evidence": s.text,
                "start": s.start, "end": s.end}
+
+
+# Words after which a place's name may open a clause as its subject ("..., and Moscow rejected", "said Warsaw
+# would"); a reporting verb counts too (``cue_connotations.tsv``).
+_CLAUSE_OPENERS = frozenset(
+    ["that", "and", "but", "or", "nor", "while", "whereas", "because", "as", "if", "when", "after", "before",
+     "since", "although", "though", "whether", "where", "so", "yet", "then", "now", "also", "still"])
+
+
+def _place_as_subject(ctx: _Context, m: _Mention) -> bool:
+    """Whether a place's mention opens its clause (after any determiner, conjunction or reporting verb) and so
+    stands for who acts there ("Moscow rejected the plan", "said Warsaw would"), rather than where or to whom
+    something happens ("plants near Kyiv", "a ram against Russia", "targeting Ukraine's ability")."""
+    sentence = ctx.doc.sentences[m.sentence]
+    words = [w.lower() for w, _ in _clause_words_before(ctx.article.text, sentence.start, m.start, 4)]
+    while words and words[-1] in _DETERMINERS:
+        words.pop()
+    return not words or words[-1] in _CLAUSE_OPENERS or words[-1] in _connotations()[0]
+
+
+def _judgeable(ctx: _Context, m: _Mention, source: _Party, target: _Party, speaker_spans: list[tuple[int, int]],
+               unconfirmed: frozenset[tuple[int, int]]) -> bool:
+    """Whether the sentence's tone toward mention ``m`` may stand as ``source``'s judgement of ``target``.
+
+    The target-level sentiment model reads a sentence's words around a mention; its polarity is a judgement of
+    the target only where the target is someone who can be judged for what the sentence says. Left out:
+
+    * a quotation's speaker named in its frame ("..., Kovac said"): the tone is the speaker's own words;
+    * the source's own camp (Stoltenberg on "the alliance must prepare for a long war", Putin on "a battering
+      ram against Russia"): a speaker's own side in their words is what they speak for or about, and a cue
+      (blame, disagreement) still records a real break with one's own side;
+    * a place (an actor of type ``place``) other than as its clause's subject (:func:`_place_as_subject`):
+      "power plants near Kyiv", "a battering ram against Russia", "targeting Ukraine's ability": where
+      something happens, or to whom, is no stance toward the place; as subject ("Moscow rejected the plan",
+      "said Warsaw would") it stands for its government and is judged;
+    * a lone capitalised word the article never confirms as a person's name
+      (:func:`analysis.actors.unconfirmed_person_spans`: "the Leopard tanks", "stealing from Medicaid", "the
+      Chesham by-election", "Muslims", a quotation's "Let"): a thing, a programme, a town or a group, unless
+      a quotation of the article has that name as its speaker. The price: a well-known person whom the article
+      names by surname alone and never quotes ("Obama is not admitting ...") is no target of this signal.
+    """
+    if m.quote < 0 and any(a < m.end and m.start < b for a, b in speaker_spans):
+        return False
+    if source.camp and source.camp == target.camp:
+        return False
+    if (m.start, m.end) in unconfirmed:
+        return False
+    return _actor_type(ctx.actors, target.actor) != "place" or _place_as_subject(ctx, m)
+
+
+def _unconfirmed_spans(ctx: _Context) -> frozenset[tuple[int, int]]:
+    """:func:`analysis.actors.unconfirmed_person_spans` for the context's actors (none for an object that is
+    no :class:`analysis.actors.Actors`)."""
+    from .actors import Actors, unconfirmed_person_spans
+
+    if not isinstance(ctx.actors, Actors):
+        return frozenset()
+    spans = unconfirmed_person_spans(ctx.article, ctx.actors)
+    if not spans:
+        return spans
+    speakers = {q.speaker for q in ctx.quotes if q.speaker}  # someone who speaks in the article is a person
+    return frozenset((m.start, m.end) for m in ctx.mentions
+                     if (m.start, m.end) in spans and m.actor not in speakers)
 
 
 def _speaker_mention_spans(ctx: _Context) -> list[tuple[int, int]]:

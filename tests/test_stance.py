@@ -419,3 +419,47 @@ def test_a_speakers_own_words_are_no_judgement_of_the_speaker(text):
     assert not ((judged["target"] == "Tom Reyes") & (judged["signal"] == "target_sentiment")).any()
     scored = mention_sentiment(article, actors=Actors())
     assert (scored.loc[scored["target"] == "Tom Reyes", "polarity"] != 0).any()  # the mention table keeps it
+
+
+def _sentiment_judgements(text: str) -> set[tuple[str, str]]:
+    df = stance(_article(text), actors=ACTORS)
+    df = df[df["signal"] == "target_sentiment"]
+    return set(zip(df["source"], df["target"]))
+
+
+@pytest.mark.parametrize(("text", "absent", "kept"), [
+    # a speaker's own camp in their words is what they speak for, not whom they judge
+    ("Lund warned that Nordland faced a terrible, brutal winter of shortages.", ("Lena Lund", "Nordland"), None),
+    # a place where something happens, or to which it happens, is not judged; a place as subject still is
+    ("Ostrian drones destroyed two power plants near Karstograd, killing dozens of people.",
+     (NARRATOR, "Karst"), None),
+    ("Ostra fired a barrage of missiles at Karstograd, wounding hundreds and killing nine.",
+     (NARRATOR, "Karst"), (NARRATOR, "Ostria")),
+    # a lone capitalised word never confirmed as a name is a thing (here a tank), not a target
+    ("Hale said Nordland would send its Panther tanks to the front despite terrible losses.",
+     ("Piet Hale", "Panther"), None),
+    # a person is still judged
+    ("Lund said Varga was a liar and a disgrace to his country.", ("Lena Lund", "Lena Lund"), ("Lena Lund", "Ivo Varga")),
+])
+def test_target_sentiment_judges_persons_and_actors_not_own_camp_places_or_things(text, absent, kept):
+    judged = _sentiment_judgements(text)
+    assert absent not in judged
+    if kept:
+        assert kept in judged
+    assert not any(source == "Piet Hale" and target == "Nordland" for source, target in judged)  # own camp
+
+
+def test_mention_sentiment_keeps_every_mention():
+    """The rules above are about judgements: the mention table still scores the place and the thing."""
+    text = "Hale said Nordland would send its Panther tanks to the front despite terrible losses."
+    scored = mention_sentiment(_article(text), actors=ACTORS)
+    assert {"Nordland", "Panther"} <= set(scored["mention"])
+
+
+def test_a_persons_camp_from_their_description_reaches_stance():
+    """Nobody lists Dara Pell: 'Ostrian envoy' puts her in Ostria's camp, as source and as target."""
+    text = ("Ostrian envoy Dara Pell said the talks had collapsed. Lund accused Pell of lying about the border.")
+    df = stance(_article(text), actors=ACTORS)
+    assert set(df.loc[df["source"] == "Dara Pell", "source_camp"].dropna()) <= {"Ostria"}
+    blame = df[(df["signal"] == "blame") & (df["target"] == "Dara Pell")]
+    assert not blame.empty and set(blame["target_camp"]) == {"Ostria"}
