@@ -1811,6 +1811,16 @@ def _event_parts(event: str, expression: str, actors: frozenset[str]) -> tuple[f
     return frozenset(words | {p for p in places if p}), frozenset(who - {""})
 
 
+#: Words (of three letters or more) a clause needs for its repetition in another article to be one event by itself.
+_SAME_CLAUSE_WORDS = 6
+
+
+def _clause_key(event: str, expression: str) -> str:
+    """An event clause without its temporal expression, its words lower-cased: equal for a reprinted clause."""
+    text = event.replace(expression, " ") if expression else event
+    return " ".join(w.lower() for w in _EVENT_WORD.findall(text))
+
+
 def merge_timelines(timeline: pd.DataFrame, *, similarity: float = 0.5) -> pd.DataFrame:
     """Merge the timelines of several articles into one, flagging articles that disagree about a date.
 
@@ -1823,7 +1833,9 @@ def merge_timelines(timeline: pd.DataFrame, *, similarity: float = 0.5) -> pd.Da
     ``analysis/data/event_words.txt``; a place name counts as one content word. A clause left with none
     ("Councilman Raymond Okafor said on Saturday") tells no event to match and stays on its own. Two clauses
     must share at least two content words, or else say nothing but the same one word of the same participants
-    ("Okafor resigned on Monday", "Okafor resigned on Tuesday"). An event's
+    ("Okafor resigned on Monday", "Okafor resigned on Tuesday"); the very same clause of six words or more
+    about the same participants (a reprint: "Tidewater Marine did not respond to a request for comment") is one
+    event. An event's
     articles *agree* when the date ranges they give have a common day; otherwise the event is flagged.
 
     Args:
@@ -1843,28 +1855,30 @@ def merge_timelines(timeline: pd.DataFrame, *, similarity: float = 0.5) -> pd.Da
     if df.empty:
         return pd.DataFrame(columns=columns)
     df = df.sort_values(["range_start", "range_end", "article", "start"], kind="stable").reset_index(drop=True)
-    clusters: list[tuple[frozenset[str], frozenset[str], set[str]]] = []
+    clusters: list[tuple[frozenset[str], frozenset[str], set[str], set[str]]] = []
     ids = []
     for row in df.itertuples(index=False):
         words, actors = _event_parts(str(row.event or ""), str(row.text or ""), _actor_set(row.actors))
+        clause = _clause_key(str(row.event or ""), str(row.text or ""))
         best, best_score = None, similarity
-        for i, (c_words, c_actors, c_articles) in enumerate(clusters):
-            if row.article in c_articles or not words or not c_words:
+        for i, (c_words, c_actors, c_articles, c_clauses) in enumerate(clusters):
+            if row.article in c_articles or (actors and c_actors and not actors & c_actors):
                 continue
-            if actors and c_actors and not actors & c_actors:
-                continue
-            shared = len(words & c_words)
-            if shared < 2 and not (words == c_words and actors & c_actors):
-                continue  # one word in common is a coincidence unless it is all both say, of the same people
-            score = shared / len(words | c_words)
+            if clause in c_clauses and actors & c_actors and clause.count(" ") >= _SAME_CLAUSE_WORDS - 1:
+                score = 1.0  # the same clause about the same participants (a reprint): the same event
+            else:
+                shared = len(words & c_words)
+                if not words or shared < 2 and not (words == c_words and actors & c_actors):
+                    continue  # one word in common is a coincidence unless it is all both say, of the same people
+                score = shared / len(words | c_words)
             if score >= best_score:
                 best, best_score = i, score
         if best is None:
-            clusters.append((words, actors, {row.article}))
+            clusters.append((words, actors, {row.article}, {clause}))
             ids.append(len(clusters) - 1)
         else:
-            c_words, c_actors, c_articles = clusters[best]
-            clusters[best] = (c_words | words, c_actors | actors, c_articles | {row.article})
+            c_words, c_actors, c_articles, c_clauses = clusters[best]
+            clusters[best] = (c_words | words, c_actors | actors, c_articles | {row.article}, c_clauses | {clause})
             ids.append(best)
     df["event_id"] = ids
     per_article = df.groupby(["event_id", "article"]).agg(lo=("range_start", "min"), hi=("range_end", "max"))

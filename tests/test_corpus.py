@@ -594,6 +594,11 @@ def test_merge_timelines_keeps_different_events_and_one_articles_rows_apart():
      ("The lease was signed on May 10", "2024-05-10", ""), True),
     (("Dunmore resigned on Monday", "2024-05-06", "Ray Dunmore"),
      ("Councilman Ray Dunmore resigned on Tuesday", "2024-05-07", "Ray Dunmore"), True),
+    # a reprinted clause is one event even with no content word left; a short one ("Dunmore said") is not
+    (("Harbor Freight did not respond to a request for comment on Monday", "2024-05-06", "Harbor Freight"),
+     ("Harbor Freight did not respond to a request for comment on Tuesday", "2024-05-07", "Harbor Freight"), True),
+    (("Dunmore said on Monday", "2024-05-06", "Ray Dunmore"), ("Dunmore said on Friday", "2024-05-10", "Ray Dunmore"),
+     False),
 ])
 def test_merge_timelines_matches_what_happened_not_who_spoke(first, second, same):
     timeline = pd.DataFrame([_timeline_row(article, event, _expression(event), day, day, actors)
