@@ -293,8 +293,20 @@ def _infinitive_future_re() -> re.Pattern[str]:
 def _past_infinitive_future_re() -> re.Pattern[str]:
     """A governing verb in the past with its infinitive ("urged both sides to return"): ahead only before a deadline
     ("... to the table by Friday"), see ``_is_future``."""
-    governors = lexicon()["tense"]["past_infinitive_governors"]
-    return re.compile(r"(?<![\w'])(?:" + _alt(governors) + r")(?:\s+[\w'\u2019.-]+){0,4}?\s+to" + _bare_verb())
+    tense = lexicon()["tense"]
+    return re.compile(r"(?<![\w'])(?:(?:" + _alt(tense["past_infinitive_governors"])
+                      + r")(?:\s+[\w'\u2019.-]+){0,4}?"
+                      r"|(?:" + _alt(tense["past_adjacent_governors"]) + r"))\s+to" + _bare_verb())
+
+
+@functools.lru_cache(maxsize=1)
+def _scheduled_re() -> re.Pattern[str]:
+    """A date set or moved to, right before the expression ("set sentencing for ", "postponed the vote until
+    ")."""
+    tense = lexicon()["tense"]
+    words = r"(?:\s+[\w'\u2019.-]+){0,4}?\s+"
+    return re.compile(r"(?<![\w'])(?:(?:" + _alt(tense["schedulers"]) + r")" + words + r"for"
+                      r"|(?:" + _alt(tense["postponers"]) + r")" + words + r"(?:until|till|to))\s+$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -339,6 +351,10 @@ def _is_future(text: str, start: int, end: int) -> bool:
         # "urged both sides to return to the table by Friday": the infinitive's deadline is ahead.
         future = tuple(sorted([*future, *(m.span() for m in _past_infinitive_future_re().finditer(clause))],
                               key=lambda span: (span[1], span[0])))
+    scheduled = _scheduled_re().search(clause)
+    if scheduled:
+        # "She set sentencing for Sept. 19", "postponed the vote until Friday": the day set is still ahead.
+        return not _FUTURE_IN_PAST.search(clause, 0, scheduled.start())
     if future:
         last_start, last_end = future[-1]
         if _FUTURE_IN_PAST.search(clause, 0, last_start):
@@ -664,7 +680,7 @@ def _shift_unit(dct: _dt.date, unit: str, k: int) -> _Point | None:
         if k:
             # "last spring": the most recent spring that is over (this year's once it has ended, as "last March"
             # is); "next spring": the first one not yet begun. Winter is the December year's (TimeML "2024-WI").
-            seasons = [_season(y, code) for y in range(dct.year - 2, dct.year + 3)]
+            seasons = _seasons_around(dct, code)
             if k < 0:
                 return max((s for s in seasons if s.last < dct), key=lambda s: s.first)
             return min((s for s in seasons if s.first > dct), key=lambda s: s.first)
@@ -718,6 +734,9 @@ def _h_month_day(m: re.Match[str], ctx: _Context) -> _Result | None:
         return _Result("DATE", d.isoformat(), _day(d), mod=mod) if d else None
     if ctx.dct is None:
         return _Result("DATE", f"XXXX-{month:02d}-{day:02d}", None, mod=mod, unresolved=True)
+    if m["relyear"]:  # "Feb. 24 last year"
+        d = _safe_date(ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m["relyear"].lower()], month, day)
+        return _Result("DATE", d.isoformat(), _day(d), mod=mod, anchor_kind="publication") if d else None
     d = _resolve_month_day(ctx.dct, month, day, future=_is_future(ctx.text, m.start(), m.end()))
     if d is None:
         return None
@@ -785,11 +804,13 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> _Result | None:
 
 
 def _h_offset_from(m: re.Match[str], ctx: _Context) -> _Result | None:
-    """ "a week from Friday", "two days from today": the coming day plus the offset (one expression)."""
-    n = _number(m["num"])
-    if n is None or n <= 0 or n != int(n):
-        return None
-    days = int(n) * (7 if m["unit"].lower().startswith("week") else 1)
+    """ "a week from Friday", "two days from today", British "a week on Tuesday", "Tuesday week": the coming
+    day plus the offset (one expression)."""
+    n = _number(m["num"]) if m["num"] else 1.0
+    unit = m["unit"].lower()
+    if n is None or n <= 0 or n != int(n) or (m["on"] and (unit.startswith("day") or not m["wd"])):
+        return None  # "on" counts weeks from a weekday only ("spent two days on Tuesday's bill" is no date)
+    days = int(n) * {"d": 1, "w": 7, "f": 14}[unit[0]]
     if ctx.dct is None:
         return _Result("DATE", "XXXX-XX-XX", None, unresolved=True)
     if m["wd"]:  # the coming weekday (the publication day itself when it is that weekday)
@@ -912,7 +933,27 @@ _STAMP_AFTER = re.compile(r"\s*[:\u2014\u2013|-]")
 _REL_DAY = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
+# A capitalised "Today", "Tomorrow" ... after a word, a comma or "'s" is a name ("the BBC's Today programme",
+# "USA Today"), as is one in quotation marks of its own ("NBC's “Today”"); opening a sentence it is the day.
+_NAME_BEFORE = re.compile(r"(?:[^\W_]|[,\u2019'&-])\s*\Z")
+_TITLE_QUOTED = re.compile(r"[\u201c\"\u2018']\Z")
+# A closing mark, not a possessive ("\u201cTonight\u2019s debate").
+_TITLE_CLOSED = re.compile(r"[\u201d\"\u2019'](?![^\W_])")
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised "Today" ("Yesterday", "Tomorrow", "Tonight") at ``text[start:end]`` is a name."""
+    if not text[start].isupper():
+        return False
+    before = text[max(0, start - 3) : start]
+    if _NAME_BEFORE.search(before) and "\n" not in before:
+        return True
+    return bool(_TITLE_QUOTED.search(before)) and _TITLE_CLOSED.match(text, end) is not None
+
+
 def _h_relative_day(m: re.Match[str], ctx: _Context) -> _Result | None:
+    if _is_title(ctx.text, m.start("rd"), m.end("rd")):
+        return None  # "the BBC's Today programme", "USA Today"
     word = m["rd"].lower()
     pod = _pod_code(m["pod"]) or _pod_code(m["pod2"]) or ("NI" if word == "tonight" else None)
     if ctx.dct is None:
@@ -996,7 +1037,19 @@ def _h_season(m: re.Match[str], ctx: _Context) -> _Result | None:
         return None
     year = ctx.dct.year
     point = _season(year if code != "WI" or ctx.dct.month == 12 else year - 1, code)
+    if _is_past(ctx.text, m.start()):
+        # "closed in the fall" said in April: the latest such season already begun.
+        point = max((s for s in _seasons_around(ctx.dct, code) if s.first <= ctx.dct), key=lambda s: s.first)
+    elif _is_future(ctx.text, m.start(), m.end()):
+        # "would launch in the spring" said in September: the first such season not yet over. A past marker
+        # before it wins over a future after it ("began in the autumn and will finish next summer").
+        point = min((s for s in _seasons_around(ctx.dct, code) if s.last >= ctx.dct), key=lambda s: s.first)
     return _Result("DATE", point.value, point, mod=mod, anchor_kind="publication")
+
+
+def _seasons_around(dct: _dt.date, code: str) -> list[_Point]:
+    """The seasons of ``code`` from two years before ``dct`` to two years after (winter: December's year)."""
+    return [_season(y, code) for y in range(dct.year - 2, dct.year + 3)]
 
 
 def _h_the_unit(m: re.Match[str], ctx: _Context) -> _Result | None:
@@ -1137,6 +1190,13 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> _Result | None:
     return _Result("DATE", point.value, point, anchor_kind=kind, remember=kind == "publication")
 
 
+def _ordinal_second(text: str, end: int) -> bool:
+    """Whether "a second" ending at ``end`` is the ordinal: a hyphen or a lower-case word other than the
+    lexicon's ``[a_second] followers`` comes next ("a second analysis", "a second-round vote")."""
+    after = re.match(r"(-)|\s+([a-z]+)\b", text[end : end + 30])
+    return bool(after) and (after[1] is not None or after[2] not in lexicon()["a_second"]["followers"])
+
+
 def _h_duration(m: re.Match[str], ctx: _Context) -> _Result | None:
     unit = _unit_key(m["unit"])
     if unit is None:
@@ -1149,6 +1209,9 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> _Result | None:
         return None  # an age ("a 6-year-old", "52 years old")
     if m["dir"] and not m["num"] and not m["unit"].lower().endswith("s"):
         return None
+    if (m["unit"].lower() == "second" and (m["num"] or "").lower() in ("a", "an")
+            and _ordinal_second(ctx.text, m.end())):
+        return None  # "a second analysis", "a second-round vote": the ordinal
     n = _number(m["num"]) if m["num"] else -1.0
     if n is None or n == 0:
         return None
@@ -1422,21 +1485,24 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
     edge = r"(?P<edge>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of" \
            r"|the\s+close\s+of|earlier|later))"
     i = re.IGNORECASE
+    # "Feb. 24 last year", "24 February this year": the year named after the day (looked at, not matched:
+    # "last year" stays its own expression, as after a month alone)
+    relyear = r"(?=,?\s+(?:(?i:of)\s+)?(?P<relyear>(?i:last|this|next))\s+(?i:year)\b)?"
     rules = [
         _Rule("iso-date", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _h_iso_date, 0),
         _Rule("numeric-date", r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b", _h_numeric_date, 0),
         _Rule("month-day",
          months + r"(?:(?:{WD}),?\s+)?(?:" + edge + r"[\s-]+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})\b"
-         r"(?:,?\s+(?P<year>{YEAR})\b)?(?!\s*(?:%|percent|\d|[.,]\d))",
+         r"(?:,?\s+(?P<year>{YEAR})\b)?(?!\s*(?:%|percent|\d|[.,]\d))" + relyear,
          _h_month_day, 0),
         _Rule("day-month",
-         r"\b(?:(?:{WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})\s+(?:(?i:of)\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR})\b)?",
+         r"\b(?:(?:{WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})\s+(?:(?i:of)\s+)?(?P<mon>{MONTH})"
+         r"(?:,?\s+(?P<year>{YEAR})\b)?" + relyear,
          _h_month_day, 0),
         _Rule("month",
          months + r"(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?(?:" + edge + r"[\s-]+(?:(?i:in|of)\s+)?)?"
          r"(?P<mon>{MONTH})(?![\w])(?:,?\s+(?:(?i:of)\s+)?(?P<year>{YEAR})\b)?"
-         r"(?=\s+(?P<relyear>(?i:last|this|next))\s+(?i:year))?",
-         _h_month, 0),
+         + relyear, _h_month, 0),
         _Rule("time",
          _starting_with(["around", "about", "approximately", "roughly", "shortly", "noon", "midnight"], digit=True)
          + r"(?P<approx>(?i:around|about|approximately|roughly|shortly\s+after|shortly\s+before)\s+)?"
@@ -1453,8 +1519,13 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          r"(?![\w])(?:['\u2019]s)?(?:\s+(?P<pod>(?i:morning|afternoon|evening|night))(?P<plural2>s)?)?",
          _h_weekday, 0),
         _Rule("offset-from",
-         r"\b(?P<num>(?i:a|an|one|two|three|four|five|six|\d{1,2}))[\s-]+(?P<unit>(?i:days?|weeks?))\s+(?i:from)\s+"
-         r"(?:(?P<wd>{WD})|(?P<rd>(?i:today|tomorrow)))(?![\w])",
+         r"\b(?P<num>(?i:a|an|one|two|three|four|five|six|\d{1,2}))[\s-]+"
+         r"(?P<unit>(?i:days?|weeks?|fortnights?))\s+"
+         r"(?i:from|(?P<on>on))\s+(?:(?P<wd>{WD})|(?P<rd>(?i:today|tomorrow)))(?![\w])",
+         _h_offset_from, 0),
+        # British: "Tuesday week" (a week on Tuesday), "Friday fortnight"; lower case: "Fashion Week" is left.
+        _Rule("offset-from",
+         r"\b(?P<wd>{WD})\s+(?P<unit>week|fortnight)(?![\w'\u2019-])(?P<num>)(?P<on>)(?P<rd>)",
          _h_offset_from, 0),
         _Rule("ordinal-day",
          r"\b(?i:the)\s+(?P<day>[0-3]?\d(?i:st|nd|rd|th))\b(?:\s+(?i:of)\s+(?P<ofmonth>(?i:this|the|next|last)\s+(?i:month)))?",

@@ -498,6 +498,10 @@ def test_without_publication_date_absolute_values_resolve() -> None:
         ("Harris urged both sides to return", "past"),  # the infinitive counts only before a deadline
         ("Harris urges both sides to return", "future"),
         ("The Clean Air Plan was designed to lower", "past"),  # "Plan" is no governing verb
+        ("The judge set the hearing for ", "future"),  # a date set
+        ("The board postponed the vote until ", "future"),  # a date put off to
+        ("The vote was postponed for ", "past"),  # "postponed for a week" is a length, no date set
+        ("The hearing had been scheduled for ", None),  # a plan now past: not future ("scheduled" is both)
     ],
 )
 def test_clause_tense(text: str, expected: str | None) -> None:
@@ -570,3 +574,75 @@ def test_rule_lookaheads_change_no_match(text: str) -> None:
         for lo in range(len(text)):
             got = [(m.span(), m.groups()) for m in pattern.finditer(text, lo)]
             assert got == [(m.span(), m.groups()) for m in plain.finditer(text, lo)], (name, text[lo:])
+
+
+# --- fifth audit: year words after a day, dates set or owed, seasons, British offsets, titles, "a second" ---
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # "Feb. 24 last year": the year word after the day decides, not the nearer year.
+        ("The ferry line opened on Feb. 24 last year.", dt.date(2023, 2, 9), "2022-02-24"),
+        ("The ferry line opened on March 3 last year.", dt.date(2023, 2, 9), "2022-03-03"),
+        ("The ferry line opened on 3 March last year.", dt.date(2023, 2, 9), "2022-03-03"),
+        ("The ferry line opens on Nov. 2 next year.", dt.date(2023, 2, 9), "2024-11-02"),
+        ("The ferry line opened on Jan. 5 this year.", dt.date(2023, 2, 9), "2023-01-05"),
+        # A date set or moved to is ahead, though the setting is narrated in the past.
+        ("The judge set a hearing for Sept. 30.", dt.date(2024, 6, 14), "2024-09-30"),
+        ("The board postponed the vote until Oct. 1.", dt.date(2024, 6, 14), "2024-10-01"),
+        ("The council adjourned the hearing to Monday.", dt.date(2024, 6, 14), "2024-06-17"),
+        ("The hearing had been scheduled for Monday.", dt.date(2024, 6, 14), "2024-06-10"),  # a plan now past
+        ("The judge set bail on Monday.", dt.date(2024, 6, 14), "2024-06-10"),  # no "for": no date set
+        # An obligation reported in the past ("had to", "needed to") before a deadline is still ahead.
+        ("The mayor said the accounts had to be settled by June 30.", dt.date(2025, 1, 22), "2025-06-30"),
+        ("The agency said it needed to finish the audit by Friday.", dt.date(2025, 1, 22), "2025-01-24"),
+        ("The crews had to work on Friday.", dt.date(2025, 1, 22), "2025-01-17"),  # no deadline: narrated
+        # A season without a year: ahead in a future clause, already begun in a past one.
+        ("The museum will reopen in the spring.", dt.date(2024, 9, 5), "2025-SP"),
+        ("The museum said it would reopen in the summer.", dt.date(2024, 7, 10), "2024-SU"),  # under way
+        ("The museum closed in the autumn.", dt.date(2024, 4, 9), "2023-FA"),
+        ("The museum closed in the winter.", dt.date(2024, 11, 20), "2023-WI"),
+        ("The museum is busiest in the summer.", dt.date(2024, 4, 9), "2024-SU"),  # no tense: this year's
+    ],
+)
+def test_year_words_set_dates_obligations_and_seasons(text: str, dct: dt.date, expected: str) -> None:
+    assert tag_timexes(text, dct=dct)[0].value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # British "Friday week", "a week on Friday": the coming Friday and a week (WED is a Wednesday).
+        ("The committee meets on Friday week.", [("Friday week", "DATE", "2024-12-27")]),
+        ("The committee meets a week on Friday.", [("a week on Friday", "DATE", "2024-12-27")]),
+        ("The committee meets Wednesday week.", [("Wednesday week", "DATE", "2024-12-25")]),
+        ("The committee meets Friday fortnight.", [("Friday fortnight", "DATE", "2025-01-03")]),
+        ("The committee spent two days on Friday's report.",
+         [("two days", "DURATION", "P2D"), ("Friday", "DATE", "2024-12-13")]),  # "on" counts weeks only
+    ],
+)
+def test_british_weekday_offsets(text: str, expected: list) -> None:
+    assert values(text, WED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capitalised "Today" after a word or in quotation marks of its own is a programme or a paper.
+        ("The minister defended the plan on the BBC's Today programme.", []),
+        ("She gave an interview to USA Today.", []),
+        ("He appeared on NBC's \u201cToday\u201d show.", []),
+        ("Today the minister defends the plan.", [("Today", "DATE", "2022-11-17")]),
+        ("\u201cToday is a good day,\u201d she said.", [("Today", "DATE", "2022-11-17")]),
+        ("\u201cTonight\u2019s vote matters,\u201d she said.", [("Tonight", "TIME", "2022-11-17TNI")]),
+        ("The minister defends the plan today.", [("today", "DATE", "2022-11-17")]),
+        # "a second" before a noun is the ordinal; before punctuation or a function word, a duration.
+        ("The lab will publish a second study.", []),
+        ("The team won a second-round tie.", []),
+        ("For a second, nobody moved.", [("a second", "DURATION", "PT1S")]),
+        ("The lights flickered for a second or two.", [("a second", "DURATION", "PT1S")]),
+    ],
+)
+def test_programme_titles_and_ordinal_second_are_no_times(text: str, expected: list) -> None:
+    assert values(text) == expected
