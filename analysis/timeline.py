@@ -67,6 +67,11 @@ _CLAUSE_DELIM = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _INHERITABLE = ("DATE", "TIME")
 _SINCE = re.compile(r"(?<![\w'])(?i:since)\s+$")  # right before the expression: "since 2019", "ever since March"
+# "not" right before a date or its preposition: "We need the systems now, not in the spring" names a time
+# the event is NOT at. Only dates and times, and no generic word ("not currently allowed" negates the verb).
+# Not "if not" / "or not" ("if not in March, then in April" keeps the date a possibility), nor "not until"
+# ("will not open until Friday" opens on Friday: "until" stands between).
+_NEGATED = re.compile(r"(?<![\w'])(?<!\b[Ii]f )(?<!\b[Oo]r )(?i:not)\s+(?:(?i:in|on|at|during|by)\s+)?$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -83,6 +88,7 @@ def _lexicon() -> dict:
         "aux_adverbs": frozenset(data["aux_adverbs"]),
         "not_main_verbs": frozenset(data["not_main_verbs"]),
         "not_ing_verbs": frozenset(data["not_ing_verbs"]),
+        "prepositions": frozenset(data["prepositions"]),
     }
 
 
@@ -127,11 +133,26 @@ _DETERMINER_BEFORE = re.compile(
 )
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _after_preposition(text: str, word: re.Match[str]) -> bool:
+    """Whether ``word`` follows a preposition of the events lexicon ("of affected homes", "on hold"), or "to"
+    and is an -ed form ("to affected areas"; "to meet" is an infinitive)."""
+    before = _WORD_BEFORE.search(text, max(0, word.start() - 12), word.start())
+    if before is None:
+        return False
+    prep = before[1].lower()
+    return prep in _lexicon()["prepositions"] or (prep == "to" and word[0].lower().endswith("ed"))
+
+
 def _verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:
-    """Verb-like words in ``text[lo:hi]``; a word after a determiner is a noun ("their strike")."""
+    """Verb-like words in ``text[lo:hi]``; a word after a determiner is a noun ("their strike"), one after a
+    preposition a noun or an adjective ("of affected homes")."""
     return [
         m for m in _WORD.finditer(text, lo, hi)
         if _is_verb(m[0]) and not _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        and not _after_preposition(text, m)
     ]
 
 
@@ -366,6 +387,9 @@ def _row(article: Article, t: Timex, sentence, mentions: _MentionIndex, non_pers
         if range_start is not None:
             range_end = max(range_end, dct) if dct is not None and range_end is not None else None
             precision = "span" if range_end is not None else precision
+    elif (t.type in _INHERITABLE and t.rule != "generic"
+          and _NEGATED.search(text, max(0, t.start - 16), t.start)):
+        rule = f"not:{t.rule}"  # "now, not in the spring": a time the event is not at; out of the chronology
     head = noun or (verb[0] if verb is not None else text[lo:hi][:40])
     label = f"{names[0]}: {head}" if names else head
     return {
@@ -422,8 +446,9 @@ def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
             current, paragraph, paragraph_start = None, s.paragraph, s.start
         own = [r for r in dated.get(s.index, []) if r["type"] in _INHERITABLE and r["range_start"]]
         if own:
-            # A sentence dated only by "since X" sets no reference time: X is not when its events happen.
-            points = [r for r in own if not _is_since(r["rule"])]
+            # A sentence dated only by "since X" (or "not in X") sets no reference time: X is not when its
+            # events happen.
+            points = [r for r in own if _in_chronology(r["rule"])]
             current = points[-1] if points else None
             continue
         if current is None or s.index in dated:
@@ -551,7 +576,7 @@ def _ordered_columns(rows: list[dict]) -> dict[str, list]:
     """The (non-empty) rows as column lists in story order, with ``story_order`` and ``chrono_order`` (None
     for rows without a calendar range), columns in the order of :data:`COLUMNS` then ``_EXTRA``."""
     rows = sorted(rows, key=lambda r: (r["event_start"] if r["inherited"] else r["start"], r["start"]))
-    dated = [i for i, r in enumerate(rows) if r["range_start"] is not None and not _is_since(r["rule"])]
+    dated = [i for i, r in enumerate(rows) if r["range_start"] is not None and _in_chronology(r["rule"])]
     dated.sort(key=lambda i: (rows[i]["range_end"] is None, rows[i]["range_end"] or "",
                               rows[i]["range_start"], _clock_key(rows[i]["value"]), i))
     chrono: list[int | None] = [None] * len(rows)
@@ -567,6 +592,17 @@ def _ordered_columns(rows: list[dict]) -> dict[str, list]:
 def _is_since(rule: str) -> bool:
     """Whether a row's date is the start of a span up to publication ("since 2019"), not the event's date."""
     return rule.startswith("since:")  # an inherited row never is: "since X" passes no date on
+
+
+def _is_negated(rule: str) -> bool:
+    """Whether a row's date is one the text denies ("now, not in the spring"), not the event's date."""
+    return rule.startswith("not:")
+
+
+def _in_chronology(rule: str) -> bool:
+    """Whether a row with a calendar range takes a place in the chronology: not a "since X" start, nor a
+    negated date."""
+    return not (_is_since(rule) or _is_negated(rule))
 
 
 def _type_columns(columns: dict[str, object]) -> None:
@@ -619,6 +655,8 @@ def unanchored(df: pd.DataFrame) -> pd.DataFrame:
             return "relative, and no publication date to resolve it against"
         if _is_since(str(row["rule"])):
             return "a starting point (\"since ...\"): the event falls between it and publication, not at it"
+        if _is_negated(str(row["rule"])):
+            return "negated (\"not in the spring\"): the text says the event is not at this time"
         if row["type"] == "DURATION":
             return "a length of time, not a date"
         if row["type"] == "SET":

@@ -226,6 +226,10 @@ def test_timeline_columns_are_the_tables_values(write, text) -> None:
         ("By Friday, the crews had repaired the pier.", "repaired"),
         ("The mayor was in Riverton on Friday.", "was"),  # no main verb after the copula
         ("The outcome could be pivotal on Friday.", "be"),  # nor after "could be"
+        # A participle after a preposition is an adjective ("of affected homes"), not the event's verb.
+        ("Crews had restored power to half of affected homes by Friday.", "restored"),
+        ("Volunteers delivered meals to flooded streets on Friday.", "delivered"),
+        ("The union plans to meet on Friday.", "meet"),  # an infinitive after "to" stays a verb
     ],
 )
 def test_event_verb_is_the_main_verb_after_an_auxiliary(write, sentence: str, verb: str) -> None:
@@ -394,3 +398,30 @@ def test_both_plots_give_each_actor_the_same_colour(write) -> None:
         plt.close(fig)
     assert set(legends[0]) == set(legends[1]) == {"Ana Reyes", "Tom Cole"}
     assert legends[0] == legends[1]
+
+
+# --- a negated date ("now, not in the autumn") is no time of the event --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "negated"),
+    [
+        ("The council needs the money now, not in the autumn.", "the autumn", True),
+        ("The ferry sails on Saturday, not on Friday.", "Friday", True),
+        ("Not in March but in April will the pier open.", "March", True),
+        ("The council will not vote until Friday.", "Friday", False),  # the vote is on Friday
+        ("If not in March, the pier opens in April.", "March", False),  # a possibility, not a denial
+        ("The pier did not open on Friday.", "Friday", False),  # the verb is negated: Friday is its time
+    ],
+)
+def test_a_negated_date_stays_out_of_the_chronology(write, sentence: str, expression: str,
+                                                    negated: bool) -> None:
+    text = f"---\ntitle: Harbour news\npublished: 2024-06-12\n---\n{sentence}\n"
+    article = load_article(write("not.txt", text))
+    df = timeline(article)
+    row = rows_for(df, expression).iloc[0]
+    assert row["rule"].startswith("not:") == negated
+    assert pd.isna(row["chrono_order"]) == negated
+    assert (expression in set(chronology(df)["text"])) != negated
+    if negated:
+        assert "negated" in unanchored(df).set_index("text").loc[expression, "why"]
