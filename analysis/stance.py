@@ -534,7 +534,8 @@ class _Mention(NamedTuple):
     actor: str | None
     camp: str | None
     sentence: int
-    kind: str  # "name" | "adjective" ("a Russian projectile") | "pronoun" | "self" (I, we in a quotation)
+    kind: str  # "name" | "adjective" ("a Russian projectile") | "pronoun" | "self" (I, we in a quotation) | "frame"
+    # (a quotation's speaker the quotation table leaves unresolved: "the Tory leader insisted", "..., he said")
     person: bool
     possessive: bool
     after_prep: bool
@@ -766,11 +767,50 @@ def _context(article: Article, actors: Any, quotes: pd.DataFrame | None) -> _Con
                                          s.index))
             else:
                 raw.append(_make_mention(ctx, m.start(), m.end(), None, None, "pronoun", s.index))
+    _agree_with_quotes(ctx, raw)
     raw.sort(key=lambda m: (m.start, -m.end))
     ctx.mentions = raw
     ctx.starts = [m.start for m in raw]
     _resolve_pronouns(ctx)
     return ctx
+
+
+def _frame_speakers(ctx: _Context) -> dict[tuple[int, int], tuple[str | None, str | None]]:
+    """(mention_start, mention_end) -> (speaker, camp) of the quotation table's rows that name a mention."""
+    cols = ctx.qcols or {}
+    frames: dict[tuple[int, int], tuple[str | None, str | None]] = {}
+    camps = cols.get("camp") or [None] * len(cols.get("speaker", ()))
+    for a, b, speaker, camp in zip(cols.get("mention_start", ()), cols.get("mention_end", ()),
+                                   cols.get("speaker", ()), camps):
+        if isinstance(a, (int, np.integer)) and isinstance(b, (int, np.integer)):
+            speaker = _clean(speaker)
+            frames.setdefault((int(a), int(b)), (speaker, _clean(camp) if speaker else None))
+    return frames
+
+
+def _agree_with_quotes(ctx: _Context, raw: list[_Mention]) -> None:
+    """Make the mentions agree with the quotation table on who speaks (user audit 5: stance named a speaker
+    "Tory" where quotes left "the Tory leader insisted" unresolved).
+
+    A pronoun that is a quotation's frame mention ("..., he said") takes the table's speaker; where the table
+    leaves the speaker unresolved, the pronoun stays unresolved (kind ``frame``). A frame mention the table
+    leaves unresolved ("the Tory leader") is added as an unknown person (kind ``frame``), and a name inside it
+    ("Tory") is no person: a later "he" finds the unknown speaker and stays unresolved, as in quotes."""
+    frames = _frame_speakers(ctx)
+    if not frames:
+        return
+    unresolved = sorted(span for span, (speaker, _) in frames.items() if not speaker)
+    spans = {(m.start, m.end) for m in raw}
+    for k, m in enumerate(raw):
+        hit = frames.get((m.start, m.end))
+        if hit is not None and m.kind == "pronoun":
+            raw[k] = m._replace(actor=hit[0], camp=hit[1]) if hit[0] else m._replace(kind="frame")
+        elif m.kind == "name" and m.person and any(
+                a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in unresolved):
+            raw[k] = m._replace(person=False)
+    for a, b in unresolved:
+        if (a, b) not in spans and ctx.doc.sentence_at(a) is not None:
+            raw.append(_make_mention(ctx, a, b, None, None, "frame")._replace(person=True))
 
 
 def _make_mention(ctx: _Context, start: int, end: int, actor: str | None, camp: str | None, kind: str,
@@ -802,6 +842,8 @@ def _antecedent(ctx: _Context, i: int, exclude: frozenset[str] = frozenset()) ->
         cand = ctx.mentions[j]
         if cand.sentence < pron.sentence - _LOOKBACK_SENTENCES:
             break
+        if cand.kind == "frame" and cand.person and not cand.actor and not (subject and cand.after_prep):
+            return None  # the nearest person is a speaker the quotation table could not name
         if not cand.person or not cand.actor or cand.actor in exclude:
             continue
         if pron.quote < 0 and cand.quote >= 0 and cand.kind != "name":
@@ -821,7 +863,7 @@ def _with_actor(m: _Mention, ante: _Mention) -> _Mention:
 
 def _resolve_pronouns(ctx: _Context) -> None:
     for i, m in enumerate(ctx.mentions):
-        if m.kind != "pronoun":
+        if m.kind != "pronoun" or m.actor:  # a quotation's frame pronoun has the table's speaker already
             continue
         ante = _antecedent(ctx, i)
         if ante is not None:
@@ -1149,7 +1191,10 @@ def _framing_rows(ctx: _Context, qdf: pd.DataFrame | None) -> list[dict[str, Any
         camps = cols["camp"] if "camp" in cols else [None] * len(qdf)
         for speaker, camp, c_start, c_end in zip(cols["speaker"], camps, cols["cue_start"], cols["cue_end"]):
             speaker = _clean(speaker)
-            if not speaker or _clean(c_start) is None or _clean(c_end) is None:
+            if _clean(c_start) is None or _clean(c_end) is None:
+                continue
+            if not speaker:  # quotes saw this cue and could not name its speaker: no one else names one either
+                spans.add(int(c_start), int(c_end))
                 continue
             add(str(speaker), _clean(camp) or _camp_of(ctx.actors, speaker), int(c_start), int(c_end))
 

@@ -463,3 +463,31 @@ def test_a_persons_camp_from_their_description_reaches_stance():
     assert set(df.loc[df["source"] == "Dara Pell", "source_camp"].dropna()) <= {"Ostria"}
     blame = df[(df["signal"] == "blame") & (df["target"] == "Dara Pell")]
     assert not blame.empty and set(blame["target_camp"]) == {"Ostria"}
+
+
+def _frame_quote(text: str, content: str, speaker: str | None, mention: str, cue: str) -> dict:
+    row = _quote(text, content, speaker, None, cue)
+    m = text.index(mention)
+    return {**row, "mention_start": m, "mention_end": m + len(mention)}
+
+
+def test_stance_names_no_speaker_the_quotation_table_leaves_unresolved():
+    """User audit 5: quotes left 'the Tory leader insisted' and the next '..., he said' unresolved; stance
+    resolved 'he' to the lone word 'Tory' by recency and gave a framing row toward 'Tory'."""
+    text = ("Speaking in Leeds, the Tory leader insisted he was listening. "
+            "\u201cI understand the concerns of every member here,\u201d he said.")
+    quotes = [_frame_quote(text, "he was listening", None, "the Tory leader", "insisted"),
+              _frame_quote(text, "I understand the concerns of every member here", None, "he", "said")]
+    df = stance(_article(text), actors=Actors(), quotes=pd.DataFrame(quotes))
+    assert not (df["signal"] == "framing").any()
+    assert not {"Tory", "Leeds"} & set(df["target"])
+
+
+def test_a_frame_pronoun_is_the_speaker_the_quotation_table_gives():
+    """'He' is the speaker quotes resolved (Hale), not the nearest earlier name (Lund): a cue in his words is
+    his."""
+    text = "Hale met Lund on Monday. He told reporters that he disagreed with Varga on the border."
+    quotes = [_frame_quote(text, "he disagreed with Varga on the border", "Piet Hale", "He", "told reporters")]
+    df = stance(_article(text), actors=ACTORS, quotes=pd.DataFrame(quotes))
+    rows = df[df["signal"] == "disagreement"]
+    assert set(zip(rows["source"], rows["target"])) == {("Piet Hale", "Ivo Varga")}
