@@ -1325,6 +1325,7 @@ def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None, *, 
     candidates = []
     speaker_spans = _speaker_mention_spans(ctx) if judgements else []
     unconfirmed = _unconfirmed_spans(ctx) if judgements else frozenset()
+    agencies = _agencies(ctx) if judgements else frozenset()
     for s in ctx.doc.sentences:
         for i in ctx.in_sentence(s.index):
             m = ctx.mentions[i]
@@ -1337,7 +1338,8 @@ def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None, *, 
             source = source or _narrator()
             if source.actor and source.actor == target.actor:
                 continue
-            if judgements and not _judgeable(ctx, m, source, target, speaker_spans, unconfirmed):
+            if judgements and (not _judgeable(ctx, m, source, target, speaker_spans, unconfirmed)
+                               or (source.actor, target.actor) in agencies):
                 continue
             if skip is not None and (s.index, source.label, target.label) in skip:
                 continue
@@ -1385,6 +1387,9 @@ def _judgeable(ctx: _Context, m: _Mention, source: _Party, target: _Party, speak
       "power plants near Kyiv", "a battering ram against Russia", "targeting Ukraine's ability": where
       something happens, or to whom, is no stance toward the place; as subject ("Moscow rejected the plan",
       "said Warsaw would") it stands for its government and is judged;
+    * (checked by the caller, :func:`_agencies`) the person a speaker speaks for as their lawyer, spokesperson
+      or representative ("Her lawyer, Carla Mendes, argued that Harlow had been following instructions"): the
+      sentence's tone is about the charge the advocate answers, not the advocate's stance toward the client;
     * a lone capitalised word the article never confirms as a person's name
       (:func:`analysis.actors.unconfirmed_person_spans`: "the Leopard tanks", "stealing from Medicaid", "the
       Chesham by-election", "Muslims", a quotation's "Let"): a thing, a programme, a town or a group, unless
@@ -1398,6 +1403,66 @@ def _judgeable(ctx: _Context, m: _Mention, source: _Party, target: _Party, speak
     if (m.start, m.end) in unconfirmed:
         return False
     return _actor_type(ctx.actors, target.actor) != "place" or _place_as_subject(ctx, m)
+
+
+_AGENT = (r"(?:\b(?P<pron>[Hh]is|[Hh]er|[Tt]heir)|(?P<name>[A-Z][\w.\-]*?)['\u2019]s?)\s+"
+          r"(?:defen[cs]e\s+|own\s+|longtime\s+|personal\s+)?"
+          r"(?:lawyers?|attorneys?|counsel|spokes(?:man|woman|person)|representatives?|agents?|publicists?)")
+_AGENT_BEFORE = re.compile(_AGENT + r"\s*,\s*$")  # "Her lawyer, Carla Mendes"
+_AGENT_AFTER = re.compile(r"\s*,\s*(?:the\s+)?" + _AGENT + r"\b")  # "Carla Mendes, Harlow's attorney"
+_GENDER_OF = {"his": "male", "her": "female"}
+
+
+def _agencies(ctx: _Context) -> frozenset[tuple[str, str]]:
+    """(speaker, principal) pairs where a quotation's speaker is introduced as someone's lawyer, spokesperson
+    or representative ("Her lawyer, Carla Mendes, argued", "Carla Mendes, Harlow's attorney, said"): the speaker
+    speaks for the principal. A possessive pronoun is the nearest earlier named person not known to be of the
+    other gender (by first name or honorific, :meth:`analysis.speakers.PersonIndex.gender`), "their" the nearest
+    one."""
+    cols = ctx.qcols or {}
+    text = ctx.article.text
+    pairs: set[tuple[str, str]] = set()
+    for a, b, speaker in zip(cols.get("mention_start", ()), cols.get("mention_end", ()), cols.get("speaker", ())):
+        speaker = _clean(speaker)
+        if not speaker or not isinstance(a, (int, np.integer)) or not isinstance(b, (int, np.integer)):
+            continue
+        a, b = int(a), int(b)
+        m = _AGENT_BEFORE.search(text, max(0, a - 60), a) or _AGENT_AFTER.match(text, b)
+        if m is None:
+            continue
+        principal = (_principal_by_pronoun(ctx, m.start(), m.group("pron").lower(), speaker) if m.group("pron")
+                     else _principal_by_name(ctx, m.start("name"), speaker))
+        if principal:
+            pairs.add((speaker, principal))
+    return frozenset(pairs)
+
+
+def _principal_by_name(ctx: _Context, start: int, speaker: str) -> str | None:
+    i = bisect.bisect_left(ctx.starts, start)
+    if i < len(ctx.mentions) and ctx.mentions[i].start == start and ctx.mentions[i].actor != speaker:
+        return ctx.mentions[i].actor
+    return None
+
+
+def _principal_by_pronoun(ctx: _Context, pos: int, pronoun: str, speaker: str) -> str | None:
+    from .actors import article_persons
+
+    want = _GENDER_OF.get(pronoun)
+    _, index = article_persons(ctx.article)
+    sentence = ctx.doc.sentence_at(pos)
+    earliest = (sentence.index if sentence else 0) - _LOOKBACK_SENTENCES
+    for j in range(bisect.bisect_left(ctx.starts, pos) - 1, -1, -1):
+        cand = ctx.mentions[j]
+        if cand.sentence < earliest:
+            break
+        if cand.kind != "name" or not cand.person or not cand.actor or cand.actor == speaker:
+            continue
+        if want is None:
+            return cand.actor
+        pid = index.person_named(cand.text)
+        if pid is None or index.gender(pid) in (None, want):
+            return cand.actor  # of that gender, or of none known
+    return None
 
 
 def _unconfirmed_spans(ctx: _Context) -> frozenset[tuple[int, int]]:

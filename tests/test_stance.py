@@ -491,3 +491,26 @@ def test_a_frame_pronoun_is_the_speaker_the_quotation_table_gives():
     df = stance(_article(text), actors=ACTORS, quotes=pd.DataFrame(quotes))
     rows = df[df["signal"] == "disagreement"]
     assert set(zip(rows["source"], rows["target"])) == {("Piet Hale", "Ivo Varga")}
+
+
+@pytest.mark.parametrize(("text", "agent", "principal", "other"), [
+    # the lawyer argues for her client: the tone of the sentence is about the charge, not her stance
+    (("Tessa Marlow, 52, was convicted of fraud and theft on Friday. Her lawyer, Paula Grant, argued that Marlow "
+     "had been a victim of a corrupt boss who stole everything."), "Paula Grant", "Tessa Marlow", None),
+    (("Tessa Marlow, 52, was convicted of fraud and theft on Friday. Paula Grant, Marlow's attorney, said Marlow "
+     "had been a victim of a corrupt and cruel boss."), "Paula Grant", "Tessa Marlow", None),
+    # the advocate's judgement of someone else stays
+    (("Tessa Marlow, 52, was convicted of fraud and theft on Friday. Her lawyer, Paula Grant, said the prosecutor "
+     "Dan Reyes was a liar and a bully."), "Paula Grant", "Tessa Marlow", "Dan Reyes"),
+])
+def test_an_advocate_is_not_judged_against_the_person_they_speak_for(text, agent, principal, other):
+    judged = _sentiment_pairs(text)
+    assert (agent, principal) not in judged
+    if other:
+        assert (agent, other) in judged
+
+
+def _sentiment_pairs(text: str) -> set[tuple[str, str]]:
+    df = stance(_article(text), actors=Actors())
+    df = df[df["signal"] == "target_sentiment"]
+    return set(zip(df["source"], df["target"]))
