@@ -615,6 +615,34 @@ def _source_np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int
     return span
 
 
+_QUANTITY_WORDS = frozenset({"more", "less", "fewer", "about", "around", "nearly", "almost", "over", "some",
+                             "roughly", "approximately", "up", "at", "just", "hundreds", "thousands", "millions",
+                             "dozens", "tens"})
+_MAX_COMPLEMENTS = 3  # prepositional phrases a source's head may carry ("Researchers at the X Institute in Y")
+
+
+def _head_before_complements(tokens: list[Token], span: tuple[int, int] | None, lo: int
+                             ) -> tuple[int, int] | None:
+    """``span`` widened back to the source noun its prepositional phrases hang from: the noun phrase before a
+    cue may end in the last of them ("Officials in Kyiv", "Researchers at the Karolinska Institute in
+    Stockholm", "a spokesman at the embassy in Rome": the noun-phrase rules stop at "in" and "at"). The head
+    must be a group, description or source noun of the rules; else ``span`` is returned unchanged."""
+    if span is None:
+        return None
+    heads = _source_heads()
+    first = span[0]
+    for _ in range(_MAX_COMPLEMENTS):
+        if first - 2 < lo or tokens[first - 1][3] not in _SOURCE_PREPOSITIONS:
+            break
+        before = _np_ending_at(tokens, first - 2, lo)
+        if before is None:
+            break
+        if tokens[before[1]][3] in heads and not tokens[before[1]][0].isupper():
+            return before[0], span[1]
+        first = before[0]
+    return span
+
+
 def _document_head(tokens: list[Token]) -> int | None:
     """The index of the document noun heading the phrase ``tokens`` ("a quarterly filing with ...", "court
     records", "the report by ..."): at most four lower-case words before it, none a preposition. None when the
@@ -784,6 +812,7 @@ class _Resolver:
 
     def resolve(self, start: int, end: int) -> _Speaker:
         """Resolve the noun phrase ``text[start:end]`` to a speaker."""
+        start = self._organisation_start(start, end)
         phrase = self.text[start:end]
         words = phrase.split()
         if len(words) == 1 and pronoun_kind(words[0]):
@@ -792,6 +821,7 @@ class _Resolver:
             desc = _lower_first(phrase)
             if desc.split(" ", 1)[0].lower() in _SOURCE_NOUNS:  # "People familiar with the matter said"
                 desc = desc[:1].lower() + desc[1:]
+            desc = self.lower_opener(start, phrase, desc)  # "Government sources said"
             return _Speaker(desc, "anonymous", self.actors.camp_of(phrase), phrase, start, end, "anonymous")
         actor = self.actors.lookup(phrase)
         if actor is not None and actor.type != "person":
@@ -799,6 +829,14 @@ class _Resolver:
         document = self._document(start, end)
         if document is not None:
             return document
+        group = self._group_with_complement(start, end)
+        if group is not None:
+            return group
+        if _role_description(phrase):
+            # "A No 10 spokesman", "a spokeswoman for the agency", "Chad's ambassador to France": one person the
+            # article describes by role (not the person or place named inside the description)
+            desc = _lower_first(phrase)
+            return _Speaker(desc, "person", self.actors.camp_of(phrase), phrase, start, end, "description")
         person = self.person_at(start, end) or self.new_person(start, end)
         if person is not None:
             return person
@@ -823,6 +861,57 @@ class _Resolver:
             name = self.actors.canonical(phrase) or desc
             return _Speaker(name, "group", self.actors.camp_of(phrase), phrase, start, end, "group")
         return _Speaker(None, "unknown", None, phrase, start, end, "unresolved")
+
+    def _tied_person(self, start: int, phrase: str, before: int) -> int | None:
+        """The latest of the first ``before`` persons whom the article ties to the description ``phrase`` (at
+        ``start``) in so many words, earlier in the text: the role words right before the name ("Tory leader
+        Ruth Kane") or an apposition after it ("Ruth Kane, the Tory leader, said"; not the phrase itself after
+        a name in a prepositional phrase: "on a visit to Leeds, the Tory leader insisted")."""
+        core = _THE.sub("", phrase).strip().lower()
+        if " " not in core and len(core) < 4:
+            return None
+        apposition = re.compile(r",\s+(?:the|a|an)\s+" + re.escape(core) + r"\b", re.IGNORECASE)
+        for k in range(before - 1, -1, -1):
+            a, b, m, pid = self.persons[k]
+            if m.possessive or m.after_preposition:
+                continue
+            if self.text[max(0, a - len(core) - 1):a].lower() == core + " ":
+                return pid
+            tie = apposition.match(self.text, b)
+            if tie is not None and tie.end() <= start:
+                return pid
+        return None
+
+    def _organisation_start(self, start: int, end: int) -> int:
+        """``start``, moved back to the start of an organisation's name that the phrase ends inside: the noun
+        phrase rules stop at "and" ("Care Excellence" of "The National Institute for Health and Care
+        Excellence")."""
+        i = bisect.bisect_right(self._ostarts, start) - 1
+        if i >= 0:
+            m = self.orgs[i][1]
+            if m.start < start < m.end and end <= m.end + 2:
+                before = self.text[max(0, m.start - 4):m.start]
+                return m.start - 4 if before in ("The ", "the ") else m.start
+        return start
+
+    def _group_with_complement(self, start: int, end: int) -> _Speaker | None:
+        """A plural group noun heading the phrase, with a prepositional phrase after it ("Allies of Mr Gove",
+        "Officials in Kyiv", "Researchers at the Karolinska Institute in Stockholm"): the group is the source,
+        described by the whole phrase, not a person or place named in the complement (whose camp it takes)."""
+        phrase = self.text[start:end]
+        tokens = tokenize(self.text, start, end)
+        rules = name_rules()
+        h = next((i for i, t in enumerate(tokens) if t[3] in _SOURCE_PREPOSITIONS), None)
+        if h is None or h == 0 or h + 1 >= len(tokens):
+            return None
+        head = tokens[h - 1][3]
+        if head not in rules["group_nouns"] or not (head.endswith("s") or head in {"police", "people"}) or (
+                head in rules["not_names"]) or any(
+                t[4] and not (i == 0 or t[3] in rules["premodifiers"]) or not t[0][:1].isalnum()
+                for i, t in enumerate(tokens[:h - 1])):
+            return None
+        desc = self.lower_opener(start, phrase, _lower_first(_THE.sub("the ", phrase)))
+        return _Speaker(desc, "group", self.actors.camp_of(phrase), phrase, start, end, "group")
 
     def _verb_follows(self, end: int) -> bool:
         """Whether the phrase ending at ``end`` is a whole subject: a reporting verb, an auxiliary or an adverb
@@ -860,6 +949,12 @@ class _Resolver:
             return None
         rules = name_rules()
         k = head + 1
+        if k + 1 < len(tokens) and tokens[k][3] == "of" and (
+                tokens[k + 1][3] in _QUANTITY_WORDS or tokens[k + 1][0][:1].isdigit()):
+            # "a study of more than 78,000 adults": the study, whatever its size
+            tokens = tokens[:k]
+            end = tokens[-1][2]
+            phrase = self.text[start:end]
         if k + 1 < len(tokens) and tokens[k][3] in rules["author_prepositions"]:
             a = k + 2 if tokens[k + 1][3] == "the" and k + 2 < len(tokens) else k + 1
             if tokens[a][4]:  # a name: the document's author
@@ -872,6 +967,9 @@ class _Resolver:
                 name = self.actors.canonical(author) or _lower_first(_THE.sub("the ", author))
                 return _Speaker(name, "group", self.actors.camp_of(author), phrase, start, end, "document")
         desc = _lower_first(_THE.sub("the ", phrase))
+        if k == len(tokens) and k >= 2 and tokens[0][3] in {"a", "an", "the"}:
+            # "a letter" and, later, "the letter" are one source: named with "the" either way
+            desc = "the " + self.text[tokens[1][1]:end]
         return _Speaker(desc, "group", self.actors.camp_of(phrase), phrase, start, end, "document")
 
     def _pronoun(self, start: int, end: int) -> _Speaker:
@@ -959,11 +1057,16 @@ class _Resolver:
         with it, else the nearest person named as a subject in the two sentences before."""
         rules = name_rules()
         words = {w.lower() for w in _WORDS.findall(phrase)} - {"the", "top", "senior", "former", "us", "u.s"}
-        best = None
+        # nationality and party adjectives ("the Tory leader", "the Ukrainian president") must be the person's
+        # own: a person whose title words share the role but not the adjective is not tied to it
+        sides = rules["demonyms"] | rules["affiliations"]
+        proper = {w.lower() for w in _WORDS.findall(phrase)[1:] if w[:1].isupper()} & sides
         before = bisect.bisect_left(self._pstarts, start)
-        for k in range(before - 1, -1, -1):
+        best = self._tied_person(start, phrase, before)
+        for k in range(before - 1 if best is None else -1, -1, -1):
             pid = self.persons[k][3]
-            if words & (self.index.titles(pid) - {"former", "top", "senior"}):
+            titles = self.index.titles(pid)
+            if words & (titles - {"former", "top", "senior"}) and proper <= titles:
                 best = pid
                 break
         res = "description"
@@ -975,7 +1078,13 @@ class _Resolver:
                 if a < floor:
                     break
                 if not m.possessive and not m.after_preposition:
-                    best = pid
+                    # the subject just named ("But Trump claims ... The Republican nominee continues"), unless
+                    # its title words give it another side ("Labour leader Ed Ames") or the role without the
+                    # side ("President Obama" for "the Russian president")
+                    titles = self.index.titles(pid) | {  # and lower-case role words ("Labour leader Ed Ames")
+                        w.lower() for w in _WORDS.findall(self.text[max(0, a - 30):a])[-3:]}
+                    if not proper or proper <= titles or not (titles & sides or words & titles):
+                        best = pid
                     break
         if best is None or not (words & rules["description_nouns"]):
             return None
@@ -1023,14 +1132,30 @@ def _common_opener(phrase: str) -> bool:
     that: a modifier or noun from the name rules, or a plural agent noun before a plural possessive, followed by
     a lower-case word ("Political analysts", "Local officials", "Farmers' groups"; not "House Republicans")."""
     words = phrase.split()
-    if len(words) < 2 or not words[1][:1].islower():
+    rules = name_rules()
+    if len(words) == 1:  # "Prosecutors said": a plural group noun alone
+        low = words[0].lower()
+        return low in rules["group_nouns"] and low.endswith("s") and words[0][1:].islower() and (
+            low not in rules["not_names"])
+    if not words[1][:1].islower():
         return False
     first = words[0].lower().rstrip("'\u2019")
-    rules = name_rules()
     if first in _PROPER_MODIFIERS or first in rules["demonyms"]:
         return False
     return first in rules["premodifiers"] or first in rules["group_nouns"] or first in rules[
         "description_nouns"] or (words[0].endswith(("'", "\u2019")) and first.endswith(_AGENT_PLURALS))
+
+
+def _role_description(phrase: str) -> bool:
+    """Whether ``phrase`` describes one unnamed person by a role ("A No 10 spokesman", "a spokeswoman for the
+    agency", "an economist at the bank", "Chad's Ambassador to France"): "a"/"an" or a possessive name, then
+    words up to a singular role noun of the name rules' descriptions that ends the phrase or comes before its
+    first preposition."""
+    words = [w.lower() for w in _WORDS.findall(phrase)]
+    if len(words) < 2 or not (words[0] in {"a", "an"} or words[0].endswith(("'s", "\u2019s"))):
+        return False
+    head = next((k for k, w in enumerate(words) if w in _SOURCE_PREPOSITIONS), len(words)) - 1
+    return head >= 1 and words[head] in name_rules()["description_nouns"]
 
 
 def _lower_first(phrase: str) -> str:
@@ -1350,7 +1475,7 @@ class _Extractor:
             j -= 1  # "Joseph R. Biden Jr. responded"
         tok = tokens[j]
         if tok[3] in {"who", "which", "that"} and j - 1 >= lo and tokens[j - 1][0] == ",":
-            sp = self._np_speaker(tokens, _np_ending_at(tokens, j - 2, lo))
+            sp = self._np_speaker(tokens, _head_before_complements(tokens, _np_ending_at(tokens, j - 2, lo), lo))
             return _replace(sp, "relative clause") if sp and sp.speaker else sp
         if tok[0] in {",", ")"}:
             # "Karl Weber, the finance minister, said": the name before the apposition speaks
@@ -1358,7 +1483,7 @@ class _Extractor:
             while k > lo and tokens[k][0] != "," and j - k <= 12:
                 k -= 1
             if tok[0] == "," and k > lo and tokens[k][0] == ",":
-                span = _np_ending_at(tokens, k - 1, lo)
+                span = _head_before_complements(tokens, _np_ending_at(tokens, k - 1, lo), lo)
                 outer = self._np_speaker(tokens, span)
                 if outer is not None and outer.speaker_type == "person" and outer.resolution in ("name", "title") and (
                         not _possessive_description(tokens, span)):
@@ -1369,20 +1494,29 @@ class _Extractor:
             if named is not None:
                 return named[1]
             if tok[0] == "," and k > lo and tokens[k][0] == ",":
-                # "Even China, Pyongyang's only ally, said": a named country or organisation
-                span = _np_ending_at(tokens, k - 1, lo)
+                # "Even China, Pyongyang's only ally, said": a named country or organisation; "Researchers at the
+                # Karolinska Institute, who ..., said": a group
+                span = _head_before_complements(tokens, _np_ending_at(tokens, k - 1, lo), lo)
                 outer = self._np_speaker(tokens, span)
                 if outer is not None and outer.speaker_type == "group" and tokens[span[0]][4]:
-                    return _replace(outer, "apposition")
-                if span is not None and (outer is None or not outer.speaker or outer.speaker_type == "anonymous"):
+                    return _replace(outer, "apposition" if outer.resolution != "group" or (
+                        span[1] - span[0] < 2) else "group")
+                described = outer is not None and outer.resolution == "description" and outer.mention_start == (
+                    tokens[span[0]][1])  # "a woman in Worcester, Massachusetts, told him"
+                if span is not None and (outer is None or not outer.speaker or outer.speaker_type == "anonymous"
+                                         or described):
                     # "Another pollster, Dana Wood of Clemson University, said": a description, then the name
-                    found = self.resolver.by_start.get(tokens[k + 1][1])
-                    after = next((i for i in range(k + 1, j + 1) if tokens[i][1] >= found[1]), j) if found else j
+                    aside = k + 2 if described and tokens[k + 1][3] == "the" and k + 2 < j else k + 1
+                    found = self.resolver.by_start.get(tokens[aside][1])
+                    after = next((i for i in range(aside, j + 1) if tokens[i][1] >= found[1]), j) if found else j
                     if found is not None and not found[2].possessive and (
-                            after == j or tokens[after][3] in {"of", "from", "at", "("}):  # the aside is the name
+                            after == j or tokens[after][3] in {"of", "from", "at", "("} or all(  # the aside is the name
+                                t[0] == "." or t[3] in _NAME_SUFFIXES for t in tokens[after:j])):
                         named = self.resolver.resolve(found[0], found[1])
                         if named.speaker_type == "person":
                             return _replace(named, "apposition")
+                    if described and found is None:
+                        return outer  # the aside names no one: the description speaks
             if tok[0] == "," and k > lo and tokens[k][0] == "," and k + 1 < j and tokens[k - 1][0].isalpha() and (
                     tokens[k - 1][0].islower()) and self.resolver.by_start.get(tokens[k + 1][1]) is None:
                 # "The drug's maker, Calder Pharma, said": a description, then an organisation's name
@@ -1408,7 +1542,7 @@ class _Extractor:
             if main is None or not main.speaker:
                 main = self._main_subject(sent, cue)
             return main if main is not None and main.speaker else None
-        span = _np_ending_at(tokens, j, lo)
+        span = _head_before_complements(tokens, _np_ending_at(tokens, j, lo), lo)
         if span is None and tok[4] and tok[3] in name_rules()["group_nouns"] and tok[3].endswith("s") and (
                 j == lo or tokens[j - 1][4] or tokens[j - 1][3] in _QUANTIFIERS or not tokens[j - 1][0][:1].isalnum()):
             # "Several Democrats cautioned", "House Republicans say": a capitalised group
@@ -1417,8 +1551,8 @@ class _Extractor:
                 a -= 1
             a0, b0 = tokens[a][1], tok[2]
             phrase = self.text[a0:b0]
-            return _Speaker(_lower_first(phrase), "group", self.resolver.actors.camp_of(phrase), phrase, a0, b0,
-                            "group")
+            desc = self.resolver.lower_opener(a0, phrase, _lower_first(phrase))
+            return _Speaker(desc, "group", self.resolver.actors.camp_of(phrase), phrase, a0, b0, "group")
         if span is None:
             return self._plain_subject(tokens, j, lo) if cue.kind == "speech" else None
         if span[0] - 2 >= lo and tokens[span[0] - 1][3] == "and":

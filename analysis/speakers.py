@@ -62,7 +62,9 @@ _TRANSLIT = ((re.compile(r"(yy|yi|iy|ij|ii|yj|ji)$"), "y"), (re.compile(r"([a-z]
 _FUZZY_THRESHOLD = 85.0
 _DIGIT = re.compile(r"\d")
 _NOT_LETTERS = re.compile(r"[^a-z]")
-_PLURAL_SOURCES = re.compile(r"\b(officials|sources)\b")
+# "officials" alone are a group ("US officials"); quantified ("two officials") or with a sourcing word they are
+# anonymous. Plural "sources" and "insiders" are unnamed whatever modifies them ("Government sources said").
+_PLURAL_SOURCES = re.compile(r"\bofficials\b")
 _QUANTIFIED = re.compile(r"\b(a|an|one|two|three|several|some|unnamed|anonymous|familiar)\b")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -131,10 +133,12 @@ def name_rules() -> dict:
     rules["group_nouns"] = frozenset(data["groups"]["nouns"])
     rules["modified_plurals"] = frozenset(data["groups"]["modified_plurals"])
     rules["description_nouns"] = frozenset(data["descriptions"]["nouns"])
+    rules["affiliations"] = frozenset(data["descriptions"]["affiliations"])
     rules["premodifiers"] = frozenset(data["descriptions"]["premodifiers"])
     rules["demonyms"] = frozenset(data["demonyms"]["words"])
     rules["document_nouns"] = frozenset(data["documents"]["nouns"])
     rules["author_prepositions"] = frozenset(data["documents"]["author_prepositions"])
+    rules["possessed_institutions"] = frozenset(data["organisations"]["possessed_institutions"])
     rules["first_names"] = _first_names()
     return rules
 
@@ -185,7 +189,10 @@ def surname_key(name: str) -> str:
 
 
 def _is_acronym(word: str) -> bool:
+    """An acronym ("NATO", "U.N."), also a plural one ("MPs", "CEOs"): never a person's name."""
     letters = word.replace(".", "")
+    if len(letters) >= 3 and letters.endswith("s") and letters[:-1].isupper():
+        letters = letters[:-1]
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
 
 
@@ -269,9 +276,56 @@ def find_names(text: str, start: int = 0, end: int | None = None, *, sentence_st
     tokens = tokenize(text, start, end) if tokens is None else tokens
     sentence_start = start if sentence_start is None else sentence_start
     found: list[NameMention] = []
-    for index, run in _runs(tokens, text):
-        found.extend(_classify_run(run, text, tokens, index, rules, sentence_start))
+    for index, run, joined in _organisation_names(_runs(tokens, text), tokens, rules):
+        if joined:
+            found.append(_organisation_mention(run, text, tokens, index, rules, sentence_start))
+        else:
+            found.extend(_classify_run(run, text, tokens, index, rules, sentence_start))
     return found
+
+
+def _organisation_names(runs: list[tuple[int, list[Token]]], tokens: list[Token], rules: dict
+                        ) -> list[tuple[int, list[Token], bool]]:
+    """The runs, with those an organisation's name spreads over joined into one (flagged True): a run ending in
+    an organisation word, "for", and another run, then "and"/"&" and more runs ("The National Institute for
+    Health and Care Excellence", "the Council for Science and Technology"); a possessive run of one word and
+    an institution word glued to it ("The Alzheimer's Society", "St Mary's Hospital": ``possessed_institutions``
+    of the name rules)."""
+    out: list[tuple[int, list[Token], bool]] = []
+    via_for = False  # the last join of the current name was over "for"
+    for index, run in runs:
+        if out:
+            p_index, prev, joined = out[-1]
+            gap = tokens[p_index + len(prev):index]
+            last = _strip_possessive(prev[-1][0])
+            if len(gap) == 1 and not last[1] and (
+                    gap[0][3] == "for" and prev[-1][3] in rules["organisation_words"]
+                    or gap[0][3] in {"and", "&"} and joined and via_for):
+                out[-1] = (p_index, prev + gap + run, True)
+                via_for = via_for or gap[0][3] == "for"
+                continue
+            if not gap and last[1] and len(run) == 1 and all(
+                    t[3] in rules["not_names"] for t in prev[:-1]) and (
+                    run[0][3] in rules["possessed_institutions"]):
+                out[-1] = (p_index, prev + run, True)
+                via_for = False
+                continue
+        via_for = False
+        out.append((index, run, False))
+    return out
+
+
+def _organisation_mention(run: list[Token], text: str, tokens: list[Token], idx: int, rules: dict,
+                          sentence_start: int) -> NameMention:
+    """The organisation a joined run names, without leading sentence openers ("The")."""
+    words = [t for t in run if t[0] != "."]
+    while len(words) > 1 and words[0][3] in rules["not_names"] and words[0][3] not in rules["titles"]:
+        words = words[1:]
+    last_word, possessive = _strip_possessive(words[-1][0])
+    start, end = words[0][1], words[-1][1] + len(last_word)
+    prev = tokens[idx - 1][3] if idx > 0 else ""
+    return NameMention("organisation", start, end, start, text[start:end], (), possessive,
+                       prev in _PREPOSITIONS, start == sentence_start)
 
 
 def _multiword_place(words: list[Token], rules: dict) -> tuple[int, int] | None:
@@ -313,6 +367,8 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
     low = phrase.lower()
     if len(words) == 1 and len(run) == 1 and initial and _modifier_opening(tokens, idx, rules):
         return []  # a modifier capitalised because it opens the sentence ("Political analysts said")
+    if len(words) == 1 and len(run) == 1 and initial and _plural_common_noun(first, rules):
+        return []  # a plural group noun capitalised because it opens the sentence ("Prosecutors said")
     if first is run[0] and prev in {"the", "a", "an"} and len(words) == 1:
         # names take no article: "the Trip", "the Kremlin" are things or institutions
         kind = "place" if low in rules["places"] else "organisation"
@@ -372,6 +428,15 @@ def _modifier_opening(tokens: list[Token], idx: int, rules: dict) -> bool:
         return False
     nxt = tokens[idx + 1]
     return nxt[0].isalpha() and not nxt[4]
+
+
+def _plural_common_noun(tok: Token, rules: dict) -> bool:
+    """Whether ``tok`` is a plural group noun of the name rules written as a common word with a capital first
+    letter ("Officials", "Prosecutors", "Critics"; not "NATO", "Democrats" or "Americans", which the rules list
+    as not names or demonyms anyway, nor a singular "Court")."""
+    low = tok[3]
+    return low in rules["group_nouns"] and low.endswith("s") and tok[0][1:].islower() and (
+        low not in rules["organisation_words"] and low not in rules["places"])
 
 
 def _given_name_before(words: list[Token], rules: dict) -> bool:

@@ -1144,3 +1144,85 @@ def test_short_framed_quotations_are_quotations(body, kind, text, mention):
     row = df.iloc[0]
     assert (row["kind"], row["text"], row["mention"], row["cue"]) == (kind, text, mention, "said")
     assert body[row["start"]:row["end"]] == text
+
+
+# ---- fifth user audit: who the speaker is (texts written here)
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker", "speaker_type", "resolution"),
+    [
+        # a plural group noun with a prepositional phrase is the source, not the person or place inside it
+        ("Housing Secretary Ada Quill will meet the rebels. Friends of Ms Quill said she was open to changes.",
+         "she was open to changes", "friends of Ms Quill", "group", "group"),
+        ("Officials in Vilnius said the border would stay closed.", "the border would stay closed",
+         "officials in Vilnius", "group", "group"),
+        ("Scientists at the Linden Institute in Oslo, who were not part of the work, said the results were clear.",
+         "the results were clear", "scientists at the Linden Institute in Oslo", "group", "group"),
+        # a plural common noun opening the sentence is a group, not a name
+        ("Prosecutors said the clerk had lied to the bank.", "the clerk had lied", "prosecutors", "group", "group"),
+        ("Investigators said the fire began in the kitchen.", "the fire began", "investigators", "group", "group"),
+        # organisation names spread over "for" and "and", or glued to a possessive
+        ("The National Institute for Roads and Rail Safety said it would review the advice.",
+         "it would review the advice", "the National Institute for Roads and Rail Safety", "group", "group"),
+        ("The Parkinson's Trust said the findings were hopeful.", "the findings were hopeful",
+         "the Parkinson's Trust", "group", "group"),
+        # a document: the study, whatever its size; "a letter" and "the letter" are one source
+        ("Heart disease fell, according to a study of more than 40,000 nurses.", "Heart disease fell",
+         "the study", "group", "document"),
+        ("A letter from the council said the road was unsafe. The letter warns that repairs will take years.",
+         "repairs will take years", "the letter", "group", "document"),
+        # one unnamed person described by role: a person, resolution description
+        ("A No 10 spokesman said the plan was final.", "the plan was final", "a No 10 spokesman", "person",
+         "description"),
+        ("A spokeswoman for the agency said the data were wrong.", "the data were wrong",
+         "a spokeswoman for the agency", "person", "description"),
+        ("Ostland's ambassador to France confirmed that the cadet was safe.", "the cadet was safe",
+         "Ostland's ambassador to France", "person", "description"),
+        ("Voters cheered after a woman in Dunmore, Ohio, told him she would vote for him.",
+         "she would vote for him", "a woman in Dunmore", "person", "description"),
+        # plural sources are unnamed, whatever modifies them
+        ("Government sources said they were confident of winning the vote.", "they were confident",
+         "government sources", "anonymous", "anonymous"),
+        # local office titles are stripped like "Mayor"
+        ("\u201cThis is a bad day,\u201d said Councilman Rob Petty, 54.", "This is a bad day", "Rob Petty",
+         "person", "title"),
+        ("Alderwoman Ana Diaz said the cuts were wrong.", "the cuts were wrong", "Ana Diaz", "person", "title"),
+    ],
+)
+def test_audit5_speakers(body, fragment, speaker, speaker_type, resolution):
+    row = _row(_quotes(body), fragment)
+    assert (row["speaker"], row["speaker_type"], row["resolution"]) == (speaker, speaker_type, resolution)
+    assert body[row["mention_start"]:row["mention_end"]] == row["mention"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a party or nationality adjective must be the person's own: no tie, a described source
+        ("Labour leader Ruth Kane spoke on Monday. The Tory leader insisted he was listening.", "the Tory leader"),
+        ("President Ada Quill spoke on Monday. The Russian president said he had no choice.",
+         "the Russian president"),
+        # the article ties them: the role words before the name, or an apposition, however far back
+        ("Tory leader Ruth Kane spoke. The rain fell. It fell more. The Tory leader insisted he was listening.",
+         "Ruth Kane"),
+        ("Ruth Kane, the Tory leader, spoke. Ben Ford came. He sat. The Tory leader insisted he was listening.",
+         "Ruth Kane"),
+        # the subject just named still gives a plain role ("But Trump claims ... The Republican nominee ...")
+        ("But Ben Ford claims otherwise. The Republican nominee continues to insist that he is audited.",
+         "Ben Ford"),
+        # a name in a prepositional phrase before the description is not tied by the description itself
+        (("Ruth Kane faces a revolt in the north. The bill returns on Monday. It will pass. Speaking on a visit "
+          "to Leeds, the Tory leader insisted he was listening."), "the Tory leader"),
+    ],
+)
+def test_audit5_descriptions_need_a_tie(body, speaker):
+    row = _row(_quotes(body), "he")
+    assert (row["speaker"], row["speaker_type"], row["resolution"]) == (speaker, "person", "description")
+
+
+def test_audit5_a_letter_and_the_letter_are_one_source():
+    body = "The road was unsafe, according to a letter. The letter warns that repairs will take years."
+    df = _quotes(body)
+    assert list(df["speaker"]) == ["the letter", "the letter"]
+    assert list(df["mention"]) == ["a letter", "The letter"]

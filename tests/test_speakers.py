@@ -84,3 +84,39 @@ def test_is_anonymous(phrase, expected):
 )
 def test_find_names_at_the_start_of_a_sentence(text, expected):
     assert [(m.name, m.kind) for m in find_names(text)] == expected
+
+
+# ---- fifth user audit (texts written here)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural group noun capitalised because it opens the sentence is no name
+        ("Prosecutors said the clerk lied.", []),
+        ("Critics said the law was vague.", []),
+        # a plural acronym is no person's name
+        ("Some 40 MPs signed the letter.", [("organisation", "MPs")]),
+        # organisation names spread over "for"/"and" or glued to a possessive
+        ("The National Institute for Roads and Rail Safety said so.",
+         [("organisation", "National Institute for Roads and Rail Safety")]),
+        ("The Parkinson's Trust welcomed it.", [("organisation", "Parkinson's Trust")]),
+        # a local office title is a title
+        ("Councilman Rob Petty said so.", [("person", "Rob Petty")]),
+        # a party adjective is no name
+        ("The Tory leader said so.", []),
+        # two organisations joined by "and" stay two
+        ("The Kelby Institute and Ostwick Council said so.",
+         [("organisation", "Kelby Institute"), ("organisation", "Ostwick Council")]),
+    ],
+)
+def test_audit5_names(text, expected):
+    assert [(m.kind, m.name) for m in find_names(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("Government sources", True), ("party sources", True), ("US officials", False), ("two officials", True)],
+)
+def test_audit5_plural_sources(phrase, expected):
+    assert is_anonymous(phrase) is expected
