@@ -76,13 +76,16 @@ __all__ = [
     "LoadFailure",
     "analyse_article",
     "framing_by_outlet",
+    "inherited_rows",
     "iter_articles",
     "main",
     "merge_timelines",
     "read_table",
     "run_corpus",
+    "sentiment_per_speaker",
     "share_of_voice_by",
     "stance_balance",
+    "timeline_plot_events",
     "with_articles",
 ]
 
@@ -134,6 +137,7 @@ class LoadFailure:
     row: int | None
     error: str
     message: str
+    metadata: dict[str, str] | None = None  # what the row said besides its text (title, outlet, ...), if known
 
 
 @dataclass
@@ -257,15 +261,6 @@ def _row_article(record: dict[str, Any], *, source: Path, row: int, cols: _Colum
     fallback_id = f"{_stem(source)}-{row}"
     rid = _as_str(record.get(cols.id)) or fallback_id
     text = record.get(cols.text)
-    if cols.text not in record:
-        columns = ", ".join(repr(str(k)) for k in record if k is not None) or "none"
-        return LoadFailure(rid, str(source), row, "ArticleError",
-                           f"{source}: row {row} has no column {cols.text!r} (its columns: {columns}); name the "
-                           "text column with --text-column (text_column= in Python)")
-    if not isinstance(text, str) or not text.strip():
-        what = "has no text" if text is None or isinstance(text, str) else f"has a non-text {cols.text!r} value"
-        return LoadFailure(rid, str(source), row, "ArticleError",
-                           f"{source}: row {row} {what} in column {cols.text!r} (fill it, or drop the row)")
     meta: dict[str, str] = {}
     for key, value in record.items():
         if key in (cols.text, cols.id) or key is None:
@@ -278,10 +273,19 @@ def _row_article(record: dict[str, Any], *, source: Path, row: int, cols: _Colum
         if value is not None:
             meta.pop(option.lower(), None)
             meta[target] = value
+    if cols.text not in record:
+        columns = ", ".join(repr(str(k)) for k in record if k is not None) or "none"
+        return LoadFailure(rid, str(source), row, "ArticleError",
+                           f"{source}: row {row} has no column {cols.text!r} (its columns: {columns}); name the "
+                           "text column with --text-column (text_column= in Python)", meta)
+    if not isinstance(text, str) or not text.strip():
+        what = "has no text" if text is None or isinstance(text, str) else f"has a non-text {cols.text!r} value"
+        return LoadFailure(rid, str(source), row, "ArticleError",
+                           f"{source}: row {row} {what} in column {cols.text!r} (fill it, or drop the row)", meta)
     try:
         published = parse_date(meta["published"], path=f"{source}: row {row}") if "published" in meta else None
     except ArticleError as exc:
-        return LoadFailure(rid, str(source), row, "ArticleError", str(exc))
+        return LoadFailure(rid, str(source), row, "ArticleError", str(exc), meta)
     return Article(id=rid, path=source, text=text, title=meta.get("title"), published=published, metadata=meta)
 
 
@@ -460,7 +464,7 @@ def _entries(inputs: Iterable[str | Path], cols: _Columns, catalog: Any = None,
             if uid != base:
                 ids[uid] = 1
             if isinstance(item, LoadFailure):
-                failure = LoadFailure(uid, item.source, item.row, item.error, item.message)
+                failure = LoadFailure(uid, item.source, item.row, item.error, item.message, item.metadata)
                 yield _Entry(uid, item.source, item.row, failure=failure)
                 continue
             article = item if uid == item.id else Article(
@@ -1334,6 +1338,9 @@ def _plan(entries: Iterable[_Entry], cache: _Cache, resolver: _ActorsResolver, l
 def _failure_tables(failure: LoadFailure) -> dict[str, pa.Table]:
     article = {c: None for c in ARTICLE_COLUMNS}
     article.update(article=failure.article, source=failure.source, row=failure.row, status="failed")
+    if failure.metadata:  # a row that failed keeps what it said about itself (a date that failed stays out)
+        article.update(title=failure.metadata.get("title"), outlet=failure.metadata.get("outlet"),
+                       metadata=json.dumps(failure.metadata, ensure_ascii=False, sort_keys=True))
     error = {"article": failure.article, "source": failure.source, "row": failure.row, "stage": "load",
              "error": failure.error, "message": failure.message, "where": ""}
     return {"articles": conform(_frame([article], ARTICLE_COLUMNS), "articles"),
@@ -1639,6 +1646,9 @@ def _actors_for(batch: list[_Item], resolver: _ActorsResolver) -> dict[str, Any]
 def read_table(out: str | Path, name: str) -> Any:
     """One output table of a corpus run as a pandas DataFrame (``name``: quotes, timeline, ..., errors).
 
+    Integer columns stay integers: a column with missing values (``chars``, ``sentences`` of an article that
+    could not be loaded) becomes pandas' nullable ``Int64``.
+
     Raises:
         ValueError: ``name`` is not one of the tables, or the run has not written it yet.
     """
@@ -1647,7 +1657,12 @@ def read_table(out: str | Path, name: str) -> Any:
     path = Path(out) / f"{name}.parquet"
     if not path.is_file():
         raise ValueError(f"{path} does not exist; run `python -m analysis corpus INPUT... --out {out}` first")
-    return pq.read_table(path).to_pandas()
+    table = pq.read_table(path)
+    df = table.to_pandas()
+    for f in table.schema:  # integers stay integers when some rows lack them (a failed article has no sizes)
+        if pa.types.is_integer(f.type) and table.column(f.name).null_count:
+            df[f.name] = table.column(f.name).to_pandas(types_mapper={f.type: pd.Int64Dtype()}.get)
+    return df
 
 
 # ------------------------------------------------------------------------------------------------ the CLI
@@ -1684,6 +1699,7 @@ def main(args: argparse.Namespace) -> int:
 #: The label of articles whose outlet is not known.
 NO_OUTLET = "(unknown outlet)"
 _NO_CAMP = "(no camp)"
+_UNRESOLVED = "(unresolved)"  # the label of quotations without a speaker, as in analysis.quotes.share_of_voice
 _RELATIVE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 _EVENT_WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -1844,16 +1860,18 @@ def merge_timelines(timeline: pd.DataFrame, *, similarity: float = 0.5) -> pd.Da
 
     Returns:
         One row per dated timeline row, tidy and with its offsets: ``event_id, article, text, start, end,
-        event, value, range_start, range_end, actors, n_articles, agree``, ordered by event date. Events found
-        in one article only have ``n_articles == 1`` and ``agree`` True.
+        event, value, range_start, range_end, actors, inherited, n_articles, agree``, ordered by event date
+        (``inherited``: the row's sentence inherits the date of an earlier expression, see
+        :func:`inherited_rows`). Events found in one article only have ``n_articles == 1`` and ``agree`` True.
     """
     columns = ["event_id", "article", "text", "start", "end", "event", "value", "range_start", "range_end",
-               "actors", "n_articles", "agree"]
+               "actors", "inherited", "n_articles", "agree"]
     if timeline.empty or "range_start" not in timeline:
         return pd.DataFrame(columns=columns)
     df = timeline[timeline["range_start"].notna() & ~timeline["value"].isin(_RELATIVE_VALUES)].copy()
     if df.empty:
         return pd.DataFrame(columns=columns)
+    df["inherited"] = inherited_rows(df)
     df = df.sort_values(["range_start", "range_end", "article", "start"], kind="stable").reset_index(drop=True)
     clusters: list[tuple[frozenset[str], frozenset[str], set[str], set[str]]] = []
     ids = []
@@ -1887,3 +1905,99 @@ def merge_timelines(timeline: pd.DataFrame, *, similarity: float = 0.5) -> pd.Da
     spans["agree"] = spans["lo"] <= spans["hi"]
     df = df.join(spans[["n_articles", "agree"]], on="event_id")
     return df[columns].reset_index(drop=True)
+
+
+def inherited_rows(timeline: pd.DataFrame) -> pd.Series:
+    """Which timeline rows inherit their date instead of stating one (their ``rule`` starts with ``inherited:``).
+
+    Such a row repeats the ``text, start, end`` of the expression it inherits from, for a later sentence of the
+    same passage: count the expressions an article states with ``(~inherited_rows(t)).sum()``.
+    """
+    if "rule" not in timeline:
+        return pd.Series(False, index=timeline.index, dtype=bool)
+    return timeline["rule"].astype("string").str.startswith("inherited:").fillna(False).astype(bool)
+
+
+def timeline_plot_events(merged: pd.DataFrame, *, max_days: int = 62, limit: int = 30,
+                         label_chars: int = 48) -> tuple[pd.DataFrame, list[str]]:
+    """The events of a merged timeline (:func:`merge_timelines`) a plot can show, and what it leaves out.
+
+    A plot on a day axis cannot show an expression spanning years ("2008", "last year") next to days, nor more
+    than a few dozen rows. Rows spanning more than ``max_days`` are left out; of the remaining events the plot
+    keeps ``limit``: first those the articles disagree on, then those several articles report, then those an
+    article states (not only inherits), each group in date order. The kept events are then drawn in date order.
+
+    Args:
+        merged: the output of :func:`merge_timelines`.
+        max_days: the longest date range drawn, in days.
+        limit: the most events drawn.
+        label_chars: the longest event label; a longer event clause is cut at a word and ends with "…".
+
+    Returns:
+        The rows to draw (rows of ``merged`` with two more columns: ``row``, the event's line from the top
+        (0, 1, ...), and ``label``), and notes saying in plain words what was left out (empty when nothing was).
+    """
+    from .display import counted
+
+    if merged.empty:
+        return merged.assign(row=pd.Series(dtype=int), label=pd.Series(dtype=str)), []
+    lo, hi = pd.to_datetime(merged["range_start"]), pd.to_datetime(merged["range_end"])
+    short = (hi - lo) <= pd.Timedelta(days=max_days)
+    drawable = merged[short]
+    notes = []
+    wide = sorted(set(merged["event_id"]) - set(drawable["event_id"]))
+    if wide:
+        notes.append(f"{counted(len(wide), 'event')} dated only by a range longer than {max_days} days (a year, a "
+                     f"season, \"last year\") {'is' if len(wide) == 1 else 'are'} not drawn.")
+    if drawable.empty:
+        return drawable.assign(row=pd.Series(dtype=int), label=pd.Series(dtype=str)), notes
+    inherited = drawable["inherited"] if "inherited" in drawable else pd.Series(False, index=drawable.index)
+    events = drawable.assign(stated=~inherited.astype(bool)).groupby("event_id").agg(
+        first=("range_start", "min"), n_articles=("n_articles", "max"), agree=("agree", "all"),
+        stated=("stated", "any"))
+    events["rank"] = [0 if not a else 1 if n > 1 else 2 if st else 3
+                      for a, n, st in zip(events["agree"], events["n_articles"], events["stated"])]
+    kept = events.sort_values(["rank", "first"], kind="stable").head(limit).sort_values("first", kind="stable")
+    left = len(events) - len(kept)
+    if left:
+        dropped = events.drop(kept.index)
+        parts = [counted(int((dropped["rank"] == r).sum()), one, many) for r, one, many in
+                 ((1, "event told by several articles", "events told by several articles"),
+                  (2, "event of one article", "events of one article"),
+                  (3, "sentence that only inherits its date", "sentences that only inherit their date"))
+                 if (dropped["rank"] == r).any()]
+        notes.append(f"{counted(left, 'more event')} {'is' if left == 1 else 'are'} not drawn ({', '.join(parts)}): "
+                     f"the plot shows {limit}, those the articles disagree on first, then those several articles "
+                     "report, then the dates the articles state, each in date order.")
+    rows = {eid: i for i, eid in enumerate(kept.index)}
+    out = drawable[drawable["event_id"].isin(rows)].copy()
+    out["row"] = out["event_id"].map(rows).astype(int)
+    first_stated = out.assign(_s=inherited.reindex(out.index).astype(bool)).sort_values(["row", "_s", "range_start"])
+    labels = first_stated.groupby("row")["event"].first().map(lambda e: _short(str(e), label_chars))
+    out["label"] = out["row"].map(labels)
+    if notes:
+        notes.append("Every event is in the table below.")
+    return out.sort_values(["row", "article", "start"], kind="stable").reset_index(drop=True), notes
+
+
+def _short(text: str, limit: int) -> str:
+    """``text`` cut at a word to at most ``limit`` characters, with "…" when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1].rsplit(" ", 1)[0] if " " in text[:limit - 1] else text[:limit - 1]
+    return cut.rstrip(",;:-") + "…"
+
+
+def sentiment_per_speaker(sentiment: pd.DataFrame) -> pd.DataFrame:
+    """Each speaker's quotations pooled across articles (:func:`analysis.sentiment.speaker_sentiment`), with
+    ``articles``: in how many articles the speaker is quoted (an integer; unresolved speakers are counted under
+    the same "(unresolved)" label as in share of voice)."""
+    from .sentiment import speaker_sentiment
+
+    per_speaker = speaker_sentiment(sentiment, by="speaker")
+    labels = sentiment["speaker"].astype(object).where(
+        sentiment["speaker"].map(lambda v: isinstance(v, str) and bool(v.strip())), _UNRESOLVED)
+    reach = sentiment.assign(speaker=labels).groupby("speaker")["article"].nunique()
+    per_speaker.insert(2, "articles", per_speaker["speaker"].map(reach).fillna(0).astype(int))
+    return per_speaker

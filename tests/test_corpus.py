@@ -26,13 +26,16 @@ from analysis.corpus import (
     LoadFailure,
     conform,
     framing_by_outlet,
+    inherited_rows,
     iter_articles,
     merge_timelines,
     read_table,
     run_corpus,
+    sentiment_per_speaker,
     share_of_voice_by,
     stance_balance,
     table_schema,
+    timeline_plot_events,
 )
 
 from .conftest import SHORT_ARTICLE
@@ -268,6 +271,22 @@ def test_articles_table_reports_duplicates_and_failures(tmp_path, corpus, pinned
     assert articles.loc["r1", "row"] == 1
     assert summary.articles == 9 and summary.failed == 3 and summary.duplicates == 1
     assert set(ARTICLE_COLUMNS) <= set(articles.reset_index().columns)
+    # sizes stay integers although the failed rows have none; a failed row keeps its title and outlet
+    for column in ("chars", "body_start", "sentences", "row"):
+        assert pd.api.types.is_integer_dtype(articles[column]), column
+    assert articles.loc["harbour", "chars"] == len(STORIES["harbour"]) - STORIES["harbour"].index("PORTVILLE")
+    assert (articles.loc["r2", "title"], articles.loc["r2", "outlet"]) == ("Empty row", "Daily Ledger")
+    assert (articles.loc["r3", "title"], articles.loc["r3", "outlet"]) == ("Bad date", "Evening Star")
+    assert pd.isna(articles.loc["r3", "published"]) and pd.isna(articles.loc["r3", "chars"])
+
+
+def test_a_headline_only_article_is_analysed_with_a_warning(tmp_path, pinned):
+    folder = tmp_path / "h"
+    folder.mkdir()
+    (folder / "head.txt").write_text("Council delays bridge vote | The Valley Courier\n", encoding="utf-8")
+    run_corpus([folder], out=tmp_path / "out", progress=False)
+    (row,) = read_table(tmp_path / "out", "articles").itertuples()
+    assert row.status == "ok" and row.sentences == 0 and "no body text" in row.warnings
 
 
 def test_errors_table_names_the_bad_rows_and_the_rest_go_on(tmp_path, corpus, pinned):
@@ -613,6 +632,66 @@ def _expression(event: str) -> str:
     import re
 
     return re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|May \d+|$", event).group(0)
+
+
+@pytest.mark.parametrize(("rules", "expected"), [
+    (["weekday", "inherited:weekday", None, "inherited:month-day"], [False, True, False, True]),
+    (["month"], [False]),
+    (None, [False, False]),  # a table without rules: nothing is inherited
+])
+def test_inherited_rows(rules, expected):
+    timeline = pd.DataFrame({"text": ["x"] * len(expected)})
+    if rules is not None:
+        timeline["rule"] = rules
+    assert inherited_rows(timeline).tolist() == expected
+
+
+def test_merge_timelines_marks_inherited_rows():
+    rows = [_timeline_row("a1", "The ferry sank on Tuesday", "Tuesday", "2024-05-07", "2024-05-07"),
+            _timeline_row("a1", "Rescuers found three survivors", "Tuesday", "2024-05-07", "2024-05-07")]
+    timeline = pd.DataFrame(rows).assign(rule=["weekday", "inherited:weekday"])
+    assert merge_timelines(timeline)["inherited"].tolist() == [False, True]
+
+
+def _events(n: int, *, article: str = "a1", lo: str = "2024-05-01", days: int = 0) -> list[dict]:
+    start = pd.Timestamp(lo)
+    return [_timeline_row(article, f"event number {i} happened", "", str((start + pd.Timedelta(days=i)).date()),
+                          str((start + pd.Timedelta(days=i + days)).date())) for i in range(n)]
+
+
+@pytest.mark.parametrize(("rows", "limit", "drawn_events", "note_parts"), [
+    (_events(3), 30, 3, []),  # everything fits: nothing to say
+    (_events(2) + _events(1, lo="2023-01-01", days=364), 30, 2, ["1 event dated only by a range longer than 62"]),
+    (_events(5), 3, 3, ["2 more events are not drawn (2 events of one article)", "the plot shows 3"]),
+])
+def test_timeline_plot_events_says_what_it_leaves_out(rows, limit, drawn_events, note_parts):
+    drawn, notes = timeline_plot_events(merge_timelines(pd.DataFrame(rows)), limit=limit)
+    assert drawn["row"].nunique() == drawn_events
+    assert all(any(part in n for n in notes) for part in note_parts)
+    assert (notes == []) is (note_parts == [])
+
+
+def test_timeline_plot_events_keeps_disagreements_first_and_draws_in_date_order():
+    rows = _events(4, lo="2024-05-01") + [
+        _timeline_row("a2", "the lease was signed for the harbour", "", "2024-05-20", "2024-05-20"),
+        _timeline_row("a3", "the lease was signed for the harbour", "", "2024-05-25", "2024-05-25"),
+    ]
+    drawn, _ = timeline_plot_events(merge_timelines(pd.DataFrame(rows)), limit=2, label_chars=20)
+    lease = drawn[drawn["label"].str.startswith("the lease")]
+    assert len(lease) == 2 and not lease["agree"].any()  # the disagreement is drawn although it is the latest
+    assert drawn.groupby("row")["range_start"].min().is_monotonic_increasing
+    assert (drawn["label"].str.len() <= 20).all() and lease["label"].iat[0].endswith("…")
+
+
+def test_sentiment_per_speaker_counts_articles_as_integers_with_unresolved_speakers():
+    scores = pd.DataFrame({
+        "article": ["a1", "a2", "a1", "a2"], "speaker": ["Ana Ruiz", "Ana Ruiz", None, None],
+        "camp": [None] * 4, "kind": ["direct"] * 4, "text": ["Good.", "Bad.", "Fine.", "Poor."],
+        "start": [0, 0, 10, 10], "end": [5, 4, 15, 15], "compound": [0.4, -0.5, 0.2, -0.4], "words": [1] * 4,
+    })
+    out = sentiment_per_speaker(scores).set_index("speaker")
+    assert pd.api.types.is_integer_dtype(out["articles"])
+    assert out.loc["Ana Ruiz", "articles"] == 2 and out.loc["(unresolved)", "articles"] == 2
 
 
 @pytest.mark.parametrize("starts, ends, other", [
