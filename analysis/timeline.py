@@ -6,7 +6,9 @@ around it and its verb, or the noun phrase of a possessive such as "this week's 
 (:func:`analysis.actors.actor_mentions`), and orders the events by time. Sentences that carry no date of their own
 but continue a dated passage in the same paragraph inherit its date (rows marked ``inherited``): news keeps the
 reference time until it says otherwise (Reichenbach's reference time; Bell, *The Language of News Media*, 1991),
-unless the sentence's tense disagrees with the date or a quotation's edge lies between them. An expression right
+unless the sentence tells another event or occasion (a statement reported after a narrated event, another
+speaker, a comment in the present, a condition; :func:`_shares_time`), its tense disagrees with the date or a
+quotation's edge lies between them. An expression right
 after "since" ("for the first time since 2019") starts a span up to publication: its row (rule ``since:...``) has
 that span as its range and stays out of the chronology.
 
@@ -89,6 +91,13 @@ def _lexicon() -> dict:
         "not_main_verbs": frozenset(data["not_main_verbs"]),
         "not_ing_verbs": frozenset(data["not_ing_verbs"]),
         "prepositions": frozenset(data["prepositions"]),
+        "statement_verbs": frozenset(data["statement_verbs"]),
+        "parallel_words": frozenset(data["parallel_words"]),
+        "shift_words": frozenset(data["shift_words"]),
+        "present_forms": frozenset(data["present_forms"]),
+        "occasions": re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(data["occasions"], key=len,
+                                                                                   reverse=True)) + r")\b",
+                                re.IGNORECASE),
     }
 
 
@@ -425,12 +434,112 @@ def _tense_disagrees(tense: str | None, date: dict, dct: _dt.date | None) -> boo
     return False
 
 
+_CONDITION = re.compile(r"[\W_]*(?:(?i:but|and|yet|so|even)\s+)?(?i:if|unless)\b")  # "If ...", "But if ..."
+
+
+def _verb_group(text: str, first: re.Match[str], hi: int) -> list[str]:
+    """The lower-case words of the verb group that opens at ``first``: the finite verb, the auxiliaries and
+    adverbs after it, its main verb, and an infinitive it governs ("did not respond", "declined to comment")."""
+    lex = _lexicon()
+    helpers = lex["auxiliaries"] | lex["modals"] | lex["aux_adverbs"]
+    words: list[str] = []
+    previous = first.start()
+    main = False  # a main verb (not the finite word) has been read
+    for m in _WORD.finditer(text, first.start(), hi):
+        if text[previous : m.start()].strip() or len(words) >= 8:
+            break  # punctuation ends the group
+        previous = m.end()
+        w = m[0].lower().replace("\u2019", "'")
+        if words and main and w != "to" and words[-1] != "to":
+            break  # the word after the main verb (and after its "to" infinitive)
+        words.append(w)
+        main = main or w not in helpers
+    return words
+
+
+def _is_statement(words: list[str] | str | None) -> bool:
+    """Whether a verb (or verb group) reports speech or a reaction in words ("said", "praised", "did not
+    respond", "declined to comment"; ``statement_verbs`` in timex_events.toml)."""
+    if not words:
+        return False
+    if isinstance(words, str):
+        words = [words.lower().replace("\u2019", "'")]
+    return any(w in _lexicon()["statement_verbs"] for w in words)
+
+
+def _is_present(finite: str) -> bool:
+    """Whether a clause's finite verb is in the present ("is", "have", "says", "praises"; a bare statement verb
+    such as "Critics say" too): what such a clause tells holds at the time of writing."""
+    lex = _lexicon()
+    w = finite.lower().replace("\u2019", "'")
+    if w in lex["present_forms"]:
+        return True
+    if w in lex["statement_verbs"]:
+        return not (w.endswith("ed") or w in ("said", "told", "wrote", "spoke"))
+    return w in lex["verbs"] and w.endswith("s") and w not in ("was",)
+
+
+def _shares_time(text: str, lo: int, hi: int, verbs: list[re.Match[str]], names: list[str], date: dict,
+                 dct: _dt.date | None, *, occasion: bool = False) -> bool:
+    """Whether a sentence without a date of its own (its first clause ``[lo, hi)``, that clause's verb-like words
+    ``verbs`` and actors ``names``) tells the same event or occasion as the dated row ``date`` and so shares its date.
+
+    No when it opens with a condition ("If Trump were to turn Ohio, ...": a hypothetical, no event), when an
+    adverb moves the time ("Nixon later named ...", ``shift_words``), nor when it is in the present and the date is
+    gone by ("Mr. Clarke is donating a mine", "Critics have questioned ..." after "earlier this month": a comment
+    of the time of writing). A statement (speech or a
+    reaction in words, :func:`_is_statement`) is an event of its own, told at the time of reporting: it shares
+    the date only of a statement, and then only the same speaker's ("Kessler said on Wednesday ... Kessler said
+    the contract was needed") or a parallel one ("Biden was asked hours earlier ... Stoltenberg also said"), or
+    of a dated ``occasion`` of speech, whoever speaks ("at a CNN town hall on Monday evening ... Sanders
+    answered").
+    A narrated event after a dated statement shares its date only when an actor of the statement acts in it
+    ("Obama spoke at the White House on Tuesday. He then flew to Chicago."): the statement's date is when it was
+    made, not when what follows happened.
+    """
+    if _CONDITION.match(text, lo, hi):
+        return False
+    lex = _lexicon()
+    group = _verb_group(text, verbs[0], hi)
+    before = [w.lower().replace("\u2019", "'")
+              for w in _WORD.findall(text, max(lo, verbs[0].start() - 30), verbs[0].start())]
+    if set(before[-3:] + group) & lex["shift_words"]:
+        return False  # "Nixon later named ...": another time
+    finite = before[-1] if before and before[-1] in lex["present_forms"] else group[0]  # "I don't believe"
+    if dct is not None and _is_present(finite) and date["range_end"] is not None \
+            and date["range_end"] < dct.isoformat():
+        return False
+    source_statement = _is_statement(date["verb"])
+    source_actors = set(filter(None, str(date["actors"] or "").split("; ")))
+    if _is_statement(group):
+        if occasion:
+            return True
+        if not source_statement:
+            return False
+        parallel = bool(set(before[-3:] + group) & lex["parallel_words"])
+        return parallel or names[0] in source_actors
+    if source_statement:
+        return bool(source_actors & set(names))
+    return True
+
+
+def _passes_on(row: dict) -> bool:
+    """Whether a dated row sets the reference time for the sentences after it: not a "since X" start nor a
+    negated date (X is not when anything happens), not "now" (PRESENT_REF: the time of writing, which a comment
+    in the present has anyway and a past event does not), nor a decade or century ("a 21st-century economy")."""
+    return (_in_chronology(row["rule"]) and row["value"] != "PRESENT_REF"
+            and row["precision"] not in ("decade", "century"))
+
+
 def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
                     non_persons: frozenset[str], dct: _dt.date | None = None) -> list[dict]:
     """Rows for sentences without a date of their own that continue a dated passage in the same paragraph.
 
     A sentence does not inherit when the tense of its event disagrees with the date (:func:`_tense_disagrees`),
-    nor across the edge of quoted speech (the date outside a quotation and the event inside it, or the reverse).
+    across the edge of quoted speech (the date outside a quotation and the event inside it, or the reverse), nor
+    when it tells another event or occasion (:func:`_shares_time`: a statement after a narrated event, another
+    speaker's statement, a comment in the present). Such a sentence ends the dated passage: the sentences after
+    it inherit nothing until the next date. A sentence passed over for want of a verb or an actor keeps it.
     """
     doc = parse(article)
     text = article.text
@@ -439,6 +548,7 @@ def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
         dated.setdefault(r["sentence"], []).append(r)
     out: list[dict] = []
     current: dict | None = None
+    occasion = False
     paragraph = None
     paragraph_start = 0
     for s in doc.sentences:
@@ -446,10 +556,11 @@ def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
             current, paragraph, paragraph_start = None, s.paragraph, s.start
         own = [r for r in dated.get(s.index, []) if r["type"] in _INHERITABLE and r["range_start"]]
         if own:
-            # A sentence dated only by "since X" (or "not in X") sets no reference time: X is not when its
-            # events happen.
-            points = [r for r in own if _in_chronology(r["rule"])]
+            # A sentence dated only by "since X", "not in X", "now" or a decade sets no reference time
+            # (_passes_on): the sentences after it inherit nothing.
+            points = [r for r in own if _passes_on(r)]
             current = points[-1] if points else None
+            occasion = bool(_lexicon()["occasions"].search(s.text))
             continue
         if current is None or s.index in dated:
             continue
@@ -460,9 +571,12 @@ def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
             continue
         verb = _main_verb(text, verbs[0], hi, lo, lo)
         if _quoted(text, paragraph_start, verb.start()) != _quoted(text, paragraph_start, current["start"]):
-            continue  # into or out of quoted speech: the speaker's time is not the narrator's
+            current = None  # into or out of quoted speech: the speaker's time is not the narrator's
+            continue
         tense = _tense(text, lo, lo, s.start, s.end, verb)
-        if _tense_disagrees(tense, current, dct):
+        if _tense_disagrees(tense, current, dct) or not _shares_time(text, lo, hi, verbs, names, current, dct,
+                                                                     occasion=occasion):
+            current = None  # the story has moved on to another time or occasion
             continue
         row = dict(current)
         row.update(

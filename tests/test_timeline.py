@@ -30,7 +30,7 @@ published: 2023-03-09
 ---
 HARBOURTON — Dock workers ended their strike on Thursday, two days after talks collapsed on Tuesday.
 
-Union leader Maria Okafor spoke on Wednesday. Hours earlier, the port authority had offered a new contract. Mayor Tom Reyes welcomed the offer.
+Union leader Maria Okafor spoke on Wednesday. Hours earlier, the port authority had offered a new contract. Mayor Tom Reyes had drafted the offer.
 
 City budget vote delayed until Monday
 
@@ -100,7 +100,7 @@ def test_a_sentence_without_a_date_inherits_the_one_before(strike) -> None:
     df = timeline(strike)
     inherited = df[df["inherited"]]
     assert len(inherited) >= 1
-    welcomed = inherited[inherited["event"].str.contains("welcomed")].iloc[0]
+    welcomed = inherited[inherited["event"].str.contains("drafted")].iloc[0]
     assert welcomed["text"] == "Hours earlier"
     assert welcomed["rule"].startswith("inherited:")
     assert strike.text[welcomed["start"] : welcomed["end"]] == welcomed["text"]
@@ -350,6 +350,59 @@ def test_inherited_dates_respect_tense_and_quotes(write, paragraph: str, inherit
     assert (len(inherited) == 1) == inherits, inherited[["text", "event", "tense"]].to_dict("records")
     for row in inherited.itertuples():
         assert article.text[row.event_start : row.event_end] == row.event and row.sentence == 1
+
+
+# --- inherited dates: only a sentence that tells the same event or occasion shares the date ------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "inheriting"),
+    [
+        # the same event continued: a narrated event after a narrated event
+        ("The blast rocked the pier on Monday. Mayor Tom Reyes rushed to the scene.", [1]),
+        # a sentence without an actor is passed over and keeps the date for the next one
+        ("The storm hit the pier last Tuesday. Three boats sank. Mayor Tom Reyes inspected the damage.", [2]),
+        # the same speaker goes on; a parallel statement ("also"); statements at a dated occasion of speech
+        ("Mayor Tom Reyes said on Monday that the pier would reopen. Reyes said the repairs would cost little.",
+         [1]),
+        ("Mayor Tom Reyes was asked on Monday about the repairs. Councilwoman Ann Lutz also said the pier was safe.",
+         [1]),
+        ("Mayor Tom Reyes and Ann Lutz debated at a town hall on Monday. Lutz said the pier was unsafe.", [1]),
+        # a narrated event of the speaker after his dated statement
+        ("Mayor Tom Reyes spoke at the pier on Monday. He then toured the flooded market.", [1]),
+        # a statement or reaction after a narrated event is told later, at the time of reporting
+        ("The storm hit the pier last Tuesday. Mayor Tom Reyes insisted that the city had been ready.", []),
+        ("The council met the ferry company in February. Mayor Tom Reyes's office said the meeting was routine.",
+         []),
+        ("The ferry workers walked out on Monday. Union leader Ann Lutz praised the mayor for his patience.", []),
+        ("The pier was sold last year. Mayor Tom Reyes did not respond to a request for comment.", []),
+        ("The pier was sold last year. Mayor Tom Reyes declined to comment.", []),
+        # another speaker's statement; another actor's event after a statement
+        (("Mayor Tom Reyes said on Monday that the pier would reopen. Councilwoman Ann Lutz said the repairs were "
+          "rushed."), []),
+        ("Mayor Tom Reyes said on Monday that the pier would reopen. The ferry company sacked Ann Lutz.", []),
+        # a comment in the present (or present perfect) takes no date gone by; a condition narrates no event
+        ("The storm hit the pier last Tuesday. Mayor Tom Reyes is still counting the cost.", []),
+        ("The storm hit the pier last Tuesday. Mayor Tom Reyes has ordered new railings.", []),
+        ("The storm hit the pier last Tuesday. If Mayor Tom Reyes had acted, the railings would have held.", []),
+        # "now" and a decade set no reference time; an adverb that moves the time
+        ("The storm hit the pier last Tuesday. Mayor Tom Reyes later inspected the damage.", []),
+        ("The pier is closed now. Mayor Tom Reyes inspected the damage.", []),
+        ("The pier was built in the 1980s. Mayor Tom Reyes inspected the damage.", []),
+        # a sentence that tells another occasion ends the dated passage
+        (("The storm hit the pier last Tuesday. Mayor Tom Reyes insisted that the city had been ready. Ann Lutz "
+          "inspected the damage."), []),
+    ],
+)
+def test_only_the_same_event_or_occasion_inherits_a_date(write, paragraph: str, inheriting: list[int]) -> None:
+    article = load_article(write("same.txt", f"---\ntitle: Harbour news\npublished: 2024-06-12\n---\n{paragraph}\n"))
+    df = timeline(article)
+    assert len(df[~df["inherited"]]) == 1  # the one date of the first sentence
+    inherited = df[df["inherited"]]
+    assert list(inherited["sentence"]) == inheriting, inherited[["text", "event", "tense"]].to_dict("records")
+    for row in inherited.itertuples():
+        assert article.text[row.event_start : row.event_end] == row.event
+        assert row.rule.startswith("inherited:")
 
 
 # --- who acts: no temporal words, common words or places as actors ------------------------------------------------
