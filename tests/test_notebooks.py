@@ -101,7 +101,7 @@ def test_every_finding_in_the_seed_reports_carries_offsets_that_point_at_it(buil
     assert checked > 100
 
 
-def test_corpus_comparison_runs_once_over_the_good_articles(built):
+def test_corpus_comparison_runs_once_and_lists_the_bad_articles(built):
     report = built["out"] / "corpus" / "corpus_comparison.html"
     assert report.is_file(), built["proc"].stderr[-2000:]
     soup = BeautifulSoup(report.read_text(encoding="utf-8"), "html.parser")
@@ -109,6 +109,7 @@ def test_corpus_comparison_runs_once_over_the_good_articles(built):
     assert soup.select(".jp-CodeCell .jp-InputArea") == [] and soup.find("script") is None
     for section in ("How this was computed", "Caveats"):
         assert section in text
-    assert "4 articles, " in text
+    assert "6 articles, 4 analysed without error" in text  # the two unreadable files are listed, not dropped
+    assert "empty" in text and "binary" in text
     assert "The Valley Courier" in text and "The Washington Post" in text
     assert "<script>alert('pwned')</script>" not in str(soup.find_all("script"))
