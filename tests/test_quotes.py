@@ -10,7 +10,14 @@ import pytest
 from analysis import load_article
 from analysis.actors import Actor, Actors, load_actors
 from analysis.articles import Article
-from analysis.quotes import QUOTE_COLUMNS, SPEAKER_COLUMNS, extract_quotes, speakers_table, unresolved
+from analysis.quotes import (
+    QUOTE_COLUMNS,
+    SPEAKER_COLUMNS,
+    extract_quotes,
+    pair_quotes,
+    speakers_table,
+    unresolved,
+)
 
 from .conftest import SEED
 
@@ -1144,3 +1151,83 @@ def test_short_framed_quotations_are_quotations(body, kind, text, mention):
     row = df.iloc[0]
     assert (row["kind"], row["text"], row["mention"], row["cue"]) == (kind, text, mention, "said")
     assert body[row["start"]:row["end"]] == text
+
+
+# ---- single quotation marks (British style) and apostrophes
+
+_LQ, _RQ = "\u2018", "\u2019"
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in pair_quotes(text, [(0, 0, len(text))])]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # apostrophes never open or close a quotation
+        ("The councillors' pay rise won't pass, Weber said.", []),
+        ("Ukraine's army and the Baltic states' navies met in the '90s and in '04.", []),
+        ("They played rock 'n' roll till dawn and sang 'em all.", []),
+        (f"Ukraine{_RQ}s allies won{_RQ}t wait for the {_RQ}90s to return.", []),
+        # a plural possessive inside a quotation: the clearer closing mark wins
+        ("'The councillors' pay is too high,' Weber said.", ["The councillors' pay is too high,"]),
+        (f"{_LQ}The farmers{_RQ} union won{_RQ}t sign,{_RQ} Weber said.", [f"The farmers{_RQ} union won{_RQ}t sign,"]),
+        # ... but a quotation may end with one when nothing clearer follows
+        ("He called the deal 'a gift to the landlords' and left.", ["a gift to the landlords"]),
+        ("He called it 'a gift to the landlords' and 'a scandal'.", ["a gift to the landlords", "a scandal"]),
+        # straight and curly single marks, several in a sentence
+        ("They would 'tear up the map' and sign 'a blank cheque'.", ["tear up the map", "a blank cheque"]),
+        (f"Weber said: {_LQ}We will not fold. We can{_RQ}t.{_RQ}", [f"We will not fold. We can{_RQ}t."]),
+        # nested quotations: the outer one carries the inner one, in either style
+        ("Weber said: 'She told me \"no\" and left.'", ['She told me "no" and left.']),
+        ("\u201cShe told me 'no' and left,\u201d Weber said.", ["She told me 'no' and left,"]),
+        ("\u201cShe told me, 'Go home,'\u201d Weber said.", ["She told me, 'Go home,'"]),
+    ],
+)
+def test_single_quotation_marks_and_apostrophes(text, quoted):
+    assert _quoted(text) == quoted
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "kind", "speaker", "cue"),
+    [
+        ("Ruth Kell, the mayor, said: 'The depot will close and the buses will move to Elm Road.'",
+         "The depot will close", "direct", "Ruth Kell", "said"),
+        (("Mayor Ruth Kell spoke on Monday. 'I hear the complaints, but we cannot keep the old depot open,' she "
+          "said."), "I hear the complaints", "direct", "Ruth Kell", "said"),
+        (("Opposition leader Tom Varga attacked the plan. 'This is a council that has stopped listening,' he told "
+          "reporters on Tuesday."), "This is a council", "direct", "Tom Varga", "told reporters"),
+        ("Tom Varga spoke next. 'They expect us to give in. We won't,' Varga said.", "They expect us to give in",
+         "direct", "Tom Varga", "said"),
+        (f"{_LQ}We will not give in,{_RQ} said Tom Varga.", "We will not give in", "direct", "Tom Varga", "said"),
+        ("Tom Varga said the plan would 'tear up the map' and leave the town 'a ghost town'.", "tear up the map",
+         "mixed", "Tom Varga", "said"),
+        # the British nesting: one direct quotation with the inner quotation inside
+        ("Tom Varga said: 'She told me \"not this year\" and hung up.'", "She told me", "direct", "Tom Varga",
+         "said"),
+    ],
+)
+def test_single_quotation_marks_are_quotations(body, fragment, kind, speaker, cue):
+    row = _row(_quotes(body), fragment)
+    assert (row["kind"], row["speaker"], row["cue"]) == (kind, speaker, cue)
+    assert body[row["start"]:row["end"]] == row["text"]
+
+
+def test_single_marks_over_several_paragraphs_are_one_quotation():
+    body = ("Ann Pryce addressed the council on Monday.\n\n"
+            "'We have cut spending in every department and we will keep doing so.\n\n"
+            "'Nobody should doubt that the budget will balance next year,' she said.")
+    row = _row(_quotes(body), "cut spending")
+    assert "Nobody should doubt" in row["text"]
+    assert (row["kind"], row["speaker"]) == ("direct", "Ann Pryce")
+
+
+def test_both_styles_in_one_text():
+    body = ("Its leader, Ann Pryce, said the ministers' plan 'will not work' and that the '90s were better. "
+            "\u201cWe're done with the farmers' old deal,\u201d she said.")
+    df = _quotes(body)
+    assert _row(df, "will not work")["kind"] == "mixed"
+    row = _row(df, "done with")
+    assert (row["kind"], row["text"], row["speaker"]) == ("direct", "We're done with the farmers' old deal",
+                                                         "Ann Pryce")
