@@ -261,6 +261,8 @@ class _Lexicon:
     request_nouns: frozenset[str] = frozenset()
     passive_participles: frozenset[str] = frozenset()  # ", asked whether ...": the source was asked
     passive_followers: frozenset[str] = frozenset()
+    object_only: frozenset[str] = frozenset()  # "called the hotline", "thanked the jury": no content
+    complement_endings: tuple[str, ...] = ()
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -293,7 +295,8 @@ def cue_lexicon() -> _Lexicon:
                     frozenset(nr["answers"]), frozenset(nr["figure_cues"]), frozenset(nr["figure_nouns"]),
                     frozenset(nr["finite"]), frozenset(nr["bare_infinitives"]), frozenset(nr["request_cues"]),
                     frozenset(nr["request_nouns"]), frozenset(nr["passive_participles"]),
-                    frozenset(nr["passive_followers"]))
+                    frozenset(nr["passive_followers"]), frozenset(nr["object_only"]),
+                    tuple(nr["complement_endings"]))
 
 
 # --------------------------------------------------------------------------------------------- quotation marks
@@ -2509,6 +2512,8 @@ class _Extractor:
             # frame reports the clause before it; a clause joined after it by a contrasting conjunction is the
             # writer's, however long
             short_tail = short_tail or (len(tail) > 1 and tail[0][0] == "," and tail[1][3] in _CONTRAST_AFTER_FRAME)
+            if len(tail) > 1 and tail[0][3] == "to" and tail[1][3] in lex.bare_infinitives:
+                short_tail = False  # "The owner, Victor Salgado, declined to comment ...": the cue's own complement
             if k > 0 and tokens[k - 1][0] == "," and short_tail:
                 start, end = self._clause_before(sent, k - 1)
                 return self._make_row(sent, start, end, sp, cue)
@@ -2643,6 +2648,8 @@ def _object_reports_nothing(tokens: list[Token], cue: _Cue, start: int, end: int
     pronoun, "that", "to"), a quotation mark or a word the object rules do not know keeps the row."""
     lex = cue_lexicon()
     lemma = lex.forms.get(cue.form, ("", ""))[0]
+    if cue.first == cue.last and lemma in lex.object_only:
+        return _bare_object([t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end], lemma, lex)
     if cue.first != cue.last or lemma not in lex.answers and lemma not in lex.figure_cues:
         return False
     if any(t[3] == "that" for t in tokens[cue.last + 1:] if t[1] < start):
@@ -2664,6 +2671,52 @@ def _object_reports_nothing(tokens: list[Token], cue: _Cue, start: int, end: int
     return head is not None and head[3] in lex.figure_nouns
 
 
+_WHEN_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "morning", "afternoon",
+                         "evening", "night", "yesterday", "today", "tonight", "again", "twice", "later", "earlier",
+                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"})
+_WHEN_LEADS = frozenset({"the", "next", "following", "same", "previous", "on", "last", "this", "that", "early",
+                         "late", "a", "few", "two", "three", "several", "times", "once", "later", "earlier"})
+_AFTER_OBJECT_PREPOSITIONS = frozenset({"of", "in", "at", "on", "with", "from", "to", "by", "near", "outside",
+                                        "inside", "about", "over", "under", "behind", "across"})
+
+
+def _without_time_tail(words: list[Token]) -> list[Token]:
+    """``words`` without a closing time phrase ("the next day", "on Monday", "twice", "last week")."""
+    k = len(words)
+    while k > 0 and not words[k - 1][0][:1].isalnum():
+        k -= 1
+    j = k
+    while j > 0 and words[j - 1][3] in _WHEN_WORDS:
+        j -= 1
+    if j == k:
+        return words[:k]
+    while j > 0 and words[j - 1][3] in _WHEN_LEADS:
+        j -= 1
+    return words[:j]
+
+
+def _bare_object(words: list[Token], lemma: str, lex: _Lexicon) -> bool:
+    """Whether the words after "call" or "thank" are a bare noun-phrase object, which reports nothing
+    (reporting_cues.toml ``[not_reports] object_only``): no clause, quotation mark or "for", and for "call" no
+    complement after the object (a second noun phrase, an adjective)."""
+    if not words or any(t[3] in lex.finite or t[3] == "for" or t[0] in _MARKS or t[0] in {"\u2018", "\u2019", "'"}
+                        for t in words):
+        return False
+    words = [t for t in _without_time_tail(words) if t[0][:1].isalnum()]
+    if not words or lemma == "call" and words[0][3] == "out":
+        return False  # "calls out companies by name": "call out" is to criticise
+    for k in range(1, len(words)):
+        if words[k][3] in {"a", "an", "the"} and words[k - 1][3] not in _AFTER_OBJECT_PREPOSITIONS:
+            return False  # "called the plan a disaster"
+        if lemma == "call" and words[k - 1][4] and not words[k][4] and (
+                words[k][3] not in _AFTER_OBJECT_PREPOSITIONS):
+            return False  # "called Trump unfit"
+        if lemma == "call" and words[k][3].endswith(lex.complement_endings) and words[k - 1][3] not in (
+                _DETERMINERS) and not words[k - 1][3].endswith(("'s", "\u2019s")):
+            return False  # "called the ruling outrageous", "called the charges unsubstantiated and ..."
+    return True
+
+
 def _says_nothing(tokens: list[Token], cue: _Cue, start: int, end: int) -> bool:
     """Whether the words ``[start, end)`` after a cue say that the source said nothing (reporting_cues.toml
     ``[not_reports]``): a bare infinitive of a speech verb ("declined to answer", "refused to comment
@@ -2675,6 +2728,10 @@ def _says_nothing(tokens: list[Token], cue: _Cue, start: int, end: int) -> bool:
         return False
     if words[0] == "to" and 2 <= len(words) <= 3 and words[1] in lex.bare_infinitives:
         return True
+    if words[0] == "to" and len(words) > 3 and words[1] in lex.bare_infinitives and (
+            words[2] in _AFTER_OBJECT_PREPOSITIONS | {"through", "via"}) and not (
+            lex.passive_followers - _AFTER_OBJECT_PREPOSITIONS - {"for"}).intersection(words[3:]):
+        return True  # "declined to comment through his attorney", not "... on whether he would resign"
     if words[0] == "comment" and len(words) <= 4:
         return True  # "did not return calls seeking comment on Friday"
 

@@ -1231,3 +1231,39 @@ def test_both_styles_in_one_text():
     row = _row(df, "done with")
     assert (row["kind"], row["text"], row["speaker"]) == ("direct", "We're done with the farmers' old deal",
                                                          "Ann Pryce")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a telephone call and a thank-you name whom, not what
+        "Ana Ruiz called the county's housing hotline the next morning.",
+        "Ana Ruiz called her landlord on Monday.",
+        "Ivo Brandt thanked the volunteers of the county fire service.",
+        "Ivo Brandt thanked the crews twice.",
+        # a bare infinitive with an adjunct after it: still nothing said
+        "The mill's owner, Lena Voss, declined to comment through her lawyer.",
+        "The ministry refused to comment on the report.",
+        "Voss refused to speak to reporters as she left the court on Monday.",
+        # a naming participle
+        "Voss runs a charity called Clean River Trust.",
+    ],
+)
+def test_calls_and_thanks_that_report_nothing(body):
+    assert _quotes(body).empty, _quotes(body)[["kind", "text", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("Ana Ruiz called the ruling outrageous.", "the ruling outrageous"),
+        ("Ana Ruiz called the plan a disaster for the valley.", "the plan a disaster for the valley"),
+        ("Ana Ruiz called the charges baseless and politically motivated.",
+         "the charges baseless and politically motivated"),
+        ("Ana Ruiz called Brandt unfit for office.", "Brandt unfit for office"),
+        ("Ivo Brandt thanked the jury for its patience.", "the jury for its patience"),
+        ("Ivo Brandt declined to comment on whether he would resign.", "to comment on whether he would resign"),
+    ],
+)
+def test_calls_and_thanks_that_still_report(body, content):
+    assert _row(_quotes(body), content)["text"] == content
