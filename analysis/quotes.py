@@ -643,8 +643,23 @@ def _object_end(tokens: list[Token], i: int, lex: _Lexicon) -> int:
         nxt = tokens[k][3] if k < len(tokens) else ""
         if tokens[k - 1][3] not in rules["demonyms"] and nxt != "of" and nxt not in rules["group_nouns"]:
             j += 1
+    run = j
     while j < len(tokens) and (tokens[j][4] and tokens[j][0][:1].isalpha()):
         j += 1
+    if j > run and j < len(tokens) and tokens[j][0][:1].isalpha() and not tokens[j][4]:
+        # a capitalised word before a lower-case noun modifies it: "urged Western allies to ...", "told Trump
+        # supporters that ...": the addressee is the whole phrase when its noun heads a group or a
+        # description, else there is no addressee ("told American voters' worries ...")
+        rules = name_rules()
+        low = tokens[j][3]
+        if low in rules["group_nouns"] or low in rules["description_nouns"] or low.endswith(_AGENT_PLURALS):
+            k = j + 1
+            while low in rules["description_nouns"] and k < len(tokens) and tokens[k][4] and (
+                    tokens[k][0][:1].isalpha()):
+                k += 1  # "told Breitbart News Daily host Alex Marlow" (not "told Cruz backers Saturday")
+            return k - 1
+        if tokens[j - 1][3] in rules["demonyms"]:
+            return i
     return max(i, j - 1)
 
 
@@ -2181,6 +2196,9 @@ class _Extractor:
         if sp is None:
             return None
         start = _content_start(tokens, cue, self.text, mark)
+        if self._narrator_adjunct(sent, cue, q, start, mark):
+            self.used.add((sent, cue.first))
+            return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, sent, (q,))
         end, members = self._clause_end(sent, qi)
         for m in members:
             consumed.add(m)
@@ -2190,6 +2208,27 @@ class _Extractor:
         if inside / total >= _DIRECT_SHARE and len(members) == 1:
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, sent, (q,))
         return _Row("mixed", start, end, sp, cue, sent, tuple(self.quotes[m] for m in members))
+
+    def _narrator_adjunct(self, sent: int, cue: _Cue, q: _Quote, start: int, mark: int) -> bool:
+        """Whether the words between a frame's cue and the quotation are the writer's adjunct, set off by a
+        comma before the quotation, which is then the whole of what was said: the middle of a split quotation
+        ("“We will,” Alvarado said when asked whether ..., “bring them back ...”") or a quotation that opens
+        a sentence of its own ("she said when asked about it, “We will.”"). Not when the words hold a "that"
+        or the quotation goes on into more of the clause."""
+        between = self.text[start:mark].rstrip()
+        if start >= mark or not between.endswith(",") or not _ANY_WORD.search(between):
+            return False
+        words = [t[3] for t in tokenize(self.text, start, mark) if t[0][:1].isalnum()]
+        if "that" in words or not (words[0] in _FRONTED or words[0] in _SUBORDINATORS or words[0] in {"to", "of"}
+                                   or words[0].endswith("ing") or words[0] in cue_lexicon().passive_participles):
+            return False  # an adjunct opens with a preposition, a subordinator or a participle
+        if _ANY_WORD.search(self.text[q.outer_end:self.doc.sentences[sent].end]):
+            return False  # 'the plan, “which nobody read,” was dead'
+        if len(_WORDS.findall(self.text[q.start:q.end])) < 5:
+            return False  # a slogan or a title: 'the change from the campaign slogan, “Make America Great Again.”'
+        split = any(x.outer_end <= cue.start and self.text[x.start:x.end].rstrip().endswith(",")
+                    for x in self._quotes_in_sentence(sent))
+        return split or self.text[q.start:q.start + 1].isupper()
 
     def _clause_end(self, sent: int, qi: int) -> tuple[int, list[int]]:
         """Where a reported clause holding quotation ``qi`` ends, and the quotations inside it."""
@@ -2224,10 +2263,43 @@ class _Extractor:
                 if tokens[k - 1][3] in {"but", "and", "yet"} and k - 2 > 0 and tokens[k - 2][0] == ",":
                     return True  # ", but he said ..."
             k -= 1
+        # a second verb of the same subject: "Kuleba welcomed the offer but criticized ...", "... and warned"
+        if cue.first > 1 and tokens[cue.first][3].endswith("ed") and tokens[cue.first][0].islower() and (
+                tokens[cue.first - 1][3] in {"but", "yet", "and"}):
+            return self._coordinated_verb(sent, cue)
         return False
+
+    def _coordinated_verb(self, sent: int, cue: _Cue) -> bool:
+        """Whether a cue after "and"/"but"/"yet" is a second verb of an earlier cue's subject ("welcomed the
+        offer but criticized ...", "called the bankers “fat cats” and proposed ..."): the words from the
+        earlier cue to the conjunction hold no clause of their own (a subject pronoun, an auxiliary, "that",
+        "to": "Police say he posed a threat and refused ..." is his refusal) and no comma but one right before
+        the conjunction (a list: "business failures and alleged fraud")."""
+        tokens = self.sentence_tokens(sent)
+        earlier = [c for c in self.sentence_cues(sent) if c.last < cue.first - 1]
+        if not earlier:
+            return False
+        between = tokens[earlier[-1].last + 1:cue.first - 1]
+        if between and between[-1][0] == ",":
+            between = between[:-1]
+        lex = cue_lexicon()
+        if not between or earlier[-1].kind == "belief" or lex.forms.get(earlier[-1].form, ("",))[0] in {
+                "say", "tell", "add"}:
+            return False  # what follows "said" is a clause: "Police said the driver ... and refused to stop"
+        for k, t in enumerate(between):
+            if self.in_quote(t[1]):
+                continue
+            if t[3] in lex.finite or t[0] in {",", ";", ":"} or (
+                    k > 0 and t[3].endswith("ed") and t[0].islower() and between[k - 1][3] not in _DETERMINERS):
+                return False  # a clause of its own: "... the driver ignored the signal and refused ..."
+        # and the same subject: not "... after she attacked the police and blamed ..." under another frame
+        first, second = self.subject(sent, earlier[-1]), self.subject(sent, cue)
+        return first is not None and second is not None and first.speaker == second.speaker
 
     def _frame_cut(self, sent: int, cue: _Cue) -> int:
         tokens = self.sentence_tokens(sent)
+        if cue.first > 1 and tokens[cue.first - 1][3] in {"but", "yet", "and"} and tokens[cue.first - 2][0] != ",":
+            return tokens[cue.first - 1][1]  # "welcomed the offer | but criticized ..."
         k = cue.first - 1
         while k > 0 and tokens[k][0] != ",":
             k -= 1

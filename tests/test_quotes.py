@@ -1267,3 +1267,46 @@ def test_calls_and_thanks_that_report_nothing(body):
 )
 def test_calls_and_thanks_that_still_report(body, content):
     assert _row(_quotes(body), content)["text"] == content
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "kind", "text", "cue"),
+    [
+        # the middle frame of a split quotation: the writer's adjunct is no part of what was said
+        (("\u201cWe will,\u201d Ana Ruiz said when asked whether the town would reopen the pool, \u201creopen it "
+         "the day the money arrives.\u201d"), "reopen it", "direct", "reopen it the day the money arrives", "said"),
+        ("Ana Ruiz answered at the town hall, \u201cNobody will lose a job over this plan.\u201d", "Nobody will",
+         "direct", "Nobody will lose a job over this plan", "answered"),
+        # a capitalised modifier before the addressee's noun
+        ("Ivo Brandt urged European donors to send tents before the winter.", "send tents", "indirect",
+         "to send tents before the winter", "urged European donors"),
+        # a second verb of the same subject ends the first content
+        ("Ivo Brandt welcomed the Danish offer but criticized what he called the slow pace of the talks.",
+         "Danish offer", "indirect", "the Danish offer", "welcomed"),
+        ("Ivo Brandt welcomed the Danish offer but criticized what he called the slow pace of the talks.",
+         "slow pace", "indirect", "what he called the slow pace of the talks", "criticized"),
+        ("Ana Ruiz called the landlords \u201cvultures\u201d and proposed a cap on rents.", "cap on rents",
+         "indirect", "a cap on rents", "proposed"),
+    ],
+)
+def test_content_boundaries(body, fragment, kind, text, cue):
+    row = _row(_quotes(body), fragment)
+    assert (row["kind"], row["text"], row["cue"]) == (kind, text, cue)
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "text"),
+    [
+        # the second verb is the reported subject's, not the speaker's: one content, as before
+        ("Police said the driver ignored the signal and refused to stop.", "ignored",
+         "the driver ignored the signal and refused to stop"),
+        # a clause before the quotation is content, not an adjunct
+        (("Ana Ruiz added most of the votes came late, which is a problem because, \u201cIn the end, we count "
+         "every one of them.\u201d"), "most of the votes", None),
+    ],
+)
+def test_content_boundaries_kept(body, fragment, text):
+    row = _row(_quotes(body), fragment)
+    assert row["kind"] in {"indirect", "mixed"}
+    if text is not None:
+        assert row["text"] == text
