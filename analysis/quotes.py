@@ -2112,12 +2112,16 @@ class _Extractor:
         while k < len(tokens) and tokens[k][3] in _DETERMINERS | {"but", "and", "so", "then", "still"}:
             k += 1
         found = self.resolver.by_start.get(tokens[k][1]) if k < len(tokens) else None
-        if found is None or found[2].possessive:
+        verb = _intro_verb(tokens, tokens[k][2], colon) if k < len(tokens) else None
+        if found is None and tokens[k][3] in _SUBJECT_PRONOUNS and verb is not None and verb.last == colon - 1:
+            found = (tokens[k][1], tokens[k][2], None)  # "She went on: “...”", "He added: “...”"
+        if found is None or found[2] is not None and found[2].possessive:
             return None
         sp = self.resolver.resolve(found[0], found[1])
         if not sp.speaker:
             return None
-        return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
+        return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp,
+                    _intro_verb(tokens, found[1], colon), sent, (q,))
 
     def _outer_frame(self, sent: int, before: list[_Cue], cue: _Cue, lo: int) -> tuple[_Cue, _Speaker] | None:
         """An earlier frame whose "that" clause holds the cue ("Trump said that Clinton once described the deal
@@ -2160,6 +2164,9 @@ class _Extractor:
                 self.used.add((prev.index, cues[-1].first))
         if sp is None or not sp.speaker:
             sp = self._subject_person(prev.index, prev.end)
+            if sp is not None and sp.speaker and sp.mention_end is not None and not cues:
+                colon = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i][0] == ":"), None)
+                cues = [_intro_verb(tokens, sp.mention_end, colon)]
             cues = cues or [None]
         if sp is None or not sp.speaker:
             return None
@@ -2695,6 +2702,26 @@ class _Extractor:
                 return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, sent, members)
             return _Row("mixed", start, _trim_end(self.text, start, end), sp, cue, sent, members)
         return _Row("indirect", start, end, sp, cue, sent)
+
+
+def _intro_verb(tokens: list[Token], mention_end: int, colon: int | None) -> _Cue | None:
+    """The verb of a sentence that introduces a quotation with a colon but no reporting cue ("Budget director
+    Sam Whitfield read a long statement at the start of the briefing:", "She went on:"): the first lower-case
+    word after the subject's mention, past auxiliaries and time words, with the rest up to the colon when that is
+    at most one more word ("went on"). None when no such word follows the mention."""
+    if colon is None:
+        return None
+    j = next((k for k, t in enumerate(tokens) if t[1] >= mention_end), None)
+    while j is not None and j < colon and (tokens[j][3] in _SKIP_BEFORE_CUE or tokens[j][0] == ","):
+        j += 1
+    if j is None or j >= colon or not tokens[j][0].isalpha() or not tokens[j][0].islower() or (
+            tokens[j][3] in _DETERMINERS or tokens[j][3] in _PREPOSITIONS_BEFORE_NP):
+        return None
+    last = colon - 1 if colon - j <= 2 else j
+    if last < colon - 1 and tokens[colon - 1][3].endswith("ed") and tokens[colon - 1][0].islower() and (
+            tokens[colon - 2][3] in {"and", "then", ","}):
+        j = last = colon - 1  # "gestured ..., then leaned in and boomed:"
+    return _Cue(j, last, "speech", tokens[j][3], tokens[j][1], tokens[last][2], tokens[j][3].endswith("ing"))
 
 
 def _after_reciprocal(tokens: list[Token], k: int, limit: int) -> int | None:

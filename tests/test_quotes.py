@@ -1310,3 +1310,21 @@ def test_content_boundaries_kept(body, fragment, text):
     assert row["kind"] in {"indirect", "mixed"}
     if text is not None:
         assert row["text"] == text
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker", "cue"),
+    [
+        # a statement over several paragraphs after a sentence ending in a colon without a reporting verb: the
+        # sentence's verb is the cue
+        (("Treasurer Sam Okoro read a long statement at the start of the meeting:\n\n"
+         "\u201cThe town faces a deficit this year. Receipts have fallen.\n\n"
+         "\u201cWe have asked every department to cut its spending.\u201d"), "deficit", "Sam Okoro", "read"),
+        (("Nadia Vance ran the transit agency for years. She went on: \u201cWe are talking to the unions. Nobody "
+         "is walking away.\u201d"), "talking to the unions", "Nadia Vance", "went on"),
+    ],
+)
+def test_colon_introduction_gives_its_verb_as_cue(body, fragment, speaker, cue):
+    row = _row(_quotes(body), fragment)
+    assert (row["kind"], row["speaker"], row["cue"]) == ("direct", speaker, cue)
+    assert body[row["cue_start"]:row["cue_end"]] == cue
