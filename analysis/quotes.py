@@ -98,12 +98,18 @@ _STRAIGHT = '"'
 # opened with a straight one (and a straight mark one opened with a curly mark)
 _STRAIGHT_MARKS = re.compile("\"|''|\u201d")
 _CURLY_MARKS = re.compile(f"[{_OPENERS}{_CLOSERS}\"]")
+# single quotation marks: a straight apostrophe or a curly one opens or closes a quotation only where an apostrophe
+# cannot stand (rules in _single_role and in the [apostrophes] table of reporting_cues.toml)
+_SINGLE_MARKS = re.compile("['\u2018\u2019]")
+_SINGLE_OPEN_AFTER = "([{\u2014\u2013-/:\u201c\u201e\u00ab\""  # a single opening mark may follow these
+_DECADE = re.compile(r"\d\d(?:s\b|\b)")  # "the '90s", "class of '22"
 _DASH_LABEL = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*(?:[ \u00a0]"
                          r"(?:[A-Z][\w.\u2019'\-]*|de|van|von|da|del|la))*?)[ \t\u00a0]*[.,]?[ \t\u00a0]*(?=\n|$)")
 _MARKS = _OPENERS + _CLOSERS + _STRAIGHT
+_PARA_MARKS = _MARKS + "'\u2018"  # a mark that reopens a paragraph of a long quotation
 # a transcript's speaker label in capitals at the start of a turn ("PENCE: ", "SEN. KAINE: ")
 _LABEL = re.compile(r"(?P<label>[A-Z][A-Z\u2019'.\-]+(?: [A-Z][A-Z\u2019'.\-]+){0,2}):[ \t\u00a0]+(?=\S)")
-_DASH_SIGNATURE = re.compile(r"[\u201d\"][ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*"
+_DASH_SIGNATURE = re.compile(r"[\u201d\"\u2019'][ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*"
                              r"(?:[ \u00a0][A-Z][\w.\u2019'\-]*)*?)[ \t\u00a0]*[.,]?[ \t\u00a0]*$")
 _NOT_LABELS = frozenset({"update", "note", "editor's note", "editor’s note", "correction", "watch", "read",
                          "related", "see also", "photo", "video", "source", "sources", "via", "hat tip", "ps",
@@ -255,6 +261,8 @@ class _Lexicon:
     request_nouns: frozenset[str] = frozenset()
     passive_participles: frozenset[str] = frozenset()  # ", asked whether ...": the source was asked
     passive_followers: frozenset[str] = frozenset()
+    object_only: frozenset[str] = frozenset()  # "called the hotline", "thanked the jury": no content
+    complement_endings: tuple[str, ...] = ()
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -287,7 +295,8 @@ def cue_lexicon() -> _Lexicon:
                     frozenset(nr["answers"]), frozenset(nr["figure_cues"]), frozenset(nr["figure_nouns"]),
                     frozenset(nr["finite"]), frozenset(nr["bare_infinitives"]), frozenset(nr["request_cues"]),
                     frozenset(nr["request_nouns"]), frozenset(nr["passive_participles"]),
-                    frozenset(nr["passive_followers"]))
+                    frozenset(nr["passive_followers"]), frozenset(nr["object_only"]),
+                    tuple(nr["complement_endings"]))
 
 
 # --------------------------------------------------------------------------------------------- quotation marks
@@ -332,11 +341,103 @@ def _last_sentence_end(text: str, start: int, end: int) -> int:
     return best if best is not None else end
 
 
+@functools.lru_cache(maxsize=1)
+def _leading_apostrophes() -> tuple[str, ...]:
+    """Clipped words that begin with an apostrophe ("'em", "'n'"), longest first, with a straight mark."""
+    raw = resources.files("analysis.data").joinpath("reporting_cues.toml").read_text(encoding="utf-8")
+    return tuple(sorted((w.lower() for w in tomllib.loads(raw)["apostrophes"]["leading"]), key=len, reverse=True))
+
+
+def _single_role(text: str, i: int, a: int, b: int) -> str | None:
+    """What the single mark at ``i`` (in the paragraph ``text[a:b]``) can do: "open", "close", "weak" (a closing
+    mark that may be a plural possessive's apostrophe, "MPs' pay", or a clipped "-in'") or None (an apostrophe).
+    """
+    ch = text[i]
+    if ch not in "'\u2018\u2019":
+        return None
+    before = text[i - 1] if i > a else " "
+    after = text[i + 1] if i + 1 < b else " "
+    if ch == "'" and "'" in (before, after):
+        return None  # a doubled apostrophe stands for a double mark (_STRAIGHT_MARKS)
+    if ch != "\u2019" and (before.isspace() or before in _SINGLE_OPEN_AFTER):
+        if after.isspace() or _DECADE.match(text, i + 1, b):
+            return None
+        word = "'" + text[i + 1:i + 7].lower()
+        if any(word.startswith(w) and not word[len(w):len(w) + 1].isalnum() for w in _leading_apostrophes()):
+            return None  # "'em", "rock 'n' roll"
+        return "open"
+    if ch == "\u2018" or before.isspace() or after.isalnum():
+        return None  # "won't", "Ukraine's"
+    if after in " \t\u00a0\n" and (before in "sS" or text[i - 2:i].lower() == "in") and text[i - 2:i - 1].isalpha():
+        return "weak"
+    return "close"
+
+
+def _pair_single(text: str, paragraphs: list[tuple[int, int, int]]) -> list[_Quote]:
+    """Pair single quotation marks ('...' and \u2018...\u2019) paragraph by paragraph, as pair_quotes does with
+    double ones. A weak closing mark ("the bosses' deal") closes only when no clear one comes before the next
+    opening mark or the paragraph's end; an opening mark while one is open and nothing closed it sets the first
+    aside (an apostrophe that looked like a mark)."""
+    quotes: list[_Quote] = []
+    open_at: int | None = None
+    open_para = -1
+    inner = 0
+    for n, (p, a, b) in enumerate(paragraphs):
+        roles = [(i, r) for i in (m.start() for m in _SINGLE_MARKS.finditer(text, a, b))
+                 if not (i > a and text[i - 1].isalnum() and text[i + 1:i + 2].isalnum())  # "won't": fast path
+                 and (r := _single_role(text, i, a, b)) is not None]
+        weak: int | None = None  # index in roles of the first weak closing mark of the open quotation
+        k = 0
+        while True:
+            if k >= len(roles):
+                if open_at is None or weak is None:
+                    break
+                nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+                if nxt is not None and _single_role(text, nxt[1], nxt[1], nxt[2]) == "open":
+                    break  # a long quotation goes on in the next paragraph
+                k = weak  # no clear closing mark: the weak one closes
+            i, role = roles[k]
+            if open_at is None:
+                if role == "open":
+                    open_at, open_para, inner, weak = i, p, i + 1, None
+            elif role == "open":
+                if not (open_para != p and i == a):  # else a paragraph of a long quotation reopens with a mark
+                    if weak is not None:
+                        k = weak
+                        continue
+                    open_at, open_para, inner = i, p, i + 1
+            elif role == "weak" and weak is None:
+                weak = k
+            elif role == "close" or (role == "weak" and k == weak):
+                quotes.append(_Quote(inner, i, open_at, i, open_para))
+                open_at, weak = None, None
+            k += 1
+        if open_at is not None:
+            nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+            if nxt is None or _single_role(text, nxt[1], nxt[1], nxt[2]) != "open":
+                quotes.append(_Quote(inner, _rstrip(text, inner, b), open_at, None, open_para))
+                open_at = None
+    return quotes
+
+
+def _crosses(q: _Quote, others: list[_Quote], begins: list[int]) -> bool:
+    """Whether ``q`` begins outside and ends inside one of ``others`` (sorted by ``begins``, their opening marks),
+    or the reverse."""
+    lo, hi = q.open_mark if q.open_mark is not None else q.start, q.outer_end
+    for o in others[max(bisect.bisect_left(begins, lo) - 4, 0):bisect.bisect_left(begins, hi)]:
+        olo, ohi = o.open_mark if o.open_mark is not None else o.start, o.outer_end
+        if (lo < olo < hi < ohi) or (olo < lo < ohi < hi):
+            return True
+    return False
+
+
 def pair_quotes(text: str, paragraphs: list[tuple[int, int, int]]) -> list[_Quote]:
     """Pair quotation marks paragraph by paragraph, recovering locally from unbalanced marks.
 
-    Curly and straight marks are paired separately; a quotation inside another one is dropped (the outer one
-    carries it). Returns quotations in text order.
+    Curly, straight and single marks are paired separately; a quotation inside another one is dropped (the outer
+    one carries it: "He said: 'She told me \u201cno\u201d.'" is one quotation, and so is the American
+    "\u201cShe told me 'no.'\u201d"). A single-mark quotation that crosses the bounds of a double-mark one is
+    an apostrophe's mistake and dropped. Returns quotations in text order.
     """
     quotes: list[_Quote] = []
     for family in ("curly", "straight"):
@@ -387,6 +488,9 @@ def pair_quotes(text: str, paragraphs: list[tuple[int, int, int]]) -> list[_Quot
                 if not continues:
                     quotes.append(_Quote(inner, _rstrip(text, inner, b), open_at, None, open_para))
                     open_at = None
+    quotes.sort(key=lambda q: q.open_mark if q.open_mark is not None else q.start)
+    begins = [q.open_mark if q.open_mark is not None else q.start for q in quotes]
+    quotes += [q for q in _pair_single(text, paragraphs) if not _crosses(q, quotes, begins)]
     quotes = [q for q in quotes if q.end > q.start]
     quotes.sort(key=lambda q: (q.start, -q.end))
     outer: list[_Quote] = []
@@ -404,7 +508,7 @@ def _split_at_labels(text: str, quotes: list[_Quote], paragraphs: list[tuple[int
     starts = [a for _, a, _ in paragraphs]
     for q in quotes:
         inside = paragraphs[bisect.bisect_right(starts, q.start): bisect.bisect_left(starts, q.end)]
-        cuts = [(p, a) for p, a, _ in inside if _LABEL.match(text, a + 1 if text[a] in _MARKS else a)]
+        cuts = [(p, a) for p, a, _ in inside if _LABEL.match(text, a + 1 if text[a] in _PARA_MARKS else a)]
         if not cuts:
             out.append(q)
             continue
@@ -413,7 +517,7 @@ def _split_at_labels(text: str, quotes: list[_Quote], paragraphs: list[tuple[int
             end = _rstrip(text, start, a)
             if end > start:
                 out.append(_Quote(start, end, open_mark, None, para))
-            open_mark = a if text[a] in _MARKS else None
+            open_mark = a if text[a] in _PARA_MARKS else None
             start, para = (a + 1 if open_mark is not None else a), p
         out.append(_Quote(start, q.end, open_mark, q.close_mark, para))
     return out
@@ -539,8 +643,23 @@ def _object_end(tokens: list[Token], i: int, lex: _Lexicon) -> int:
         nxt = tokens[k][3] if k < len(tokens) else ""
         if tokens[k - 1][3] not in rules["demonyms"] and nxt != "of" and nxt not in rules["group_nouns"]:
             j += 1
+    run = j
     while j < len(tokens) and (tokens[j][4] and tokens[j][0][:1].isalpha()):
         j += 1
+    if j > run and j < len(tokens) and tokens[j][0][:1].isalpha() and not tokens[j][4]:
+        # a capitalised word before a lower-case noun modifies it: "urged Western allies to ...", "told Trump
+        # supporters that ...": the addressee is the whole phrase when its noun heads a group or a
+        # description, else there is no addressee ("told American voters' worries ...")
+        rules = name_rules()
+        low = tokens[j][3]
+        if low in rules["group_nouns"] or low in rules["description_nouns"] or low.endswith(_AGENT_PLURALS):
+            k = j + 1
+            while low in rules["description_nouns"] and k < len(tokens) and tokens[k][4] and (
+                    tokens[k][0][:1].isalpha()):
+                k += 1  # "told Breitbart News Daily host Alex Marlow" (not "told Cruz backers Saturday")
+            return k - 1
+        if tokens[j - 1][3] in rules["demonyms"]:
+            return i
     return max(i, j - 1)
 
 
@@ -2127,12 +2246,16 @@ class _Extractor:
         while k < len(tokens) and tokens[k][3] in _DETERMINERS | {"but", "and", "so", "then", "still"}:
             k += 1
         found = self.resolver.by_start.get(tokens[k][1]) if k < len(tokens) else None
-        if found is None or found[2].possessive:
+        verb = _intro_verb(tokens, tokens[k][2], colon) if k < len(tokens) else None
+        if found is None and tokens[k][3] in _SUBJECT_PRONOUNS and verb is not None and verb.last == colon - 1:
+            found = (tokens[k][1], tokens[k][2], None)  # "She went on: “...”", "He added: “...”"
+        if found is None or found[2] is not None and found[2].possessive:
             return None
         sp = self.resolver.resolve(found[0], found[1])
         if not sp.speaker:
             return None
-        return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
+        return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp,
+                    _intro_verb(tokens, found[1], colon), sent, (q,))
 
     def _outer_frame(self, sent: int, before: list[_Cue], cue: _Cue, lo: int) -> tuple[_Cue, _Speaker] | None:
         """An earlier frame whose "that" clause holds the cue ("Trump said that Clinton once described the deal
@@ -2175,6 +2298,9 @@ class _Extractor:
                 self.used.add((prev.index, cues[-1].first))
         if sp is None or not sp.speaker:
             sp = self._subject_person(prev.index, prev.end)
+            if sp is not None and sp.speaker and sp.mention_end is not None and not cues:
+                colon = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i][0] == ":"), None)
+                cues = [_intro_verb(tokens, sp.mention_end, colon)]
             cues = cues or [None]
         if sp is None or not sp.speaker:
             return None
@@ -2211,6 +2337,9 @@ class _Extractor:
         if sp is None:
             return None
         start = _content_start(tokens, cue, self.text, mark)
+        if self._narrator_adjunct(sent, cue, q, start, mark):
+            self.used.add((sent, cue.first))
+            return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, sent, (q,))
         end, members = self._clause_end(sent, qi)
         for m in members:
             consumed.add(m)
@@ -2220,6 +2349,27 @@ class _Extractor:
         if inside / total >= _DIRECT_SHARE and len(members) == 1:
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, sent, (q,))
         return _Row("mixed", start, end, sp, cue, sent, tuple(self.quotes[m] for m in members))
+
+    def _narrator_adjunct(self, sent: int, cue: _Cue, q: _Quote, start: int, mark: int) -> bool:
+        """Whether the words between a frame's cue and the quotation are the writer's adjunct, set off by a
+        comma before the quotation, which is then the whole of what was said: the middle of a split quotation
+        ("“We will,” Alvarado said when asked whether ..., “bring them back ...”") or a quotation that opens
+        a sentence of its own ("she said when asked about it, “We will.”"). Not when the words hold a "that"
+        or the quotation goes on into more of the clause."""
+        between = self.text[start:mark].rstrip()
+        if start >= mark or not between.endswith(",") or not _ANY_WORD.search(between):
+            return False
+        words = [t[3] for t in tokenize(self.text, start, mark) if t[0][:1].isalnum()]
+        if "that" in words or not (words[0] in _FRONTED or words[0] in _SUBORDINATORS or words[0] in {"to", "of"}
+                                   or words[0].endswith("ing") or words[0] in cue_lexicon().passive_participles):
+            return False  # an adjunct opens with a preposition, a subordinator or a participle
+        if _ANY_WORD.search(self.text[q.outer_end:self.doc.sentences[sent].end]):
+            return False  # 'the plan, “which nobody read,” was dead'
+        if len(_WORDS.findall(self.text[q.start:q.end])) < 5:
+            return False  # a slogan or a title: 'the change from the campaign slogan, “Make America Great Again.”'
+        split = any(x.outer_end <= cue.start and self.text[x.start:x.end].rstrip().endswith(",")
+                    for x in self._quotes_in_sentence(sent))
+        return split or self.text[q.start:q.start + 1].isupper()
 
     def _clause_end(self, sent: int, qi: int) -> tuple[int, list[int]]:
         """Where a reported clause holding quotation ``qi`` ends, and the quotations inside it."""
@@ -2254,10 +2404,43 @@ class _Extractor:
                 if tokens[k - 1][3] in {"but", "and", "yet"} and k - 2 > 0 and tokens[k - 2][0] == ",":
                     return True  # ", but he said ..."
             k -= 1
+        # a second verb of the same subject: "Kuleba welcomed the offer but criticized ...", "... and warned"
+        if cue.first > 1 and tokens[cue.first][3].endswith("ed") and tokens[cue.first][0].islower() and (
+                tokens[cue.first - 1][3] in {"but", "yet", "and"}):
+            return self._coordinated_verb(sent, cue)
         return False
+
+    def _coordinated_verb(self, sent: int, cue: _Cue) -> bool:
+        """Whether a cue after "and"/"but"/"yet" is a second verb of an earlier cue's subject ("welcomed the
+        offer but criticized ...", "called the bankers “fat cats” and proposed ..."): the words from the
+        earlier cue to the conjunction hold no clause of their own (a subject pronoun, an auxiliary, "that",
+        "to": "Police say he posed a threat and refused ..." is his refusal) and no comma but one right before
+        the conjunction (a list: "business failures and alleged fraud")."""
+        tokens = self.sentence_tokens(sent)
+        earlier = [c for c in self.sentence_cues(sent) if c.last < cue.first - 1]
+        if not earlier:
+            return False
+        between = tokens[earlier[-1].last + 1:cue.first - 1]
+        if between and between[-1][0] == ",":
+            between = between[:-1]
+        lex = cue_lexicon()
+        if not between or earlier[-1].kind == "belief" or lex.forms.get(earlier[-1].form, ("",))[0] in {
+                "say", "tell", "add"}:
+            return False  # what follows "said" is a clause: "Police said the driver ... and refused to stop"
+        for k, t in enumerate(between):
+            if self.in_quote(t[1]):
+                continue
+            if t[3] in lex.finite or t[0] in {",", ";", ":"} or (
+                    k > 0 and t[3].endswith("ed") and t[0].islower() and between[k - 1][3] not in _DETERMINERS):
+                return False  # a clause of its own: "... the driver ignored the signal and refused ..."
+        # and the same subject: not "... after she attacked the police and blamed ..." under another frame
+        first, second = self.subject(sent, earlier[-1]), self.subject(sent, cue)
+        return first is not None and second is not None and first.speaker == second.speaker
 
     def _frame_cut(self, sent: int, cue: _Cue) -> int:
         tokens = self.sentence_tokens(sent)
+        if cue.first > 1 and tokens[cue.first - 1][3] in {"but", "yet", "and"} and tokens[cue.first - 2][0] != ",":
+            return tokens[cue.first - 1][1]  # "welcomed the offer | but criticized ..."
         k = cue.first - 1
         while k > 0 and tokens[k][0] != ",":
             k -= 1
@@ -2279,7 +2462,7 @@ class _Extractor:
                 return None
             sp = _replace(framed, "previous quote", keep_mention=False)
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
-        if not starts_para and not self.text[self._sentence_start(q)].startswith(("\u201c", '"')) and (
+        if not starts_para and not self.text[self._sentence_start(q)].startswith(("\u201c", '"', "\u2018", "'")) and (
                 len(words) < 8):
             return None
         label = _LEAD_LABEL.match(self.text[para_start:q.start])
@@ -2542,6 +2725,8 @@ class _Extractor:
             # frame reports the clause before it; a clause joined after it by a contrasting conjunction is the
             # writer's, however long
             short_tail = short_tail or (len(tail) > 1 and tail[0][0] == "," and tail[1][3] in _CONTRAST_AFTER_FRAME)
+            if len(tail) > 1 and tail[0][3] == "to" and tail[1][3] in lex.bare_infinitives:
+                short_tail = False  # "The owner, Victor Salgado, declined to comment ...": the cue's own complement
             if k > 0 and tokens[k - 1][0] == "," and short_tail:
                 start, end = self._clause_before(sent, k - 1)
                 return self._make_row(sent, start, end, sp, cue)
@@ -2653,6 +2838,26 @@ class _Extractor:
         return _Row("indirect", start, end, sp, cue, sent)
 
 
+def _intro_verb(tokens: list[Token], mention_end: int, colon: int | None) -> _Cue | None:
+    """The verb of a sentence that introduces a quotation with a colon but no reporting cue ("Budget director
+    Sam Whitfield read a long statement at the start of the briefing:", "She went on:"): the first lower-case
+    word after the subject's mention, past auxiliaries and time words, with the rest up to the colon when that is
+    at most one more word ("went on"). None when no such word follows the mention."""
+    if colon is None:
+        return None
+    j = next((k for k, t in enumerate(tokens) if t[1] >= mention_end), None)
+    while j is not None and j < colon and (tokens[j][3] in _SKIP_BEFORE_CUE or tokens[j][0] == ","):
+        j += 1
+    if j is None or j >= colon or not tokens[j][0].isalpha() or not tokens[j][0].islower() or (
+            tokens[j][3] in _DETERMINERS or tokens[j][3] in _PREPOSITIONS_BEFORE_NP):
+        return None
+    last = colon - 1 if colon - j <= 2 else j
+    if last < colon - 1 and tokens[colon - 1][3].endswith("ed") and tokens[colon - 1][0].islower() and (
+            tokens[colon - 2][3] in {"and", "then", ","}):
+        j = last = colon - 1  # "gestured ..., then leaned in and boomed:"
+    return _Cue(j, last, "speech", tokens[j][3], tokens[j][1], tokens[last][2], tokens[j][3].endswith("ing"))
+
+
 def _after_reciprocal(tokens: list[Token], k: int, limit: int) -> int | None:
     """Where the content starts after a reciprocal object ending before ``tokens[k]``: after the "of", "for",
     "over" or "about" that follows it, past time and place words ("each other on Thursday of starting ...");
@@ -2676,6 +2881,8 @@ def _object_reports_nothing(tokens: list[Token], cue: _Cue, start: int, end: int
     pronoun, "that", "to"), a quotation mark or a word the object rules do not know keeps the row."""
     lex = cue_lexicon()
     lemma = lex.forms.get(cue.form, ("", ""))[0]
+    if cue.first == cue.last and lemma in lex.object_only:
+        return _bare_object([t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end], lemma, lex)
     if cue.first != cue.last or lemma not in lex.answers and lemma not in lex.figure_cues:
         return False
     if any(t[3] == "that" for t in tokens[cue.last + 1:] if t[1] < start):
@@ -2697,6 +2904,52 @@ def _object_reports_nothing(tokens: list[Token], cue: _Cue, start: int, end: int
     return head is not None and head[3] in lex.figure_nouns
 
 
+_WHEN_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "morning", "afternoon",
+                         "evening", "night", "yesterday", "today", "tonight", "again", "twice", "later", "earlier",
+                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"})
+_WHEN_LEADS = frozenset({"the", "next", "following", "same", "previous", "on", "last", "this", "that", "early",
+                         "late", "a", "few", "two", "three", "several", "times", "once", "later", "earlier"})
+_AFTER_OBJECT_PREPOSITIONS = frozenset({"of", "in", "at", "on", "with", "from", "to", "by", "near", "outside",
+                                        "inside", "about", "over", "under", "behind", "across"})
+
+
+def _without_time_tail(words: list[Token]) -> list[Token]:
+    """``words`` without a closing time phrase ("the next day", "on Monday", "twice", "last week")."""
+    k = len(words)
+    while k > 0 and not words[k - 1][0][:1].isalnum():
+        k -= 1
+    j = k
+    while j > 0 and words[j - 1][3] in _WHEN_WORDS:
+        j -= 1
+    if j == k:
+        return words[:k]
+    while j > 0 and words[j - 1][3] in _WHEN_LEADS:
+        j -= 1
+    return words[:j]
+
+
+def _bare_object(words: list[Token], lemma: str, lex: _Lexicon) -> bool:
+    """Whether the words after "call" or "thank" are a bare noun-phrase object, which reports nothing
+    (reporting_cues.toml ``[not_reports] object_only``): no clause, quotation mark or "for", and for "call" no
+    complement after the object (a second noun phrase, an adjective)."""
+    if not words or any(t[3] in lex.finite or t[3] == "for" or t[0] in _MARKS or t[0] in {"\u2018", "\u2019", "'"}
+                        for t in words):
+        return False
+    words = [t for t in _without_time_tail(words) if t[0][:1].isalnum()]
+    if not words or lemma == "call" and words[0][3] == "out":
+        return False  # "calls out companies by name": "call out" is to criticise
+    for k in range(1, len(words)):
+        if words[k][3] in {"a", "an", "the"} and words[k - 1][3] not in _AFTER_OBJECT_PREPOSITIONS:
+            return False  # "called the plan a disaster"
+        if lemma == "call" and words[k - 1][4] and not words[k][4] and (
+                words[k][3] not in _AFTER_OBJECT_PREPOSITIONS):
+            return False  # "called Trump unfit"
+        if lemma == "call" and words[k][3].endswith(lex.complement_endings) and words[k - 1][3] not in (
+                _DETERMINERS) and not words[k - 1][3].endswith(("'s", "\u2019s")):
+            return False  # "called the ruling outrageous", "called the charges unsubstantiated and ..."
+    return True
+
+
 def _says_nothing(tokens: list[Token], cue: _Cue, start: int, end: int) -> bool:
     """Whether the words ``[start, end)`` after a cue say that the source said nothing (reporting_cues.toml
     ``[not_reports]``): a bare infinitive of a speech verb ("declined to answer", "refused to comment
@@ -2708,6 +2961,10 @@ def _says_nothing(tokens: list[Token], cue: _Cue, start: int, end: int) -> bool:
         return False
     if words[0] == "to" and 2 <= len(words) <= 3 and words[1] in lex.bare_infinitives:
         return True
+    if words[0] == "to" and len(words) > 3 and words[1] in lex.bare_infinitives and (
+            words[2] in _AFTER_OBJECT_PREPOSITIONS | {"through", "via"}) and not (
+            lex.passive_followers - _AFTER_OBJECT_PREPOSITIONS - {"for"}).intersection(words[3:]):
+        return True  # "declined to comment through his attorney", not "... on whether he would resign"
     if words[0] == "comment" and len(words) <= 4:
         return True  # "did not return calls seeking comment on Friday"
 

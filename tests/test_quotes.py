@@ -10,7 +10,14 @@ import pytest
 from analysis import load_article
 from analysis.actors import Actor, Actors, load_actors
 from analysis.articles import Article
-from analysis.quotes import QUOTE_COLUMNS, SPEAKER_COLUMNS, extract_quotes, speakers_table, unresolved
+from analysis.quotes import (
+    QUOTE_COLUMNS,
+    SPEAKER_COLUMNS,
+    extract_quotes,
+    pair_quotes,
+    speakers_table,
+    unresolved,
+)
 
 from .conftest import SEED
 
@@ -1226,3 +1233,179 @@ def test_audit5_a_letter_and_the_letter_are_one_source():
     df = _quotes(body)
     assert list(df["speaker"]) == ["the letter", "the letter"]
     assert list(df["mention"]) == ["a letter", "The letter"]
+
+# ---- single quotation marks (British style) and apostrophes
+
+_LQ, _RQ = "\u2018", "\u2019"
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in pair_quotes(text, [(0, 0, len(text))])]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # apostrophes never open or close a quotation
+        ("The councillors' pay rise won't pass, Weber said.", []),
+        ("Ukraine's army and the Baltic states' navies met in the '90s and in '04.", []),
+        ("They played rock 'n' roll till dawn and sang 'em all.", []),
+        (f"Ukraine{_RQ}s allies won{_RQ}t wait for the {_RQ}90s to return.", []),
+        # a plural possessive inside a quotation: the clearer closing mark wins
+        ("'The councillors' pay is too high,' Weber said.", ["The councillors' pay is too high,"]),
+        (f"{_LQ}The farmers{_RQ} union won{_RQ}t sign,{_RQ} Weber said.", [f"The farmers{_RQ} union won{_RQ}t sign,"]),
+        # ... but a quotation may end with one when nothing clearer follows
+        ("He called the deal 'a gift to the landlords' and left.", ["a gift to the landlords"]),
+        ("He called it 'a gift to the landlords' and 'a scandal'.", ["a gift to the landlords", "a scandal"]),
+        # straight and curly single marks, several in a sentence
+        ("They would 'tear up the map' and sign 'a blank cheque'.", ["tear up the map", "a blank cheque"]),
+        (f"Weber said: {_LQ}We will not fold. We can{_RQ}t.{_RQ}", [f"We will not fold. We can{_RQ}t."]),
+        # nested quotations: the outer one carries the inner one, in either style
+        ("Weber said: 'She told me \"no\" and left.'", ['She told me "no" and left.']),
+        ("\u201cShe told me 'no' and left,\u201d Weber said.", ["She told me 'no' and left,"]),
+        ("\u201cShe told me, 'Go home,'\u201d Weber said.", ["She told me, 'Go home,'"]),
+    ],
+)
+def test_single_quotation_marks_and_apostrophes(text, quoted):
+    assert _quoted(text) == quoted
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "kind", "speaker", "cue"),
+    [
+        ("Ruth Kell, the mayor, said: 'The depot will close and the buses will move to Elm Road.'",
+         "The depot will close", "direct", "Ruth Kell", "said"),
+        (("Mayor Ruth Kell spoke on Monday. 'I hear the complaints, but we cannot keep the old depot open,' she "
+          "said."), "I hear the complaints", "direct", "Ruth Kell", "said"),
+        (("Opposition leader Tom Varga attacked the plan. 'This is a council that has stopped listening,' he told "
+          "reporters on Tuesday."), "This is a council", "direct", "Tom Varga", "told reporters"),
+        ("Tom Varga spoke next. 'They expect us to give in. We won't,' Varga said.", "They expect us to give in",
+         "direct", "Tom Varga", "said"),
+        (f"{_LQ}We will not give in,{_RQ} said Tom Varga.", "We will not give in", "direct", "Tom Varga", "said"),
+        ("Tom Varga said the plan would 'tear up the map' and leave the town 'a ghost town'.", "tear up the map",
+         "mixed", "Tom Varga", "said"),
+        # the British nesting: one direct quotation with the inner quotation inside
+        ("Tom Varga said: 'She told me \"not this year\" and hung up.'", "She told me", "direct", "Tom Varga",
+         "said"),
+    ],
+)
+def test_single_quotation_marks_are_quotations(body, fragment, kind, speaker, cue):
+    row = _row(_quotes(body), fragment)
+    assert (row["kind"], row["speaker"], row["cue"]) == (kind, speaker, cue)
+    assert body[row["start"]:row["end"]] == row["text"]
+
+
+def test_single_marks_over_several_paragraphs_are_one_quotation():
+    body = ("Ann Pryce addressed the council on Monday.\n\n"
+            "'We have cut spending in every department and we will keep doing so.\n\n"
+            "'Nobody should doubt that the budget will balance next year,' she said.")
+    row = _row(_quotes(body), "cut spending")
+    assert "Nobody should doubt" in row["text"]
+    assert (row["kind"], row["speaker"]) == ("direct", "Ann Pryce")
+
+
+def test_both_styles_in_one_text():
+    body = ("Its leader, Ann Pryce, said the ministers' plan 'will not work' and that the '90s were better. "
+            "\u201cWe're done with the farmers' old deal,\u201d she said.")
+    df = _quotes(body)
+    assert _row(df, "will not work")["kind"] == "mixed"
+    row = _row(df, "done with")
+    assert (row["kind"], row["text"], row["speaker"]) == ("direct", "We're done with the farmers' old deal",
+                                                         "Ann Pryce")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a telephone call and a thank-you name whom, not what
+        "Ana Ruiz called the county's housing hotline the next morning.",
+        "Ana Ruiz called her landlord on Monday.",
+        "Ivo Brandt thanked the volunteers of the county fire service.",
+        "Ivo Brandt thanked the crews twice.",
+        # a bare infinitive with an adjunct after it: still nothing said
+        "The mill's owner, Lena Voss, declined to comment through her lawyer.",
+        "The ministry refused to comment on the report.",
+        "Voss refused to speak to reporters as she left the court on Monday.",
+        # a naming participle
+        "Voss runs a charity called Clean River Trust.",
+    ],
+)
+def test_calls_and_thanks_that_report_nothing(body):
+    assert _quotes(body).empty, _quotes(body)[["kind", "text", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        ("Ana Ruiz called the ruling outrageous.", "the ruling outrageous"),
+        ("Ana Ruiz called the plan a disaster for the valley.", "the plan a disaster for the valley"),
+        ("Ana Ruiz called the charges baseless and politically motivated.",
+         "the charges baseless and politically motivated"),
+        ("Ana Ruiz called Brandt unfit for office.", "Brandt unfit for office"),
+        ("Ivo Brandt thanked the jury for its patience.", "the jury for its patience"),
+        ("Ivo Brandt declined to comment on whether he would resign.", "to comment on whether he would resign"),
+    ],
+)
+def test_calls_and_thanks_that_still_report(body, content):
+    assert _row(_quotes(body), content)["text"] == content
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "kind", "text", "cue"),
+    [
+        # the middle frame of a split quotation: the writer's adjunct is no part of what was said
+        (("\u201cWe will,\u201d Ana Ruiz said when asked whether the town would reopen the pool, \u201creopen it "
+         "the day the money arrives.\u201d"), "reopen it", "direct", "reopen it the day the money arrives", "said"),
+        ("Ana Ruiz answered at the town hall, \u201cNobody will lose a job over this plan.\u201d", "Nobody will",
+         "direct", "Nobody will lose a job over this plan", "answered"),
+        # a capitalised modifier before the addressee's noun
+        ("Ivo Brandt urged European donors to send tents before the winter.", "send tents", "indirect",
+         "to send tents before the winter", "urged European donors"),
+        # a second verb of the same subject ends the first content
+        ("Ivo Brandt welcomed the Danish offer but criticized what he called the slow pace of the talks.",
+         "Danish offer", "indirect", "the Danish offer", "welcomed"),
+        ("Ivo Brandt welcomed the Danish offer but criticized what he called the slow pace of the talks.",
+         "slow pace", "indirect", "what he called the slow pace of the talks", "criticized"),
+        ("Ana Ruiz called the landlords \u201cvultures\u201d and proposed a cap on rents.", "cap on rents",
+         "indirect", "a cap on rents", "proposed"),
+    ],
+)
+def test_content_boundaries(body, fragment, kind, text, cue):
+    row = _row(_quotes(body), fragment)
+    assert (row["kind"], row["text"], row["cue"]) == (kind, text, cue)
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "text"),
+    [
+        # the second verb is the reported subject's, not the speaker's: one content, as before
+        ("Police said the driver ignored the signal and refused to stop.", "ignored",
+         "the driver ignored the signal and refused to stop"),
+        # a clause before the quotation is content, not an adjunct
+        (("Ana Ruiz added most of the votes came late, which is a problem because, \u201cIn the end, we count "
+         "every one of them.\u201d"), "most of the votes", None),
+    ],
+)
+def test_content_boundaries_kept(body, fragment, text):
+    row = _row(_quotes(body), fragment)
+    assert row["kind"] in {"indirect", "mixed"}
+    if text is not None:
+        assert row["text"] == text
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker", "cue"),
+    [
+        # a statement over several paragraphs after a sentence ending in a colon without a reporting verb: the
+        # sentence's verb is the cue
+        (("Treasurer Sam Okoro read a long statement at the start of the meeting:\n\n"
+         "\u201cThe town faces a deficit this year. Receipts have fallen.\n\n"
+         "\u201cWe have asked every department to cut its spending.\u201d"), "deficit", "Sam Okoro", "read"),
+        (("Nadia Vance ran the transit agency for years. She went on: \u201cWe are talking to the unions. Nobody "
+         "is walking away.\u201d"), "talking to the unions", "Nadia Vance", "went on"),
+    ],
+)
+def test_colon_introduction_gives_its_verb_as_cue(body, fragment, speaker, cue):
+    row = _row(_quotes(body), fragment)
+    assert (row["kind"], row["speaker"], row["cue"]) == ("direct", speaker, cue)
+    assert body[row["cue_start"]:row["cue_end"]] == cue
