@@ -13,7 +13,9 @@ An actors file is optional TOML beside the article (``actors.toml``), adding wha
     adjectives = ["American"]                      # words that put a phrase in this camp ("American officials")
 
 Without an actors file (or with an empty one) everything still works: persons are found and merged by the rules
-in :mod:`analysis.speakers`, only the camps stay unknown.
+in :mod:`analysis.speakers`, only the camps stay unknown. A person the file does not list gets the camp of the
+description that names them in the article ("Kremlin spokesman Dmitry Peskov" -> the Kremlin's camp):
+:func:`person_camps`, and :func:`article_actors` for the file as one article sees it.
 """
 
 from __future__ import annotations
