@@ -39,6 +39,7 @@ import pandas as pd
 
 from .actors import (
     Actors,
+    article_actors,
     article_persons,
     article_tokens,
     default_actors_path,
@@ -3134,7 +3135,9 @@ def quote_columns(article: Article, *, actors: Actors | None = None) -> tuple[pd
 
 def _quote_lists(article: Article, actors: Actors | None) -> dict[str, list]:
     """The quotations of :func:`extract_quotes` as column lists (offsets as ints, missing ones as None)."""
-    ex = _Extractor(article, _resolve_actors(article, actors))
+    # the article's view of the actors: persons the file does not list take the camp of the description that
+    # names them ("Kremlin spokesman Dmitry Peskov" -> Russia), as in stance
+    ex = _Extractor(article, article_actors(article, _resolve_actors(article, actors)))
     rows = ex.quote_rows()
     taken = [(r.start, r.end) for r in rows]
     rows += ex.indirect_rows(taken)

@@ -1409,3 +1409,19 @@ def test_colon_introduction_gives_its_verb_as_cue(body, fragment, speaker, cue):
     row = _row(_quotes(body), fragment)
     assert (row["kind"], row["speaker"], row["cue"]) == ("direct", speaker, cue)
     assert body[row["cue_start"]:row["cue_end"]] == cue
+
+
+# --- camps of persons the actors file does not list (user audit 5, finding 5) -------------------------------------
+
+
+def test_unlisted_speaker_takes_the_camp_of_the_title_that_names_them() -> None:
+    """A speaker the actors file does not list gets the camp of the description naming them (the rule of
+    actors.person_camps), in the quotation table as in stance: share of voice must not put them under no camp."""
+    actors = Actors([Actor("Freedonia", "place", "Freedonia", aliases=("Fredville",), adjectives=("Freedonian",)),
+                     Actor("Sylvania", "place", "Sylvania", adjectives=("Sylvanian",))])
+    body = ("Freedonian Foreign Minister Ada Vance said the talks had failed. \u201cWe tried,\u201d Vance said. "
+            "Sylvanian Prime Minister Nora Kell said Sylvania was ready. A journalist, Tom Reed, said nothing new.")
+    df = _quotes(body, actors)
+    camps = dict(zip(df["speaker"], df["camp"]))
+    assert camps["Ada Vance"] == "Freedonia" and camps["Nora Kell"] == "Sylvania"
+    assert pd.isna(camps.get("Tom Reed"))
