@@ -212,7 +212,7 @@ def _narration_piece(text: str, start: int, end: int, attributions: SpanIndex) -
         return None
     words = list(_WORD.finditer(text, start, end))  # in text order, so the last ends furthest
     first, last = words[0].start(), words[-1].end()
-    while last < end and text[last] in ".!?;:,)":
+    while last < end and text[last] in ".!?;:,)%\u2030\u00b0":  # "had 1.3%.": a sign glued to the number stays
         last += 1
     return first, last
 
@@ -461,8 +461,9 @@ def speaker_sentiment(scores: pd.DataFrame, *, by: str = "speaker", n_boot: int 
             "share_pos": float((values >= POSITIVE).mean()),
             "share_neu": float(((values > NEGATIVE) & (values < POSITIVE)).mean()),
             "share_neg": float((values <= NEGATIVE).mean()),
-            "most_positive": _evidence(ordered.iloc[-1]),
-            "most_negative": _evidence(ordered.iloc[0]),
+            # only a quotation on that side of neutral: a speaker of neutral quotations has neither extreme
+            "most_positive": _evidence(ordered.iloc[-1]) if values.max() >= POSITIVE else "",
+            "most_negative": _evidence(ordered.iloc[0]) if values.min() <= NEGATIVE else "",
             "note": _note(n, values),
         })
     columns = AGGREGATE_COLUMNS if by in ("speaker", "camp") else [by, *AGGREGATE_COLUMNS]

@@ -11,6 +11,8 @@ import pandas as pd
 import pytest
 
 from analysis import load_article
+from analysis.actors import Actors
+from analysis.articles import Article
 from analysis.sentiment import (
     AGGREGATE_COLUMNS,
     MIN_FOR_INTERVAL,
@@ -192,8 +194,26 @@ def test_aggregates_equal_what_the_quotations_give() -> None:
         assert row["share_neg"] == pytest.approx(np.mean(values <= -0.05))
         assert row["share_pos"] + row["share_neu"] + row["share_neg"] == pytest.approx(1)
         top = group.loc[group["compound"].idxmax()]
-        assert row["most_positive"].startswith(f"{top['compound']:+.2f} [{top['start']}:{top['end']}]")
+        if top["compound"] >= 0.05:
+            assert row["most_positive"].startswith(f"{top['compound']:+.2f} [{top['start']}:{top['end']}]")
+        else:
+            assert row["most_positive"] == ""  # Bo: no positive quotation, so no most positive one
     assert table.loc["Ann", "most_negative"].startswith("-0.20 [10:17] quote 1")
+    assert table.loc["Cy", "most_negative"] == ""
+
+
+def test_neutral_quotations_are_neither_extreme() -> None:
+    """A speaker whose quotations all score 0 has no most positive and no most negative quotation (the same
+    0.00 quotation was listed as both)."""
+    table = speaker_sentiment(_scores([("Dee", "north", "direct", 0.0), ("Dee", "north", "direct", 0.02)]))
+    assert (table.loc[0, "most_positive"], table.loc[0, "most_negative"]) == ("", "")
+
+
+def test_narration_keeps_a_percent_sign_at_the_sentence_end() -> None:
+    body = "Independent candidate Lydia Farrow had 1.3%. Voters approved the levy by 58% to 42%."
+    art = Article(id="t", path=Path("/nonexistent/t.txt"), text=body)
+    texts = list(quotation_sentiment(art, actors=Actors())["text"])
+    assert texts == ["Independent candidate Lydia Farrow had 1.3%.", "Voters approved the levy by 58% to 42%."]
 
 
 def test_interval_brackets_the_mean_and_is_deterministic() -> None:
