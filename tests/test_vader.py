@@ -89,6 +89,9 @@ def test_patch_entry_fires(text: str, entry: str) -> None:
         ("The ceasefire held through the night.", 1),
         # "No better ... than" praises.
         ("There is no better ally than Canada.", 1),
+        # Results that beat expectations are good news, not a beating.
+        ("Quarterly revenue rose 41%, beating analysts' expectations.", 1),
+        ("The retailer beat Wall Street estimates.", 1),
     ],
 )
 def test_patched_direction(text: str, direction: int) -> None:
