@@ -209,9 +209,36 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if e > s:
             chunk = _straight_quotes(text[s:e])
             for a, b in tok.span_tokenize(chunk):
-                spans.append((s + a, s + b))
+                if ".m." in chunk:
+                    spans.extend((s + x, s + y) for x, y in _split_after_clock(chunk, a, b))
+                else:
+                    spans.append((s + a, s + b))
         if match is not None:
             pos = match.end()
+    return spans
+
+
+# "a.m." / "p.m.", then spaces and a capitalised word (and the word after it): a sentence may end at the clock
+_CLOCK_BREAK = re.compile(r"\b[ap]\.m\.(?=\s+([A-Z][\w'\u2019.]*)(?:\s+(\w+))?)")
+
+
+@functools.lru_cache(maxsize=1)
+def _clock_followers() -> frozenset[str]:
+    return frozenset(w.rstrip(".") for w in _read_lines("clock_followers.txt"))
+
+
+def _split_after_clock(chunk: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``chunk[start:end]`` (one sentence by Punkt) split after each "a.m."/"p.m." that a capitalised word
+    follows, unless the word is a day, a month or a time zone (``clock_followers.txt``) or "time" follows it:
+    Punkt takes the clock abbreviations as never ending a sentence ("... around 1 a.m. Trevino's campaign manager
+    said ..." stayed one)."""
+    spans = []
+    for m in _CLOCK_BREAK.finditer(chunk, start, end):
+        if m[1].replace(".", "") in _clock_followers() or (m[2] or "").lower() == "time":  # "Tues.", "E.T."
+            continue
+        spans.append((start, m.end()))
+        start = m.end() + len(chunk[m.end():end]) - len(chunk[m.end():end].lstrip())
+    spans.append((start, end))
     return spans
 
 

@@ -124,3 +124,22 @@ def test_run_in_headline_is_set_aside(write, paragraph, headline):
     doc = parse(load_article(write("r.txt", f"Title | Site\n\n{paragraph}\n")))
     assert [(a.kind, a.text) for a in doc.set_aside] == [("headline", headline)]
     assert doc.sentences[0].text == paragraph[len(headline) + 1:]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clock abbreviation before a capitalised word ends the sentence (Punkt never ends one at "a.m.")
+        ("Adeyemi spoke around 1 a.m. Trevino's campaign manager said the lead would hold.",
+         ["Adeyemi spoke around 1 a.m.", "Trevino's campaign manager said the lead would hold."]),
+        ("The polls closed at 8 p.m. The count began at once.", ["The polls closed at 8 p.m.", "The count began at once."]),
+        # ... but not before a day, a month, a time zone or a place's "time"
+        ("They met at 9 a.m. Friday and left.", ["They met at 9 a.m. Friday and left."]),
+        ("The vote closes at 8 p.m. ET on Tuesday.", ["The vote closes at 8 p.m. ET on Tuesday."]),
+        ("Doors open at 7 p.m. Tues. and close late.", ["Doors open at 7 p.m. Tues. and close late."]),
+        ("Trading opens at 10 a.m. Moscow time.", ["Trading opens at 10 a.m. Moscow time."]),
+        ("It started at 9 a.m. and ended at noon.", ["It started at 9 a.m. and ended at noon."]),
+    ],
+)
+def test_clock_abbreviation_before_a_capital_ends_a_sentence(text, expected):
+    assert [text[a:b] for a, b in split_sentences(text)] == expected
