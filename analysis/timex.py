@@ -9,8 +9,12 @@ News rules (see ``docs/timeline.md``):
 
 * a bare weekday is the most recent such day on or before the DCT, unless the clause governing it is future
   ("is set to address Friday's summit", a modal with a bare verb: "could collapse by Friday", a governed
-  infinitive: "urged both sides to return by Friday", a deadline: "have until Friday"); the publication weekday
-  itself is the publication date;
+  infinitive: "urged both sides to return by Friday", a deadline: "have until Friday", a present state: "the
+  school is closed until Thursday"); the publication weekday itself is the publication date;
+* "(shortly) after midnight" opens the day it is dated by unless an evening was narrated last; a quoted "today"
+  or "tonight" is the day of the speech the narration just dated (before publication);
+* "a year earlier" after a date still ahead, in a clause that is not future, counts from the period reported;
+  "two years later" after a decade is the decade's range moved by two years (``P2Y``), not its first year plus two;
 * a month and day without a year takes the year that puts it nearest the DCT, on the past side in a past clause
   and on the future side in a future one;
 * "this week" is the ISO week of the DCT (ISO years have 52 or 53 weeks; the first days of January may belong to
@@ -334,6 +338,15 @@ def _tense_marks(clause: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, .
     return tuple(future), tuple(m.end() for m in _past_re().finditer(clause))
 
 
+@functools.lru_cache(maxsize=1)
+def _state_until_re() -> re.Pattern[str]:
+    """A present state lasting until the expression ("the school is closed until ", "will stay closed until ")."""
+    copulas = lexicon()["tense"]["state_copulas"]
+    return re.compile(r"(?:(?<![\w'\u2019])(?:" + _alt([c for c in copulas if c[0].isalpha()]) + r")|(?<=\w)(?:"
+                      + _alt([c for c in copulas if not c[0].isalpha()]) + r"))(?:\s+(?!(?:was|were|had|been|did)\b)(?-i:[a-z]+)){0,3}"
+                      r"\s+(?:until|till)\s+$")
+
+
 _FUTURE_IN_PAST = re.compile(r"\bhad(?:\s+been)?\s+$", re.IGNORECASE)
 
 
@@ -351,6 +364,8 @@ def _is_future(text: str, start: int, end: int) -> bool:
         # "urged both sides to return to the table by Friday": the infinitive's deadline is ahead.
         future = tuple(sorted([*future, *(m.span() for m in _past_infinitive_future_re().finditer(clause))],
                               key=lambda span: (span[1], span[0])))
+    if _state_until_re().search(clause) and _calendar_name_re().match(text, start):
+        return True  # "the school is closed until Thursday": the state lasts until a day ahead
     scheduled = _scheduled_re().search(clause)
     if scheduled:
         # "She set sentencing for Sept. 19", "postponed the vote until Friday": the day set is still ahead.
@@ -421,6 +436,7 @@ class _Context:
     last_day: _dt.date | None = None  # the last day-precision date narrated
     last_quarter: _Point | None = None
     last_quarter_at: int = -1  # offset of the last quarter mentioned
+    last_reported: _Point | None = None  # the last quarter, half or year over by the DCT (a period figures report)
     position: int = 0  # offset of the expression being resolved
     last_at: int = -1  # offset of the date narrated last
 
@@ -432,6 +448,8 @@ class _Context:
         if point.precision == "quarter":
             self.last_quarter = point
             self.last_quarter_at = self.position
+        if point.precision in ("quarter", "half", "year") and self.dct is not None and point.last <= self.dct:
+            self.last_reported = point
 
 
 @dataclass(frozen=True)
@@ -443,6 +461,7 @@ class _Result:
     anchor_kind: str | None = None  # "publication" | "previous"
     unresolved: bool = False
     remember: bool = True
+    anchor: _dt.date | None = None  # the date resolved against, when it is not the one narrated last
 
 
 _Handler = Callable[[re.Match[str], _Context], "_Result | None"]
@@ -924,8 +943,52 @@ def _h_time(m: re.Match[str], ctx: _Context) -> _Result | None:
                 d = ctx.dct
         if d is None:
             return _Result("TIME", f"XXXX-XX-XX{clock}", None, mod=mod, unresolved=True)
+        if clock == "T24:00" and _after_midnight(m, ctx):
+            clock = "T00:00"  # "shortly after midnight" on a day narrated without an evening: that day's first hour
     value = f"{d.isoformat()}{clock}"
     return _Result("TIME", value, _Point("time", d, d, value), mod=mod, anchor_kind="publication")
+
+
+_AFTER_BEFORE = re.compile(r"\bafter\s+\Z", re.IGNORECASE)
+
+
+def _after_midnight(m: re.Match[str], ctx: _Context) -> bool:
+    """Whether a bare "midnight" opens the day it is dated by: "(shortly) after midnight" when the time narrated last
+    is no evening ("Armenia said on Tuesday ... opened fire shortly after midnight" is early Tuesday; after "polls
+    closed at 9 p.m." it is the night after, ``T24:00`` of that day)."""
+    after = (m["approx"] or "").lower().startswith("shortly after") or bool(
+        _AFTER_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()))
+    if not after:
+        return False
+    last = ctx.last
+    if last is not None and last.precision == "time" and last.first == ctx.last_day:
+        clock = re.search(r"T(\d\d|[A-Z]{2})", last.value)
+        if clock and (clock[1] in ("AF", "EV", "NI") or (clock[1].isdigit() and int(clock[1]) >= 12)):
+            return False
+    return True
+
+
+def _in_quotation(text: str, start: int) -> bool:
+    """Whether ``text[start]`` stands inside quotation marks opened in its paragraph."""
+    para = text.rfind("\n", 0, start) + 1
+    before = text[para:start]
+    if before.rfind("\u201c") > before.rfind("\u201d"):
+        return True
+    return before.count('"') % 2 == 1
+
+
+def _speech_day(ctx: _Context) -> _dt.date | None:
+    """The day a quotation was spoken when the narration just dated it before publication: a quoted "Tonight" or
+    "today" after "called the race at 10:42 p.m." on the eve of publication is that evening's, not the publication
+    day's. The day or time narrated last must be one or two days before the DCT, within 400 characters, and not
+    itself a relative day ("yesterday", where a quotation after it is as likely the reaction of the day)."""
+    if ctx.dct is None or ctx.last is None or ctx.last_day is None or ctx.last.precision not in ("day", "time"):
+        return None
+    if not 1 <= (ctx.dct - ctx.last_day).days <= 2 or ctx.position - ctx.last_at > 400:
+        return None
+    if re.match(r"(?i)(?:yesterday|last\s+night|today|tonight|tomorrow)", ctx.text[ctx.last_at : ctx.last_at + 12]):
+        return None
+    return ctx.last_day
 
 
 _STAMP_BEFORE = re.compile(r"\n[ \t]*\Z")  # the time opens a paragraph
@@ -958,11 +1021,13 @@ def _h_relative_day(m: re.Match[str], ctx: _Context) -> _Result | None:
     pod = _pod_code(m["pod"]) or _pod_code(m["pod2"]) or ("NI" if word == "tonight" else None)
     if ctx.dct is None:
         return _Result("TIME" if pod else "DATE", "XXXX-XX-XX" + (f"T{pod}" if pod else ""), None, unresolved=True)
-    d = ctx.dct + _dt.timedelta(days=_REL_DAY[word])
+    spoken = _speech_day(ctx) if _in_quotation(ctx.text, m.start()) else None
+    kind = "publication" if spoken is None else "previous"
+    d = (spoken or ctx.dct) + _dt.timedelta(days=_REL_DAY[word])
     if pod:
         value = f"{d.isoformat()}T{pod}"
-        return _Result("TIME", value, _Point("time", d, d, value), anchor_kind="publication")
-    return _Result("DATE", d.isoformat(), _day(d), anchor_kind="publication")
+        return _Result("TIME", value, _Point("time", d, d, value), anchor_kind=kind)
+    return _Result("DATE", d.isoformat(), _day(d), anchor_kind=kind)
 
 
 def _h_this_pod(m: re.Match[str], ctx: _Context) -> _Result | None:
@@ -1135,6 +1200,17 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> _Result | None:
     if relative_to_previous and ctx.last is not None:
         base_point = ctx.last
         kind = "previous"
+        if (sign < 0 and designator == "Y" and ctx.dct is not None and base_point.first > ctx.dct
+                and not _is_future(ctx.text, m.start(), m.end())):
+            # "margin narrowed to 58% from 61% a year earlier" after a forecast ("would ease in the first half of
+            # next year"): the figure compared is of the period reported (the last one over by publication), or of
+            # the publication year, never of a date still ahead in a past clause.
+            reported = ctx.last_reported
+            point = (_quarter(int(reported.value[:4]) - 1, int(reported.value[-1]))
+                     if reported is not None and reported.precision == "quarter"
+                     else _year((reported.first if reported is not None else ctx.dct).year - 1))
+            return _Result("DATE", point.value, point, anchor_kind="previous" if reported else "publication",
+                           remember=False, anchor=reported.first if reported is not None else None)
     elif ctx.dct is not None:
         base_point = _day(ctx.dct)
         kind = "publication"
@@ -1163,6 +1239,14 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> _Result | None:
             point = _Point(base_point.precision, base_point.first + shift, base_point.last + shift, base_point.value)
             return _Result("DURATION", _duration_value(n, unit), point, anchor_kind=kind, remember=True)
         return _Result("DURATION", _duration_value(n, unit), _day(base + shift), anchor_kind=kind, remember=True)
+    if (kind == "previous" and base_point.precision in ("decade", "century") and designator in ("Y", "DE")
+            and n_int == int(n_int)):
+        # "Two years later" after "In the 1970s": some year from 1972 to 1981, not 1972 (the decade's first year is
+        # no year that was narrated); like "two days later" after a month, the length with the shifted range.
+        years = int(sign * n_int * (10 if designator == "DE" else 1))
+        point = _Point(base_point.precision, base_point.first.replace(year=base_point.first.year + years),
+                       base_point.last.replace(year=base_point.last.year + years), base_point.value)
+        return _Result("DURATION", _duration_value(n, unit), point, anchor_kind=kind, remember=True)
     if designator == "D":
         d = base + _dt.timedelta(days=sign * n_int)
         point = _day(d)
@@ -1770,6 +1854,8 @@ def tag_timexes(text: str, *, dct: _dt.date | None) -> list[Timex]:
         anchor = None
         if result.anchor_kind == "publication":
             anchor = dct
+        elif result.anchor is not None:
+            anchor = result.anchor
         elif result.anchor_kind == "previous":
             anchor = ctx.last.first if ctx.last is not None else dct
         out.append(

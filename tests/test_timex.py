@@ -646,3 +646,51 @@ def test_british_weekday_offsets(text: str, expected: list) -> None:
 )
 def test_programme_titles_and_ordinal_second_are_no_times(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+MAR12 = dt.date(2024, 3, 12)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # A present state lasting until a weekday or month: the day is ahead.
+        ("Pupils are scared, the library is closed until Thursday, a teacher said.", MAR12,
+         [("Thursday", "DATE", "2024-03-14")]),
+        ("The bridge will stay closed until Friday.", MAR12, [("Friday", "DATE", "2024-03-15")]),
+        ("The pools are shut till Sunday.", MAR12, [("Sunday", "DATE", "2024-03-17")]),
+        ("The archive remains sealed until June.", MAR12, [("June", "DATE", "2024-06")]),
+        # ... but a state narrated in the past stays past.
+        ("The bridge was closed until Friday.", MAR12, [("Friday", "DATE", "2024-03-08")]),
+        ("The club's gates were locked until Sunday.", MAR12, [("Sunday", "DATE", "2024-03-10")]),
+        # "after midnight" on a day narrated without an evening opens that day; after an evening it is the night after.
+        ("Rebels attacked on Tuesday. Guns fired shortly after midnight near the dam.", MAR12,
+         [("Tuesday", "DATE", "2024-03-12"), ("shortly after midnight", "TIME", "2024-03-12T00:00")]),
+        ("The count began at 9 p.m. Monday. It ended shortly after midnight.", MAR12,
+         [("9 p.m. Monday", "TIME", "2024-03-11T21:00"), ("shortly after midnight", "TIME", "2024-03-11T24:00")]),
+        # A quoted "Tonight" spoken on the evening just narrated, the eve of publication, is that evening.
+        (("The network called the vote at 10:15 p.m. on Monday. \u201cTonight we won,\u201d the mayor told fans "
+          "shortly before midnight."), MAR12,
+         [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("Tonight", "TIME", "2024-03-11TNI"),
+          ("shortly before midnight", "TIME", "2024-03-11T24:00")]),
+        # ... not after "yesterday" (the quotation may be the day's reaction).
+        ("The dam broke yesterday. \u201cToday we mourn,\u201d the mayor said.", MAR12,
+         [("yesterday", "DATE", "2024-03-11"), ("Today", "DATE", "2024-03-12")]),
+        # "a year earlier" in a past clause after a forecast compares the period reported, not the forecast.
+        (("Sales for the quarter rose 9%. She said costs would ease next year. The margin shrank to 40% from 44% a "
+          "year earlier."), dt.date(2025, 10, 29),
+         [("the quarter", "DATE", "2025-Q3"), ("next year", "DATE", "2026"), ("a year earlier", "DATE", "2024-Q3")]),
+        ("He said prices would fall next year. Prices rose 3% from a year earlier.", dt.date(2025, 10, 29),
+         [("next year", "DATE", "2026"), ("a year earlier", "DATE", "2024")]),
+        # "Two years later" after a decade is a range of years, sorted after the decade, never its first year.
+        ("In the 1960s he farmed. Two years later he sold the land.", MAR12,
+         [("the 1960s", "DATE", "196"), ("Two years later", "DURATION", "P2Y")]),
+    ],
+)
+def test_states_midnights_quoted_days_comparisons_and_decades(text: str, dct: dt.date, expected: list) -> None:
+    assert values(text, dct) == expected
+
+
+def test_years_after_a_decade_keep_a_shifted_decade_range() -> None:
+    later = tag_timexes("In the 1960s he farmed. Two years later he sold the land.", dct=MAR12)[1]
+    assert (later.range_start, later.range_end) == (dt.date(1962, 1, 1), dt.date(1971, 12, 31))
