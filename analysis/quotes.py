@@ -166,7 +166,7 @@ _FOLLOWING_WORD = re.compile(r"[ \u00a0]+([a-z][\w\u2019']*)")
 _CONTRAST_AFTER_FRAME = frozenset({"but", "yet", "while", "whereas", "though", "although"})
 # prepositions that open an adjunct of place, time or occasion between a cue and its "that" clause
 _ADJUNCT_OPENERS = frozenset({"at", "in", "on", "during", "after", "before", "from", "with", "via", "over",
-                              "through", "while", "aboard", "inside", "outside", "near"})
+                              "through", "while", "aboard", "inside", "outside", "near", "without"})
 _MAX_ADJUNCT = 16  # tokens of such an adjunct
 _RECIPROCALS = frozenset({("each", "other"), ("one", "another")})
 _SENTENCE_IN_MARKS = re.compile(r"[\u201c\"']?[A-Z][^\u201c\u201d\"]*[.!?]['\u2019]?\s*$")  # "That is on me."
@@ -264,6 +264,8 @@ class _Lexicon:
     passive_followers: frozenset[str] = frozenset()
     object_only: frozenset[str] = frozenset()  # "called the hotline", "thanked the jury": no content
     complement_endings: tuple[str, ...] = ()
+    refusals: frozenset[str] = frozenset()  # "refused to say whether ...": nothing said, whatever follows
+    negated_object_cues: frozenset[str] = frozenset()  # "offered no evidence": nothing given
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -297,7 +299,8 @@ def cue_lexicon() -> _Lexicon:
                     frozenset(nr["finite"]), frozenset(nr["bare_infinitives"]), frozenset(nr["request_cues"]),
                     frozenset(nr["request_nouns"]), frozenset(nr["passive_participles"]),
                     frozenset(nr["passive_followers"]), frozenset(nr["object_only"]),
-                    tuple(nr["complement_endings"]))
+                    tuple(nr["complement_endings"]), frozenset(nr["refusals"]),
+                    frozenset(nr["negated_object_cues"]))
 
 
 # --------------------------------------------------------------------------------------------- quotation marks
@@ -2668,6 +2671,10 @@ class _Extractor:
             for cue in self.sentence_cues(s.index):
                 if (s.index, cue.first) in self.used:
                     continue
+                refused = self._refusal(s.index, tokens, cue)
+                if refused is not None:
+                    spans.add(*refused)  # what the refusal leaves unsaid holds no cue of its own
+                    continue
                 row = self._indirect(s.index, tokens, cue)
                 if row is None or spans.overlaps(row.start, row.end):
                     continue
@@ -2675,6 +2682,21 @@ class _Extractor:
                 spans.add(row.start, row.end)
                 taken.append((row.start, row.end))
         return rows
+
+    def _refusal(self, sent: int, tokens: list[Token], cue: _Cue) -> tuple[int, int] | None:
+        """The span of a refusal's complement ("refused | to say whether she had discussed the contract",
+        reporting_cues.toml ``[not_reports] refusals``), which reports nothing; None for other cues."""
+        lex = cue_lexicon()
+        k = cue.last + 1
+        if cue.first != cue.last or lex.forms.get(cue.form, ("", ""))[0] not in lex.refusals or k + 1 >= len(
+                tokens) or tokens[k][3] != "to" or tokens[k + 1][3] not in lex.bare_infinitives:
+            return None
+        start = tokens[k][1]
+        end = self._content_end(sent, tokens, cue, start)
+        # "refused to answer questions on ... but said there was no call": the second verb speaks
+        nxt = next((c for c in self.sentence_cues(sent) if c.first > k + 1 and c.start < end
+                    and tokens[c.first - 1][3] in {"but", "and", "yet"}), None)
+        return start, (tokens[nxt.first - 2][2] if nxt is not None else end)
 
     def _indirect(self, sent: int, tokens: list[Token], cue: _Cue) -> _Row | None:
         s = self.doc.sentences[sent]
@@ -2884,6 +2906,10 @@ def _object_reports_nothing(tokens: list[Token], cue: _Cue, start: int, end: int
     lemma = lex.forms.get(cue.form, ("", ""))[0]
     if cue.first == cue.last and lemma in lex.object_only:
         return _bare_object([t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end], lemma, lex)
+    if cue.first == cue.last and lemma in lex.negated_object_cues:
+        words = [t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end]
+        if words and words[0][3] == "no":
+            return _negated_object(words, lex)
     if cue.first != cue.last or lemma not in lex.answers and lemma not in lex.figure_cues:
         return False
     if any(t[3] == "that" for t in tokens[cue.last + 1:] if t[1] < start):
@@ -2912,6 +2938,15 @@ _WHEN_LEADS = frozenset({"the", "next", "following", "same", "previous", "on", "
                          "late", "a", "few", "two", "three", "several", "times", "once", "later", "earlier"})
 _AFTER_OBJECT_PREPOSITIONS = frozenset({"of", "in", "at", "on", "with", "from", "to", "by", "near", "outside",
                                         "inside", "about", "over", "under", "behind", "across"})
+
+
+def _negated_object(words: list[Token], lex: _Lexicon) -> bool:
+    """Whether ``words`` (opened by "no") are a bare negated object, which reports nothing (reporting_cues.toml
+    ``[not_reports] negated_object_cues``: "offered no evidence for the charge"): no clause, question word or
+    quotation mark after it ("offered no proof that ..." and "provided no details about how ..." stay)."""
+    questions = lex.passive_followers - _AFTER_OBJECT_PREPOSITIONS - {"for"}  # whether, if, how, why ...
+    return not any(t[3] in lex.finite or t[3] in questions or t[0] in _MARKS
+                   or t[0] in {"\u2018", "\u2019", "'"} for t in words)
 
 
 def _without_time_tail(words: list[Token]) -> list[Token]:
