@@ -266,6 +266,7 @@ class _Lexicon:
     complement_endings: tuple[str, ...] = ()
     refusals: frozenset[str] = frozenset()  # "refused to say whether ...": nothing said, whatever follows
     negated_object_cues: frozenset[str] = frozenset()  # "offered no evidence": nothing given
+    back_reference_nouns: frozenset[str] = frozenset()  # "the MP said": the source just described
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -300,7 +301,8 @@ def cue_lexicon() -> _Lexicon:
                     frozenset(nr["request_nouns"]), frozenset(nr["passive_participles"]),
                     frozenset(nr["passive_followers"]), frozenset(nr["object_only"]),
                     tuple(nr["complement_endings"]), frozenset(nr["refusals"]),
-                    frozenset(nr["negated_object_cues"]))
+                    frozenset(nr["negated_object_cues"]),
+                    frozenset(w.lower() for w in data["back_references"]["nouns"]))
 
 
 # --------------------------------------------------------------------------------------------- quotation marks
@@ -2663,6 +2665,69 @@ class _Extractor:
         return s.paragraph if s else -1
 
     # ---- indirect speech
+    # ---- speakers named by an earlier row
+    def back_references(self, rows: list[_Row]) -> None:
+        """Give a speaker that refers back to the source of the sentence before that source (in place, ``rows``
+        in text order): a definite description that names no one ("“...,” the MP said." after "One senior
+        backbencher, who asked not to be named, said ...") is that anonymous or described source, and a
+        personal pronoun whose resolved antecedent comes before a described speaker ("the Tory leader insisted
+        ... “...,” he said." after "Damian Green" was named) is that speaker: the name rules know only names as
+        antecedents. Only within a paragraph, from the row whose mention is in the same or the sentence just
+        before, with no person named between."""
+        done: list[_Row] = []
+        for row in sorted(rows, key=lambda r: r.speaker.mention_start if r.speaker.mention_start is not None else -1):
+            sp = row.speaker
+            if sp.mention_start is not None and not self.in_quote(sp.mention_start):
+                before = self._described_source_before(row, done)
+                if before is not None:
+                    row.speaker = before
+                done.append(row)
+
+    def _described_source_before(self, row: _Row, done: list[_Row]) -> _Speaker | None:
+        """The speaker that ``row``'s mention refers back to, from the rows ``done`` before it; None when it
+        names its own speaker."""
+        sp = row.speaker
+        pronoun = sp.resolution == "pronoun" and pronoun_kind(sp.mention or "") in ("male", "female")
+        if not pronoun and not self._bare_description(sp):
+            return None
+        prev = next((r.speaker for r in reversed(done) if r.speaker.mention_end is not None
+                     and r.speaker.mention_end <= sp.mention_start), None)
+        if prev is None or not (prev.speaker_type == "anonymous" or prev.speaker_type == "person" and (
+                prev.resolution == "description")):
+            return None
+        # the row's first sentence: a quotation of two sentences before its frame counts from its opening
+        here = self.doc.sentence_at(min(row.start, sp.mention_start))
+        there = self.doc.sentence_at(prev.mention_start)
+        if here is None or there is None or here.index - there.index > 1 or here.paragraph != there.paragraph:
+            return None
+        r = self.resolver
+        between = r.persons[bisect.bisect_left(r._pstarts, prev.mention_end):bisect.bisect_left(
+            r._pstarts, sp.mention_start)]
+        if any(not m.possessive and not m.after_preposition for _, _, m, _ in between):
+            return None  # someone named since: "... the official said. Kane replied that ... he said"
+        if pronoun:
+            if prev.speaker == sp.speaker or prev.speaker_type != "person":
+                return None
+            if prev.speaker is not None and (pid := r.index.person_named(prev.speaker)) is not None and (
+                    r.index.gender(pid) not in (None, pronoun_kind(sp.mention))):
+                return None
+        return _Speaker(prev.speaker, prev.speaker_type, prev.camp, sp.mention, sp.mention_start, sp.mention_end,
+                        "pronoun" if pronoun else prev.resolution)
+
+    def _bare_description(self, sp: _Speaker) -> bool:
+        """Whether ``sp`` is a definite description that speaks for itself ("the official", "the MP"): "the" and
+        up to two modifiers before a singular person noun (the name rules' descriptions, the anonymous-source
+        nouns, reporting_cues.toml ``[back_references] nouns``), not resolved to anyone named."""
+        words = (sp.mention or "").split()
+        if not 2 <= len(words) <= 4 or words[0].lower() != "the" or sp.resolution not in (
+                "description", "group", "unresolved", "anonymous"):
+            return False
+        if sp.speaker is not None and sp.speaker.lower() != " ".join(words).lower():
+            return False  # resolved to a person or a known group
+        head = words[-1].lower()
+        return head in name_rules()["description_nouns"] or head in _SOURCE_NOUNS and not head.endswith("s") or (
+            head in cue_lexicon().back_reference_nouns)
+
     def indirect_rows(self, taken: list[tuple[int, int]]) -> list[_Row]:
         rows: list[_Row] = []
         spans = SpanIndex(taken)
@@ -3178,6 +3243,7 @@ def _quote_lists(article: Article, actors: Actors | None) -> dict[str, list]:
     rows += ex.indirect_rows(taken)
     rows = ex.interview_rows(rows)
     rows.sort(key=lambda r: (r.start, r.end))
+    ex.back_references(rows)
     text = article.text
     cues = [r.cue for r in rows]
     speakers = [r.speaker for r in rows]

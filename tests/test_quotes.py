@@ -1429,7 +1429,7 @@ def test_unlisted_speaker_takes_the_camp_of_the_title_that_names_them() -> None:
     assert pd.isna(camps.get("Tom Reed"))
 
 
-# --- the narrator's words are not the speaker's voice (audit 4, finding 4) -------------------------------------
+# --- the narrator's words are not the speaker's voice; sources referred back to (audits 4 and 5) -------------------
 
 
 @pytest.mark.parametrize(
@@ -1476,3 +1476,41 @@ def test_content_without_the_narrators_words(body, text, cue, absent):
     row = _row(df, text)
     assert (row["text"], row["cue"]) == (text, cue)
     assert absent is None or not df["text"].str.contains(absent, regex=False).any(), df[["text", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker", "speaker_type", "mention"),
+    [
+        # a definite description that names no one refers back to the anonymous source just before it
+        (("One senior backbencher, who asked not to be named, said the whips had erred. 'They think we will "
+          "give in. We will not,' the MP said."), "give in", "one senior backbencher", "anonymous", "the MP"),
+        (("A senior official, who spoke on condition of anonymity, said the talks had stalled. \u201cNobody is "
+          "moving,\u201d the official said."), "Nobody is moving", "a senior official", "anonymous",
+         "the official"),
+        # a pronoun after a described speaker is that speaker, not a man named earlier
+        (("Police said Tom Hale was arrested on Monday. A spokesman for the ministry said the case was closed. "
+          "\u201cWe have nothing more to add,\u201d he said."), "nothing more to add",
+         "a spokesman for the ministry", "person", "he"),
+    ],
+)
+def test_speakers_referred_back_to(body, fragment, speaker, speaker_type, mention):
+    row = _row(_quotes(body), fragment)
+    assert (row["speaker"], row["speaker_type"], row["mention"]) == (speaker, speaker_type, mention)
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker"),
+    [
+        # kept: a person named between the description and the frame
+        (("A senior official, who asked not to be named, said the talks had stalled. Tom Hale said he was "
+          "hopeful. \u201cWe will get there,\u201d he said."), "get there", "Tom Hale"),
+        # kept: a group noun is no back-reference
+        (("A senior official, who asked not to be named, said the talks had stalled. \u201cThe talks go on,\u201d "
+          "the committee said."), "talks go on", "the committee"),
+        # kept: a new paragraph
+        (("A senior official, who asked not to be named, said the talks had stalled.\n\n\u201cWe are close,\u201d "
+          "the official said."), "We are close", "the official"),
+    ],
+)
+def test_speakers_not_referred_back_to(body, fragment, speaker):
+    assert _row(_quotes(body), fragment)["speaker"] == speaker
