@@ -166,7 +166,7 @@ _FOLLOWING_WORD = re.compile(r"[ \u00a0]+([a-z][\w\u2019']*)")
 _CONTRAST_AFTER_FRAME = frozenset({"but", "yet", "while", "whereas", "though", "although"})
 # prepositions that open an adjunct of place, time or occasion between a cue and its "that" clause
 _ADJUNCT_OPENERS = frozenset({"at", "in", "on", "during", "after", "before", "from", "with", "via", "over",
-                              "through", "while", "aboard", "inside", "outside", "near"})
+                              "through", "while", "aboard", "inside", "outside", "near", "without"})
 _MAX_ADJUNCT = 16  # tokens of such an adjunct
 _RECIPROCALS = frozenset({("each", "other"), ("one", "another")})
 _SENTENCE_IN_MARKS = re.compile(r"[\u201c\"']?[A-Z][^\u201c\u201d\"]*[.!?]['\u2019]?\s*$")  # "That is on me."
@@ -264,6 +264,9 @@ class _Lexicon:
     passive_followers: frozenset[str] = frozenset()
     object_only: frozenset[str] = frozenset()  # "called the hotline", "thanked the jury": no content
     complement_endings: tuple[str, ...] = ()
+    refusals: frozenset[str] = frozenset()  # "refused to say whether ...": nothing said, whatever follows
+    negated_object_cues: frozenset[str] = frozenset()  # "offered no evidence": nothing given
+    back_reference_nouns: frozenset[str] = frozenset()  # "the MP said": the source just described
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -297,7 +300,9 @@ def cue_lexicon() -> _Lexicon:
                     frozenset(nr["finite"]), frozenset(nr["bare_infinitives"]), frozenset(nr["request_cues"]),
                     frozenset(nr["request_nouns"]), frozenset(nr["passive_participles"]),
                     frozenset(nr["passive_followers"]), frozenset(nr["object_only"]),
-                    tuple(nr["complement_endings"]))
+                    tuple(nr["complement_endings"]), frozenset(nr["refusals"]),
+                    frozenset(nr["negated_object_cues"]),
+                    frozenset(w.lower() for w in data["back_references"]["nouns"]))
 
 
 # --------------------------------------------------------------------------------------------- quotation marks
@@ -2660,6 +2665,69 @@ class _Extractor:
         return s.paragraph if s else -1
 
     # ---- indirect speech
+    # ---- speakers named by an earlier row
+    def back_references(self, rows: list[_Row]) -> None:
+        """Give a speaker that refers back to the source of the sentence before that source (in place, ``rows``
+        in text order): a definite description that names no one ("“...,” the MP said." after "One senior
+        backbencher, who asked not to be named, said ...") is that anonymous or described source, and a
+        personal pronoun whose resolved antecedent comes before a described speaker ("the Tory leader insisted
+        ... “...,” he said." after "Damian Green" was named) is that speaker: the name rules know only names as
+        antecedents. Only within a paragraph, from the row whose mention is in the same or the sentence just
+        before, with no person named between."""
+        done: list[_Row] = []
+        for row in sorted(rows, key=lambda r: r.speaker.mention_start if r.speaker.mention_start is not None else -1):
+            sp = row.speaker
+            if sp.mention_start is not None and not self.in_quote(sp.mention_start):
+                before = self._described_source_before(row, done)
+                if before is not None:
+                    row.speaker = before
+                done.append(row)
+
+    def _described_source_before(self, row: _Row, done: list[_Row]) -> _Speaker | None:
+        """The speaker that ``row``'s mention refers back to, from the rows ``done`` before it; None when it
+        names its own speaker."""
+        sp = row.speaker
+        pronoun = sp.resolution == "pronoun" and pronoun_kind(sp.mention or "") in ("male", "female")
+        if not pronoun and not self._bare_description(sp):
+            return None
+        prev = next((r.speaker for r in reversed(done) if r.speaker.mention_end is not None
+                     and r.speaker.mention_end <= sp.mention_start), None)
+        if prev is None or not (prev.speaker_type == "anonymous" or prev.speaker_type == "person" and (
+                prev.resolution == "description")):
+            return None
+        # the row's first sentence: a quotation of two sentences before its frame counts from its opening
+        here = self.doc.sentence_at(min(row.start, sp.mention_start))
+        there = self.doc.sentence_at(prev.mention_start)
+        if here is None or there is None or here.index - there.index > 1 or here.paragraph != there.paragraph:
+            return None
+        r = self.resolver
+        between = r.persons[bisect.bisect_left(r._pstarts, prev.mention_end):bisect.bisect_left(
+            r._pstarts, sp.mention_start)]
+        if any(not m.possessive and not m.after_preposition for _, _, m, _ in between):
+            return None  # someone named since: "... the official said. Kane replied that ... he said"
+        if pronoun:
+            if prev.speaker == sp.speaker or prev.speaker_type != "person":
+                return None
+            if prev.speaker is not None and (pid := r.index.person_named(prev.speaker)) is not None and (
+                    r.index.gender(pid) not in (None, pronoun_kind(sp.mention))):
+                return None
+        return _Speaker(prev.speaker, prev.speaker_type, prev.camp, sp.mention, sp.mention_start, sp.mention_end,
+                        "pronoun" if pronoun else prev.resolution)
+
+    def _bare_description(self, sp: _Speaker) -> bool:
+        """Whether ``sp`` is a definite description that speaks for itself ("the official", "the MP"): "the" and
+        up to two modifiers before a singular person noun (the name rules' descriptions, the anonymous-source
+        nouns, reporting_cues.toml ``[back_references] nouns``), not resolved to anyone named."""
+        words = (sp.mention or "").split()
+        if not 2 <= len(words) <= 4 or words[0].lower() != "the" or sp.resolution not in (
+                "description", "group", "unresolved", "anonymous"):
+            return False
+        if sp.speaker is not None and sp.speaker.lower() != " ".join(words).lower():
+            return False  # resolved to a person or a known group
+        head = words[-1].lower()
+        return head in name_rules()["description_nouns"] or head in _SOURCE_NOUNS and not head.endswith("s") or (
+            head in cue_lexicon().back_reference_nouns)
+
     def indirect_rows(self, taken: list[tuple[int, int]]) -> list[_Row]:
         rows: list[_Row] = []
         spans = SpanIndex(taken)
@@ -2668,6 +2736,10 @@ class _Extractor:
             for cue in self.sentence_cues(s.index):
                 if (s.index, cue.first) in self.used:
                     continue
+                refused = self._refusal(s.index, tokens, cue)
+                if refused is not None:
+                    spans.add(*refused)  # what the refusal leaves unsaid holds no cue of its own
+                    continue
                 row = self._indirect(s.index, tokens, cue)
                 if row is None or spans.overlaps(row.start, row.end):
                     continue
@@ -2675,6 +2747,21 @@ class _Extractor:
                 spans.add(row.start, row.end)
                 taken.append((row.start, row.end))
         return rows
+
+    def _refusal(self, sent: int, tokens: list[Token], cue: _Cue) -> tuple[int, int] | None:
+        """The span of a refusal's complement ("refused | to say whether she had discussed the contract",
+        reporting_cues.toml ``[not_reports] refusals``), which reports nothing; None for other cues."""
+        lex = cue_lexicon()
+        k = cue.last + 1
+        if cue.first != cue.last or lex.forms.get(cue.form, ("", ""))[0] not in lex.refusals or k + 1 >= len(
+                tokens) or tokens[k][3] != "to" or tokens[k + 1][3] not in lex.bare_infinitives:
+            return None
+        start = tokens[k][1]
+        end = self._content_end(sent, tokens, cue, start)
+        # "refused to answer questions on ... but said there was no call": the second verb speaks
+        nxt = next((c for c in self.sentence_cues(sent) if c.first > k + 1 and c.start < end
+                    and tokens[c.first - 1][3] in {"but", "and", "yet"}), None)
+        return start, (tokens[nxt.first - 2][2] if nxt is not None else end)
 
     def _indirect(self, sent: int, tokens: list[Token], cue: _Cue) -> _Row | None:
         s = self.doc.sentences[sent]
@@ -2884,6 +2971,10 @@ def _object_reports_nothing(tokens: list[Token], cue: _Cue, start: int, end: int
     lemma = lex.forms.get(cue.form, ("", ""))[0]
     if cue.first == cue.last and lemma in lex.object_only:
         return _bare_object([t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end], lemma, lex)
+    if cue.first == cue.last and lemma in lex.negated_object_cues:
+        words = [t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end]
+        if words and words[0][3] == "no":
+            return _negated_object(words, lex)
     if cue.first != cue.last or lemma not in lex.answers and lemma not in lex.figure_cues:
         return False
     if any(t[3] == "that" for t in tokens[cue.last + 1:] if t[1] < start):
@@ -2912,6 +3003,15 @@ _WHEN_LEADS = frozenset({"the", "next", "following", "same", "previous", "on", "
                          "late", "a", "few", "two", "three", "several", "times", "once", "later", "earlier"})
 _AFTER_OBJECT_PREPOSITIONS = frozenset({"of", "in", "at", "on", "with", "from", "to", "by", "near", "outside",
                                         "inside", "about", "over", "under", "behind", "across"})
+
+
+def _negated_object(words: list[Token], lex: _Lexicon) -> bool:
+    """Whether ``words`` (opened by "no") are a bare negated object, which reports nothing (reporting_cues.toml
+    ``[not_reports] negated_object_cues``: "offered no evidence for the charge"): no clause, question word or
+    quotation mark after it ("offered no proof that ..." and "provided no details about how ..." stay)."""
+    questions = lex.passive_followers - _AFTER_OBJECT_PREPOSITIONS - {"for"}  # whether, if, how, why ...
+    return not any(t[3] in lex.finite or t[3] in questions or t[0] in _MARKS
+                   or t[0] in {"\u2018", "\u2019", "'"} for t in words)
 
 
 def _without_time_tail(words: list[Token]) -> list[Token]:
@@ -3143,6 +3243,7 @@ def _quote_lists(article: Article, actors: Actors | None) -> dict[str, list]:
     rows += ex.indirect_rows(taken)
     rows = ex.interview_rows(rows)
     rows.sort(key=lambda r: (r.start, r.end))
+    ex.back_references(rows)
     text = article.text
     cues = [r.cue for r in rows]
     speakers = [r.speaker for r in rows]

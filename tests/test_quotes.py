@@ -1078,8 +1078,9 @@ def test_not_speech(body):
         ("She told the Herald that the party would consider amendments.", "the party would consider amendments",
          "told the Herald"),
         ("Kest told the Associated Press the deal was dead.", "the deal was dead", "told the Associated Press"),
-        # kept: more after the bare infinitive, a "that" clause after respond
-        ("Ivo Brandt declined to say whether he would resign.", "to say whether he would resign", "declined"),
+        # kept: a question left open by a negated speech verb (a refusal verb reports nothing: see the end of this
+        # file), a "that" clause after respond
+        ("Ivo Brandt would not say whether he would resign.", "whether he would resign", "say"),
         ("Mira Kovac responded that the claim was false.", "the claim was false", "responded"),
         # kept: an inverted "asked" after a quotation
         ("\u201cWho pays for it?\u201d asked Mira Kovac.", "Who pays for it?", "asked"),
@@ -1343,7 +1344,8 @@ def test_calls_and_thanks_that_report_nothing(body):
          "the charges baseless and politically motivated"),
         ("Ana Ruiz called Brandt unfit for office.", "Brandt unfit for office"),
         ("Ivo Brandt thanked the jury for its patience.", "the jury for its patience"),
-        ("Ivo Brandt declined to comment on whether he would resign.", "to comment on whether he would resign"),
+        # a question left open by a negated speech verb stays (a refusal verb reports nothing: end of this file)
+        ("Ivo Brandt has not said whether he would resign.", "whether he would resign"),
     ],
 )
 def test_calls_and_thanks_that_still_report(body, content):
@@ -1425,3 +1427,90 @@ def test_unlisted_speaker_takes_the_camp_of_the_title_that_names_them() -> None:
     camps = dict(zip(df["speaker"], df["camp"]))
     assert camps["Ada Vance"] == "Freedonia" and camps["Nora Kell"] == "Sylvania"
     assert pd.isna(camps.get("Tom Reed"))
+
+
+# --- the narrator's words are not the speaker's voice; sources referred back to (audits 4 and 5) -------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a refusal verb before the infinitive of a speech verb: nothing said, whatever follows (and the verbs of
+        # the question left open are no cues of their own)
+        "Mayor Ida Holm refused to say whether she had discussed the lease with the developer.",
+        "The councillor declined to say whether he would stand again next year.",
+        "A spokeswoman declined to answer questions about who had approved the payment.",
+        # an object opened by "no" after offer, cite, show ...: what the source did not give, in the writer's words
+        "Councilman Leo Varga offered no evidence for the charge.",
+        "The minister cited no source for the figure.",
+    ],
+)
+def test_refusals_and_negated_objects_report_nothing(body):
+    assert _quotes(body).empty, _quotes(body)[["kind", "text", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "cue", "absent"),
+    [
+        # the narrator's comment after a second verb is no row; the first verb's content stays
+        ("Councilman Leo Varga slammed the lease as a scandal, but offered no evidence for the charge.",
+         "the lease as a scandal", "slammed", "evidence"),
+        # "without proof" is the writer's adjunct: the content starts after the "that"
+        ("Leo Varga accused the mayor of favouritism, claiming without proof that the tender was rigged.",
+         "the tender was rigged", "claiming", "proof"),
+        ("Leo Varga said without elaborating that the audit would clear him.", "the audit would clear him", "said",
+         "elaborating"),
+        # a refusal, then a second verb that speaks
+        ("Ida Holm declined to say whether she would resign, but said the lease was legal.", "the lease was legal",
+         "said", "whether"),
+        ("Ida Holm refused to answer questions on whether she would resign but said the lease was legal.",
+         "the lease was legal", "said", "whether"),
+        # kept: a question left open by a negated speech verb, a negated object with a clause after it
+        ("Ida Holm would not say whether she would resign.", "whether she would resign", "say", None),
+        ("Leo Varga offered no proof that the mayor had met the developer.",
+         "no proof that the mayor had met the developer", "offered", None),
+    ],
+)
+def test_content_without_the_narrators_words(body, text, cue, absent):
+    df = _quotes(body)
+    row = _row(df, text)
+    assert (row["text"], row["cue"]) == (text, cue)
+    assert absent is None or not df["text"].str.contains(absent, regex=False).any(), df[["text", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker", "speaker_type", "mention"),
+    [
+        # a definite description that names no one refers back to the anonymous source just before it
+        (("One senior backbencher, who asked not to be named, said the whips had erred. 'They think we will "
+          "give in. We will not,' the MP said."), "give in", "one senior backbencher", "anonymous", "the MP"),
+        (("A senior official, who spoke on condition of anonymity, said the talks had stalled. \u201cNobody is "
+          "moving,\u201d the official said."), "Nobody is moving", "a senior official", "anonymous",
+         "the official"),
+        # a pronoun after a described speaker is that speaker, not a man named earlier
+        (("Police said Tom Hale was arrested on Monday. A spokesman for the ministry said the case was closed. "
+          "\u201cWe have nothing more to add,\u201d he said."), "nothing more to add",
+         "a spokesman for the ministry", "person", "he"),
+    ],
+)
+def test_speakers_referred_back_to(body, fragment, speaker, speaker_type, mention):
+    row = _row(_quotes(body), fragment)
+    assert (row["speaker"], row["speaker_type"], row["mention"]) == (speaker, speaker_type, mention)
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker"),
+    [
+        # kept: a person named between the description and the frame
+        (("A senior official, who asked not to be named, said the talks had stalled. Tom Hale said he was "
+          "hopeful. \u201cWe will get there,\u201d he said."), "get there", "Tom Hale"),
+        # kept: a group noun is no back-reference
+        (("A senior official, who asked not to be named, said the talks had stalled. \u201cThe talks go on,\u201d "
+          "the committee said."), "talks go on", "the committee"),
+        # kept: a new paragraph
+        (("A senior official, who asked not to be named, said the talks had stalled.\n\n\u201cWe are close,\u201d "
+          "the official said."), "We are close", "the official"),
+    ],
+)
+def test_speakers_not_referred_back_to(body, fragment, speaker):
+    assert _row(_quotes(body), fragment)["speaker"] == speaker
