@@ -89,6 +89,7 @@ def _lexicon() -> dict:
         "auxiliaries": frozenset(data["auxiliaries"]),
         "aux_adverbs": frozenset(data["aux_adverbs"]),
         "not_main_verbs": frozenset(data["not_main_verbs"]),
+        "be_to_governors": frozenset(data["be_to_governors"]),
         "not_ing_verbs": frozenset(data["not_ing_verbs"]),
         "prepositions": frozenset(data["prepositions"]),
         "statement_verbs": frozenset(data["statement_verbs"]),
@@ -165,16 +166,31 @@ def _verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     ]
 
 
+_COORDINATED = re.compile(r"\s*,?\s*\b(?:and|but|or|then)\s", re.IGNORECASE)
+
+
 def _nearest_verb(text: str, lo: int, hi: int, start: int, end: int) -> re.Match[str] | None:
+    """The verb nearest ``text[start:end]`` in ``text[lo:hi]``; a verb after the expression's end behind "and",
+    "but", "or" or "then" heads the next conjunct, so a verb before the expression wins over it ("joined the lab in
+    1979 and stayed until 2011": 1979 is the joining)."""
     verbs = [m for m in _verbs(text, lo, hi) if not (start <= m.start() < end)]
     if not verbs:
         return None
+    if any(m.end() <= start for m in verbs):
+        split = _COORDINATED.match(text, end)
+        if split is not None:
+            verbs = [m for m in verbs if m.end() <= start or m.start() < split.end()]
 
     def distance(m: re.Match[str]) -> tuple[int, int]:
         gap = start - m.end() if m.end() <= start else m.start() - end
         return (gap, 0 if m.end() <= start else 1)
 
     return min(verbs, key=distance)
+
+
+# An adverb in -ly between an auxiliary and its verb ("would formally declare"); not "apply", "rally", "supply".
+_ADVERB = re.compile(r"[a-z]{4,}(?<!p)ly")
+_TO_BARE = re.compile(r"\s+to\s+(?:[a-z]{4,}(?<!p)ly\s+)?(?P<verb>(?!(?:the|a|an|be|have)\b)[a-z]+)\b")
 
 
 def _main_verb(text: str, verb: re.Match[str], hi: int, start: int, end: int) -> re.Match[str]:
@@ -186,6 +202,13 @@ def _main_verb(text: str, verb: re.Match[str], hi: int, start: int, end: int) ->
     """
     lex = _lexicon()
     word = verb[0].lower().replace("\u2019", "'")
+    if word in lex["be_to_governors"]:
+        # "was set to sail", "is expected to rule": the verb found is the governor; the event is the infinitive's.
+        before = _WORD_BEFORE.search(text, max(0, verb.start() - 12), verb.start())
+        bare = _TO_BARE.match(text, verb.end(), hi)
+        if before is not None and before[1].lower() in lex["auxiliaries"] and bare is not None \
+                and not (start <= bare.start("verb") < end):
+            return _WORD.match(text, bare.start("verb"))
     modal = word in lex["modals"]
     if not modal and word not in lex["auxiliaries"]:
         return verb
@@ -195,8 +218,11 @@ def _main_verb(text: str, verb: re.Match[str], hi: int, start: int, end: int) ->
             break  # the expression, or punctuation, ends the verb group
         previous = m.end()
         w = m[0].lower().replace("\u2019", "'")
-        if w in lex["aux_adverbs"]:
-            continue  # "could also", "has not"
+        bare = _TO_BARE.match(text, m.end(), hi) if w in lex["be_to_governors"] and not modal else None
+        if bare is not None and not (start <= bare.start("verb") < end):
+            return _WORD.match(text, bare.start("verb"))  # "is due to travel": the infinitive's bare verb
+        if w in lex["aux_adverbs"] or _ADVERB.fullmatch(w):
+            continue  # "could also", "has not", "would formally declare"
         if w in lex["auxiliaries"]:
             modal = False  # "will be", "could have been": a participle or -ing form must follow
             continue
@@ -859,43 +885,44 @@ def _footnote(ax: Axes, note: str, *, grow: bool) -> None:
                                 top=(box.y1 * height + missing) / (height + missing))
 
 
-def plot_timeline(df: pd.DataFrame, ax: Axes | None = None, *, window_days: int | None = 120) -> Figure:
-    """The reconstructed timeline: one lane per dated event, earliest at the top.
-
-    Day-level dates are marks; week-, month- and longer dates are spans from their first to their last day.
-    Colours are the event's first actor. Decades and centuries are left out (they would flatten the axis), and so
-    are events entirely outside ``window_days`` around the publication date (the most frequent anchor): they are
-    named in a note under the plot instead. ``window_days=None`` draws everything.
-
-    Raises:
-        ValueError: when the table has no dated rows (check ``plottable(df)`` first).
-    """
+def _date_axis(ax: Axes, *, years_only: bool = False) -> None:
+    """Date ticks that always name their month ("08 Mar", "15 Mar", "01 Apr"), the year in the offset; years only
+    for the far panel of a broken axis."""
     import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import Patch
 
-    rows = plottable(df)
-    if rows.empty:
-        raise ValueError("no dated events to plot; check chronology(df) before calling plot_timeline")
-    colours = _actor_colours(rows)  # before the window: the same colours as plot_story_order, whatever is drawn
-    left_out = rows.iloc[0:0]
-    anchors = rows["anchor"].dropna()
-    if window_days is not None and not anchors.empty:
-        centre = pd.Timestamp(anchors.mode().iloc[0])
-        reach = pd.Timedelta(days=window_days)
-        inside = (pd.to_datetime(rows["range_end"]) >= centre - reach) & (
-            pd.to_datetime(rows["range_start"]) <= centre + reach)
-        if inside.any():
-            rows, left_out = rows[inside].reset_index(drop=True), rows[~inside]
-    own_figure = ax is None
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(10, 0.42 * len(rows) + 1.6))
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+    if years_only:
+        formatter = mdates.DateFormatter("%Y")
     else:
-        fig = ax.figure
+        formatter = mdates.ConciseDateFormatter(
+            locator, formats=["%Y", "%b", "%d %b", "%H:%M", "%H:%M", "%S.%f"],
+            zero_formats=["", "%b %Y", "%d %b", "%d %b", "%H:%M", "%H:%M"],
+            offset_formats=["", "%Y", "%Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"])
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(formatter)
+
+
+def _window_split(rows: pd.DataFrame, window_days: int | None) -> tuple[pd.Series, pd.Timestamp | None]:
+    """Which rows lie within ``window_days`` of the publication date (the most frequent anchor), and that date."""
+    anchors = rows["anchor"].dropna()
+    if window_days is None or anchors.empty:
+        return pd.Series(True, index=rows.index), None
+    centre = pd.Timestamp(anchors.mode().iloc[0])
+    reach = pd.Timedelta(days=window_days)
+    inside = (pd.to_datetime(rows["range_end"]) >= centre - reach) & (
+        pd.to_datetime(rows["range_start"]) <= centre + reach)
+    return inside, centre
+
+
+def _draw_rows(ax: Axes, rows: pd.DataFrame, colours: dict[str, str], labelled: pd.Series,
+               limits: tuple[pd.Timestamp, pd.Timestamp]) -> None:
+    """One lane per row (earliest at the top); the rows of ``labelled`` get their label, right of the mark in the
+    axis's left half and left of it in the right half, so the axis need not run past the last event."""
     one_day = pd.Timedelta(days=1)
     starts = pd.to_datetime(rows["range_start"])
     ends = pd.to_datetime(rows["range_end"]) + one_day
-    for lane, (row, start, end) in enumerate(zip(rows.itertuples(), starts, ends)):
+    lo, hi = limits
+    for lane, (row, start, end, label) in enumerate(zip(rows.itertuples(), starts, ends, labelled)):
         colour = colours[_first_actor(row.actors)]
         y = len(rows) - 1 - lane
         if end - start <= one_day:
@@ -904,23 +931,100 @@ def plot_timeline(df: pd.DataFrame, ax: Axes | None = None, *, window_days: int 
         else:
             ax.barh(y, (end - start).days, left=start, height=0.55, color=colour, alpha=0.35,
                     edgecolor=colour, hatch="//" if row.inherited else None)
-        ax.annotate(f"{_short(row.label, 34)}  \u00b7 \u201c{_short(row.text, 22)}\u201d", (end, y),
-                    xytext=(6, 0), textcoords="offset points", va="center", fontsize=8.5)
+        if not label:
+            continue
+        text = f"{_short(row.label, 34)}  \u00b7 \u201c{_short(row.text, 22)}\u201d"
+        right_half = (max(start, lo) + (min(end, hi) - max(start, lo)) / 2 - lo) > (hi - lo) / 2
+        if right_half:
+            ax.annotate(text, (max(start, lo), y), xytext=(-6, 0), textcoords="offset points", va="center",
+                        ha="right", fontsize=8.5, annotation_clip=False)
+        else:
+            ax.annotate(text, (min(end, hi), y), xytext=(6, 0), textcoords="offset points", va="center",
+                        fontsize=8.5, annotation_clip=False)
     ax.set_yticks([])
     ax.set_ylim(-0.8, len(rows) - 0.2)
-    lo, hi = starts.min(), ends.max()
+    ax.set_xlim(lo, hi)
+
+
+def _limits(rows: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and last day of ``rows`` with a margin of 5% (at least a day)."""
+    one_day = pd.Timedelta(days=1)
+    lo = pd.to_datetime(rows["range_start"]).min()
+    hi = pd.to_datetime(rows["range_end"]).max() + one_day
     pad = max((hi - lo) * 0.05, one_day)
-    ax.set_xlim(lo - pad, hi + (hi - lo) * 0.9 + 3 * one_day)
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.set_xlabel("Date")
-    ax.set_title("Reconstructed timeline (earliest at the top)")
-    if len(left_out):
-        names = "; ".join(f"{_short(r.label, 28)} ({r.value})" for r in left_out.head(6).itertuples())
-        more = f" and {len(left_out) - 6} more" if len(left_out) > 6 else ""
-        _footnote(ax, f"Not drawn, more than {window_days} days from publication: {names}{more}",
-                  grow=own_figure)
+    return lo - pad, hi + pad
+
+
+def plot_timeline(df: pd.DataFrame, ax: Axes | None = None, *, window_days: int | None = 120) -> Figure:
+    """The reconstructed timeline: one lane per dated event, earliest at the top.
+
+    Day-level dates are marks; week-, month- and longer dates are spans from their first to their last day.
+    Colours are the event's first actor. Decades and centuries are left out (they would flatten the axis). The
+    window is chosen from the data: when most dated events lie within ``window_days`` of the publication date (the
+    most frequent anchor), the others are named in a note under the plot instead of drawn; when most lie further
+    away (a retrospective, an obituary), everything is drawn, on a broken axis (the years before, the weeks around
+    publication) when the plot has its own figure. ``window_days=None`` draws everything on one axis. Ticks always
+    name their month, and the axis ends just after the last event (labels in its right half stand left of their
+    marks).
+
+    Raises:
+        ValueError: when the table has no dated rows (check ``plottable(df)`` first).
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+
+    rows = plottable(df)
+    if rows.empty:
+        raise ValueError("no dated events to plot; check chronology(df) before calling plot_timeline")
+    colours = _actor_colours(rows)  # before the window: the same colours as plot_story_order, whatever is drawn
+    inside, _centre = _window_split(rows, window_days)
+    left_out = rows.iloc[0:0]
+    broken = False
+    if inside.any() and not inside.all():
+        if inside.sum() * 2 >= len(rows):
+            rows, left_out = rows[inside].reset_index(drop=True), rows[~inside]
+            inside = pd.Series(True, index=rows.index)
+        else:
+            broken = ax is None  # a retrospective: draw it all
+    own_figure = ax is None
+    height = 0.42 * len(rows) + 1.6
+    if broken:
+        fig, (far_ax, ax) = plt.subplots(1, 2, figsize=(11, height), sharey=True,
+                                         gridspec_kw={"width_ratios": [3, 2], "wspace": 0.06})
+        _draw_rows(far_ax, rows, colours, ~inside, _limits(rows[~inside]))
+        _draw_rows(ax, rows, colours, inside, _limits(rows[inside]))
+        _date_axis(far_ax, years_only=True)
+        _date_axis(ax)
+        far_ax.spines["right"].set_visible(False)
+        ax.spines["left"].set_visible(False)
+        ax.tick_params(left=False)
+        marks = {"marker": [(-1, -0.6), (1, 0.6)], "markersize": 10, "linestyle": "none", "color": "k",
+                 "mec": "k", "mew": 1, "clip_on": False}
+        top = [1] if far_ax.spines["top"].get_visible() else []  # the report style hides the top spine
+        far_ax.plot([1] * (1 + len(top)), [0, *top], transform=far_ax.transAxes, **marks)
+        ax.plot([0] * (1 + len(top)), [0, *top], transform=ax.transAxes, **marks)
+        far_ax.set_xlabel("Year")
+        ax.set_xlabel("Around publication")
+        far_ax.set_title("Reconstructed timeline (earliest at the top; the axis is broken)", loc="left")
+        first, last = pd.to_datetime(rows.loc[~inside, "range_start"]).min(), pd.to_datetime(
+            rows.loc[~inside, "range_end"]).max()
+        _footnote(far_ax, f"Most dated events lie more than {window_days} days from publication, so all are drawn: "
+                  f"left, {first.year}\u2013{last.year}; right, the days around publication. The gap between the "
+                  f"two halves is not to scale.", grow=True)
+    else:
+        if ax is None:
+            fig, ax = plt.subplots(figsize=(10, height))
+        else:
+            fig = ax.figure
+        _draw_rows(ax, rows, colours, pd.Series(True, index=rows.index), _limits(rows))
+        _date_axis(ax)
+        ax.set_xlabel("Date")
+        ax.set_title("Reconstructed timeline (earliest at the top)")
+        if len(left_out):
+            names = "; ".join(f"{_short(r.label, 28)} ({r.value})" for r in left_out.head(6).itertuples())
+            more = f" and {len(left_out) - 6} more" if len(left_out) > 6 else ""
+            _footnote(ax, f"Not drawn, more than {window_days} days from publication (most events are near it): "
+                      f"{names}{more}", grow=own_figure)
     drawn = set(rows["actors"].map(_first_actor))
     ax.legend(handles=[Patch(color=c, label=n) for n, c in colours.items() if n in drawn], title="First actor",
               loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8.5)

@@ -230,6 +230,17 @@ def test_timeline_columns_are_the_tables_values(write, text) -> None:
         ("Crews had restored power to half of affected homes by Friday.", "restored"),
         ("Volunteers delivered meals to flooded streets on Friday.", "delivered"),
         ("The union plans to meet on Friday.", "meet"),  # an infinitive after "to" stays a verb
+        # A short regular past form is a verb; "be due/set/about to" governs the bare verb after "to".
+        ("The harbour master, whose charts guided sailors, died on Friday.", "died"),
+        ("The minister is due to visit the port on Friday.", "visit"),
+        ("The ferry was set to sail on Friday.", "sail"),
+        ("The pier is about to reopen on Friday.", "reopen"),
+        ("The levy is unlikely to pass, in its current form, before Friday.", "pass"),
+        ("The board is expected to formally approve the plan on Friday.", "approve"),
+        ("The council would formally adopt the plan by Friday and said so.", "adopt"),  # an -ly adverb is skipped
+        ("The ferries have gone off course in the past and drifted ashore.", "gone"),  # an irregular participle
+        # A verb after the expression behind "and" heads the next conjunct: the verb before it wins.
+        ("The captain joined the harbour crew in 1979 and stayed there until 2011.", "joined"),
     ],
 )
 def test_event_verb_is_the_main_verb_after_an_auxiliary(write, sentence: str, verb: str) -> None:
@@ -253,18 +264,23 @@ title: Harbour history
 published: 2024-05-14
 ---
 The mayor urged both sides to return to the table by Friday. Talks collapsed on Sunday after a long session.
-
+{near}
 The council first approved a harbour levy in 1996. Its predecessor was approved in 1987. Historians compared it with
 the panic of 1873. Archivists catalogued the records of 1929. Veterans remembered the strike of 1970. Teachers
 organised the walkout of 1968. Economists analysed the recession of 1991.
 """
 
 
+# Most dated events near publication: the plot is windowed and the old years are named in a note.
+NEAR = ("The union met on Monday. The council voted on Tuesday. The port reopened on Wednesday. The ferry sailed on "
+        "May 2. The pier closed on May 3. The crane failed on May 6.\n")
+
+
 @pytest.mark.parametrize("layout", [None, "constrained"])
 def test_left_out_footnote_is_below_the_axis_label(write, layout) -> None:
     import matplotlib.pyplot as plt
 
-    df = timeline(load_article(write("old.txt", OLD_DATES)))
+    df = timeline(load_article(write("old.txt", OLD_DATES.format(near=NEAR))))
     if layout is None:
         fig = plot_timeline(df)
     else:
@@ -281,6 +297,38 @@ def test_left_out_footnote_is_below_the_axis_label(write, layout) -> None:
             assert note.y1 <= decoration.get_window_extent(renderer).y0, decoration.get_text()
     if layout is None:
         assert note.y0 >= 0  # the figure grew to hold it
+    plt.close(fig)
+
+
+def test_a_retrospective_is_drawn_whole_on_a_broken_axis(write) -> None:
+    import matplotlib.pyplot as plt
+
+    df = timeline(load_article(write("old.txt", OLD_DATES.format(near=""))))  # 2 near publication, 7 years back
+    fig = plot_timeline(df)
+    far, near = fig.axes[:2]
+    fig.canvas.draw()
+    assert not any(t.get_text().startswith("Not drawn") for ax in fig.axes for t in ax.texts)
+    assert any("1873\u20131996" in t.get_text() for t in far.texts)  # the note says what each half covers
+    years = [int(t.get_text()) for t in far.get_xticklabels() if t.get_text()]
+    assert years and min(years) <= 1900 and max(years) >= 1980
+    assert near.get_xlim()[1] - near.get_xlim()[0] < 30  # days: the weeks around publication
+    plt.close(fig)
+
+
+def test_date_ticks_name_their_month_and_the_axis_ends_near_the_last_event(write) -> None:
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    text = ("---\ntitle: Port news\npublished: 2024-03-12\n---\nThe union met on March 1. The council voted on "
+            "March 6. The port reopened on Monday. The ferry will sail on March 25.\n")
+    df = timeline(load_article(write("ticks.txt", text)))
+    fig = plot_timeline(df)
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert labels and all(any(m in label for m in ("Feb", "Mar", "Apr")) for label in labels), labels
+    right = mdates.num2date(ax.get_xlim()[1]).date()
+    assert right <= dt.date(2024, 3, 28)  # the last event is March 25: no month of empty axis after it
     plt.close(fig)
 
 
