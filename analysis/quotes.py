@@ -9,6 +9,10 @@ Three kinds of attribution are found in the body sentences of an article (``anal
 * ``indirect``: reported speech and beliefs without marks ("X said (that) ...", "..., X said", "according to
   X", "X denied/accused/vowed ...", "Western officials believe ...").
 
+The writer is the narrator, never a quoted source: a reported clause whose subject is "I" or "we" outside
+quotation marks (a columnist's "I wonder whether ...", an editorial's "We urge ...") gives no row and stays
+narration (for sentiment and stance too); whom the writer heard ("told me") stays a source.
+
 A reported clause is ``direct`` when at least three quarters of its letters and digits lie inside quotation
 marks (PolNeAR's annotation of a quotation includes a few framing words such as "he had").
 
@@ -232,6 +236,13 @@ _ANONYMITY_LEADS = frozenset({",", "but", "and", "who", "speaking", "spoke", "ta
                               "while", "\u2014", "\u2013"})  # words that lead into it: "..., but spoke on condition"
 _ANONYMITY_OPENERS = frozenset({"who", "whom", "speaking", "talking"})
 _CLAUSE_BOUNDS = frozenset({",", ";", "(", ")", "\u2014", "\u2013", ".", "?", "!", ":"})
+# a cue's subject that, outside quotation marks, is the writer (a columnist's "I", an editorial's "we"): the
+# narrator's own words are narration, not a quoted source
+_NARRATOR_SUBJECTS = frozenset({"i", "we"})
+_NARRATION = "narration"  # the kind of an internal row holding the writer's own reported clause (never output)
+_QUOTE_OPENINGS = frozenset({*_OPENERS, _STRAIGHT, "'", "\u2018"})
+_RELAY_PARTICIPLES = frozenset({"citing", "quoting"})  # ", citing two sources, ...": whom a relay relies on
+_UNIT_SIGNS = frozenset({"%", "\u2030", "\u00b0"})  # signs written after a number ("44.9%", "30\u00b0")
 
 
 @functools.lru_cache(maxsize=1)
@@ -267,6 +278,8 @@ class _Lexicon:
     refusals: frozenset[str] = frozenset()  # "refused to say whether ...": nothing said, whatever follows
     negated_object_cues: frozenset[str] = frozenset()  # "offered no evidence": nothing given
     back_reference_nouns: frozenset[str] = frozenset()  # "the MP said": the source just described
+    media_nouns: frozenset[str] = frozenset()  # "told the Interfax news agency": the addressee ends on one
+    occasion_nouns: frozenset[str] = frozenset()  # "conceded in a brief speech ...": where, not what
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -302,7 +315,8 @@ def cue_lexicon() -> _Lexicon:
                     frozenset(nr["passive_followers"]), frozenset(nr["object_only"]),
                     tuple(nr["complement_endings"]), frozenset(nr["refusals"]),
                     frozenset(nr["negated_object_cues"]),
-                    frozenset(w.lower() for w in data["back_references"]["nouns"]))
+                    frozenset(w.lower() for w in data["back_references"]["nouns"]),
+                    frozenset(data["objects"].get("media_nouns", ())), frozenset(nr.get("occasion_nouns", ())))
 
 
 # --------------------------------------------------------------------------------------------- quotation marks
@@ -588,6 +602,9 @@ def _single_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
     lemma, kind = lex.forms[low]
     for phrase, k in lex.not_cues.get(low, ()):
         if _match(tokens, i - k, phrase):
+            after = i - k + len(phrase)
+            if phrase[-1] in _OBJECT_PRONOUNS and after < len(tokens) and tokens[after][0] in _QUOTE_OPENINGS:
+                continue  # "called her “demanding and generous”": a quoted characterisation is a report
             return None
     prev = tokens[i - 1][3] if i > 0 else ""
     if prev == "," and low in lex.passive_participles and i + 1 < len(tokens) and (
@@ -638,6 +655,9 @@ def _object_end(tokens: list[Token], i: int, lex: _Lexicon) -> int:
     for words in lex.objects:
         if _match(tokens, i + 1, words):
             return i + len(words)
+    media = _media_addressee(tokens, i + 1, lex)
+    if media is not None:
+        return media
     j = i + 1
     if j + 1 < len(tokens) and tokens[j][3] == "the" and tokens[j + 1][4] and tokens[j + 1][0][:1].isalpha():
         # "told the Herald", "told the Associated Press": a named addressee after "the" (not "told the American
@@ -667,6 +687,47 @@ def _object_end(tokens: list[Token], i: int, lex: _Lexicon) -> int:
         if tokens[j - 1][3] in rules["demonyms"]:
             return i
     return max(i, j - 1)
+
+
+_IRREGULAR_PARTICIPLES = frozenset({"brought", "sent", "made", "led", "held", "built", "bought", "sought", "taken",
+                                    "written", "given", "won", "drawn", "seen", "shown", "known", "begun", "set",
+                                    "put", "run", "backed", "read", "heard", "left", "kept", "paid", "laid"})
+
+
+def _participle_aside(tokens: list[Token], a: int, b: int) -> bool:
+    """Whether ``tokens[a:b]`` (an aside between commas) is a past participle phrase with its agent or place
+    ("brought by a former engineer", "filed in federal court last month", "signed by 40 senators")."""
+    if b - a < 3 or not tokens[a][0].isalpha() or not tokens[a][0].islower():
+        return False
+    low = tokens[a][3]
+    return (low.endswith("ed") or low in _IRREGULAR_PARTICIPLES) and tokens[a + 1][3] in {"by", "in", "on", "at",
+                                                                                        "with", "against", "last"}
+
+
+def _media_addressee(tokens: list[Token], j: int, lex: _Lexicon) -> int | None:
+    """The last token of an addressee headed by a media noun (reporting_cues.toml ``[objects] media_nouns``):
+    "told the Interfax news agency", "told the state news agency APA", "told the local broadcaster Shant TV",
+    "told a German newspaper"; None when the words after the cue are no such phrase."""
+    n = len(tokens)
+    if j < n and tokens[j][3] in {"the", "a", "an"}:
+        j += 1
+    for m in range(j, min(n, j + 4)):
+        low = tokens[m][3]
+        if not tokens[m][0][:1].isalpha() or low in lex.finite:
+            return None
+        if low in lex.media_nouns and not tokens[m][4]:
+            k = m + 1
+            while k < n and k - m <= 3 and tokens[k][4] and tokens[k][0][:1].isalpha():
+                k += 1  # its name after it: "the state news agency APA"
+            if k == m + 1 and k < n and tokens[k][0][:1].isalpha() and tokens[k][3] not in _MEDIA_FOLLOWERS:
+                return None  # a modifier: "told the agency staff to ..."
+            return k - 1
+    return None
+
+
+# words that may follow a media addressee: "that", time and place adjuncts, the subject of the reported clause
+_MEDIA_FOLLOWERS = _TIME_AFTER_CUE | _ADJUNCT_OPENERS | _DETERMINERS | _SUBJECT_PRONOUNS | {
+    "about", "by", "late", "early", "shortly"}
 
 
 # --------------------------------------------------------------------------------------------- noun phrases
@@ -1648,6 +1709,13 @@ class _Extractor:
                 org = self._proper_noun_speaker(tokens, (k + 1, j - 1))
                 if org is not None and org.speaker:
                     return _replace(org, "apposition")
+            if tok[0] == "," and k > lo and tokens[k][0] == "," and _participle_aside(tokens, k + 1, j):
+                # "The suit, brought by a former engineer, alleges": a participle phrase describes the subject
+                # before it (a document or a group), when nothing above named the speaker
+                span = _head_before_complements(tokens, _np_ending_at(tokens, k - 1, lo), lo)
+                outer = self._np_speaker(tokens, span)
+                if outer is not None:
+                    return outer
             return None
         if pronoun_kind(tok[0]) or tok[3] in {"i", "we"}:
             return self.resolver.resolve(tok[1], tok[2])
@@ -2519,7 +2587,8 @@ class _Extractor:
             if cue.start < q.outer_end or (sent, cue.first) in self.used:
                 continue
             row = self._indirect(sent, tokens, cue)
-            if row is not None and row.start <= q.start and row.end >= q.end - 1 and row.speaker.speaker:
+            if row is not None and row.kind != _NARRATION and row.start <= q.start and row.end >= q.end - 1 and (
+                    row.speaker.speaker):
                 self.used.add((sent, cue.first))
                 return row
             return None
@@ -2743,6 +2812,9 @@ class _Extractor:
                 row = self._indirect(s.index, tokens, cue)
                 if row is None or spans.overlaps(row.start, row.end):
                     continue
+                if row.kind == _NARRATION:  # the writer's own clause: no row, but no other row inside it
+                    spans.add(row.start, row.end)
+                    continue
                 rows.append(row)
                 spans.add(row.start, row.end)
                 taken.append((row.start, row.end))
@@ -2777,6 +2849,10 @@ class _Extractor:
                 sp = self._anonymous(self._np_speaker(tokens, span))
             if cue.first == 0 or (cue.first <= 2 and tokens[0][0][:1].isupper() and cue.first == 1):
                 comma = next((k for k in range(after + 1, len(tokens)) if tokens[k][0] == ","), None)
+                if comma is not None and comma + 1 < len(tokens) and tokens[comma + 1][3] in _RELAY_PARTICIPLES:
+                    # "According to the agency, citing two sources familiar with the matter, ...": the relay's
+                    # own sources are not what was reported
+                    comma = next((k for k in range(comma + 2, len(tokens)) if tokens[k][0] == ","), None)
                 if comma is None:
                     return None
                 start, end = tokens[comma + 1][1] if comma + 1 < len(tokens) else s.end, s.end
@@ -2800,6 +2876,18 @@ class _Extractor:
         sp = self.subject(sent, cue)
         if sp is None:
             return None
+        mention = self.text[sp.mention_start:sp.mention_end] if sp.mention_start is not None else ""
+        if mention.lower() in _NARRATOR_SUBJECTS:
+            # "I wonder whether ...", "We urge ...": outside quotation marks, the writer's own words. The clause
+            # is narration: it gives no row, and no cue inside it frames a quotation of its own
+            row = self._indirect_after(sent, tokens, cue, sp)
+            return _Row(_NARRATION, row.start, row.end, sp, cue, sent) if row is not None else None
+        return self._indirect_after(sent, tokens, cue, sp)
+
+    def _indirect_after(self, sent: int, tokens: list[Token], cue: _Cue, sp: _Speaker) -> _Row | None:
+        """The row of a cue whose subject ``sp`` is found: the reported clause before or after it."""
+        s = self.doc.sentences[sent]
+        lex = cue_lexicon()
         if sp.mention_start is not None:
             k = next((i for i, t in enumerate(tokens) if t[1] >= sp.mention_start), 0)
             tail = tokens[cue.last + 1:]
@@ -2842,6 +2930,8 @@ class _Extractor:
         end = self._content_end(sent, tokens, cue, start)
         if _object_reports_nothing(tokens, cue, start, end) or _says_nothing(tokens, cue, start, end):
             return None
+        if _occasion_only(tokens, cue, start, end):
+            return None
         return self._make_row(sent, start, end, sp, cue)
 
     def _clause_before(self, sent: int, k: int) -> tuple[int, int]:
@@ -2854,8 +2944,9 @@ class _Extractor:
             if c.last < k and (sent, c.first) in self.used:
                 start = tokens[c.last + 1][1]
         j = k
-        while j > 0 and not tokens[j - 1][0][:1].isalnum() and tokens[j - 1][0] not in _CLOSERS + '"':
-            j -= 1
+        while j > 0 and not tokens[j - 1][0][:1].isalnum() and tokens[j - 1][0] not in _CLOSERS + '"' and (
+                tokens[j - 1][0] not in _UNIT_SIGNS or j < 2 or not tokens[j - 2][0][:1].isalnum()):
+            j -= 1  # (a sign that ends a number, "44.9%", is part of the clause)
         end = tokens[j - 1][2] if j > 0 else start
         return start, end
 
@@ -3118,7 +3209,8 @@ def _content_start(tokens: list[Token], cue: _Cue, text: str, limit: int) -> int
     ):
         k += 1
     if k < len(tokens) and tokens[k][1] < limit:
-        opener = next((i for i in range(cue.last + 1, k + 1) if tokens[i][3] in _ADJUNCT_OPENERS), None)
+        opener = next((i for i in range(cue.last + 1, k + 1) if tokens[i][3] in _ADJUNCT_OPENERS
+                       or _time_opener(tokens, i)), None)
         if opener is not None:
             # "boasted at a press conference last week that the stadium would ...", "said in a letter that
             # ...": where and when it was said comes before the "that" that opens what was said
@@ -3127,6 +3219,68 @@ def _content_start(tokens: list[Token], cue: _Cue, text: str, limit: int) -> int
                 return after
         return tokens[k][1]
     return limit
+
+
+def _occasion_only(tokens: list[Token], cue: _Cue, start: int, end: int) -> bool:
+    """Whether a content that starts right after "in", "at" or "during" after the cue names only the occasion
+    of speaking (reporting_cues.toml ``[not_reports] occasion_nouns``): "conceded in a brief speech to
+    supporters in Westfield early Wednesday." (the content would be "a brief speech to ...")."""
+    k = next((i for i in range(cue.last + 1, len(tokens)) if tokens[i][1] >= start), None)
+    if k is None or k - 1 <= cue.last or tokens[k - 1][3] not in {"in", "at", "during"}:
+        return False
+    nouns = cue_lexicon().occasion_nouns
+    head = next((t for t in tokens[k:k + 4] if t[3] in nouns), None)
+    if head is None:
+        return False
+    words = _WORDS.findall(tokens[k - 1][0] + " " + " ".join(t[0] for t in tokens[k:] if t[2] <= end))
+    return _only_circumstance(words)
+
+
+def _only_circumstance(words: list[str]) -> bool:
+    """Whether the words of a content that opens with a preposition before an occasion noun say only where, when
+    or on what occasion something was said: at most ``_MAX_ADJUNCT`` words without "that", an auxiliary, a
+    pronoun or a word that opens what was said ("about", "against", "whether" ...)."""
+    lows = [w.lower() for w in words]
+    stops = (cue_lexicon().finite - {"to"}) | _TOPIC_WORDS  # ("to" + an addressee: "a speech to supporters")
+    return "that" not in lows and len(words) <= _MAX_ADJUNCT and not stops.intersection(lows)
+
+
+_TOPIC_WORDS = frozenset({"about", "against", "over", "whether", "how", "why", "what", "who", "if", "of", "for"})
+
+
+def _time_opener(tokens: list[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` opens a time adjunct that may stand between a cue and its "that" ("said late on
+    Tuesday that ...", "have argued for years that ...")."""
+    low = tokens[i][3]
+    nxt = tokens[i + 1][3] if i + 1 < len(tokens) else ""
+    if low in {"late", "early"}:
+        return nxt in _WHEN_WORDS or nxt in {"on", "in", "last", "this", "that"}
+    if low == "for":  # "for years", "for decades", "for a long time", "for the past decade", "for the first time"
+        third = tokens[i + 2][3] if i + 2 < len(tokens) else ""
+        return nxt in _WHEN_WORDS or nxt in _DURATIONS or nxt in {"a", "the", "some", "several", "many"} and (
+            third in _DURATIONS or third in {"long", "past", "first", "last", "second"})
+    return False
+
+
+_DURATIONS = frozenset({"decades", "decade", "years", "months", "weeks", "days", "hours", "ages", "generations",
+                        "while", "time", "long"})
+
+
+def _adjunct_word(tokens: list[Token], m: int, lex: _Lexicon) -> bool:
+    """Whether a cue form or "to" inside an adjunct is part of it: a passive participle before "by" ("in a
+    statement quoted by the state news agency that ..."), or "to" after an occasion noun and before an
+    addressee ("in a note to clients that ...", "in a letter to the Senate that ...") rather than a verb."""
+    t = tokens[m]
+    nxt = tokens[m + 1] if m + 1 < len(tokens) else None
+    if nxt is None:
+        return False
+    if t[3] == "to":
+        if tokens[m - 1][3] not in lex.occasion_nouns:
+            return False  # "responded on Sunday to accusations that ...": the "that" clause is not the source's
+        low = nxt[3]
+        return nxt[4] and nxt[0][:1].isalpha() or low in _DETERMINERS or (
+            low.isalpha() and low.endswith("s") and not low.endswith(("ss", "us", "is")) and low not in lex.finite)
+    return t[3].endswith("ed") and nxt[3] == "by"
 
 
 @functools.lru_cache(maxsize=1)
@@ -3149,6 +3303,8 @@ def _that_after_adjunct(tokens: list[Token], k: int, limit: int) -> int | None:
         return None  # "reported at least 20 victims": a quantity, not a place
     for m in range(k + 1, min(n, k + 1 + _MAX_ADJUNCT)):
         t = tokens[m]
+        if (t[3] in finite or t[3] in lex.forms) and _adjunct_word(tokens, m, lex):
+            continue
         if t[1] >= limit or t[3] in finite or t[3] in lex.forms and not (
                 tokens[m - 1][3] in _DETERMINERS or tokens[m - 1][3] in _ADJUNCT_OPENERS) or (
                 not t[0][:1].isalnum() and t[0] not in {",", ".", "-", "’s", "'s"}):

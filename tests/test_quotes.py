@@ -1514,3 +1514,119 @@ def test_speakers_referred_back_to(body, fragment, speaker, speaker_type, mentio
 )
 def test_speakers_not_referred_back_to(body, fragment, speaker):
     assert _row(_quotes(body), fragment)["speaker"] == speaker
+
+
+# --- user audit 6: not speech, missed quotations, content without its adjunct (findings 3, 4, 5) ------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # winning is not speech
+        "The count went on all night. Neither candidate had declared victory by midnight.",
+        # a company's results are not speech, in the future tense too
+        "Norvex shares fell. Norvex will report second-quarter results in late July.",
+        # the content would be only the occasion of speaking
+        "The vote was close. Ruiz conceded in a short speech to volunteers in Dayton early Thursday.",
+        # a columnist's "I" and an editorial's "we" outside quotation marks are the writer: narration, no source
+        "Parking will cost more. I wonder whether the mayor has ever driven downtown at rush hour.",
+        "Parking will cost more. I agree with them.",
+        "The council meets on Monday. I urge every reader who drives in this city to attend the hearing.",
+        "Parking will cost more. I do not doubt that the mayor means well.",
+        "The council meets on Monday. We urge the council to listen to the people who live downtown.",
+        # nor does a cue inside the writer's clause frame one
+        "Times were hard. I believed the years of reform had shown us the way forward.",
+    ],
+)
+def test_audit6_not_reported_speech(body):
+    df = _quotes(body)
+    assert df.empty, df[["kind", "text", "speaker", "cue"]]
+
+
+def test_audit6_writer_hears_a_source():
+    """The writer's "told me" keeps its source: only the writer's own "I" clause is narration."""
+    body = ("Parking will cost more. A baker, Lena Ortiz, told me her customers already park two blocks away. "
+            "I agree with her.")
+    df = _quotes(body)
+    assert list(df["speaker"]) == ["Lena Ortiz"]
+    assert list(df["text"]) == ["her customers already park two blocks away"]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "kind", "text", "speaker", "cue"),
+    [
+        # "called" + an object pronoun is a telephone call, unless a quotation follows it
+        ('Ann Ruiz coached for forty years. Her old rival, Ben Ortiz, called her "fearless, kind and stubborn."',
+         "fearless", "direct", "fearless, kind and stubborn", "Ben Ortiz", "called"),
+        ("Ann Ruiz coached for forty years. Her old rival Ben Ortiz called her \u201cfearless and kind.\u201d",
+         "fearless", "direct", "fearless and kind", "Ben Ortiz", "called"),
+        # a participle phrase between the commas describes the subject before it
+        (("Norvex faces a lawsuit. The suit, brought by former driver Ana Soto, alleges that the firm ignored "
+          "safety rules."), "safety rules", "indirect", "the firm ignored safety rules", None, "alleges"),
+        (("Tenants are angry. A letter, signed by Mayor Tom Hale and 40 residents, urges the landlord to fix the "
+          "heating."), "heating", "indirect", "the landlord to fix the heating", "the letter", "urges"),
+    ],
+)
+def test_audit6_missed_quotations(body, fragment, kind, text, speaker, cue):
+    row = _row(_quotes(body), fragment)
+    assert (row["kind"], row["text"], row["cue"]) == (kind, text, cue)
+    assert (None if pd.isna(row["speaker"]) else row["speaker"]) == speaker
+
+
+def test_audit6_called_on_the_phone_stays_no_report():
+    assert _quotes("Ann Ruiz lost the vote. Ben Ortiz called her on Monday to apologise.").empty
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "text", "cue"),
+    [
+        # a statement relayed by an agency: the relay is part of the occasion, not of what was said
+        (("Sylvania denied it. Its Interior Ministry said in a statement quoted by the state news agency that "
+          "police had fired first."), "fired first", "police had fired first", "said"),
+        # the medium addressed is part of the cue
+        ("Talks stalled. An aide, Omar Rask, told the Tass news agency that the talks would resume.", "resume",
+         "the talks would resume", "told the Tass news agency"),
+        ("Talks stalled. Omar Rask told the state news agency ANP that the talks would resume.", "resume",
+         "the talks would resume", "told the state news agency ANP"),
+        # time adjuncts before "that"
+        ("Talks stalled. The Sylvanian Foreign Ministry said late on Monday that it had recalled its envoy.",
+         "recalled", "it had recalled its envoy", "said"),
+        ("Buses are slow. Residents have argued for years that the bridge should be rebuilt.", "bridge",
+         "the bridge should be rebuilt", "argued"),
+        ("Buses are slow. The mayor said for the first time that she would run again.", "run again",
+         "she would run again", "said"),
+        # "to" + the addressee after an occasion noun
+        ("Shares rose. Analysts at Hartley Capital wrote in a note to investors that the figures were solid.",
+         "solid", "the figures were solid", "wrote"),
+        # the relay's own sources are not the content
+        (("Talks stalled. According to the Herald, citing three people close to the talks, the government has "
+          "asked for more time."), "more time", "the government has asked for more time", "According to"),
+        # a sign after a number closes the clause with it
+        ("Ballots are still out. With most ballots counted, Ruiz had 51.2%, according to the county clerk.",
+         "51.2", "With most ballots counted, Ruiz had 51.2%", "according to"),
+        ("Ballots are still out. Turnout fell to 40%, election officials said.", "Turnout", "Turnout fell to 40%",
+         "said"),
+    ],
+)
+def test_audit6_content_without_adjunct(body, fragment, text, cue):
+    row = _row(_quotes(body), fragment)
+    assert (row["text"], row["cue"]) == (text, cue)
+    assert body[row["start"]:row["end"]] == text
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "text"),
+    [
+        # "to" after a noun that is no occasion opens no adjunct: the "that" clause is the accusers'
+        ("Voters are angry. Ben Ortiz responded on Sunday to claims that he had misled voters.", "misled",
+         "to claims that he had misled voters"),
+        # a media noun that modifies the next noun is no addressee
+        ("Talks stalled. Omar Rask told the agency staff to stay home.", "stay home",
+         "the agency staff to stay home"),
+        # an occasion with "that" keeps its clause
+        ("The vote was close. Ruiz conceded in a short speech that the count was fair.", "count",
+         "the count was fair"),
+    ],
+)
+def test_audit6_content_kept(body, fragment, text):
+    assert _row(_quotes(body), fragment)["text"] == text
