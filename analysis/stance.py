@@ -75,7 +75,7 @@ STANCE_COLUMNS = ["article", "source", "source_camp", "target", "target_camp", "
 FRAMING_COLUMNS = ["article", "camp", "speaker", "cue", "lemma", "connotation", "cue_start", "cue_end",
                    "sentence", "evidence", "start", "end"]
 SENTIMENT_COLUMNS = ["article", "source", "source_camp", "target", "target_camp", "polarity", "mention",
-                     "mention_start", "mention_end", "sentence", "evidence", "start", "end"]
+                     "mention_start", "mention_end", "sentence", "evidence", "start", "end", "judged"]
 CONNOTATIONS = ("neutral", "concession", "doubt", "dismissive", "hostile")
 
 _WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
@@ -136,6 +136,8 @@ class _Rules:
     claim_verbs: frozenset[str]
     claim_lookback: int
     framing: dict[str, tuple[int, float]]
+    subject: dict[str, Any] = field(default_factory=dict)  # [subject]: who holds a verb cue (:func:`_clause_holder`)
+    judge: dict[str, Any] = field(default_factory=dict)  # [judge]: what target sentiment may judge
     # ``regex`` split by the first character of a match (see :func:`_cue_dispatch`), or None
     dispatch: tuple[re.Pattern[str], dict[str, re.Pattern[str]]] | None = None
     # a regex finding the word starts some cue can begin at by their first three characters, and each cue's
@@ -181,10 +183,31 @@ def _rules() -> _Rules:
         claim_verbs=frozenset(data["claims"]["verbs"]),
         claim_lookback=int(data["claims"].get("lookback", _LOOKBACK_SENTENCES)),
         framing=framing_table,
+        subject=_subject_rules(data.get("subject", {})),
+        judge=_judge_rules(data.get("judge", {})),
         dispatch=_cue_dispatch(parts),
         prefixes=_cue_prefixes(parts),
         parts=tuple(parts),
     )
+
+
+def _subject_rules(raw: dict[str, Any]) -> dict[str, Any]:
+    """``[subject]`` of ``stance_cues.toml`` as frozensets of lower-case words (and ``max_words``)."""
+    out: dict[str, Any] = {k: frozenset(str(w).lower() for w in raw.get(k, ()))
+                           for k in ("skip", "passive", "boundary", "inner", "determiners", "no_holder", "expletive",
+                                     "nominal", "time", "time_lead", "conjunctions", "first_person", "prepositions")}
+    out["max_words"] = int(raw.get("max_words", 6))
+    return out
+
+
+def _judge_rules(raw: dict[str, Any]) -> dict[str, Any]:
+    """``[judge]`` of ``stance_cues.toml``: the target-sentiment signal's minimum confidence and word lists."""
+    return {"min_confidence": float(raw.get("min_confidence", 0.0)),
+            "news_agencies": frozenset(str(w).lower() for w in raw.get("news_agencies", ())),
+            "affiliated": frozenset(str(w).lower() for w in raw.get("affiliated", ())),
+            "affiliation_links": frozenset(str(w).lower() for w in raw.get("affiliation_links", ())),
+            "authorship": frozenset(str(w).lower() for w in raw.get("authorship", ())),
+            "speaks_for": frozenset(str(w).lower() for w in raw.get("speaks_for", ()))}
 
 
 _CUE_START = r"(?<![\w’'-])"  # a cue starts a word (the lookbehind of the cue regex)
@@ -991,6 +1014,10 @@ def _subject_before(ctx: _Context, sentence: int, pos: int, quote: int,
 
 
 def _sources(ctx: _Context, sentence: int, pos: int, quote: int, exclude_idx: frozenset[int]) -> list[_Party]:
+    """Who holds the cue at ``pos``: a modifier right before a nominal cue, the subject mention before it, a
+    description standing as the verb cue's subject (:func:`_clause_holder`: "fishing groups accused her"), the
+    speaker the quotation table gives this cue; the speaker of the quotation around the cue, or the narrator,
+    only when nothing stands before the cue in its clause. An empty list: the holder is unknown (the row goes)."""
     text = ctx.article.text
     for i in reversed(ctx.in_sentence(sentence)):
         m = ctx.mentions[i]
@@ -999,10 +1026,111 @@ def _sources(ctx: _Context, sentence: int, pos: int, quote: int, exclude_idx: fr
             if i not in exclude_idx and re.fullmatch(r"(?:[’']s?)?\s*", text[m.end:pos]) and m.kind == "name":
                 return [p for j in (i, *_coordinated_before(ctx, i)) if (p := _party(ctx, j))]
             break
-    parties = [p for i in _subject_before(ctx, sentence, pos, quote, exclude_idx) if (p := _party(ctx, i))]
+    found = _subject_before(ctx, sentence, pos, quote, exclude_idx)
+    parties = [p for i in found if (p := _party(ctx, i))]
     if parties:
         return parties
-    return [_quote_speaker(ctx, quote) or _narrator()]
+    kind, span = _clause_holder(ctx, ctx.doc.sentences[sentence].start, pos, quote)
+    if kind == "np" and span is not None:
+        return [_description_party(ctx, *span)]
+    if kind == "open":
+        return [_quote_speaker(ctx, quote) or _narrator()]
+    holder = _table_holder(ctx, pos)
+    return [holder] if holder is not None else []
+
+
+def _clause_holder(ctx: _Context, sentence_start: int, pos: int, quote: int) -> tuple[str, tuple[int, int] | None]:
+    """What stands before the verb cue at ``pos`` in its clause (``[subject]`` of ``stance_cues.toml``).
+
+    Returns ("open", None) when nothing does but auxiliaries, adverbs, negations, time words or an expletive
+    "there" (the cue opens its clause: its holder is the quotation's speaker or the narrator); ("np", (start,
+    end)) for a noun phrase that is the cue's subject ("fishing groups accused her", "The judge agreed with",
+    "Democrats also blasted"); ("unknown", None) for anything else: an unresolved pronoun ("after it backed"), a
+    relative pronoun ("who supports"), a quantifier ("most support"), a passive ("was accused of"), an
+    infinitive ("refused to accuse"), a long or cut phrase. A nominal cue ("a rare break with", "no evidence")
+    is always "open": the words before a noun are no subject.
+    """
+    rules = _rules().subject
+    text = ctx.article.text
+    first = _WORD.match(text, pos)
+    cue_word = first.group(0).lower() if first else ""
+    if cue_word in rules["nominal"]:
+        return "open", None
+    lo = sentence_start if quote < 0 else max(sentence_start, ctx.quotes[quote].start)
+    cut = lo
+    for m in _HOLDER_BREAK.finditer(text, lo, pos):
+        cut = m.end()
+    words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text, cut, pos)]
+    k = len(words)
+    passive = False
+    while k:
+        low = words[k - 1][0].lower()
+        prev = words[k - 2][0].lower() if k >= 2 else ""
+        if low in rules["time"]:
+            k -= 2 if prev in rules["time_lead"] else 1
+            continue
+        adverb = low == words[k - 1][0] and low.endswith("ly") and prev not in rules["determiners"] and not prev.endswith(("'s", "’s"))
+        if low in rules["skip"] or adverb or low.endswith(("n't", "n’t")):
+            passive = passive or low in rules["passive"]
+            k -= 1
+            continue
+        break
+    if k <= 0:
+        return "open", None
+    if passive and cue_word.endswith("ed"):
+        return "unknown", None
+    last = words[k - 1][0].lower()
+    base = re.split(r"['’]", last)[0]  # "we're", "they’ve"
+    if k == 1 and (last in rules["expletive"] or last in rules["conjunctions"]):
+        return "open", None  # "There is no evidence", "Or support Paul Ryan"
+    if quote < 0 and base in rules["first_person"]:
+        return "open", None  # a columnist's "I disagree with": the narrator
+    if (base in rules["no_holder"] or last in rules["boundary"] or last in rules["determiners"]
+            or last in rules["inner"] or last.endswith(("ing", "ed")) or last in _connotations()[0]):
+        return "unknown", None  # a pronoun, a relative, a quantifier; a verb ("continue supporting")
+    j = k - 1
+    while j > 0:
+        low = words[j - 1][0].lower()
+        if low in rules["determiners"]:
+            j -= 1
+            break
+        if low in rules["boundary"] or low in rules["no_holder"] or low in rules["skip"]:
+            break
+        j -= 1
+    while j < k and words[j][0].lower() in rules["inner"]:
+        j += 1
+    if j >= k or k - j > rules["max_words"] or not any(c.isalpha() for c in words[k - 1][0]):
+        return "unknown", None
+    if j > 0 and words[j - 1][0].lower() in rules["prepositions"]:
+        return "unknown", None  # the object of a preposition ("a vote for Kasich helps", "a win in the primary is")
+    return "np", (words[j][1], words[k - 1][2])
+
+
+_HOLDER_BREAK = re.compile(r"[,;:—–()\[\]\u201c\u201d\"]|\s-\s")
+
+
+def _description_party(ctx: _Context, start: int, end: int) -> _Party:
+    """A source named by a description ("fishing groups", "the judge"): its words, a leading capital article
+    lower-cased, with the camp the actors file gives the phrase (if any)."""
+    label = _SPACES.sub(" ", ctx.article.text[start:end])
+    first, _, rest = label.partition(" ")
+    if rest and first.lower() in _rules().subject["determiners"]:
+        label = f"{first.lower()} {rest}"
+    return _Party(label, _camp_of(ctx.actors, label), label)
+
+
+def _table_holder(ctx: _Context, pos: int) -> _Party | None:
+    """The speaker the quotation table gives the cue starting at ``pos`` ("groups accused her of ..." is a
+    quotation of the groups), or None (no such cue, or the table could not name its speaker)."""
+    cols = ctx.qcols or {}
+    camps = cols.get("camp") or [None] * len(cols.get("speaker", ()))
+    for a, b, speaker, camp in zip(cols.get("cue_start", ()), cols.get("cue_end", ()), cols.get("speaker", ()), camps):
+        if isinstance(a, (int, np.integer)) and isinstance(b, (int, np.integer)) and int(a) <= pos < int(b):
+            speaker = _clean(speaker)
+            if not speaker:
+                return None
+            return _Party(str(speaker), _clean(camp) or _camp_of(ctx.actors, speaker), str(speaker))
+    return None
 
 
 def _object_after(ctx: _Context, sentence: int, pos: int, gap: int) -> list[int]:
@@ -1320,12 +1448,13 @@ def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None, *, 
             caller may add keys meanwhile); scoring is most of the cost of :func:`stance`, so the keys known
             up front are not scored at all, and the rest are scored in one batch.
         judgements: rows for the stance table, which keeps only what the signal can judge
-            (:func:`_judgeable`; :func:`mention_sentiment` keeps every mention).
+            (:func:`_judgeable`, and a label the model gives with at least ``[judge].min_confidence``);
+            :func:`mention_sentiment` keeps every mention and says in ``judged`` whether stance may use it.
     """
     candidates = []
-    speaker_spans = _speaker_mention_spans(ctx) if judgements else []
-    unconfirmed = _unconfirmed_spans(ctx) if judgements else frozenset()
-    agencies = _agencies(ctx) if judgements else frozenset()
+    speaker_spans = _speaker_mention_spans(ctx)
+    unconfirmed = _unconfirmed_spans(ctx)
+    agencies = _agencies(ctx)
     for s in ctx.doc.sentences:
         for i in ctx.in_sentence(s.index):
             m = ctx.mentions[i]
@@ -1338,20 +1467,37 @@ def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None, *, 
             source = source or _narrator()
             if source.actor and source.actor == target.actor:
                 continue
-            if judgements and (not _judgeable(ctx, m, source, target, speaker_spans, unconfirmed)
-                               or (source.actor, target.actor) in agencies):
+            judged = (_judgeable(ctx, m, source, target, speaker_spans, unconfirmed)
+                      and (source.actor, target.actor) not in agencies)
+            if judgements and not judged:
                 continue
             if skip is not None and (s.index, source.label, target.label) in skip:
                 continue
-            candidates.append((s, m, source, target))
-    polarities = _score_mentions([(s.text, m.start - s.start, m.end - s.start) for s, m, _, _ in candidates])
-    for (s, m, source, target), polarity in zip(candidates, polarities):
+            candidates.append((s, m, source, target, judged))
+    items = [(s.text, m.start - s.start, m.end - s.start) for s, m, _, _, _ in candidates]
+    polarities = _score_mentions(items)
+    unsure = _unsure([k for k, (c, p) in enumerate(zip(candidates, polarities)) if c[4] and p != 0], items)
+    for k, ((s, m, source, target, judged), polarity) in enumerate(zip(candidates, polarities)):
         if skip is not None and (s.index, source.label, target.label) in skip:
+            continue
+        judged = judged and k not in unsure
+        if judgements and not judged:
             continue
         yield {"article": ctx.article.id, "source": source.label, "source_camp": source.camp,
                "target": target.label, "target_camp": target.camp, "polarity": int(polarity), "mention": m.text,
                "mention_start": m.start, "mention_end": m.end, "sentence": s.index, "evidence": s.text,
-               "start": s.start, "end": s.end}
+               "start": s.start, "end": s.end, "judged": bool(judged)}
+
+
+def _unsure(indices: list[int], items: list[tuple[str, int, int]]) -> set[int]:
+    """Which of ``items[i]`` (i in ``indices``) the model labels with less than ``[judge].min_confidence``
+    (none for the VADER stand-in, which has no probabilities)."""
+    floor = _rules().judge["min_confidence"]
+    if not indices or floor <= 0 or _sentiment_function() is _vader_window_sentiment:
+        return set()
+    from .targeted import target_confidences
+
+    return {i for i, p in zip(indices, target_confidences([items[i] for i in indices])) if p < floor}
 
 
 # Words after which a place's name may open a clause as its subject ("..., and Moscow rejected", "said Warsaw
@@ -1402,7 +1548,66 @@ def _judgeable(ctx: _Context, m: _Mention, source: _Party, target: _Party, speak
         return False
     if (m.start, m.end) in unconfirmed:
         return False
+    judge = _rules().judge
+    if source.actor and source.label.lower() in judge["news_agencies"]:
+        return False
+    if (m.after_prep and _affiliation(ctx, m)) or _authorship(ctx, m) or (m.possessive and _speaks_for(ctx, m)):
+        return False
+    if m.quote < 0 and _in_apposition(ctx, m):
+        return False
     return _actor_type(ctx.actors, target.actor) != "place" or _place_as_subject(ctx, m)
+
+
+def _affiliation(ctx: _Context, m: _Mention) -> bool:
+    """Whether the mention names where people speak from: "Analysts at Morgan Stanley were more cautious",
+    "a spokeswoman for X says" (``[judge].affiliated`` noun, ``affiliation_links`` preposition, determiners
+    between): the sentence's tone is about those people, not about the organisation."""
+    judge = _rules().judge
+    sentence = ctx.doc.sentences[m.sentence]
+    words = [w.lower() for w, _ in _clause_words_before(ctx.article.text, sentence.start, m.start, 5)]
+    while words and words[-1] in _DETERMINERS:
+        words.pop()
+    return len(words) >= 2 and words[-1] in judge["affiliation_links"] and words[-2] in judge["affiliated"]
+
+
+def _speaks_for(ctx: _Context, m: _Mention) -> bool:
+    """Whether a possessive mention names whom a person speaks for: "Trevino's campaign manager, Kyle Benton,
+    said", "the company's lawyers argued" (a ``[judge].speaks_for`` noun within two words after it): the tone
+    is that person's words or acts."""
+    words = [w.lower() for w in _WORD.findall(ctx.article.text, m.end, min(len(ctx.article.text), m.end + 40))]
+    if words and words[0] in ("s", "’s", "'s"):
+        words = words[1:]
+    return any(w in _rules().judge["speaks_for"] for w in words[:2])
+
+
+def _in_apposition(ctx: _Context, m: _Mention) -> bool:
+    """Whether the mention stands in an apposition that describes a person named just before it: "State Sen.
+    Dorothy Klein, a Republican who campaigned for Delgado, blamed national issues": the sentence's tone is
+    what the person does (Klein's blame), not a judgement of whom the description names."""
+    text = ctx.article.text
+    sentence = ctx.doc.sentences[m.sentence]
+    comma = text.rfind(",", sentence.start, m.start)
+    if comma < 0 or text.find(",", m.end, sentence.end) < 0:
+        return False
+    if not re.match(r"\s*(?:a|an|the)\s", text[comma + 1:m.start]) or _CLAUSE_BREAK.search(text, comma + 1, m.start):
+        return False
+    k = bisect.bisect_left(ctx.starts, comma) - 1
+    while k >= 0 and ctx.mentions[k].end > comma:
+        k -= 1
+    return k >= 0 and ctx.mentions[k].end == comma and ctx.mentions[k].person and ctx.mentions[k].kind == "name"
+
+
+def _authorship(ctx: _Context, m: _Mention) -> bool:
+    """Whether the mention is the author of the claim the sentence reports: "The suit, brought by former
+    engineer Dana Whitfield, alleges that ..." (an ``[judge].authorship`` participle, "by", at most three
+    lower-case words)."""
+    judge = _rules().judge
+    sentence = ctx.doc.sentences[m.sentence]
+    words = [w for w, _ in _clause_words_before(ctx.article.text, sentence.start, m.start, 6)]
+    k = len(words)
+    while k and words[k - 1].islower() and words[k - 1] != "by" and len(words) - k < 3:
+        k -= 1
+    return k >= 2 and words[k - 1] == "by" and words[k - 2].lower() in judge["authorship"]
 
 
 _AGENT = (r"(?:\b(?P<pron>[Hh]is|[Hh]er|[Tt]heir)|(?P<name>[A-Z][\w.\-]*?)['\u2019]s?)\s+"
@@ -1517,6 +1722,8 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
         kinds = set(map(type, values))
         if kinds == {int}:
             data[name] = np.array(values, dtype=np.int64)
+        elif kinds == {bool}:
+            data[name] = np.array(values, dtype=bool)
         elif kinds == {float}:
             data[name] = np.array(values, dtype=np.float64)
         elif kinds <= {str, type(None)}:
@@ -1600,7 +1807,11 @@ def mention_sentiment(article: Article, *, actors: Any = None, quotes: pd.DataFr
     The source is the speaker when the mention stands inside a quotation, else the narrator.
 
     Returns:
-        Columns :data:`SENTIMENT_COLUMNS`.
+        Columns :data:`SENTIMENT_COLUMNS`; ``judged`` says whether :func:`stance` may take the row as the
+        source's judgement of the target (False for a speaker's own camp, a place where something happens, a
+        quotation's speaker in its frame, a news agency's relay, an affiliation or author, a label the model
+        gives with too little confidence: the rules of ``_judgeable``). Charts of who judges whom should
+        keep only the judged rows.
     """
     ctx = _context(article, actors, quotes)
     return _frame(list(_sentiment_rows(ctx)), SENTIMENT_COLUMNS)
@@ -1731,12 +1942,16 @@ def plot_stance_heatmap(df: pd.DataFrame, *, by: str = "actor", title: str | Non
     return fig
 
 
-def plot_camp_sides(sides: pd.DataFrame, *, left: str = "Ukraine", right: str = "US and NATO") -> Any:
-    """Horizontal bars: each source's mean polarity toward the left camps and toward the right camps."""
+def plot_camp_sides(sides: pd.DataFrame, *, left: str = "Ukraine", right: str = "US and NATO",
+                    title: str | None = None) -> Any:
+    """Horizontal bars: each source's mean polarity toward the left camps and toward the right camps.
+
+    ``title`` should say which judgements ``sides`` counts (the stance report passes cue words and framing
+    only, while its matrix also counts target-level sentiment)."""
     import matplotlib.pyplot as plt
     import numpy as np
 
-    title = f"Who sides with whom: toward {left} and toward {right}"
+    title = title or f"Who sides with whom: toward {left} and toward {right}"
     if sides.empty:
         fig, ax = plt.subplots(figsize=(6, 1.5), dpi=100)
         ax.axis("off")

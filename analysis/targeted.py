@@ -78,6 +78,7 @@ from nltk.stem.porter import PorterStemmer
 __all__ = [
     "MODEL_FILE",
     "porter_stem",
+    "target_confidences",
     "target_features",
     "target_probabilities",
     "target_probabilities_many",
@@ -1089,6 +1090,48 @@ def _batch_labels(items: Sequence[tuple[str, int, int]]) -> list[int]:
         for k, label in zip(open_.tolist(), scores.argmax(axis=1).tolist()):
             labels[k] = label
     return [_LABELS[i] for i in labels]
+
+
+def target_confidences(items: Sequence[tuple[str, int, int]]) -> list[float]:
+    """The probability the model gives its label, for many mentions at once: ``max(target_probabilities(...)
+    .values())`` of each item, in one batch (the features and weights of :func:`_batch_labels`, with every
+    item's sentence compound, since a probability depends on it even where the label does not).
+
+    Args:
+        items: ``(sentence, start, end)`` triples, as the arguments of :func:`target_sentiment`.
+
+    Returns:
+        A probability in (1/3, 1] for each item, in order.
+    """
+    items = list(items)
+    for sentence, start, end in items:
+        _check_span(sentence, start, end)
+    if not items:
+        return []
+    model = _model()
+    rows: list[int] = []
+    values: list[float] = []
+    offsets: list[int] = []
+    priors: list[float] = []
+    for sentence, start, end in items:
+        info = _sentence(sentence)
+        view = _view(info, start, end, stems=False)
+        feats = _feature_keys(view, info.text, start)
+        offsets.append(len(rows))
+        rows.extend(feats)
+        values.extend(feats.values())
+        priors.append(_subject_prior(view.words, view.pos))
+    block = np.take(model.weights, np.fromiter(rows, dtype=np.intp, count=len(rows)), axis=0, mode="clip")
+    weighted = np.fromiter(values, dtype=np.float32, count=len(values))[:, None] * block[:, :3]
+    lr = (model.intercept + np.add.reduceat(weighted, offsets, axis=0)).astype(np.float64)
+    nb = (model.nb_intercept + np.add.reduceat(block[:, 3:], offsets, axis=0)).astype(np.float64)
+    lr[:, 0] += priors
+    comp_lr, comp_nb, band_lr, band_nb = _compound_weights()
+    compounds = np.array([_sentence(sentence).compound for sentence, _, _ in items], dtype=np.float64)
+    bands = ((compounds + 1) * 2.5).astype(np.intp)
+    scores = (lr + band_lr[bands] + compounds[:, None] * comp_lr
+              + _log_softmax_rows(nb + (comp_nb + band_nb)[bands]))
+    return np.exp(_log_softmax_rows(scores)).max(axis=1).tolist()
 
 
 def _log_softmax_rows(scores: np.ndarray) -> np.ndarray:

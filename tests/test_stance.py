@@ -514,3 +514,100 @@ def _sentiment_pairs(text: str) -> set[tuple[str, str]]:
     df = stance(_article(text), actors=Actors())
     df = df[df["signal"] == "target_sentiment"]
     return set(zip(df["source"], df["target"]))
+
+
+def _cue_rows(text: str, quotes: list[dict] | None = None) -> set[tuple[str, str, str]]:
+    df = stance(_article(text), actors=ACTORS, quotes=pd.DataFrame(quotes) if quotes else NO_QUOTES)
+    df = df[~df["signal"].isin(["target_sentiment", "framing"])]
+    return set(zip(df["source"], df["target"], df["signal"]))
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # user audit 6: "fishing groups accused her of ..." made the narrator the accuser
+    ("In the spring, farm unions accused Varga of ruining the harvest.", ("farm unions", "Ivo Varga", "blame"),
+     (NARRATOR, "Ivo Varga", "blame")),
+    ("The judge agreed with Lund that the fence was legal.", ("the judge", "Lena Lund", "agreement"),
+     (NARRATOR, "Lena Lund", "agreement")),
+    ("Fishermen also blasted Ostra for closing the harbour.", ("Fishermen", "Ostria", "disagreement"),
+     (NARRATOR, "Ostria", "disagreement")),
+    # a pronoun, a relative pronoun or a quantifier that names no one: the holder is unknown, the row goes
+    ("Crowds gathered outside the newspaper after it backed Varga.", None, (NARRATOR, "Ivo Varga", "support")),
+    ("A farmer who supports Varga lost his barn in the storm.", None, (NARRATOR, "Ivo Varga", "support")),
+    ("Among older voters, most support Lund.", None, (NARRATOR, "Lena Lund", "support")),
+    # a passive has no holder before the cue
+    ("Last year Lund was accused of bribery by nobody in particular.", None, (NARRATOR, "Lena Lund", "blame")),
+    # a columnist's own "I" in narration is the narrator; a cue opening its clause too
+    ("I disagree with Varga on every point.", (NARRATOR, "Ivo Varga", "disagreement"), None),
+    ("Don't blame Lund for the weather.", (NARRATOR, "Lena Lund", "blame"), None),
+])
+def test_a_description_before_a_verb_cue_holds_it_never_the_narrator(text, present, absent):
+    rows = _cue_rows(text)
+    if present:
+        assert present in rows
+    if absent:
+        assert absent not in rows
+
+
+def test_a_cue_the_quotation_table_gives_a_speaker_is_that_speakers():
+    """'they' names no one stance can find; the quotation table says who accused."""
+    text = "After the vote they accused Varga of lying about the border."
+    quote = _quote(text, "Varga of lying about the border", "Lena Lund", "Nordland", "accused")
+    assert ("Lena Lund", "Ivo Varga", "blame") in _cue_rows(text, [quote])
+    assert not any(source == NARRATOR for source, _, _ in _cue_rows(text))
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # the organisation analysts speak from is part of the clause's subject (user audit 6: Morgan Stanley)
+    ("Analysts at Dorn Capital were gloomy, warning of a terrible, disastrous year.", (NARRATOR, "Dorn Capital")),
+    # the author of a complaint is not its target
+    ("The complaint, filed by former clerk Nina Bauer, alleges that the mayor abused and humiliated her staff.",
+     (NARRATOR, "Nina Bauer")),
+    # a person named in an apposition describing someone else: the tone is that person's act
+    (("Tom Reyes lost. Senator Ruth Adler, a Democrat who campaigned for Tom Reyes, blamed the terrible economy "
+      "for the bitter defeat."), (NARRATOR, "Tom Reyes")),
+    # whom a campaign manager speaks for
+    ("Tom Reyes led the count. Reyes's campaign manager, Paul Cole, said the senator was confident and delighted.",
+     (NARRATOR, "Tom Reyes")),
+    # a label the model gives with little confidence (0.56 here) is no judgement
+    ("Kara Lindqvist is survived by a son, Olof Lindqvist, and three grandchildren.", (NARRATOR, "Olof Lindqvist")),
+])
+def test_target_sentiment_leaves_sources_authors_and_unsure_labels_alone(text, absent):
+    assert absent not in _sentiment_pairs(text)
+
+
+def test_a_news_agency_relaying_holds_no_stance():
+    text = "According to Reuters, citing two officials, Tom Reyes's government made a brave and generous offer."
+    quote = {"start": text.index("citing"), "end": len(text) - 1, "speaker": "Reuters", "camp": None,
+             "cue": "According to", "cue_start": 0, "cue_end": 12}
+    df = stance(_article(text), actors=Actors(), quotes=pd.DataFrame([quote]))
+    assert "Reuters" not in set(df.loc[df["signal"] == "target_sentiment", "source"])
+
+
+def test_mention_sentiment_says_which_rows_stance_may_judge():
+    """A speaker's own camp is scored but not judged (user audit 6: the per-camp chart read 'Russia, quoted
+    speaker -1' for the Kremlin's spokesman); a person is judged."""
+    text = "Lund said that Nordland faced a terrible, brutal winter and that Varga was a liar and a disgrace."
+    quote = [{"start": text.index("Nordland"), "end": len(text) - 1, "speaker": "Lena Lund", "camp": "Nordland",
+              "cue": "said", "cue_start": text.index("said"), "cue_end": text.index("said") + 4}]
+    scored = mention_sentiment(_article(text), actors=ACTORS, quotes=pd.DataFrame(quote))
+    assert list(scored.columns)[-1] == "judged"
+    own = scored[(scored["source"] == "Lena Lund") & (scored["target"] == "Nordland")]
+    other = scored[(scored["source"] == "Lena Lund") & (scored["target"] == "Ivo Varga")]
+    assert not own.empty and not own["judged"].any()
+    assert not other.empty and other["judged"].all()
+
+
+@pytest.mark.parametrize("text", [
+    "Kara Lindqvist is survived by a son, Olof Lindqvist, and three grandchildren.",
+    "Lund said Varga was a liar and a disgrace to his country.",
+    "Tom Reyes won the county race on Tuesday, defeating Dan Hill by nine points!",
+])
+def test_target_confidences_are_the_batch_of_the_labels_probabilities(text):
+    """The confidence floor of stance reads analysis.targeted.target_confidences: the same numbers as
+    max(target_probabilities(...)) one by one."""
+    from analysis.targeted import target_confidences, target_probabilities
+
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", text)]
+    batch = target_confidences([(text, a, b) for a, b in spans])
+    single = [max(target_probabilities(text, a, b).values()) for a, b in spans]
+    assert batch == pytest.approx(single, abs=1e-6)
