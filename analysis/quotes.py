@@ -229,9 +229,10 @@ _CLAUSE_BOUNDS = frozenset({",", ";", "(", ")", "\u2014", "\u2013", ".", "?", "!
 
 @functools.lru_cache(maxsize=1)
 def _source_heads() -> frozenset[str]:
-    """Nouns that head a source's noun phrase: the name rules' group and description nouns and :data:`_SOURCE_NOUNS`."""
+    """Nouns that head a source's noun phrase: the name rules' group, description and representative nouns and
+    :data:`_SOURCE_NOUNS`."""
     rules = name_rules()
-    return rules["group_nouns"] | rules["description_nouns"] | _SOURCE_NOUNS
+    return rules["group_nouns"] | rules["description_nouns"] | rules["representative_persons"] | _SOURCE_NOUNS
 
 
 # --------------------------------------------------------------------------------------------- lexicon
@@ -580,7 +581,8 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
     limit = max(lo, j - 9)
     while k - 1 >= limit and (_np_word(tokens[k - 1], rules) or _plural_possessive(tokens, k - 1, limit)):
         k -= 1  # "Farmers' groups": a plural possessive
-    if lowercase_head and not (k < j and tokens[j - 1][3] in _DETERMINERS | rules["premodifiers"]):
+    if lowercase_head and not (k < j and tokens[j - 1][3] in _DETERMINERS | rules["premodifiers"]) and not (
+            _represents_possessor(tokens, k, j) or _representative_after_determiner(tokens, k, j)):
         return None  # an unknown lower-case head counts only right after a determiner ("the network")
     while k < j and tokens[k][3] in {"of", "for", "and", "-", "."}:
         k += 1
@@ -593,6 +595,36 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
     return k, j
 
 
+def _adverb(tok: Token) -> bool:
+    """Whether ``tok`` is a lower-case adverb in "-ly" ("repeatedly"; not a noun such as "family", "ally": the
+    name rules' ``[not_adverbs]``)."""
+    return tok[3].endswith("ly") and tok[0].islower() and tok[3] not in name_rules()["not_adverbs"]
+
+
+def _represents_possessor(tokens: list[Token], k: int, j: int) -> bool:
+    """Whether ``tokens[k:j + 1]`` is a possessive and lower-case words up to a representative noun of the name
+    rules ("Kessler's office", "the mayor's press office", "Clinton's lawyer": ``[representatives]``)."""
+    rules = name_rules()
+    if tokens[j][3] not in rules["representative_bodies"] and tokens[j][3] not in rules["representative_persons"]:
+        return False
+    for i in range(j - 1, k - 1, -1):
+        tok = tokens[i]
+        if tok[3].endswith(("'s", "\u2019s")) or tok[0] in {"'", "\u2019"}:
+            return i < j
+        if not (tok[0].isalpha() and tok[0].islower()):
+            return False
+    return False
+
+
+def _representative_after_determiner(tokens: list[Token], k: int, j: int) -> bool:
+    """Whether ``tokens[k:j + 1]`` is a determiner, capitalised modifiers and a representative noun of the name
+    rules ("A Clinton ally", "the Kessler family")."""
+    rules = name_rules()
+    return k + 1 < j and tokens[k][3] in _DETERMINERS and (
+        tokens[j][3] in rules["representative_persons"] or tokens[j][3] in rules["representative_bodies"]) and all(
+        t[4] for t in tokens[k + 1:j])
+
+
 def _source_np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase of a source that ends at ``tokens[j]``, also when a prepositional phrase the noun-phrase
     rules do not take follows its head ("a spokesman for the ferry line", "an aide to the regional governor")."""
@@ -601,9 +633,7 @@ def _source_np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int
         k -= 1
     if k - 2 >= lo and k <= j and tokens[k - 1][3] in _SOURCE_PREPOSITIONS:
         outer = _np_ending_at(tokens, k - 2, lo)
-        rules = name_rules()
-        if outer is not None and outer[1] == k - 2 and (tokens[k - 2][3] in rules["description_nouns"] or tokens[
-                k - 2][3] in rules["group_nouns"] or tokens[k - 2][3] in _SOURCE_NOUNS):
+        if outer is not None and outer[1] == k - 2 and tokens[k - 2][3] in _source_heads():
             return outer[0], j
     span = _np_ending_at(tokens, j, lo)
     if span is None and tokens[j][0][:1].isalpha():
@@ -832,6 +862,12 @@ class _Resolver:
         group = self._group_with_complement(start, end)
         if group is not None:
             return group
+        spokes = self._representative(start, end)
+        if spokes is not None:
+            return spokes
+        role = self._role_with_complement(start, end)
+        if role is not None:
+            return role
         if _role_description(phrase):
             # "A No 10 spokesman", "a spokeswoman for the agency", "Chad's ambassador to France": one person the
             # article describes by role (not the person or place named inside the description)
@@ -861,6 +897,76 @@ class _Resolver:
             name = self.actors.canonical(phrase) or desc
             return _Speaker(name, "group", self.actors.camp_of(phrase), phrase, start, end, "group")
         return _Speaker(None, "unknown", None, phrase, start, end, "unresolved")
+
+    def _representative(self, start: int, end: int) -> _Speaker | None:
+        """Who speaks for the person or body a possessive names ("Kessler's office", "the mayor's press office",
+        "Clinton's campaign", "Kessler's lawyer"): the office (type group, resolution ``group``) or the
+        representative (type person, resolution ``description``), described by the canonical name of the person
+        they speak for ("Hillary Clinton's campaign"; else as written: "the mayor's office"), with that one's
+        camp. A determiner, capitalised modifiers and a body of ``[representatives]`` is that body too ("The
+        Clinton family", "the family": a group). None unless the phrase is a possessive and lower-case words up
+        to a noun of ``[representatives]`` in the name rules, or such a body."""
+        tokens = tokenize(self.text, start, end)
+        rules = name_rules()
+        phrase = self.text[start:end]
+        desc = _lower_first(_THE.sub("the ", phrase))
+        if len(tokens) >= 2 and tokens[0][3] in _DETERMINERS and tokens[-1][3] in rules["representative_bodies"] and (
+                all(t[4] for t in tokens[1:-1])):
+            # "The Clinton family", "the family": the body, with the camp of a person named in it
+            person = self.person_at(start, tokens[-2][2]) if len(tokens) > 2 else None
+            camp = self.actors.camp_of(phrase) or (person.camp if person is not None else None)
+            return _Speaker(desc, "group", camp, phrase, start, end, "group")
+        if len(tokens) < 2 or not _represents_possessor(tokens, 0, len(tokens) - 1):
+            return None
+        owner = next(i for i in range(len(tokens) - 2, -1, -1) if tokens[i][3].endswith(("'s", "\u2019s")) or (
+            tokens[i][0] in {"'", "\u2019"}))
+        mark = tokens[owner][0][-2:] if tokens[owner][0][-1:] in "sS" else tokens[owner][0][-1:]
+        person = self.person_at(start, tokens[owner][2])
+        name = person.speaker if person is not None else None
+        if name is None:  # a name only the actors file knows ("Vollmer's office")
+            actor = self.actors.lookup(self.text[start:tokens[owner][2] - len(mark)])
+            name = actor.name if actor is not None and actor.type == "person" else None
+        if name:
+            # one speaker however the person is named ("Clinton's campaign", "Rival Hillary Clinton's campaign")
+            desc = f"{name}{mark} {self.text[tokens[owner + 1][1]:end]}"
+        camp = self.actors.camp_of(phrase)
+        if camp is None and person is not None:
+            camp = person.camp
+        if tokens[-1][3] in rules["representative_bodies"]:
+            return _Speaker(desc, "group", camp, phrase, start, end, "group")
+        return _Speaker(desc, "person", camp, phrase, start, end, "description")
+
+    def _role_with_complement(self, start: int, end: int) -> _Speaker | None:
+        """A definite description of one person by a role with a prepositional phrase ("The mayor of Port
+        Halden", "the head of the Federal Reserve", "the chairman of the Labour Party", "the former secretary of
+        state"): the role's holder, never what the phrase names. The actors file's person with that role ("the
+        mayor"), else a person the article has tied to the role earlier (role words, an apposition, or title
+        words sharing the role and its side; the subject just named only when the phrase names no one: a role
+        with a name in its complement introduces its holder), else the description itself (type person,
+        resolution ``description``). None for other phrases."""
+        tokens = tokenize(self.text, start, end)
+        if len(tokens) < 4 or tokens[0][3] != "the":
+            return None
+        h = next((i for i, t in enumerate(tokens) if t[3] in _SOURCE_PREPOSITIONS), None)
+        rules = name_rules()
+        if h is None or h < 2 or h + 1 >= len(tokens) or tokens[h - 1][3] not in rules["description_nouns"] or (
+                not all(t[0].isalpha() and t[0].islower() for t in tokens[1:h])):
+            return None
+        if tokens[-1][3].endswith(("'s", "\u2019s")):
+            return None  # a possessive ("The former secretary of state's approach") is no source
+        # a complement of lower-case words ("the former secretary of state", "the head of the agency") makes a
+        # title, used like "the mayor" for someone just named; a name in it introduces the role's holder
+        named = any(t[4] and t[3] not in _DETERMINERS for t in tokens[h + 1:])
+        phrase = self.text[start:end]
+        role = self.text[start:tokens[h - 1][2]]
+        actor = self.actors.lookup(role) or (None if named else self.actors.lookup(phrase))
+        if actor is not None and actor.type == "person":
+            return _Speaker(actor.name, "person", actor.camp, phrase, start, end, "role alias")
+        found = self._description(start, role, sides_from=phrase, recent_subject=not named)
+        if found is not None:
+            return found._replace(mention=phrase, mention_end=end)
+        desc = _THE.sub("the ", phrase)
+        return _Speaker(desc, "person", self.actors.camp_of(phrase), phrase, start, end, "description")
 
     def _tied_person(self, start: int, phrase: str, before: int) -> int | None:
         """The latest of the first ``before`` persons whom the article ties to the description ``phrase`` (at
@@ -1052,17 +1158,22 @@ class _Resolver:
                     return self.resolve(tokens[span[0]][1], tokens[span[1]][2])
         return None
 
-    def _description(self, start: int, phrase: str) -> _Speaker | None:
+    def _description(self, start: int, phrase: str, *, sides_from: str | None = None,
+                     recent_subject: bool = True) -> _Speaker | None:
         """A definite description ("the Ukrainian leader"): the latest person whose title words share a word
-        with it, else the nearest person named as a subject in the two sentences before."""
+        with it, else (when ``recent_subject``) the nearest person named as a subject in the two sentences
+        before. ``sides_from``: a longer phrase whose party and nationality adjectives count too ("the leader"
+        of "the leader of the Labour Party")."""
         rules = name_rules()
         words = {w.lower() for w in _WORDS.findall(phrase)} - {"the", "top", "senior", "former", "us", "u.s"}
         # nationality and party adjectives ("the Tory leader", "the Ukrainian president") must be the person's
         # own: a person whose title words share the role but not the adjective is not tied to it
         sides = rules["demonyms"] | rules["affiliations"]
-        proper = {w.lower() for w in _WORDS.findall(phrase)[1:] if w[:1].isupper()} & sides
+        proper = {w.lower() for w in _WORDS.findall(sides_from or phrase)[1:] if w[:1].isupper()} & sides
         before = bisect.bisect_left(self._pstarts, start)
-        best = self._tied_person(start, phrase, before)
+        # (a role with a complement that gives a side, "the leader of the Labour Party", is tied by its title
+        # words below, which must carry the side)
+        best = self._tied_person(start, phrase, before) if not (sides_from and proper) else None
         for k in range(before - 1 if best is None else -1, -1, -1):
             pid = self.persons[k][3]
             titles = self.index.titles(pid)
@@ -1070,7 +1181,7 @@ class _Resolver:
                 best = pid
                 break
         res = "description"
-        if best is None:
+        if best is None and recent_subject:
             s = self.doc.sentence_at(start)
             floor = self.doc.sentences[max(0, s.index - 2)].start if s else start - 300
             for k in range(before - 1, -1, -1):
@@ -1124,7 +1235,8 @@ def _modified_noun(text: str, end: int) -> bool:
         return False
     rules = name_rules()
     word = m.group(1)
-    return word in rules["group_nouns"] or word in rules["description_nouns"] or word in rules["modified_plurals"]
+    return word in rules["group_nouns"] or word in rules["description_nouns"] or word in rules["modified_plurals"] or (
+        word in rules["representative_persons"] or word in rules["representative_bodies"])  # "Clinton ally"
 
 
 def _common_opener(phrase: str) -> bool:
@@ -1155,7 +1267,8 @@ def _role_description(phrase: str) -> bool:
     if len(words) < 2 or not (words[0] in {"a", "an"} or words[0].endswith(("'s", "\u2019s"))):
         return False
     head = next((k for k, w in enumerate(words) if w in _SOURCE_PREPOSITIONS), len(words)) - 1
-    return head >= 1 and words[head] in name_rules()["description_nouns"]
+    rules = name_rules()
+    return head >= 1 and (words[head] in rules["description_nouns"] or words[head] in rules["representative_persons"])
 
 
 def _lower_first(phrase: str) -> str:
@@ -1452,15 +1565,14 @@ class _Extractor:
         if cue.kind == "according":
             return self._according_source(tokens, cue)[1]
         before_cue = cue.first - 1
-        while before_cue > 0 and tokens[before_cue][3].endswith("ly") and tokens[before_cue][0].islower():
+        while before_cue > 0 and _adverb(tokens[before_cue]):
             before_cue -= 1  # ", wrongly suggesting"
         if cue.participle and cue.first > 0 and (tokens[before_cue][3] in _PARTICIPLE_OPENERS or (
                 tokens[before_cue][3] in _PREPOSITIONS_BEFORE_PARTICIPLE)):
             # ", saying ...", "shut the questions down by rejecting ...": the main clause's subject
             return self._main_subject(sent, cue)
         j = cue.first - 1
-        while j >= lo and (tokens[j][3] in _SKIP_BEFORE_CUE or (tokens[j][3].endswith("ly")
-                                                                   and tokens[j][0].islower())
+        while j >= lo and (tokens[j][3] in _SKIP_BEFORE_CUE or _adverb(tokens[j])
                            or tokens[j][3] in _REFLEXIVES or (cue.participle and tokens[j][3] in _BE)):
             if tokens[j][3] == "who" and j - 1 >= lo and tokens[j - 1][0] == ",":
                 break
@@ -1475,7 +1587,14 @@ class _Extractor:
             j -= 1  # "Joseph R. Biden Jr. responded"
         tok = tokens[j]
         if tok[3] in {"who", "which", "that"} and j - 1 >= lo and tokens[j - 1][0] == ",":
-            sp = self._np_speaker(tokens, _head_before_complements(tokens, _np_ending_at(tokens, j - 2, lo), lo))
+            span = _head_before_complements(tokens, _np_ending_at(tokens, j - 2, lo), lo)
+            sp = self._np_speaker(tokens, span)
+            if sp is not None and sp.resolution == "description" and span[0] - 2 >= lo and (
+                    tokens[span[0] - 1][0] == ","):
+                # "said Peter Morgan, a lawyer for the club, who has ...": the name the description is set after
+                found = self.resolver.by_end.get(tokens[span[0] - 2][2])
+                named = self.resolver.resolve(found[0], found[1]) if found and not found[2].possessive else None
+                sp = named if named is not None and named.speaker_type == "person" else sp
             return _replace(sp, "relative clause") if sp and sp.speaker else sp
         if tok[0] in {",", ")"}:
             # "Karl Weber, the finance minister, said": the name before the apposition speaks
@@ -2745,8 +2864,7 @@ def _in_relative_clause(tokens: list[Token], k: int, lo: int) -> bool:
 
 
 def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
-    while j > lo and (tokens[j][3] in _SKIP_BEFORE_CUE or (tokens[j][3].endswith("ly")
-                                                              and tokens[j][0].islower())):
+    while j > lo and (tokens[j][3] in _SKIP_BEFORE_CUE or _adverb(tokens[j])):
         j -= 1
     return j
 
