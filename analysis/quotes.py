@@ -2426,7 +2426,16 @@ class _Extractor:
         if told is not None:
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), told, None, sent, (q,))
         prev = [r for r in rows if r.quotes and r.end <= q.start and r.speaker.speaker]
-        if prev and self._paragraph_of(prev[-1].start) >= self._paragraph_of(q.start) - 1:
+        here = self._paragraph_of(q.start)
+        if prev and self._paragraph_of(prev[-1].start) >= here - 1:
+            if self._paragraph_of(prev[-1].start) < here and not starts_para and not self.text[
+                    self._sentence_start(q)].startswith(("\u201c", '"')):
+                # a quotation inside a sentence of a later paragraph that opens with a person ("Dan Ross, a
+                # lawyer, has egged them on with talks like “...”") is that person's, not the one before's
+                opener = self.text[self._sentence_start(q):].split(None, 1)[:1]
+                own = None if opener and pronoun_kind(opener[0]) else self._sentence_subject(q)  # ("He ...")
+                if own is not None and own.speaker:
+                    return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), own, None, sent, (q,))
             sp = _replace(prev[-1].speaker, "previous quote", keep_mention=False)
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
         nxt = self._next_framed(q)

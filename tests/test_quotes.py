@@ -1313,3 +1313,23 @@ def test_speaks_for_someone(body, fragment, speaker, speaker_type, resolution):
 def test_speaks_for_someone_with_actors(body, fragment, speaker, camp, resolution):
     row = _row(_quotes(body, _HARBOUR_ACTORS), fragment)
     assert (row["speaker"], row["camp"], row["resolution"]) == (speaker, camp, resolution)
+
+
+def test_quotation_in_a_later_sentence_about_someone_else_continues_no_one():
+    # a quotation inside a sentence that opens with another person, a paragraph after a framed quotation, is
+    # that person's (it continued the quotation before: Ada Quill)
+    body = ("\u201cWe will win the seat next year,\u201d said Ada Quill.\n\nIvo Marsh, a lawyer for the Green "
+            "League, has cheered on her rivals on Facebook with talks like \u201cQuill will lose the most votes and "
+            "cannot take the most delegates.\u201d")
+    assert _row(_quotes(body), "Quill will lose")["speaker"] == "Ivo Marsh"
+    # a quotation opening its own paragraph still continues the one before
+    body = ("\u201cWe will win the seat next year,\u201d said Ada Quill.\n\n\u201cAnd we will win it again in "
+            "the year after that one.\u201d")
+    assert _row(_quotes(body), "win it again")["speaker"] == "Ada Quill"
+
+
+def test_quotation_in_a_later_sentence_opened_by_a_pronoun_continues():
+    # a sentence that opens with a pronoun is about the one quoted before, whoever else it names
+    body = ("\u201cWe will win the seat next year,\u201d said Ada Quill.\n\nShe sees the hardest part for a "
+            "President Ivo Marsh as \u201cdealing with all the debts the council is going to leave.\u201d")
+    assert _row(_quotes(body), "dealing with all")["speaker"] == "Ada Quill"
