@@ -488,7 +488,9 @@ def _single_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
         return None  # a noun: "a question", "his claim", "Trump's remarks"
     if not tokens[i][0].islower() and (i > 0 or low not in {"asked", "told", "says", "said"}):
         return None  # capitalised mid-sentence: a name or a title ("Post", "Report")
-    if low in lex.ambiguous and i > 0 and not _verb_slot(tokens[i - 1]):
+    if low in lex.ambiguous and i > 0 and (not _verb_slot(tokens[i - 1]) or (
+            low in name_rules()["document_nouns"] and tokens[i - 1][3] in name_rules()["document_nouns"])):
+        # ("a disclosure report", "the survey data": a document noun before a document noun is a compound)
         return None  # a noun: "late-night tweets", "a controversial comment"
     if low in {"state", "states"} and i > 0 and tokens[i - 1][4] and not tokens[i - 1][3].endswith("s"):
         return None  # after a capitalised word (not a plural: "the Saudis state") a noun: "Minnesota state
@@ -520,7 +522,7 @@ def _verb_slot(prev: Token) -> bool:
         return True
     if low in _SKIP_BEFORE_CUE or (low.endswith("ly") and low not in {"early", "only", "daily", "weekly"}):
         return low not in {"in", "an", "on", "this", "last", "statement", "interview", "remarks", "recent"}
-    return low in rules["group_nouns"] or low in rules["description_nouns"]
+    return low in rules["group_nouns"] or low in rules["description_nouns"] or low in rules["document_nouns"]
 
 
 def _object_end(tokens: list[Token], i: int, lex: _Lexicon) -> int:
@@ -659,8 +661,13 @@ def _head_before_complements(tokens: list[Token], span: tuple[int, int] | None, 
     must be a group, description or source noun of the rules; else ``span`` is returned unchanged."""
     if span is None:
         return None
-    heads = _source_heads()
     first = span[0]
+    if first - 3 >= lo and tokens[first - 1][3] == "by" and _participle_by(tokens, first - 2) and (
+            tokens[first - 3][3] in name_rules()["document_nouns"]):
+        # "emails obtained by the Herald show": the documents, not who obtained them
+        before = _np_ending_at(tokens, first - 3, lo)
+        return (before[0], span[1]) if before is not None else (first - 3, span[1])
+    heads = _source_heads()
     for _ in range(_MAX_COMPLEMENTS):
         if first - 2 < lo or tokens[first - 1][3] not in _SOURCE_PREPOSITIONS:
             break
@@ -679,10 +686,11 @@ def _document_head(tokens: list[Token]) -> int | None:
     phrase is not headed by a document noun (``[documents]`` in ``name_rules.toml``)."""
     nouns = name_rules()["document_nouns"]
     for k, tok in enumerate(tokens[:5]):
-        if tok[3] in nouns and not tok[4]:
+        if tok[3] in nouns and (not tok[4] or k == 0 and (k + 1 == len(tokens) or not tokens[k + 1][4])):
+            # (capitalised only as the phrase's first word: "Emails obtained by the Herald show", "Filings show")
             after = tokens[k + 1][3] if k + 1 < len(tokens) else None
             if after is not None and after not in _SOURCE_PREPOSITIONS and after not in name_rules()[
-                    "author_prepositions"]:
+                    "author_prepositions"] and not _participle_by(tokens, k + 1):
                 return None  # "report card", "data center": the noun modifies another
             return k
         if not (tok[0][:1].isalpha() and (tok[0].islower() or tok[3] in _DETERMINERS)) or (
@@ -692,10 +700,24 @@ def _document_head(tokens: list[Token]) -> int | None:
     return None
 
 
+_IRREGULAR_PARTICIPLES = frozenset({"seen", "shown", "written", "given", "made", "taken", "drawn", "sent", "kept",
+                                    "held", "filed", "read"})
+
+
+def _participle_by(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is a past participle after a document noun, followed by "by" or ending the phrase
+    ("documents obtained by the Herald", "emails reviewed by The Post", "a memo seen by Reuters")."""
+    if k >= len(tokens):
+        return False
+    word = tokens[k][0]
+    return word.isalpha() and word.islower() and (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES) and (
+        k + 1 == len(tokens) or tokens[k + 1][3] == "by")
+
+
 def _document_span(tokens: list[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
     """``span`` (a noun phrase after "according to") widened over the name that follows its document noun:
-    "a filing with the Securities and Exchange Commission", "a report by the Federal Reserve Bank of Boston"
-    (the noun-phrase rules stop at "and" and "by")."""
+    "a filing with the Securities and Exchange Commission", "a report by the Federal Reserve Bank of Boston",
+    "documents obtained by the Herald" (the noun-phrase rules stop at "and" and "by")."""
     if span is None:
         return None
     head = _document_head(tokens[span[0]:span[1] + 1])
@@ -703,6 +725,8 @@ def _document_span(tokens: list[Token], span: tuple[int, int] | None) -> tuple[i
         return span
     k = span[0] + head + 1
     n = len(tokens)
+    if k + 1 < n and tokens[k + 1][3] == "by" and _participle_by(tokens, k):
+        k += 1  # "documents obtained by the Herald": the documents, described with who obtained them
     if k < n and tokens[k][3] in _SOURCE_PREPOSITIONS | {"by"}:
         k += 1
         if k < n and tokens[k][3] == "the":
@@ -1073,6 +1097,8 @@ class _Resolver:
                 name = self.actors.canonical(author) or _lower_first(_THE.sub("the ", author))
                 return _Speaker(name, "group", self.actors.camp_of(author), phrase, start, end, "document")
         desc = _lower_first(_THE.sub("the ", phrase))
+        if head == 0 and tokens[0][4]:  # "Emails obtained by the Herald show": capitalised as the sentence opens
+            desc = desc[:1].lower() + desc[1:]
         if k == len(tokens) and k >= 2 and tokens[0][3] in {"a", "an", "the"}:
             # "a letter" and, later, "the letter" are one source: named with "the" either way
             desc = "the " + self.text[tokens[1][1]:end]

@@ -1333,3 +1333,23 @@ def test_quotation_in_a_later_sentence_opened_by_a_pronoun_continues():
     body = ("\u201cWe will win the seat next year,\u201d said Ada Quill.\n\nShe sees the hardest part for a "
             "President Ivo Marsh as \u201cdealing with all the debts the council is going to leave.\u201d")
     assert _row(_quotes(body), "dealing with all")["speaker"] == "Ada Quill"
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker", "resolution"),
+    [
+        # a document with who obtained it: the documents, described in full (not unresolved)
+        ("The pier was sold in March, according to documents obtained by the Gazette.", "The pier was sold",
+         "documents obtained by the Gazette", "document"),
+        # ... also as the subject of a frame after the clause (not "the Gazette")
+        ("The mayor met the owner in May, emails obtained by the Gazette show.", "The mayor met the owner",
+         "emails obtained by the Gazette", "document"),
+        # a document noun capitalised because it opens the sentence is no person
+        ("Emails show that the mayor met the owner.", "the mayor met the owner", "emails", "document"),
+        # a document noun can stand before a verb that is also a noun ("filings show")
+        ("The owner gave $500 to the fund, filings show.", "The owner gave", "filings", "group"),
+    ],
+)
+def test_documents_as_sources(body, fragment, speaker, resolution):
+    row = _row(_quotes(body), fragment)
+    assert (row["speaker"], row["speaker_type"], row["resolution"]) == (speaker, "group", resolution)
