@@ -247,9 +247,10 @@ _UNIT_SIGNS = frozenset({"%", "\u2030", "\u00b0"})  # signs written after a numb
 
 @functools.lru_cache(maxsize=1)
 def _source_heads() -> frozenset[str]:
-    """Nouns that head a source's noun phrase: the name rules' group and description nouns and :data:`_SOURCE_NOUNS`."""
+    """Nouns that head a source's noun phrase: the name rules' group, description and representative nouns and
+    :data:`_SOURCE_NOUNS`."""
     rules = name_rules()
-    return rules["group_nouns"] | rules["description_nouns"] | _SOURCE_NOUNS
+    return rules["group_nouns"] | rules["description_nouns"] | rules["representative_persons"] | _SOURCE_NOUNS
 
 
 # --------------------------------------------------------------------------------------------- lexicon
@@ -614,7 +615,9 @@ def _single_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
         return None  # a noun: "a question", "his claim", "Trump's remarks"
     if not tokens[i][0].islower() and (i > 0 or low not in {"asked", "told", "says", "said"}):
         return None  # capitalised mid-sentence: a name or a title ("Post", "Report")
-    if low in lex.ambiguous and i > 0 and not _verb_slot(tokens[i - 1]):
+    if low in lex.ambiguous and i > 0 and (not _verb_slot(tokens[i - 1]) or (
+            low in name_rules()["document_nouns"] and tokens[i - 1][3] in name_rules()["document_nouns"])):
+        # ("a disclosure report", "the survey data": a document noun before a document noun is a compound)
         return None  # a noun: "late-night tweets", "a controversial comment"
     if low in {"state", "states"} and i > 0 and tokens[i - 1][4] and not tokens[i - 1][3].endswith("s"):
         return None  # after a capitalised word (not a plural: "the Saudis state") a noun: "Minnesota state
@@ -646,7 +649,7 @@ def _verb_slot(prev: Token) -> bool:
         return True
     if low in _SKIP_BEFORE_CUE or (low.endswith("ly") and low not in {"early", "only", "daily", "weekly"}):
         return low not in {"in", "an", "on", "this", "last", "statement", "interview", "remarks", "recent"}
-    return low in rules["group_nouns"] or low in rules["description_nouns"]
+    return low in rules["group_nouns"] or low in rules["description_nouns"] or low in rules["document_nouns"]
 
 
 def _object_end(tokens: list[Token], i: int, lex: _Lexicon) -> int:
@@ -689,6 +692,7 @@ def _object_end(tokens: list[Token], i: int, lex: _Lexicon) -> int:
     return max(i, j - 1)
 
 
+# irregular past participles ("brought by a former engineer", "a memo seen by Reuters"); regular ones end in -ed
 _IRREGULAR_PARTICIPLES = frozenset({"brought", "sent", "made", "led", "held", "built", "bought", "sought", "taken",
                                     "written", "given", "won", "drawn", "seen", "shown", "known", "begun", "set",
                                     "put", "run", "backed", "read", "heard", "left", "kept", "paid", "laid"})
@@ -766,7 +770,8 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
     limit = max(lo, j - 9)
     while k - 1 >= limit and (_np_word(tokens[k - 1], rules) or _plural_possessive(tokens, k - 1, limit)):
         k -= 1  # "Farmers' groups": a plural possessive
-    if lowercase_head and not (k < j and tokens[j - 1][3] in _DETERMINERS | rules["premodifiers"]):
+    if lowercase_head and not (k < j and tokens[j - 1][3] in _DETERMINERS | rules["premodifiers"]) and not (
+            _represents_possessor(tokens, k, j) or _representative_after_determiner(tokens, k, j)):
         return None  # an unknown lower-case head counts only right after a determiner ("the network")
     while k < j and tokens[k][3] in {"of", "for", "and", "-", "."}:
         k += 1
@@ -779,6 +784,36 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
     return k, j
 
 
+def _adverb(tok: Token) -> bool:
+    """Whether ``tok`` is a lower-case adverb in "-ly" ("repeatedly"; not a noun such as "family", "ally": the
+    name rules' ``[not_adverbs]``)."""
+    return tok[3].endswith("ly") and tok[0].islower() and tok[3] not in name_rules()["not_adverbs"]
+
+
+def _represents_possessor(tokens: list[Token], k: int, j: int) -> bool:
+    """Whether ``tokens[k:j + 1]`` is a possessive and lower-case words up to a representative noun of the name
+    rules ("Kessler's office", "the mayor's press office", "Clinton's lawyer": ``[representatives]``)."""
+    rules = name_rules()
+    if tokens[j][3] not in rules["representative_bodies"] and tokens[j][3] not in rules["representative_persons"]:
+        return False
+    for i in range(j - 1, k - 1, -1):
+        tok = tokens[i]
+        if tok[3].endswith(("'s", "\u2019s")) or tok[0] in {"'", "\u2019"}:
+            return i < j
+        if not (tok[0].isalpha() and tok[0].islower()):
+            return False
+    return False
+
+
+def _representative_after_determiner(tokens: list[Token], k: int, j: int) -> bool:
+    """Whether ``tokens[k:j + 1]`` is a determiner, capitalised modifiers and a representative noun of the name
+    rules ("A Clinton ally", "the Kessler family")."""
+    rules = name_rules()
+    return k + 1 < j and tokens[k][3] in _DETERMINERS and (
+        tokens[j][3] in rules["representative_persons"] or tokens[j][3] in rules["representative_bodies"]) and all(
+        t[4] for t in tokens[k + 1:j])
+
+
 def _source_np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase of a source that ends at ``tokens[j]``, also when a prepositional phrase the noun-phrase
     rules do not take follows its head ("a spokesman for the ferry line", "an aide to the regional governor")."""
@@ -787,9 +822,7 @@ def _source_np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int
         k -= 1
     if k - 2 >= lo and k <= j and tokens[k - 1][3] in _SOURCE_PREPOSITIONS:
         outer = _np_ending_at(tokens, k - 2, lo)
-        rules = name_rules()
-        if outer is not None and outer[1] == k - 2 and (tokens[k - 2][3] in rules["description_nouns"] or tokens[
-                k - 2][3] in rules["group_nouns"] or tokens[k - 2][3] in _SOURCE_NOUNS):
+        if outer is not None and outer[1] == k - 2 and tokens[k - 2][3] in _source_heads():
             return outer[0], j
     span = _np_ending_at(tokens, j, lo)
     if span is None and tokens[j][0][:1].isalpha():
@@ -815,8 +848,13 @@ def _head_before_complements(tokens: list[Token], span: tuple[int, int] | None, 
     must be a group, description or source noun of the rules; else ``span`` is returned unchanged."""
     if span is None:
         return None
-    heads = _source_heads()
     first = span[0]
+    if first - 3 >= lo and tokens[first - 1][3] == "by" and _participle_by(tokens, first - 2) and (
+            tokens[first - 3][3] in name_rules()["document_nouns"]):
+        # "emails obtained by the Herald show": the documents, not who obtained them
+        before = _np_ending_at(tokens, first - 3, lo)
+        return (before[0], span[1]) if before is not None else (first - 3, span[1])
+    heads = _source_heads()
     for _ in range(_MAX_COMPLEMENTS):
         if first - 2 < lo or tokens[first - 1][3] not in _SOURCE_PREPOSITIONS:
             break
@@ -835,10 +873,11 @@ def _document_head(tokens: list[Token]) -> int | None:
     phrase is not headed by a document noun (``[documents]`` in ``name_rules.toml``)."""
     nouns = name_rules()["document_nouns"]
     for k, tok in enumerate(tokens[:5]):
-        if tok[3] in nouns and not tok[4]:
+        if tok[3] in nouns and (not tok[4] or k == 0 and (k + 1 == len(tokens) or not tokens[k + 1][4])):
+            # (capitalised only as the phrase's first word: "Emails obtained by the Herald show", "Filings show")
             after = tokens[k + 1][3] if k + 1 < len(tokens) else None
             if after is not None and after not in _SOURCE_PREPOSITIONS and after not in name_rules()[
-                    "author_prepositions"]:
+                    "author_prepositions"] and not _participle_by(tokens, k + 1):
                 return None  # "report card", "data center": the noun modifies another
             return k
         if not (tok[0][:1].isalpha() and (tok[0].islower() or tok[3] in _DETERMINERS)) or (
@@ -848,10 +887,20 @@ def _document_head(tokens: list[Token]) -> int | None:
     return None
 
 
+def _participle_by(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is a past participle after a document noun, followed by "by" or ending the phrase
+    ("documents obtained by the Herald", "emails reviewed by The Post", "a memo seen by Reuters")."""
+    if k >= len(tokens):
+        return False
+    word = tokens[k][0]
+    return word.isalpha() and word.islower() and (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES) and (
+        k + 1 == len(tokens) or tokens[k + 1][3] == "by")
+
+
 def _document_span(tokens: list[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
     """``span`` (a noun phrase after "according to") widened over the name that follows its document noun:
-    "a filing with the Securities and Exchange Commission", "a report by the Federal Reserve Bank of Boston"
-    (the noun-phrase rules stop at "and" and "by")."""
+    "a filing with the Securities and Exchange Commission", "a report by the Federal Reserve Bank of Boston",
+    "documents obtained by the Herald" (the noun-phrase rules stop at "and" and "by")."""
     if span is None:
         return None
     head = _document_head(tokens[span[0]:span[1] + 1])
@@ -859,6 +908,8 @@ def _document_span(tokens: list[Token], span: tuple[int, int] | None) -> tuple[i
         return span
     k = span[0] + head + 1
     n = len(tokens)
+    if k + 1 < n and tokens[k + 1][3] == "by" and _participle_by(tokens, k):
+        k += 1  # "documents obtained by the Herald": the documents, described with who obtained them
     if k < n and tokens[k][3] in _SOURCE_PREPOSITIONS | {"by"}:
         k += 1
         if k < n and tokens[k][3] == "the":
@@ -1018,6 +1069,12 @@ class _Resolver:
         group = self._group_with_complement(start, end)
         if group is not None:
             return group
+        spokes = self._representative(start, end)
+        if spokes is not None:
+            return spokes
+        role = self._role_with_complement(start, end)
+        if role is not None:
+            return role
         if _role_description(phrase):
             # "A No 10 spokesman", "a spokeswoman for the agency", "Chad's ambassador to France": one person the
             # article describes by role (not the person or place named inside the description)
@@ -1047,6 +1104,76 @@ class _Resolver:
             name = self.actors.canonical(phrase) or desc
             return _Speaker(name, "group", self.actors.camp_of(phrase), phrase, start, end, "group")
         return _Speaker(None, "unknown", None, phrase, start, end, "unresolved")
+
+    def _representative(self, start: int, end: int) -> _Speaker | None:
+        """Who speaks for the person or body a possessive names ("Kessler's office", "the mayor's press office",
+        "Clinton's campaign", "Kessler's lawyer"): the office (type group, resolution ``group``) or the
+        representative (type person, resolution ``description``), described by the canonical name of the person
+        they speak for ("Hillary Clinton's campaign"; else as written: "the mayor's office"), with that one's
+        camp. A determiner, capitalised modifiers and a body of ``[representatives]`` is that body too ("The
+        Clinton family", "the family": a group). None unless the phrase is a possessive and lower-case words up
+        to a noun of ``[representatives]`` in the name rules, or such a body."""
+        tokens = tokenize(self.text, start, end)
+        rules = name_rules()
+        phrase = self.text[start:end]
+        desc = _lower_first(_THE.sub("the ", phrase))
+        if len(tokens) >= 2 and tokens[0][3] in _DETERMINERS and tokens[-1][3] in rules["representative_bodies"] and (
+                all(t[4] for t in tokens[1:-1])):
+            # "The Clinton family", "the family": the body, with the camp of a person named in it
+            person = self.person_at(start, tokens[-2][2]) if len(tokens) > 2 else None
+            camp = self.actors.camp_of(phrase) or (person.camp if person is not None else None)
+            return _Speaker(desc, "group", camp, phrase, start, end, "group")
+        if len(tokens) < 2 or not _represents_possessor(tokens, 0, len(tokens) - 1):
+            return None
+        owner = next(i for i in range(len(tokens) - 2, -1, -1) if tokens[i][3].endswith(("'s", "\u2019s")) or (
+            tokens[i][0] in {"'", "\u2019"}))
+        mark = tokens[owner][0][-2:] if tokens[owner][0][-1:] in "sS" else tokens[owner][0][-1:]
+        person = self.person_at(start, tokens[owner][2])
+        name = person.speaker if person is not None else None
+        if name is None:  # a name only the actors file knows ("Vollmer's office")
+            actor = self.actors.lookup(self.text[start:tokens[owner][2] - len(mark)])
+            name = actor.name if actor is not None and actor.type == "person" else None
+        if name:
+            # one speaker however the person is named ("Clinton's campaign", "Rival Hillary Clinton's campaign")
+            desc = f"{name}{mark} {self.text[tokens[owner + 1][1]:end]}"
+        camp = self.actors.camp_of(phrase)
+        if camp is None and person is not None:
+            camp = person.camp
+        if tokens[-1][3] in rules["representative_bodies"]:
+            return _Speaker(desc, "group", camp, phrase, start, end, "group")
+        return _Speaker(desc, "person", camp, phrase, start, end, "description")
+
+    def _role_with_complement(self, start: int, end: int) -> _Speaker | None:
+        """A definite description of one person by a role with a prepositional phrase ("The mayor of Port
+        Halden", "the head of the Federal Reserve", "the chairman of the Labour Party", "the former secretary of
+        state"): the role's holder, never what the phrase names. The actors file's person with that role ("the
+        mayor"), else a person the article has tied to the role earlier (role words, an apposition, or title
+        words sharing the role and its side; the subject just named only when the phrase names no one: a role
+        with a name in its complement introduces its holder), else the description itself (type person,
+        resolution ``description``). None for other phrases."""
+        tokens = tokenize(self.text, start, end)
+        if len(tokens) < 4 or tokens[0][3] != "the":
+            return None
+        h = next((i for i, t in enumerate(tokens) if t[3] in _SOURCE_PREPOSITIONS), None)
+        rules = name_rules()
+        if h is None or h < 2 or h + 1 >= len(tokens) or tokens[h - 1][3] not in rules["description_nouns"] or (
+                not all(t[0].isalpha() and t[0].islower() for t in tokens[1:h])):
+            return None
+        if tokens[-1][3].endswith(("'s", "\u2019s")):
+            return None  # a possessive ("The former secretary of state's approach") is no source
+        # a complement of lower-case words ("the former secretary of state", "the head of the agency") makes a
+        # title, used like "the mayor" for someone just named; a name in it introduces the role's holder
+        named = any(t[4] and t[3] not in _DETERMINERS for t in tokens[h + 1:])
+        phrase = self.text[start:end]
+        role = self.text[start:tokens[h - 1][2]]
+        actor = self.actors.lookup(role) or (None if named else self.actors.lookup(phrase))
+        if actor is not None and actor.type == "person":
+            return _Speaker(actor.name, "person", actor.camp, phrase, start, end, "role alias")
+        found = self._description(start, role, sides_from=phrase, recent_subject=not named)
+        if found is not None:
+            return found._replace(mention=phrase, mention_end=end)
+        desc = _THE.sub("the ", phrase)
+        return _Speaker(desc, "person", self.actors.camp_of(phrase), phrase, start, end, "description")
 
     def _tied_person(self, start: int, phrase: str, before: int) -> int | None:
         """The latest of the first ``before`` persons whom the article ties to the description ``phrase`` (at
@@ -1153,6 +1280,8 @@ class _Resolver:
                 name = self.actors.canonical(author) or _lower_first(_THE.sub("the ", author))
                 return _Speaker(name, "group", self.actors.camp_of(author), phrase, start, end, "document")
         desc = _lower_first(_THE.sub("the ", phrase))
+        if head == 0 and tokens[0][4]:  # "Emails obtained by the Herald show": capitalised as the sentence opens
+            desc = desc[:1].lower() + desc[1:]
         if k == len(tokens) and k >= 2 and tokens[0][3] in {"a", "an", "the"}:
             # "a letter" and, later, "the letter" are one source: named with "the" either way
             desc = "the " + self.text[tokens[1][1]:end]
@@ -1238,17 +1367,22 @@ class _Resolver:
                     return self.resolve(tokens[span[0]][1], tokens[span[1]][2])
         return None
 
-    def _description(self, start: int, phrase: str) -> _Speaker | None:
+    def _description(self, start: int, phrase: str, *, sides_from: str | None = None,
+                     recent_subject: bool = True) -> _Speaker | None:
         """A definite description ("the Ukrainian leader"): the latest person whose title words share a word
-        with it, else the nearest person named as a subject in the two sentences before."""
+        with it, else (when ``recent_subject``) the nearest person named as a subject in the two sentences
+        before. ``sides_from``: a longer phrase whose party and nationality adjectives count too ("the leader"
+        of "the leader of the Labour Party")."""
         rules = name_rules()
         words = {w.lower() for w in _WORDS.findall(phrase)} - {"the", "top", "senior", "former", "us", "u.s"}
         # nationality and party adjectives ("the Tory leader", "the Ukrainian president") must be the person's
         # own: a person whose title words share the role but not the adjective is not tied to it
         sides = rules["demonyms"] | rules["affiliations"]
-        proper = {w.lower() for w in _WORDS.findall(phrase)[1:] if w[:1].isupper()} & sides
+        proper = {w.lower() for w in _WORDS.findall(sides_from or phrase)[1:] if w[:1].isupper()} & sides
         before = bisect.bisect_left(self._pstarts, start)
-        best = self._tied_person(start, phrase, before)
+        # (a role with a complement that gives a side, "the leader of the Labour Party", is tied by its title
+        # words below, which must carry the side)
+        best = self._tied_person(start, phrase, before) if not (sides_from and proper) else None
         for k in range(before - 1 if best is None else -1, -1, -1):
             pid = self.persons[k][3]
             titles = self.index.titles(pid)
@@ -1256,7 +1390,7 @@ class _Resolver:
                 best = pid
                 break
         res = "description"
-        if best is None:
+        if best is None and recent_subject:
             s = self.doc.sentence_at(start)
             floor = self.doc.sentences[max(0, s.index - 2)].start if s else start - 300
             for k in range(before - 1, -1, -1):
@@ -1310,7 +1444,8 @@ def _modified_noun(text: str, end: int) -> bool:
         return False
     rules = name_rules()
     word = m.group(1)
-    return word in rules["group_nouns"] or word in rules["description_nouns"] or word in rules["modified_plurals"]
+    return word in rules["group_nouns"] or word in rules["description_nouns"] or word in rules["modified_plurals"] or (
+        word in rules["representative_persons"] or word in rules["representative_bodies"])  # "Clinton ally"
 
 
 def _common_opener(phrase: str) -> bool:
@@ -1341,7 +1476,8 @@ def _role_description(phrase: str) -> bool:
     if len(words) < 2 or not (words[0] in {"a", "an"} or words[0].endswith(("'s", "\u2019s"))):
         return False
     head = next((k for k, w in enumerate(words) if w in _SOURCE_PREPOSITIONS), len(words)) - 1
-    return head >= 1 and words[head] in name_rules()["description_nouns"]
+    rules = name_rules()
+    return head >= 1 and (words[head] in rules["description_nouns"] or words[head] in rules["representative_persons"])
 
 
 def _lower_first(phrase: str) -> str:
@@ -1638,15 +1774,14 @@ class _Extractor:
         if cue.kind == "according":
             return self._according_source(tokens, cue)[1]
         before_cue = cue.first - 1
-        while before_cue > 0 and tokens[before_cue][3].endswith("ly") and tokens[before_cue][0].islower():
+        while before_cue > 0 and _adverb(tokens[before_cue]):
             before_cue -= 1  # ", wrongly suggesting"
         if cue.participle and cue.first > 0 and (tokens[before_cue][3] in _PARTICIPLE_OPENERS or (
                 tokens[before_cue][3] in _PREPOSITIONS_BEFORE_PARTICIPLE)):
             # ", saying ...", "shut the questions down by rejecting ...": the main clause's subject
             return self._main_subject(sent, cue)
         j = cue.first - 1
-        while j >= lo and (tokens[j][3] in _SKIP_BEFORE_CUE or (tokens[j][3].endswith("ly")
-                                                                   and tokens[j][0].islower())
+        while j >= lo and (tokens[j][3] in _SKIP_BEFORE_CUE or _adverb(tokens[j])
                            or tokens[j][3] in _REFLEXIVES or (cue.participle and tokens[j][3] in _BE)):
             if tokens[j][3] == "who" and j - 1 >= lo and tokens[j - 1][0] == ",":
                 break
@@ -1661,7 +1796,14 @@ class _Extractor:
             j -= 1  # "Joseph R. Biden Jr. responded"
         tok = tokens[j]
         if tok[3] in {"who", "which", "that"} and j - 1 >= lo and tokens[j - 1][0] == ",":
-            sp = self._np_speaker(tokens, _head_before_complements(tokens, _np_ending_at(tokens, j - 2, lo), lo))
+            span = _head_before_complements(tokens, _np_ending_at(tokens, j - 2, lo), lo)
+            sp = self._np_speaker(tokens, span)
+            if sp is not None and sp.resolution == "description" and span[0] - 2 >= lo and (
+                    tokens[span[0] - 1][0] == ","):
+                # "said Peter Morgan, a lawyer for the club, who has ...": the name the description is set after
+                found = self.resolver.by_end.get(tokens[span[0] - 2][2])
+                named = self.resolver.resolve(found[0], found[1]) if found and not found[2].possessive else None
+                sp = named if named is not None and named.speaker_type == "person" else sp
             return _replace(sp, "relative clause") if sp and sp.speaker else sp
         if tok[0] in {",", ")"}:
             # "Karl Weber, the finance minister, said": the name before the apposition speaks
@@ -2564,7 +2706,16 @@ class _Extractor:
         if told is not None:
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), told, None, sent, (q,))
         prev = [r for r in rows if r.quotes and r.end <= q.start and r.speaker.speaker]
-        if prev and self._paragraph_of(prev[-1].start) >= self._paragraph_of(q.start) - 1:
+        here = self._paragraph_of(q.start)
+        if prev and self._paragraph_of(prev[-1].start) >= here - 1:
+            if self._paragraph_of(prev[-1].start) < here and not starts_para and not self.text[
+                    self._sentence_start(q)].startswith(("\u201c", '"')):
+                # a quotation inside a sentence of a later paragraph that opens with a person ("Dan Ross, a
+                # lawyer, has egged them on with talks like “...”") is that person's, not the one before's
+                opener = self.text[self._sentence_start(q):].split(None, 1)[:1]
+                own = None if opener and pronoun_kind(opener[0]) else self._sentence_subject(q)  # ("He ...")
+                if own is not None and own.speaker:
+                    return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), own, None, sent, (q,))
             sp = _replace(prev[-1].speaker, "previous quote", keep_mention=False)
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
         nxt = self._next_framed(q)
@@ -3194,8 +3345,7 @@ def _in_relative_clause(tokens: list[Token], k: int, lo: int) -> bool:
 
 
 def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
-    while j > lo and (tokens[j][3] in _SKIP_BEFORE_CUE or (tokens[j][3].endswith("ly")
-                                                              and tokens[j][0].islower())):
+    while j > lo and (tokens[j][3] in _SKIP_BEFORE_CUE or _adverb(tokens[j])):
         j -= 1
     return j
 

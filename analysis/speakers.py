@@ -139,6 +139,9 @@ def name_rules() -> dict:
     rules["document_nouns"] = frozenset(data["documents"]["nouns"])
     rules["author_prepositions"] = frozenset(data["documents"]["author_prepositions"])
     rules["possessed_institutions"] = frozenset(data["organisations"]["possessed_institutions"])
+    rules["representative_bodies"] = frozenset(data["representatives"]["bodies"])
+    rules["representative_persons"] = frozenset(data["representatives"]["persons"])
+    rules["not_adverbs"] = frozenset(data["not_adverbs"]["words"])
     rules["first_names"] = _first_names()
     return rules
 

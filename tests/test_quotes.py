@@ -1630,3 +1630,130 @@ def test_audit6_content_without_adjunct(body, fragment, text, cue):
 )
 def test_audit6_content_kept(body, fragment, text):
     assert _row(_quotes(body), fragment)["text"] == text
+
+
+# ------------------------------------------------------------------ who speaks for whom (audit 4b, finding 6)
+
+_HARBOUR_ACTORS = Actors([
+    Actor("Ines Vollmer", "person", "City", aliases=("Vollmer", "Mayor Ines Vollmer"), roles=("the mayor",)),
+    Actor("Odo Farris", "person", "Council", aliases=("Farris",)),
+])
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker", "speaker_type", "resolution"),
+    [
+        # a role with "of <place>" is the role's holder, never the place: the description itself when the
+        # article has tied no one to it ...
+        ("The mayor of Lindmoor said on Friday that the ferry would run again.", "the ferry would run",
+         "the mayor of Lindmoor", "person", "description"),
+        ("The governor of Ostland said the border would stay open.", "the border would stay",
+         "the governor of Ostland", "person", "description"),
+        ("The head of the agency said the cranes were idle.", "the cranes were idle",
+         "the head of the agency", "person", "description"),
+        # ... the person whose title gives the role, named earlier
+        ("Mayor Ines Vollmer opened the pier. The mayor of Lindmoor said the ferry would run again.",
+         "the ferry would run", "Ines Vollmer", "person", "description"),
+        # a side in the complement must be the person's own
+        ("Tory leader Ruth Kane spoke. The leader of the Labour Party said the vote was lost.",
+         "the vote was lost", "the leader of the Labour Party", "person", "description"),
+        # "<Name>'s office / campaign / team" speaks for Name: the office, a group, named with Name in full
+        ("Mayor Ines Vollmer opened the pier. Vollmer's office said the meeting was a routine briefing.",
+         "routine briefing", "Ines Vollmer's office", "group", "group"),
+        ("Odo Farris spoke on Monday. Farris's campaign said the poll was wrong.", "the poll was wrong",
+         "Odo Farris's campaign", "group", "group"),
+        ("Mayor Ines Vollmer opened the pier. The mayor\u2019s press office said on Tuesday that the pier was safe.",
+         "the pier was safe", "the mayor\u2019s press office", "group", "group"),
+        ("Odo Farris spoke on Monday. The poll was wrong, according to Farris's campaign.", "The poll was wrong",
+         "Odo Farris's campaign", "group", "group"),
+        ("Odo Farris spoke on Monday. \u201cThe poll is wrong,\u201d Farris's team said in a statement.",
+         "The poll is wrong", "Odo Farris's team", "group", "group"),
+        # "<Name>'s lawyer" and "a lawyer for ..." are one person described by role, like "a spokesman for X"
+        ("Odo Farris spoke on Monday. Farris's lawyer said the charge was baseless.", "the charge was baseless",
+         "Odo Farris's lawyer", "person", "description"),
+        ("A lawyer for the family said the charge was baseless.", "the charge was baseless",
+         "a lawyer for the family", "person", "description"),
+        ("An ally of the mayor said the charge was baseless.", "the charge was baseless", "an ally of the mayor",
+         "person", "description"),
+        # a determiner, capitalised modifiers and a representative noun ("A Clinton ally", "The Farris family")
+        ("Odo Farris spoke. A Farris ally suggested the poll was wrong.", "the poll was wrong", "a Farris ally",
+         "person", "description"),
+        ("Odo Farris spoke. The Farris family said the poll was wrong.", "the poll was wrong", "the Farris family",
+         "group", "group"),
+        # a noun in "-ly" is no adverb to step over: the subject itself
+        ("The family\u2019s lawyer said the charge was baseless.", "the charge was baseless",
+         "the family\u2019s lawyer", "person", "description"),
+        # a title of lower-case words is a description like "the mayor": the subject just named
+        ("Ada Quill spoke in Ohio. On Tuesday, the former secretary of state said she wanted to speak.",
+         "she wanted to speak", "Ada Quill", "person", "description"),
+        # a relative clause after a described name: the name, not the description
+        (("\u201cThese are strange days,\u201d said Ivo Marsh, a lawyer for the Green League, who has been "
+          "warning that the mines will close. \u201cI doubt that he can pull it off.\u201d"), "I doubt that",
+         "Ivo Marsh", "person", "previous quote"),
+    ],
+)
+def test_speaks_for_someone(body, fragment, speaker, speaker_type, resolution):
+    row = _row(_quotes(body), fragment)
+    assert (row["speaker"], row["speaker_type"], row["resolution"]) == (speaker, speaker_type, resolution)
+    if resolution != "previous quote":  # (a quotation framed by the one before has no mention of its own)
+        assert body[row["mention_start"]:row["mention_end"]] == row["mention"]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker", "camp", "resolution"),
+    [
+        # the actors file's person with that role, whatever place follows it
+        ("The mayor of Lindmoor said on Friday that the ferry would run again.", "the ferry would run",
+         "Ines Vollmer", "City", "role alias"),
+        # the office takes the name and camp of the one it speaks for (alias or role)
+        ("Vollmer's office said the meeting was a routine briefing.", "routine briefing", "Ines Vollmer's office",
+         "City", "group"),
+        ("The mayor's office said the meeting was a routine briefing.", "routine briefing", "Ines Vollmer's office",
+         "City", "group"),
+        ("Farris's lawyer said the charge was baseless.", "the charge was baseless", "Odo Farris's lawyer",
+         "Council", "description"),
+    ],
+)
+def test_speaks_for_someone_with_actors(body, fragment, speaker, camp, resolution):
+    row = _row(_quotes(body, _HARBOUR_ACTORS), fragment)
+    assert (row["speaker"], row["camp"], row["resolution"]) == (speaker, camp, resolution)
+
+
+def test_quotation_in_a_later_sentence_about_someone_else_continues_no_one():
+    # a quotation inside a sentence that opens with another person, a paragraph after a framed quotation, is
+    # that person's (it continued the quotation before: Ada Quill)
+    body = ("\u201cWe will win the seat next year,\u201d said Ada Quill.\n\nIvo Marsh, a lawyer for the Green "
+            "League, has cheered on her rivals on Facebook with talks like \u201cQuill will lose the most votes and "
+            "cannot take the most delegates.\u201d")
+    assert _row(_quotes(body), "Quill will lose")["speaker"] == "Ivo Marsh"
+    # a quotation opening its own paragraph still continues the one before
+    body = ("\u201cWe will win the seat next year,\u201d said Ada Quill.\n\n\u201cAnd we will win it again in "
+            "the year after that one.\u201d")
+    assert _row(_quotes(body), "win it again")["speaker"] == "Ada Quill"
+
+
+def test_quotation_in_a_later_sentence_opened_by_a_pronoun_continues():
+    # a sentence that opens with a pronoun is about the one quoted before, whoever else it names
+    body = ("\u201cWe will win the seat next year,\u201d said Ada Quill.\n\nShe sees the hardest part for a "
+            "President Ivo Marsh as \u201cdealing with all the debts the council is going to leave.\u201d")
+    assert _row(_quotes(body), "dealing with all")["speaker"] == "Ada Quill"
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker", "resolution"),
+    [
+        # a document with who obtained it: the documents, described in full (not unresolved)
+        ("The pier was sold in March, according to documents obtained by the Gazette.", "The pier was sold",
+         "documents obtained by the Gazette", "document"),
+        # ... also as the subject of a frame after the clause (not "the Gazette")
+        ("The mayor met the owner in May, emails obtained by the Gazette show.", "The mayor met the owner",
+         "emails obtained by the Gazette", "document"),
+        # a document noun capitalised because it opens the sentence is no person
+        ("Emails show that the mayor met the owner.", "the mayor met the owner", "emails", "document"),
+        # a document noun can stand before a verb that is also a noun ("filings show")
+        ("The owner gave $500 to the fund, filings show.", "The owner gave", "filings", "group"),
+    ],
+)
+def test_documents_as_sources(body, fragment, speaker, resolution):
+    row = _row(_quotes(body), fragment)
+    assert (row["speaker"], row["speaker_type"], row["resolution"]) == (speaker, "group", resolution)
