@@ -1448,7 +1448,8 @@ def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None, *, 
             caller may add keys meanwhile); scoring is most of the cost of :func:`stance`, so the keys known
             up front are not scored at all, and the rest are scored in one batch.
         judgements: rows for the stance table, which keeps only what the signal can judge
-            (:func:`_judgeable`, and a label the model gives with at least ``[judge].min_confidence``);
+            (:func:`_judgeable`, and a label the model gives with at least ``[judge].min_confidence``,
+            :func:`analysis.targeted.target_sentiments_with_confidence`);
             :func:`mention_sentiment` keeps every mention and says in ``judged`` whether stance may use it.
     """
     candidates = []
@@ -1475,8 +1476,9 @@ def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None, *, 
                 continue
             candidates.append((s, m, source, target, judged))
     items = [(s.text, m.start - s.start, m.end - s.start) for s, m, _, _, _ in candidates]
-    polarities = _score_mentions(items)
-    unsure = _unsure([k for k, (c, p) in enumerate(zip(candidates, polarities)) if c[4] and p != 0], items)
+    polarities, confidences = _score_mentions_confidence(items)
+    floor = _rules().judge["min_confidence"]
+    unsure = {k for k, p in enumerate(confidences) if p < floor}  # NaN (neutral, or no model) is never under
     for k, ((s, m, source, target, judged), polarity) in enumerate(zip(candidates, polarities)):
         if skip is not None and (s.index, source.label, target.label) in skip:
             continue
@@ -1489,15 +1491,18 @@ def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None, *, 
                "start": s.start, "end": s.end, "judged": bool(judged)}
 
 
-def _unsure(indices: list[int], items: list[tuple[str, int, int]]) -> set[int]:
-    """Which of ``items[i]`` (i in ``indices``) the model labels with less than ``[judge].min_confidence``
-    (none for the VADER stand-in, which has no probabilities)."""
-    floor = _rules().judge["min_confidence"]
-    if not indices or floor <= 0 or _sentiment_function() is _vader_window_sentiment:
-        return set()
-    from .targeted import target_confidences
+def _score_mentions_confidence(items: list[tuple[str, int, int]]) -> tuple[list[int], list[float]]:
+    """:func:`_score_mentions` with the probability the model gives each non-neutral label (NaN for neutral
+    labels, and for all with the VADER stand-in, which has no probabilities; inf where it is surely above
+    ``[judge].min_confidence``), from the same batch."""
+    if not items:
+        return [], []
+    if _sentiment_function() is _vader_window_sentiment:
+        return _score_mentions(items), [float("nan")] * len(items)
+    from .targeted import target_sentiments_with_confidence
 
-    return {i for i, p in zip(indices, target_confidences([items[i] for i in indices])) if p < floor}
+    pairs = target_sentiments_with_confidence(items, floor=_rules().judge["min_confidence"])
+    return [label for label, _ in pairs], [p for _, p in pairs]
 
 
 # Words after which a place's name may open a clause as its subject ("..., and Moscow rejected", "said Warsaw

@@ -78,12 +78,12 @@ from nltk.stem.porter import PorterStemmer
 __all__ = [
     "MODEL_FILE",
     "porter_stem",
-    "target_confidences",
     "target_features",
     "target_probabilities",
     "target_probabilities_many",
     "target_sentiment",
     "target_sentiments",
+    "target_sentiments_with_confidence",
     "vader_lexicon",
 ]
 
@@ -1040,7 +1040,8 @@ def _compound_weights() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
     return comp[:3], comp[3:], bands[:, :3], bands[:, 3:]
 
 
-def _batch_labels(items: Sequence[tuple[str, int, int]]) -> list[int]:
+def _batch_labels(items: Sequence[tuple[str, int, int]], confidences: list[float] | None = None,
+                  floor: float = 0.0) -> list[int]:
     """Labels of many mentions, computed together; the batch twin of :func:`_probabilities` (same features,
     weights, log-softmaxes and subject prior; the tests check they give the same labels).
 
@@ -1089,49 +1090,50 @@ def _batch_labels(items: Sequence[tuple[str, int, int]]) -> list[int]:
         scores = base[bands, open_] + compounds[:, None] * comp_lr
         for k, label in zip(open_.tolist(), scores.argmax(axis=1).tolist()):
             labels[k] = label
+    if confidences is not None:  # the label's probability, for the items not labelled neutral
+        confidences[:] = [math.nan] * len(items)
+        wanted = np.array([_LABELS[i] != 0 for i in labels], dtype=bool)
+        if floor > 0:
+            # A settled label wins by at least its smallest margin m over both others at every band edge (the
+            # scores are linear in the compound within a band), so its probability is at least 1 / (1 + 2 e^-m):
+            # at least ``floor`` when m >= ln(2 floor / (1 - floor)). Those need no compound: reported as +inf.
+            margin = (ordered[..., 2] - ordered[..., 1]).reshape(12, -1).min(axis=0)
+            sure = settled & (margin >= math.log(2 * floor / (1 - floor))) & wanted
+            for k in np.flatnonzero(sure).tolist():
+                confidences[k] = math.inf
+            wanted &= ~sure
+        polar = np.flatnonzero(wanted)
+        if len(polar):
+            compounds = np.array([_sentence(items[k][0]).compound for k in polar.tolist()], dtype=np.float64)
+            bands = ((compounds + 1) * 2.5).astype(np.intp)
+            scores = base[bands, polar] + compounds[:, None] * comp_lr
+            for k, p in zip(polar.tolist(), np.exp(_log_softmax_rows(scores)).max(axis=1).tolist()):
+                confidences[k] = p
     return [_LABELS[i] for i in labels]
 
 
-def target_confidences(items: Sequence[tuple[str, int, int]]) -> list[float]:
-    """The probability the model gives its label, for many mentions at once: ``max(target_probabilities(...)
-    .values())`` of each item, in one batch (the features and weights of :func:`_batch_labels`, with every
-    item's sentence compound, since a probability depends on it even where the label does not).
+def target_sentiments_with_confidence(items: Sequence[tuple[str, int, int]], *, floor: float = 0.0
+                                      ) -> list[tuple[int, float]]:
+    """:func:`target_sentiments` with the probability of each non-neutral label (NaN for a neutral one), from
+    the same batch: ``(label, max(target_probabilities(...).values()))``.
 
-    Args:
-        items: ``(sentence, start, end)`` triples, as the arguments of :func:`target_sentiment`.
+    With ``floor`` in (0, 1), a label whose probability is at least ``floor`` whatever the sentence's VADER
+    compound (its margin over the other classes is wide enough in every compound band) is reported as
+    ``math.inf`` and the compound is not computed: a caller that only compares with ``floor`` saves VADER.
 
-    Returns:
-        A probability in (1/3, 1] for each item, in order.
+    Raises:
+        TypeError, ValueError: As :func:`target_sentiment`, for the first bad item (all are checked first).
     """
     items = list(items)
     for sentence, start, end in items:
         _check_span(sentence, start, end)
     if not items:
         return []
-    model = _model()
-    rows: list[int] = []
-    values: list[float] = []
-    offsets: list[int] = []
-    priors: list[float] = []
-    for sentence, start, end in items:
-        info = _sentence(sentence)
-        view = _view(info, start, end, stems=False)
-        feats = _feature_keys(view, info.text, start)
-        offsets.append(len(rows))
-        rows.extend(feats)
-        values.extend(feats.values())
-        priors.append(_subject_prior(view.words, view.pos))
-    block = np.take(model.weights, np.fromiter(rows, dtype=np.intp, count=len(rows)), axis=0, mode="clip")
-    weighted = np.fromiter(values, dtype=np.float32, count=len(values))[:, None] * block[:, :3]
-    lr = (model.intercept + np.add.reduceat(weighted, offsets, axis=0)).astype(np.float64)
-    nb = (model.nb_intercept + np.add.reduceat(block[:, 3:], offsets, axis=0)).astype(np.float64)
-    lr[:, 0] += priors
-    comp_lr, comp_nb, band_lr, band_nb = _compound_weights()
-    compounds = np.array([_sentence(sentence).compound for sentence, _, _ in items], dtype=np.float64)
-    bands = ((compounds + 1) * 2.5).astype(np.intp)
-    scores = (lr + band_lr[bands] + compounds[:, None] * comp_lr
-              + _log_softmax_rows(nb + (comp_nb + band_nb)[bands]))
-    return np.exp(_log_softmax_rows(scores)).max(axis=1).tolist()
+    if not 0.0 <= floor < 1.0:
+        raise ValueError(f"floor must be in [0, 1), not {floor!r}")
+    confidences: list[float] = []
+    labels = _batch_labels(items, confidences, floor)
+    return list(zip(labels, confidences))
 
 
 def _log_softmax_rows(scores: np.ndarray) -> np.ndarray:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -597,17 +598,25 @@ def test_mention_sentiment_says_which_rows_stance_may_judge():
     assert not other.empty and other["judged"].all()
 
 
-@pytest.mark.parametrize("text", [
-    "Kara Lindqvist is survived by a son, Olof Lindqvist, and three grandchildren.",
-    "Lund said Varga was a liar and a disgrace to his country.",
-    "Tom Reyes won the county race on Tuesday, defeating Dan Hill by nine points!",
-])
-def test_target_confidences_are_the_batch_of_the_labels_probabilities(text):
-    """The confidence floor of stance reads analysis.targeted.target_confidences: the same numbers as
-    max(target_probabilities(...)) one by one."""
-    from analysis.targeted import target_confidences, target_probabilities
+def test_labels_with_confidence_are_the_batch_labels_and_probabilities():
+    """Stance's confidence floor reads target_sentiments_with_confidence: the batch labels, and for each
+    non-neutral one the probability target_probabilities gives it."""
+    from analysis.targeted import target_probabilities, target_sentiments, target_sentiments_with_confidence
 
+    text = "Lund said Varga was a liar and a disgrace, while Kara Lindqvist praised Tom Reyes and Olof Berg."
     spans = [(m.start(), m.end()) for m in re.finditer(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", text)]
-    batch = target_confidences([(text, a, b) for a, b in spans])
-    single = [max(target_probabilities(text, a, b).values()) for a, b in spans]
-    assert batch == pytest.approx(single, abs=1e-6)
+    items = [(text, a, b) for a, b in spans]
+    pairs = target_sentiments_with_confidence(items)
+    assert [label for label, _ in pairs] == target_sentiments(items)
+    for (label, p), (a, b) in zip(pairs, spans):
+        if label == 0:
+            assert math.isnan(p)
+        else:
+            assert p == pytest.approx(max(target_probabilities(text, a, b).values()), abs=1e-6)
+    # with a floor, a label surely above it is inf; any other keeps its probability; the verdicts agree
+    for floor in (0.6, 0.9, 0.99):
+        floored = target_sentiments_with_confidence(items, floor=floor)
+        assert [label for label, _ in floored] == [label for label, _ in pairs]
+        for (_, exact), (_, p) in zip(pairs, floored):
+            assert (math.isnan(p) and math.isnan(exact)) or (p >= floor) == (exact >= floor)
+            assert math.isinf(p) or math.isnan(p) or p == exact
