@@ -72,7 +72,7 @@ MIN_NARRATION_WORDS = 3
 #: VADER's conventional cut-offs on the compound score.
 POSITIVE, NEGATIVE = 0.05, -0.05
 
-_UNKNOWN_SPEAKER = "(unresolved)"  # the label quotes.speakers_table and share_of_voice give them too
+_UNRESOLVED = "(unresolved)"  # the label quotes.speakers_table and share_of_voice give them too
 _NO_CAMP = "(no camp)"
 _QUOTE_MARKS = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb\"'"
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
@@ -420,7 +420,8 @@ def speaker_sentiment(scores: pd.DataFrame, *, by: str = "speaker", n_boot: int 
         One row per group, most quotations first, with columns :data:`AGGREGATE_COLUMNS`: ``speaker, camp, n,
         words, mean_compound, ci_low, ci_high`` (95% percentile bootstrap of the mean; NaN when
         ``n < MIN_FOR_INTERVAL``), ``share_pos, share_neu, share_neg``, ``most_positive, most_negative``
-        (``"+0.62 [start:end] text"``) and ``note``. With ``by="speaker"`` the camp is the speaker's most
+        (``"+0.62 [start:end] text"``; ``""`` when no quotation of the group lies on that side of neutral) and
+        ``note``. Quotations without a speaker are grouped under ``"(unresolved)"``. With ``by="speaker"`` the camp is the speaker's most
         frequent camp. With ``by="camp"`` the first column is ``camp`` (the group) and ``speaker`` lists its
         speakers. With ``by="kind"`` the first column is ``kind``, and ``speaker`` and ``camp`` list those seen.
 
@@ -435,7 +436,7 @@ def speaker_sentiment(scores: pd.DataFrame, *, by: str = "speaker", n_boot: int 
         raise ValueError(f"scores lack column(s) {', '.join(missing)}; pass the output of quotation_sentiment")
     if n_boot < 1:
         raise ValueError(f"n_boot must be at least 1, got {n_boot}")
-    key_missing = {"speaker": _UNKNOWN_SPEAKER, "camp": _NO_CAMP, "kind": "(unknown kind)"}[by]
+    key_missing = {"speaker": _UNRESOLVED, "camp": _NO_CAMP, "kind": "(unknown kind)"}[by]
     keys = scores[by].map(lambda v: _label(v, key_missing))
     rows = []
     for key, group in scores.groupby(keys, sort=True):
@@ -446,9 +447,9 @@ def speaker_sentiment(scores: pd.DataFrame, *, by: str = "speaker", n_boot: int 
         if by == "speaker":
             speaker, camp = key, _mode(group["camp"], _NO_CAMP)
         elif by == "camp":
-            speaker, camp = _joined(group["speaker"], _UNKNOWN_SPEAKER), key
+            speaker, camp = _joined(group["speaker"], _UNRESOLVED), key
         else:
-            speaker, camp = _joined(group["speaker"], _UNKNOWN_SPEAKER), _joined(group["camp"], _NO_CAMP)
+            speaker, camp = _joined(group["speaker"], _UNRESOLVED), _joined(group["camp"], _NO_CAMP)
         rows.append({
             by: key,
             "speaker": speaker,
@@ -548,7 +549,7 @@ def plot_quotation_strip(df: pd.DataFrame, *, title: str = "Every quotation's sc
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
-    data = df.assign(_speaker=df["speaker"].map(lambda v: _label(v, _UNKNOWN_SPEAKER)),
+    data = df.assign(_speaker=df["speaker"].map(lambda v: _label(v, _UNRESOLVED)),
                      _camp=df["camp"].map(lambda v: _label(v, _NO_CAMP)))
     order = data.groupby("_speaker")["start"].count().sort_values(ascending=True, kind="stable")
     speakers = list(order.index)
