@@ -1546,6 +1546,7 @@ class _Extractor:
         self.cues: dict[int, list[_Cue]] = {}
         self.subjects: dict[tuple[int, int], _Speaker | None] = {}
         self.used: set[tuple[int, int]] = set()
+        self.silent: list[tuple[int, int]] = []  # clauses with quotation marks that report no one's speech
         self._unresolved_frame: _Row | None = None  # set by _post_frame, read by quote_rows
         self._by_sentence: dict[int | None, list[_Quote]] | None = None
         self._sentence_tokens: dict[int, list[Token]] = {}
@@ -2166,7 +2167,9 @@ class _Extractor:
                 row = self._unresolved_frame
             if row is None:
                 row = self._unframed(q, rows)
-            if row is not None:
+            if row is not None and row.kind == _NARRATION:
+                self.silent.append((row.start, row.end))  # reported by no one: no row, nor any inside it
+            elif row is not None:
                 rows.append(row)
         rows += self._transcript_turns()
         rows.sort(key=lambda r: r.start)
@@ -2553,7 +2556,10 @@ class _Extractor:
         if sp is None:
             return None
         start = _content_start(tokens, cue, self.text, mark)
-        if self._narrator_adjunct(sent, cue, q, start, mark):
+        silent = self._reports_nothing(sent, tokens, cue, sp)
+        if silent is not None and not silent[1] <= mark < silent[2]:
+            silent = None  # "refused to comment, but said “...”"
+        if silent is None and self._narrator_adjunct(sent, cue, q, start, mark):
             self.used.add((sent, cue.first))
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, sent, (q,))
         end, members = self._clause_end(sent, qi)
@@ -2562,7 +2568,13 @@ class _Extractor:
         inside = sum(len(_ALNUM.findall(self.text[self.quotes[m].start:self.quotes[m].end])) for m in members)
         total = len(_ALNUM.findall(self.text[start:end])) or 1
         self.used.add((sent, cue.first))
-        if inside / total >= _DIRECT_SHARE and len(members) == 1:
+        direct = inside / total >= _DIRECT_SHARE and len(members) == 1
+        if silent is not None and (silent[0] == "refusal" or not direct):
+            # "Kessler refused to say whether the contract was “rigged” ...", "I wonder whether the plan is
+            # “dead on arrival” ...": as without the marks, no one's voice, and no other frame inside. (The
+            # writer's own words quoted whole, "I said, “...”", stay a quotation, as after "“...,” I said")
+            return _Row(_NARRATION, start, end, sp, cue, sent, tuple(self.quotes[m] for m in members))
+        if direct:
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, cue, sent, (q,))
         return _Row("mixed", start, end, sp, cue, sent, tuple(self.quotes[m] for m in members))
 
@@ -2950,15 +2962,15 @@ class _Extractor:
 
     def indirect_rows(self, taken: list[tuple[int, int]]) -> list[_Row]:
         rows: list[_Row] = []
-        spans = SpanIndex(taken)
+        spans = SpanIndex([*taken, *self.silent])
         for s in self.doc.sentences:
             tokens = self.sentence_tokens(s.index)
             for cue in self.sentence_cues(s.index):
                 if (s.index, cue.first) in self.used:
                     continue
-                refused = self._refusal(s.index, tokens, cue)
+                refused = self._reports_nothing(s.index, tokens, cue, None)
                 if refused is not None:
-                    spans.add(*refused)  # what the refusal leaves unsaid holds no cue of its own
+                    spans.add(*refused[1:])  # what the refusal leaves unsaid holds no cue of its own
                     continue
                 row = self._indirect(s.index, tokens, cue)
                 if row is None or spans.overlaps(row.start, row.end):
@@ -2985,6 +2997,21 @@ class _Extractor:
         nxt = next((c for c in self.sentence_cues(sent) if c.first > k + 1 and c.start < end
                     and tokens[c.first - 1][3] in {"but", "and", "yet"}), None)
         return start, (tokens[nxt.first - 2][2] if nxt is not None else end)
+
+    def _reports_nothing(self, sent: int, tokens: list[Token], cue: _Cue,
+                         sp: _Speaker | None) -> tuple[str, int, int] | None:
+        """Whether ``cue`` with subject ``sp`` frames no one's speech, with or without quotation marks in what
+        follows, as (why, start, end of the words it covers): a "refusal" ("Kessler refused to say whether
+        ...", :meth:`_refusal`: its complement) or the "writer"'s own "I"/"we" ("I wonder whether ...", "We
+        urge ...": the rest of the sentence). None for a cue that reports speech. Called by both the
+        quotation path (:meth:`_pre_frame`) and the path without marks (:meth:`indirect_rows`)."""
+        refused = self._refusal(sent, tokens, cue)
+        if refused is not None:
+            return ("refusal", *refused)
+        if sp is not None and sp.mention_start is not None and (
+                self.text[sp.mention_start:sp.mention_end].lower() in _NARRATOR_SUBJECTS):
+            return "writer", cue.end, self.doc.sentences[sent].end
+        return None
 
     def _indirect(self, sent: int, tokens: list[Token], cue: _Cue) -> _Row | None:
         s = self.doc.sentences[sent]
@@ -3027,10 +3054,9 @@ class _Extractor:
         sp = self.subject(sent, cue)
         if sp is None:
             return None
-        mention = self.text[sp.mention_start:sp.mention_end] if sp.mention_start is not None else ""
-        if mention.lower() in _NARRATOR_SUBJECTS:
-            # "I wonder whether ...", "We urge ...": outside quotation marks, the writer's own words. The clause
-            # is narration: it gives no row, and no cue inside it frames a quotation of its own
+        if self._reports_nothing(sent, tokens, cue, sp) is not None:
+            # "I wonder whether ...", "We urge ...": the writer's own words. The clause is narration: it gives
+            # no row, and no cue inside it frames a quotation of its own (refusals are set aside before)
             row = self._indirect_after(sent, tokens, cue, sp)
             return _Row(_NARRATION, row.start, row.end, sp, cue, sent) if row is not None else None
         return self._indirect_after(sent, tokens, cue, sp)

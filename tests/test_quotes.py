@@ -1757,3 +1757,46 @@ def test_quotation_in_a_later_sentence_opened_by_a_pronoun_continues():
 def test_documents_as_sources(body, fragment, speaker, resolution):
     row = _row(_quotes(body), fragment)
     assert (row["speaker"], row["speaker_type"], row["resolution"]) == (speaker, "group", resolution)
+
+
+# --- review R1: the "not speech" rules hold with quotation marks too ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a refusal's complement reports nothing, quoted words in it or not
+        'Mayor Diane Kessler refused to say whether the contract was "rigged from the start" by her office.',
+        "The councillor declined to say whether the tender was \u201ca done deal\u201d before the vote.",
+        # the writer's own "I"/"we" clause is narration, quoted words in it or not
+        'Parking will cost more. I wonder whether the council plan is "dead on arrival" after the vote.',
+        "The council meets on Monday. We think the plan is \u201cdead on arrival\u201d in its present form.",
+    ],
+)
+def test_review_not_speech_with_quotation_marks(body):
+    df = _quotes(body)
+    assert df.empty, df[["kind", "text", "speaker", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker"),
+    [
+        # the same frames with a speaker: a mixed row stays
+        ('Mayor Diane Kessler said the contract was "rigged from the start" by her office.', "rigged",
+         "Diane Kessler"),
+        # a second verb after the refusal speaks
+        ('Mayor Diane Kessler refused to say whether she would resign, but said the contract was "clean from the '
+         'start" by any measure.', "clean from", "Diane Kessler"),
+        # a source the writer heard keeps the quotation
+        ('Parking will cost more. A baker, Lena Ortiz, told me the plan is "dead on arrival" after the vote.',
+         "dead on arrival", "Lena Ortiz"),
+    ],
+)
+def test_review_not_speech_guards(body, fragment, speaker):
+    assert _row(_quotes(body), fragment)["speaker"] == speaker
+
+
+def test_review_writer_quoting_own_words_whole_stays():
+    # the writer's own words quoted whole are a quotation (unresolved), as after "“...,” I said"
+    body = "The judge looked up. I said, \u201cI would like to answer the question you raised this morning.\u201d"
+    assert _row(_quotes(body), "I would like")["kind"] == "direct"
