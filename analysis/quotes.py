@@ -3079,7 +3079,10 @@ class _Extractor:
             # writer's, however long
             short_tail = short_tail or (len(tail) > 1 and tail[0][0] == "," and tail[1][3] in _CONTRAST_AFTER_FRAME)
             if len(tail) > 1 and tail[0][3] == "to" and tail[1][3] in lex.bare_infinitives:
-                short_tail = False  # "The owner, Victor Salgado, declined to comment ...": the cue's own complement
+                # "The owner, Victor Salgado, vowed to speak on Monday.": "to" + a speech verb is the cue's own
+                # complement, not a parenthetical frame after "The owner" (refusals never get here: indirect_rows
+                # sets them aside, and _says_nothing drops "agreed to comment")
+                short_tail = False
             if k > 0 and tokens[k - 1][0] == "," and short_tail:
                 start, end = self._clause_before(sent, k - 1)
                 return self._make_row(sent, start, end, sp, cue)
@@ -3321,19 +3324,17 @@ def _bare_object(words: list[Token], lemma: str, lex: _Lexicon) -> bool:
 
 def _says_nothing(tokens: list[Token], cue: _Cue, start: int, end: int) -> bool:
     """Whether the words ``[start, end)`` after a cue say that the source said nothing (reporting_cues.toml
-    ``[not_reports]``): a bare infinitive of a speech verb ("declined to answer", "refused to comment
-    further") or a request for comment after "respond"/"reply"/"return" ("did not respond to a request for
-    comment", "did not return calls seeking comment")."""
+    ``[not_reports]``): a bare infinitive of a speech verb with at most one word after it, after any cue
+    ("agreed to comment", "promised to elaborate later"; after a refusal verb any such infinitive, whatever
+    follows, is set aside before: :meth:`_Extractor._refusal`), "comment" with at most three words after it
+    ("did not return calls seeking comment on Friday"), or a request for comment after
+    "respond"/"reply"/"return" ("did not respond to a request for comment")."""
     lex = cue_lexicon()
     words = [t[3] for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end and t[0][:1].isalnum()]
     if not words:
         return False
     if words[0] == "to" and 2 <= len(words) <= 3 and words[1] in lex.bare_infinitives:
         return True
-    if words[0] == "to" and len(words) > 3 and words[1] in lex.bare_infinitives and (
-            words[2] in _AFTER_OBJECT_PREPOSITIONS | {"through", "via"}) and not (
-            lex.passive_followers - _AFTER_OBJECT_PREPOSITIONS - {"for"}).intersection(words[3:]):
-        return True  # "declined to comment through his attorney", not "... on whether he would resign"
     if words[0] == "comment" and len(words) <= 4:
         return True  # "did not return calls seeking comment on Friday"
 

@@ -33,7 +33,7 @@ def _quotes(body: str, actors: Actors | None = NO_ACTORS) -> pd.DataFrame:
 
 
 def _row(df: pd.DataFrame, fragment: str) -> pd.Series:
-    hits = df[df["text"].str.contains(fragment, regex=False)]
+    hits = df[df["text"].astype(str).str.contains(fragment, regex=False)]
     assert len(hits) == 1, f"expected one row containing {fragment!r}, got:\n{df[['kind', 'text', 'speaker']]}"
     return hits.iloc[0]
 
@@ -1800,3 +1800,20 @@ def test_review_writer_quoting_own_words_whole_stays():
     # the writer's own words quoted whole are a quotation (unresolved), as after "“...,” I said"
     body = "The judge looked up. I said, \u201cI would like to answer the question you raised this morning.\u201d"
     assert _row(_quotes(body), "I would like")["kind"] == "direct"
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "cue"),
+    [
+        # a cue taking "to" that is no refusal: the infinitive with its adjunct is what was said
+        ("Mayor Diane Kessler vowed to speak about the budget cuts at every ward meeting.",
+         "to speak about the budget cuts at every ward meeting", "vowed"),
+        ("The owner, Victor Salgado, promised to explain the closure to the staff in person.",
+         "to explain the closure to the staff in person", "promised"),
+        # ... also short after a subject set off by commas: the complement, not a frame after "The owner"
+        ("The owner, Victor Salgado, vowed to speak on Monday.", "to speak on Monday", "vowed"),
+    ],
+)
+def test_review_infinitive_after_other_cues_reports(body, content, cue):
+    row = _row(_quotes(body), content)
+    assert (row["text"], row["cue"]) == (content, cue)
