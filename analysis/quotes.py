@@ -603,9 +603,6 @@ def _single_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
     lemma, kind = lex.forms[low]
     for phrase, k in lex.not_cues.get(low, ()):
         if _match(tokens, i - k, phrase):
-            after = i - k + len(phrase)
-            if phrase[-1] in _OBJECT_PRONOUNS and after < len(tokens) and tokens[after][0] in _QUOTE_OPENINGS:
-                continue  # "called her “demanding and generous”": a quoted characterisation is a report
             return None
     prev = tokens[i - 1][3] if i > 0 else ""
     if prev == "," and low in lex.passive_participles and i + 1 < len(tokens) and (
@@ -3303,7 +3300,14 @@ def _without_time_tail(words: list[Token]) -> list[Token]:
 def _bare_object(words: list[Token], lemma: str, lex: _Lexicon) -> bool:
     """Whether the words after "call" or "thank" are a bare noun-phrase object, which reports nothing
     (reporting_cues.toml ``[not_reports] object_only``): no clause, quotation mark or "for", and for "call" no
-    complement after the object (a second noun phrase, an adjective)."""
+    complement after the object (a second noun phrase, an adjective). A pronoun object is decided the same way
+    ("called her twice" reports nothing, "called it a disaster", "called it outrageous" stay), and for "call"
+    a purpose after the object ("called her on Monday to apologise") is why the call was made, not its
+    content (unless a speech verb follows "to": "called them to say ...")."""
+    if lemma == "call":
+        cut = next((k for k in range(1, len(words) - 1) if words[k][3] == "to" and words[k + 1][0][:1].islower()
+                    and words[k + 1][3] not in _DETERMINERS and words[k + 1][3] not in lex.bare_infinitives), None)
+        words = words[:cut] if cut is not None else words
     if not words or any(t[3] in lex.finite or t[3] == "for" or t[0] in _MARKS or t[0] in {"\u2018", "\u2019", "'"}
                         for t in words):
         return False

@@ -1817,3 +1817,34 @@ def test_review_writer_quoting_own_words_whole_stays():
 def test_review_infinitive_after_other_cues_reports(body, content, cue):
     row = _row(_quotes(body), content)
     assert (row["text"], row["cue"]) == (content, cue)
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        # "call" + a pronoun object is decided like any other object: a complement after it is a report
+        ("Ana Ruiz called it a disaster for working families.", "it a disaster for working families"),
+        ("Ana Ruiz called the plan a disaster for working families.", "the plan a disaster for working families"),
+        ("Ana Ruiz called it outrageous.", "it outrageous"),
+        ("Ana Ruiz called the ruling outrageous.", "the ruling outrageous"),
+        ("Ana Ruiz called him a liar on Monday.", "him a liar"),
+    ],
+)
+def test_review_call_with_a_pronoun_object_reports(body, content):
+    assert _row(_quotes(body), content)["cue"] == "called"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # ... and a bare pronoun object (a telephone call, or an idiom) reports nothing
+        "Ann Ruiz lost the vote. Ben Ortiz called her on Monday to apologise.",
+        "Ann Ruiz lost the vote. Ben Ortiz called her twice.",
+        "Ann Ruiz lost the vote. Ben Ortiz called them back the next day.",
+        "Ann Ruiz ran the mill for thirty years. She called it quits in May.",
+        "Ann Ruiz worked until ten. Then she called it a day.",
+    ],
+)
+def test_review_call_with_a_bare_pronoun_reports_nothing(body):
+    df = _quotes(body)
+    assert df.empty, df[["kind", "text", "speaker", "cue"]]
