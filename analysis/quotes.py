@@ -317,7 +317,7 @@ def cue_lexicon() -> _Lexicon:
                     tuple(nr["complement_endings"]), frozenset(nr["refusals"]),
                     frozenset(nr["negated_object_cues"]),
                     frozenset(w.lower() for w in data["back_references"]["nouns"]),
-                    frozenset(data["objects"].get("media_nouns", ())), frozenset(nr.get("occasion_nouns", ())))
+                    frozenset(data["objects"]["media_nouns"]), frozenset(nr["occasion_nouns"]))
 
 
 # --------------------------------------------------------------------------------------------- quotation marks
@@ -2461,17 +2461,22 @@ class _Extractor:
         k = 0
         while k < len(tokens) and tokens[k][3] in _DETERMINERS | {"but", "and", "so", "then", "still"}:
             k += 1
-        found = self.resolver.by_start.get(tokens[k][1]) if k < len(tokens) else None
-        verb = _intro_verb(tokens, tokens[k][2], colon) if k < len(tokens) else None
-        if found is None and tokens[k][3] in _SUBJECT_PRONOUNS and verb is not None and verb.last == colon - 1:
-            found = (tokens[k][1], tokens[k][2], None)  # "She went on: “...”", "He added: “...”"
+        if k >= len(tokens):
+            return None
+        found = self.resolver.by_start.get(tokens[k][1])
+        verb = None
+        if found is None and tokens[k][3] in _SUBJECT_PRONOUNS:
+            verb = _intro_verb(tokens, tokens[k][2], colon)
+            if verb is not None and verb.last == colon - 1:
+                found = (tokens[k][1], tokens[k][2], None)  # "She went on: “...”", "He added: “...”"
         if found is None or found[2] is not None and found[2].possessive:
             return None
         sp = self.resolver.resolve(found[0], found[1])
         if not sp.speaker:
             return None
-        return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp,
-                    _intro_verb(tokens, found[1], colon), sent, (q,))
+        if verb is None:  # (the pronoun's verb is already found: the mention is the pronoun)
+            verb = _intro_verb(tokens, found[1], colon)
+        return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, verb, sent, (q,))
 
     def _outer_frame(self, sent: int, before: list[_Cue], cue: _Cue, lo: int) -> tuple[_Cue, _Speaker] | None:
         """An earlier frame whose "that" clause holds the cue ("Trump said that Clinton once described the deal
@@ -2893,7 +2898,6 @@ class _Extractor:
         s = self.doc.sentence_at(pos)
         return s.paragraph if s else -1
 
-    # ---- indirect speech
     # ---- speakers named by an earlier row
     def back_references(self, rows: list[_Row]) -> None:
         """Give a speaker that refers back to the source of the sentence before that source (in place, ``rows``
@@ -2957,6 +2961,7 @@ class _Extractor:
         return head in name_rules()["description_nouns"] or head in _SOURCE_NOUNS and not head.endswith("s") or (
             head in cue_lexicon().back_reference_nouns)
 
+    # ---- indirect speech
     def indirect_rows(self, taken: list[tuple[int, int]]) -> list[_Row]:
         rows: list[_Row] = []
         spans = SpanIndex([*taken, *self.silent])
@@ -3232,9 +3237,12 @@ def _after_reciprocal(tokens: list[Token], k: int, limit: int) -> int | None:
 
 def _object_reports_nothing(tokens: list[Token], cue: _Cue, start: int, end: int) -> bool:
     """Whether the words ``[start, end)`` after a cue are a noun phrase that reports nothing (reporting_cues.toml
-    ``[not_reports]``): a short definite object answering something said ("Merenza rejected the account.") or a
-    result after "report" ("The company reported a quarterly loss in 2020."). A clause (a finite verb, a
-    pronoun, "that", "to"), a quotation mark or a word the object rules do not know keeps the row."""
+    ``[not_reports]``): a bare object after "call" or "thank" (``object_only``, :func:`_bare_object`: "She
+    called the hotline the next day."), an object opened by "no" after "offer", "cite" ...
+    (``negated_object_cues``, :func:`_negated_object`: "offered no evidence for the charge"), a short definite
+    object answering something said (``answers``: "Merenza rejected the account.") or a result after "report"
+    (``figure_cues``, ``figure_nouns``: "The company reported a quarterly loss in 2020."). A clause (a finite
+    verb, a pronoun, "that", "to"), a quotation mark or a word the object rules do not know keeps the row."""
     lex = cue_lexicon()
     lemma = lex.forms.get(cue.form, ("", ""))[0]
     if cue.first == cue.last and lemma in lex.object_only:

@@ -1785,8 +1785,8 @@ def test_review_not_speech_with_quotation_marks(body):
         ('Mayor Diane Kessler said the contract was "rigged from the start" by her office.', "rigged",
          "Diane Kessler"),
         # a second verb after the refusal speaks
-        ('Mayor Diane Kessler refused to say whether she would resign, but said the contract was "clean from the '
-         'start" by any measure.', "clean from", "Diane Kessler"),
+        (('Mayor Diane Kessler refused to say whether she would resign, but said the contract was "clean from '
+          'the start" by any measure.'), "clean from", "Diane Kessler"),
         # a source the writer heard keeps the quotation
         ('Parking will cost more. A baker, Lena Ortiz, told me the plan is "dead on arrival" after the vote.',
          "dead on arrival", "Lena Ortiz"),
@@ -1848,3 +1848,14 @@ def test_review_call_with_a_pronoun_object_reports(body, content):
 def test_review_call_with_a_bare_pronoun_reports_nothing(body):
     df = _quotes(body)
     assert df.empty, df[["kind", "text", "speaker", "cue"]]
+
+
+def test_review_lexicon_reads_every_list():
+    # every list of reporting_cues.toml is read (a renamed key fails loudly, it does not switch a rule off)
+    from dataclasses import fields
+
+    from analysis.quotes import cue_lexicon
+
+    lex = cue_lexicon()
+    empty = [f.name for f in fields(lex) if not getattr(lex, f.name)]
+    assert empty == []
