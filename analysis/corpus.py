@@ -63,7 +63,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .articles import Article, ArticleError, default_catalog_path, load_article, load_catalog, parse_date
-from .frames import column_arrays
+from .frames import UNRESOLVED, column_arrays
 from .reports import digest as _digest
 
 __all__ = [
@@ -1699,7 +1699,6 @@ def main(args: argparse.Namespace) -> int:
 #: The label of articles whose outlet is not known.
 NO_OUTLET = "(unknown outlet)"
 _NO_CAMP = "(no camp)"
-_UNRESOLVED = "(unresolved)"  # the label of quotations without a speaker, as in analysis.quotes.share_of_voice
 _RELATIVE_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 _EVENT_WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -1997,7 +1996,7 @@ def sentiment_per_speaker(sentiment: pd.DataFrame) -> pd.DataFrame:
 
     per_speaker = speaker_sentiment(sentiment, by="speaker")
     labels = sentiment["speaker"].astype(object).where(
-        sentiment["speaker"].map(lambda v: isinstance(v, str) and bool(v.strip())), _UNRESOLVED)
+        sentiment["speaker"].map(lambda v: isinstance(v, str) and bool(v.strip())), UNRESOLVED)
     reach = sentiment.assign(speaker=labels).groupby("speaker")["article"].nunique()
     per_speaker.insert(2, "articles", per_speaker["speaker"].map(reach).fillna(0).astype(int))
     return per_speaker

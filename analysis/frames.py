@@ -7,11 +7,15 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["TEXT_TYPES", "column_arrays"]
+__all__ = ["TEXT_TYPES", "UNRESOLVED", "column_arrays"]
 
 #: The Python types of the values a text column holds (text, or None for missing): the corpus run turns an
 #: analysis's plain column lists into Arrow only when each text column holds no others.
 TEXT_TYPES = frozenset({str, type(None)})
+
+#: The label of quotations without a speaker in aggregate tables (quotes' speakers and share of voice, sentiment
+#: per speaker, the corpus tables): one spelling everywhere.
+UNRESOLVED = "(unresolved)"
 
 
 def column_arrays(df: pd.DataFrame, names: Iterable[str]) -> dict[str, Any]:

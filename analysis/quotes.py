@@ -52,7 +52,7 @@ from .actors import (
     string_array,
 )
 from .articles import Article
-from .frames import TEXT_TYPES
+from .frames import TEXT_TYPES, UNRESOLVED
 from .spans import SpanIndex
 from .speakers import (
     AGENT_ENDINGS,
@@ -79,6 +79,7 @@ else:  # pragma: no cover - Python 3.10 only
 __all__ = [
     "QUOTE_COLUMNS",
     "SPEAKER_COLUMNS",
+    "UNRESOLVED",
     "cue_lexicon",
     "extract_quotes",
     "pair_quotes",
@@ -3656,7 +3657,7 @@ def speakers_table(quotes: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=SPEAKER_COLUMNS).astype(
             {"direct": "int64", "mixed": "int64", "indirect": "int64", "words": "int64"})
     df = quotes.copy()
-    df["speaker"] = df["speaker"].fillna("(unresolved)")
+    df["speaker"] = df["speaker"].fillna(UNRESOLVED)
     df["words"] = df["text"].map(lambda t: len(_WORDS.findall(t)))
     out = []
     for speaker, g in df.groupby("speaker", sort=False):
@@ -3686,7 +3687,7 @@ def share_of_voice(quotes: pd.DataFrame) -> pd.DataFrame:
     if quotes.empty:
         return pd.DataFrame(columns=columns)
     df = quotes.assign(words=quotes["text"].map(lambda t: len(_WORDS.findall(t))))
-    df["camp"] = [c if isinstance(c, str) else ("(unresolved)" if not isinstance(s, str) else "(no camp)")
+    df["camp"] = [c if isinstance(c, str) else (UNRESOLVED if not isinstance(s, str) else "(no camp)")
                   for c, s in zip(df["camp"], df["speaker"])]
     out = df.groupby("camp").agg(speakers=("speaker", "nunique"), quotations=("text", "size"),
                                  words=("words", "sum")).reset_index()

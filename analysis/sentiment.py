@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from .articles import Article
-from .frames import TEXT_TYPES, column_arrays
+from .frames import TEXT_TYPES, UNRESOLVED, column_arrays
 from .spans import SpanIndex
 from .text import parse
 from .vader import patch_hits, plain_polarity_scores, polarity_scores
@@ -72,7 +72,6 @@ MIN_NARRATION_WORDS = 3
 #: VADER's conventional cut-offs on the compound score.
 POSITIVE, NEGATIVE = 0.05, -0.05
 
-_UNRESOLVED = "(unresolved)"  # the label quotes.speakers_table and share_of_voice give them too
 _NO_CAMP = "(no camp)"
 _QUOTE_MARKS = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb\"'"
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
@@ -436,7 +435,7 @@ def speaker_sentiment(scores: pd.DataFrame, *, by: str = "speaker", n_boot: int 
         raise ValueError(f"scores lack column(s) {', '.join(missing)}; pass the output of quotation_sentiment")
     if n_boot < 1:
         raise ValueError(f"n_boot must be at least 1, got {n_boot}")
-    key_missing = {"speaker": _UNRESOLVED, "camp": _NO_CAMP, "kind": "(unknown kind)"}[by]
+    key_missing = {"speaker": UNRESOLVED, "camp": _NO_CAMP, "kind": "(unknown kind)"}[by]
     keys = scores[by].map(lambda v: _label(v, key_missing))
     rows = []
     for key, group in scores.groupby(keys, sort=True):
@@ -447,9 +446,9 @@ def speaker_sentiment(scores: pd.DataFrame, *, by: str = "speaker", n_boot: int 
         if by == "speaker":
             speaker, camp = key, _mode(group["camp"], _NO_CAMP)
         elif by == "camp":
-            speaker, camp = _joined(group["speaker"], _UNRESOLVED), key
+            speaker, camp = _joined(group["speaker"], UNRESOLVED), key
         else:
-            speaker, camp = _joined(group["speaker"], _UNRESOLVED), _joined(group["camp"], _NO_CAMP)
+            speaker, camp = _joined(group["speaker"], UNRESOLVED), _joined(group["camp"], _NO_CAMP)
         rows.append({
             by: key,
             "speaker": speaker,
@@ -549,7 +548,7 @@ def plot_quotation_strip(df: pd.DataFrame, *, title: str = "Every quotation's sc
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
-    data = df.assign(_speaker=df["speaker"].map(lambda v: _label(v, _UNRESOLVED)),
+    data = df.assign(_speaker=df["speaker"].map(lambda v: _label(v, UNRESOLVED)),
                      _camp=df["camp"].map(lambda v: _label(v, _NO_CAMP)))
     order = data.groupby("_speaker")["start"].count().sort_values(ascending=True, kind="stable")
     speakers = list(order.index)

@@ -902,16 +902,16 @@ def _date_axis(ax: Axes, *, years_only: bool = False) -> None:
     ax.xaxis.set_major_formatter(formatter)
 
 
-def _window_split(rows: pd.DataFrame, window_days: int | None) -> tuple[pd.Series, pd.Timestamp | None]:
-    """Which rows lie within ``window_days`` of the publication date (the most frequent anchor), and that date."""
+def _window_split(rows: pd.DataFrame, window_days: int | None) -> pd.Series:
+    """Which rows lie within ``window_days`` of the publication date (the most frequent anchor)."""
     anchors = rows["anchor"].dropna()
     if window_days is None or anchors.empty:
-        return pd.Series(True, index=rows.index), None
+        return pd.Series(True, index=rows.index)
     centre = pd.Timestamp(anchors.mode().iloc[0])
     reach = pd.Timedelta(days=window_days)
     inside = (pd.to_datetime(rows["range_end"]) >= centre - reach) & (
         pd.to_datetime(rows["range_start"]) <= centre + reach)
-    return inside, centre
+    return inside
 
 
 def _draw_rows(ax: Axes, rows: pd.DataFrame, colours: dict[str, str], labelled: pd.Series,
@@ -977,7 +977,7 @@ def plot_timeline(df: pd.DataFrame, ax: Axes | None = None, *, window_days: int 
     if rows.empty:
         raise ValueError("no dated events to plot; check chronology(df) before calling plot_timeline")
     colours = _actor_colours(rows)  # before the window: the same colours as plot_story_order, whatever is drawn
-    inside, _centre = _window_split(rows, window_days)
+    inside = _window_split(rows, window_days)
     left_out = rows.iloc[0:0]
     broken = False
     if inside.any() and not inside.all():
