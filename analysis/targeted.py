@@ -1112,6 +1112,15 @@ def _batch_labels(items: Sequence[tuple[str, int, int]], confidences: list[float
     return [_LABELS[i] for i in labels]
 
 
+def _checked_items(items: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``items`` as a list, every ``(sentence, start, end)`` checked first as :func:`target_sentiment` checks its
+    arguments (TypeError / ValueError for the first bad one)."""
+    items = list(items)
+    for sentence, start, end in items:
+        _check_span(sentence, start, end)
+    return items
+
+
 def target_sentiments_with_confidence(items: Sequence[tuple[str, int, int]], *, floor: float = 0.0
                                       ) -> list[tuple[int, float]]:
     """:func:`target_sentiments` with the probability of each non-neutral label (NaN for a neutral one), from
@@ -1124,9 +1133,7 @@ def target_sentiments_with_confidence(items: Sequence[tuple[str, int, int]], *, 
     Raises:
         TypeError, ValueError: As :func:`target_sentiment`, for the first bad item (all are checked first).
     """
-    items = list(items)
-    for sentence, start, end in items:
-        _check_span(sentence, start, end)
+    items = _checked_items(items)
     if not items:
         return []
     if not 0.0 <= floor < 1.0:
@@ -1153,9 +1160,7 @@ def target_sentiments(items: Sequence[tuple[str, int, int]]) -> list[int]:
     Raises:
         TypeError, ValueError: As :func:`target_sentiment`, for the first bad item (all are checked first).
     """
-    items = list(items)
-    for sentence, start, end in items:
-        _check_span(sentence, start, end)
+    items = _checked_items(items)
     if not items:
         return []
     return _batch_labels(items)

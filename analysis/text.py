@@ -208,8 +208,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         s, e = _strip_span(text, pos, line_end)
         if e > s:
             chunk = _straight_quotes(text[s:e])
+            clock = ".m." in chunk  # "a.m." / "p.m." may end a sentence Punkt keeps whole
             for a, b in tok.span_tokenize(chunk):
-                if ".m." in chunk:
+                if clock:
                     spans.extend((s + x, s + y) for x, y in _split_after_clock(chunk, a, b))
                 else:
                     spans.append((s + a, s + b))
