@@ -366,6 +366,9 @@ def _is_future(text: str, start: int, end: int) -> bool:
                               key=lambda span: (span[1], span[0])))
     if _state_until_re().search(clause) and _calendar_name_re().match(text, start):
         return True  # "the school is closed until Thursday": the state lasts until a day ahead
+    if (_EARLIEST_BEFORE.search(text, max(0, start - 40), start) or _EARLIEST_AFTER.match(text, end)) \
+            and _calendar_name_re().match(text, start):
+        return True  # "possibly not before Monday", "Monday at the earliest": an estimate of the earliest day ahead
     scheduled = _scheduled_re().search(clause)
     if scheduled:
         # "She set sentencing for Sept. 19", "postponed the vote until Friday": the day set is still ahead.
@@ -388,6 +391,12 @@ def _is_future(text: str, start: int, end: int) -> bool:
 _FUTURE_AFTER = re.compile(r"\s*,?\s*(?:\w+\s+){0,3}?(?:will|\u2019ll|'ll|is set to|are set to)\b", re.IGNORECASE)
 # A possessive ends the expression or follows it (the rule's match may hold the "'s").
 _POSSESSIVE = re.compile(r"['\u2019]s\b|..['\u2019]s\b")
+# A hedged earliest time ("possibly not before Monday", "probably not until March") or "at the earliest" after the
+# expression: an estimate, so the day is ahead even in a clause narrated in the past ("said crews could not reach
+# the substations, possibly not before Monday"). A bare "but not until Monday" may narrate the past.
+_EARLIEST_BEFORE = re.compile(r"\b(?:possibly|probably|perhaps|maybe|likely)\s+not\s+(?:before|until|till)\s+$",
+                              re.IGNORECASE)
+_EARLIEST_AFTER = re.compile(r",?\s+at\s+the\s+earliest\b", re.IGNORECASE)
 # Lower case: a sentence opening "Until Monday, the border was open" narrates the time before.
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|no\s+later\s+than)\s+$")
 
@@ -439,6 +448,9 @@ class _Context:
     last_reported: _Point | None = None  # the last quarter, half or year over by the DCT (a period figures report)
     position: int = 0  # offset of the expression being resolved
     last_at: int = -1  # offset of the date narrated last
+    narrated: _Point | None = None  # the date narrated last outside quotation marks (the narrator's, not a speaker's)
+    narrated_at: int = -1  # its offset
+    stamp_day: _dt.date | None = None  # the day of the last live-blog entry stamp or date line (a line that is a date)
 
     def remember(self, point: _Point) -> None:
         self.last = point
@@ -934,13 +946,17 @@ def _h_time(m: re.Match[str], ctx: _Context) -> _Result | None:
         d = ctx.dct + _dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day_word, 0))
     else:
         d = ctx.last_day or ctx.dct
-        if d is not None and ctx.dct is not None and d > ctx.dct:
-            # A live blog's entry stamp ("4:55 p.m.: Rainfall is expected") is not dated by a day still to come
-            # that the entry before announced ("would meet tomorrow morning"): it was written by publication.
-            before = ctx.text[max(0, m.start() - 40) : m.start()]
-            opens = _STAMP_BEFORE.search(before) is not None or (m.start() <= 40 and not before.strip())
-            if opens and _STAMP_AFTER.match(ctx.text, m.end()) is not None:
+        before = ctx.text[max(0, m.start() - 40) : m.start()]
+        opens = _STAMP_BEFORE.search(before) is not None or (m.start() <= 40 and not before.strip())
+        if opens and _STAMP_AFTER.match(ctx.text, m.end()) is not None:
+            # A live blog's entry stamp ("4:55 p.m.: Rainfall is expected") is dated by the entry stamp before it or
+            # the blog's date line; the first one by the day the introduction narrated ("The Latest on the storm
+            # Tuesday"), else by publication. Never by a day an entry named ("possibly not before Monday", "asking
+            # for buses on Thursday": the time of that entry's events), nor by a day still to come.
+            d = ctx.stamp_day or d
+            if d is not None and ctx.dct is not None and d > ctx.dct:
                 d = ctx.dct
+            ctx.stamp_day = d
         if d is None:
             return _Result("TIME", f"XXXX-XX-XX{clock}", None, mod=mod, unresolved=True)
         if clock == "T24:00" and _after_midnight(m, ctx):
@@ -978,17 +994,36 @@ def _in_quotation(text: str, start: int) -> bool:
 
 
 def _speech_day(ctx: _Context) -> _dt.date | None:
-    """The day a quotation was spoken when the narration just dated it before publication: a quoted "Tonight" or
+    """The day a quotation was spoken when the narration dated it before publication: a quoted "Tonight" or
     "today" after "called the race at 10:42 p.m." on the eve of publication is that evening's, not the publication
-    day's. The day or time narrated last must be one or two days before the DCT, within 400 characters, and not
-    itself a relative day ("yesterday", where a quotation after it is as likely the reaction of the day)."""
-    if ctx.dct is None or ctx.last is None or ctx.last_day is None or ctx.last.precision not in ("day", "time"):
+    day's. The day or time narrated last outside quotation marks (a date the speaker names, "asking for buses on
+    Thursday. The buses came today", is no time of the speech) must not itself be a relative day ("yesterday",
+    where a quotation after it is as likely the reaction of the day) and must be
+
+    * one or two days before the DCT and within 400 characters, or
+    * up to a week before the DCT, earlier in the quotation's paragraph, with a speech occasion between its
+      sentence's start and the quotation (``[speech_occasions]``: "At Tuesday night's meeting, she said:").
+    """
+    said = ctx.narrated
+    if ctx.dct is None or said is None or said.precision not in ("day", "time"):
         return None
-    if not 1 <= (ctx.dct - ctx.last_day).days <= 2 or ctx.position - ctx.last_at > 400:
+    if re.match(r"(?i)(?:yesterday|last\s+night|today|tonight|tomorrow)", ctx.text[ctx.narrated_at : ctx.narrated_at + 12]):
         return None
-    if re.match(r"(?i)(?:yesterday|last\s+night|today|tonight|tomorrow)", ctx.text[ctx.last_at : ctx.last_at + 12]):
-        return None
-    return ctx.last_day
+    days = (ctx.dct - said.first).days
+    if 1 <= days <= 2 and ctx.position - ctx.narrated_at <= 400:
+        return said.first
+    if 1 <= days <= 7 and "\n" not in ctx.text[ctx.narrated_at : ctx.position]:
+        narration = ctx.text[_sentence_start(ctx.text, ctx.narrated_at) : ctx.position]
+        opened = max(narration.rfind("\u201c"), narration.rfind('"'))
+        if _speech_occasion_re().search(narration, 0, opened if opened >= 0 else len(narration)):
+            return said.first
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_occasion_re() -> re.Pattern[str]:
+    """A word naming an occasion of speech ("meeting", "debate") or a speech act ("said", "told")."""
+    return re.compile(r"\b(?:" + _alt(lexicon()["speech_occasions"]["words"]) + r")\b", re.IGNORECASE)
 
 
 _STAMP_BEFORE = re.compile(r"\n[ \t]*\Z")  # the time opens a paragraph
@@ -1134,6 +1169,18 @@ def _h_year_end(m: re.Match[str], ctx: _Context) -> _Result | None:
         return _Result("DATE", "XXXX", None, mod="END", unresolved=True)
     point = _year(ctx.dct.year)
     return _Result("DATE", point.value, point, mod="END", anchor_kind="publication", remember=False)
+
+
+def _h_edge_of_the_unit(m: re.Match[str], ctx: _Context) -> _Result | None:
+    """ "the end of the year", "the start of the month", "the middle of the week": the DCT's year, month or week,
+    with the edge as its MOD (TimeML ``mod="END"``; "by the end of the year" is a deadline the timeline draws as
+    a point)."""
+    unit = m["unit"].lower()
+    mod = _edge("the " + m["edge"].lower() + " of") or "START"  # "the beginning of", "the close of" ...
+    if ctx.dct is None:
+        return _Result("DATE", _UNRESOLVED_FORMS[unit], None, mod=mod, unresolved=True)
+    point = {"year": _year(ctx.dct.year), "month": _month(ctx.dct.year, ctx.dct.month), "week": _week(ctx.dct)}[unit]
+    return _Result("DATE", point.value, point, mod=mod, anchor_kind="publication", remember=False)
 
 
 def _h_that_unit(m: re.Match[str], ctx: _Context) -> _Result | None:
@@ -1577,7 +1624,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
         _Rule("numeric-date", r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b", _h_numeric_date, 0),
         _Rule("month-day",
          months + r"(?:(?:{WD}),?\s+)?(?:" + edge + r"[\s-]+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})\b"
-         r"(?:,?\s+(?P<year>{YEAR})\b)?(?!\s*(?:%|percent|\d|[.,]\d))" + relyear,
+         r"(?:,?\s+(?P<year>{YEAR})\b)?(?![ \t]*(?:%|percent|\d|[.,]\d))" + relyear,
          _h_month_day, 0),
         _Rule("day-month",
          r"\b(?:(?:{WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})\s+(?:(?i:of)\s+)?(?P<mon>{MONTH})"
@@ -1635,6 +1682,9 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          r"(?P<unit>(?i:year|week))\b(?![\s-]+(?i:earlier|ago|before|after|of|in|that|when))",
          _h_the_unit, 0),
         _Rule("year-end", r"\b(?:(?i:the)\s+)?(?i:year(?:['\u2019]s)?[\s-]end)\b", _h_year_end, 0),
+        _Rule("edge-of-the-unit", r"\b(?i:the)\s+(?P<edge>(?i:end|close|start|beginning|middle))\s+(?i:of)\s+"
+         r"(?i:the)\s+(?P<unit>(?i:year|month|week))\b(?![\s-]+(?i:earlier|ago|before|after|of|in|that|when))",
+         _h_edge_of_the_unit, 0),
         _Rule("that-unit", r"\b(?:(?P<pre>(?i:later|earlier))\s+)?(?i:that)\s+(?:(?i:same)\s+)?"
          r"(?P<unit>(?i:year|month|week|day))\b", _h_that_unit, 0),
         _Rule("quarter",
@@ -1699,7 +1749,7 @@ _RULE_TRIGGERS = {
     "iso-date": ("yearnum",), "numeric-date": ("smallnum",), "month-day": ("month",), "day-month": ("month",),
     "month": ("month",), "time": ("smallnum", "clock"), "clock-24h": ("smallnum", "yearnum", "clockword"), "weekday": ("weekday",), "offset-from": ("weekday", "relday"), "ordinal-day": ("ordinal",), "relative-day": ("relday",),
     "part-of-day": ("pod",), "relative-period": ("period",), "season": ("season",), "weekend": ("weekend",), "the-unit": ("period",),
-    "year-end": ("period",), "that-unit": ("period", "relday"),
+    "year-end": ("period",), "edge-of-the-unit": ("period",), "that-unit": ("period", "relday"),
     "quarter": ("quarter",), "ago": ("ago",), "duration": ("unit",), "year-earlier": ("ago",),
     "decade": ("yearnum", "smallnum"), "century": ("century",), "year": ("yearnum",), "spelled-year": ("spelled",),
     "fiscal-year": ("fiscal",), "generic": ("generic",), "set": ("set",), "holiday": ("holiday",),
@@ -1709,7 +1759,8 @@ _WINDOW_AFTER = 90
 # How far a match may reach before and after its trigger word, where that is much less than the default:
 # a duration ends at its unit ("no more than the next twenty four hours"), "ago" ends its expression.
 _RULE_REACH = {"duration": (50, 12), "ago": (50, 6), "generic": (25, 25), "decade": (20, 6), "year": (45, 8),
-               "clock-24h": (8, 8), "year-end": (12, 10), "the-unit": (30, 30)}
+               "clock-24h": (8, 8), "year-end": (12, 10), "the-unit": (30, 30),
+               "edge-of-the-unit": (30, 10)}
 _WORD_RE = re.compile(r"[^\W_]+")
 _STOP = frozenset({"the", "a", "an", "at", "for", "in", "as", "of", "to", "on", "s"})
 
@@ -1877,4 +1928,23 @@ def tag_timexes(text: str, *, dct: _dt.date | None) -> list[Timex]:
         )
         if point is not None and result.remember:
             ctx.remember(point)
+            if not _in_quotation(text, start):
+                ctx.narrated, ctx.narrated_at = point, start
+            if point.precision == "day" and _is_dateline(text, start, end, chosen):
+                ctx.stamp_day = point.first
     return out
+
+
+def _is_dateline(text: str, start: int, end: int, chosen: list) -> bool:
+    """Whether the expression ``text[start:end]`` and the other expressions of its line make up the whole line
+    but for punctuation ("Friday, March 13" over a live blog's entries of that day)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    if hi - lo > 80:
+        return False
+    rest = text[lo:hi]
+    for c in chosen:
+        if lo <= c[0] and c[1] <= hi:
+            rest = rest[: c[0] - lo] + " " * (c[1] - c[0]) + rest[c[1] - lo :]
+    return not re.search(r"[^\W_]", rest)

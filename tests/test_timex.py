@@ -694,3 +694,73 @@ def test_states_midnights_quoted_days_comparisons_and_decades(text: str, dct: dt
 def test_years_after_a_decade_keep_a_shifted_decade_range() -> None:
     later = tag_timexes("In the 1960s he farmed. Two years later he sold the land.", dct=MAR12)[1]
     assert (later.range_start, later.range_end) == (dt.date(1962, 1, 1), dt.date(1971, 12, 31))
+
+
+# --- seventh audit: a live blog's anchors, an earliest day ahead, a quotation's day of speech ------------------
+
+SAT = dt.date(2024, 3, 16)  # a Saturday: the coming Monday is 2024-03-18, the last one 2024-03-11
+
+
+def value_of(text: str, expression: str, dct: dt.date | None) -> str:
+    """The value of the first expression tagged as exactly ``expression`` (or its text list, to show the miss)."""
+    tagged = tag_timexes(text, dct=dct)
+    for t in tagged:
+        if t.text == expression:
+            return t.value
+    return f"not tagged in {[t.text for t in tagged]}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "dct", "expected"),
+    [
+        # A hedged earliest day ("probably not before Monday") is ahead, even after a past "said ... could not".
+        ("An engineer said the trains could not run until the line dries, probably not before Monday.", "Monday",
+         SAT, "2024-03-18"),
+        ("The bank said branches might not reopen for days, perhaps not until Wednesday.", "Wednesday", SAT,
+         "2024-03-20"),
+        ("The museum reopens Tuesday at the earliest, its director said.", "Tuesday", SAT, "2024-03-19"),
+        # ... a hedged verb narrates the past.
+        ("The line was possibly not repaired before Monday, an engineer said.", "Monday", SAT, "2024-03-11"),
+        # A live blog's entry stamp is the publication day's, whatever day the entry before named ...
+        ("5:10 p.m. \u2014 The depot last flooded on Wednesday, a driver recalled.\n\n4:20 p.m. \u2014 Crowds "
+         "gathered at the pier.", "4:20 p.m.", SAT, "2024-03-16T16:20"),
+        ("6 p.m. \u2014 Pumps were promised for Tuesday, staff said.\n\n5:40 p.m.: Sirens sounded near the dam.",
+         "5:40 p.m.", SAT, "2024-03-16T17:40"),
+        # ... and a bare time later in the entry stays on that day.
+        ("5:10 p.m. \u2014 The depot last flooded on Wednesday.\n\n4:20 p.m. \u2014 More rain is due at 11 p.m.",
+         "11 p.m.", SAT, "2024-03-16T23:00"),
+        # ... or the blog's own date line's.
+        ("Friday, March 15\n\n11:30 p.m. \u2014 The last bus left on Tuesday.\n\n10:05 p.m. \u2014 Rain began.",
+         "10:05 p.m.", SAT, "2024-03-15T22:05"),
+        # A quoted "today" after a day the speaker names is the day of the entry, not that day.
+        ("3:50 p.m. \u2014 A nurse was angry. \u201cWe asked for beds on Thursday. They arrived today,\u201d she "
+         "said.", "today", SAT, "2024-03-16"),
+        # A quoted "tonight" at an occasion its paragraph dates is that night, a date inside the quotation aside.
+        ("At Tuesday night's meeting, Councillor Ames said: \u201cWe promised a park in 2019, and tonight we broke "
+         "that promise.\u201d", "tonight", dt.date(2024, 3, 14), "2024-03-12TNI"),
+        ("Councillor Ames spoke at Monday night\u2019s council session, which ran late after a long row over "
+         "parking fees, bus lanes, bins, the library\u2019s hours and the leisure centre\u2019s pool, and a protest "
+         "outside. \u201cTonight we let the town down,\u201d she said.", "Tonight", SAT, "2024-03-11TNI"),
+        # ... not a day narrated without an occasion of speech, more than two days back.
+        ("Smith was arrested on Monday. \u201cToday I feel betrayed,\u201d he said.", "Today", SAT, "2024-03-16"),
+        # ... nor one in another paragraph.
+        ("At Monday's meeting, the mayor spoke.\n\nLater, \u201ctoday is a good day,\u201d she told us.", "today",
+         SAT, "2024-03-16"),
+        # "the end of the year" (month, week) is the DCT's, with its edge as the MOD.
+        ("Guidance will be issued by the end of the year.", "the end of the year", SAT, "2024"),
+        ("Work starts at the beginning of the month.", "the beginning of the month", SAT, "2024-03"),
+    ],
+)
+def test_live_blog_anchors_earliest_days_and_days_of_speech(text: str, expression: str, dct: dt.date,
+                                                            expected: str) -> None:
+    assert value_of(text, expression, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [("Guidance will be issued by the end of the year.", "END"), ("Work starts at the start of the month.", "START"),
+     ("Rents peak in the middle of the week.", "MID"), ("Sales closed at the close of the year.", "END")],
+)
+def test_the_edge_of_the_unit_carries_its_mod(text: str, mod: str) -> None:
+    (t,) = tag_timexes(text, dct=SAT)
+    assert t.mod == mod
