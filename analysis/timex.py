@@ -1172,14 +1172,14 @@ def _h_year_end(m: re.Match[str], ctx: _Context) -> _Result | None:
 
 
 def _h_edge_of_the_unit(m: re.Match[str], ctx: _Context) -> _Result | None:
-    """ "the end of the year", "the start of the month", "the middle of the week": the DCT's year, month or week,
-    with the edge as its MOD (TimeML ``mod="END"``; "by the end of the year" is a deadline the timeline draws as
-    a point)."""
+    """ "the end of the year", "the middle of the week": the DCT's year or week, with the edge as its MOD (TimeML
+    ``mod="END"``; "by the end of the year" is a deadline the timeline draws as a point). Not "the end of the
+    month": TimeBank gives it the last day's value, which a month with a MOD would miss (bench_timeml's value F1)."""
     unit = m["unit"].lower()
     mod = _edge("the " + m["edge"].lower() + " of") or "START"  # "the beginning of", "the close of" ...
     if ctx.dct is None:
         return _Result("DATE", _UNRESOLVED_FORMS[unit], None, mod=mod, unresolved=True)
-    point = {"year": _year(ctx.dct.year), "month": _month(ctx.dct.year, ctx.dct.month), "week": _week(ctx.dct)}[unit]
+    point = _year(ctx.dct.year) if unit == "year" else _week(ctx.dct)
     return _Result("DATE", point.value, point, mod=mod, anchor_kind="publication", remember=False)
 
 
@@ -1637,7 +1637,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
         _Rule("time",
          _starting_with(["around", "about", "approximately", "roughly", "shortly", "noon", "midnight"], digit=True)
          + r"(?P<approx>(?i:around|about|approximately|roughly|shortly\s+after|shortly\s+before)\s+)?"
-         r"(?:(?P<word>(?i:noon|midnight))|(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.\s?m\.|[ap]\.?m\b|[ap]\.\s?m(?=\W))|(?i:o'clock)))"
+         r"(?:(?P<word>(?<![^\W\d_])(?i:noon|midnight))|(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.\s?m\.|[ap]\.?m\b|[ap]\.\s?m(?=\W))|(?i:o'clock)))"
          r"(?:\s+(?P<tz>(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|PT)\b|(?i:local\s+time)))?"
          r"(?:,?\s+(?:(?i:on)\s+)?(?:(?P<wd>{WD})|(?P<dayword>(?i:yesterday|today|tomorrow|tonight))|"
          r"(?P<mon>{MONTH})\s+(?P<day>{DAY})\b))?",
@@ -1683,7 +1683,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          _h_the_unit, 0),
         _Rule("year-end", r"\b(?:(?i:the)\s+)?(?i:year(?:['\u2019]s)?[\s-]end)\b", _h_year_end, 0),
         _Rule("edge-of-the-unit", r"\b(?i:the)\s+(?P<edge>(?i:end|close|start|beginning|middle))\s+(?i:of)\s+"
-         r"(?i:the)\s+(?P<unit>(?i:year|month|week))\b(?![\s-]+(?i:earlier|ago|before|after|of|in|that|when))",
+         r"(?i:the)\s+(?P<unit>(?i:year|week))\b(?![\s-]+(?i:earlier|ago|before|after|of|in|that|when))",
          _h_edge_of_the_unit, 0),
         _Rule("that-unit", r"\b(?:(?P<pre>(?i:later|earlier))\s+)?(?i:that)\s+(?:(?i:same)\s+)?"
          r"(?P<unit>(?i:year|month|week|day))\b", _h_that_unit, 0),

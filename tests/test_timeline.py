@@ -526,3 +526,84 @@ def test_a_negated_date_stays_out_of_the_chronology(write, sentence: str, expres
     assert (expression in set(chronology(df)["text"])) != negated
     if negated:
         assert "negated" in unanchored(df).set_index("text").loc[expression, "why"]
+
+
+# --- seventh audit: live-blog labels, places, deadlines at an edge, the plot's colours and edge MODs -----------
+
+
+def _article(write, body: str, published: str = "2024-03-16"):
+    return load_article(write("audit7.txt", f"---\ntitle: Storm live\npublished: {published}\n---\n{body}\n"))
+
+
+@pytest.mark.parametrize(
+    ("body", "expression", "label"),
+    [
+        ("3:15 p.m. ET \u2014 Good afternoon and welcome to our coverage of the storm.\n", "3:15 p.m. ET",
+         "Good afternoon and welcome to our covera"),
+        ("Gales hit the coast.\n\n10:40 a.m. - Good morning from the harbour.\n", "10:40 a.m.",
+         "Good morning from the harbour"),
+    ],
+)
+def test_a_label_leaves_out_the_live_blog_stamp(write, body: str, expression: str, label: str) -> None:
+    row = rows_for(timeline(_article(write, body)), expression).iloc[0]
+    assert row["label"] == label
+
+
+def test_a_word_once_a_place_is_no_actor_elsewhere(write) -> None:
+    body = ("Floods reached homes in Carrow on Friday.\n\n"
+            "Volunteers at the Carrow hall handed out blankets on Saturday.")
+    row = rows_for(timeline(_article(write, body)), "Saturday").iloc[0]
+    assert "Carrow" not in row["actors"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "first", "last"),
+    [
+        # a deadline at an edge is its last day ...
+        ("The council will publish the plan by the end of the year.", "the end of the year", "2024-12-31",
+         "2024-12-31"),
+        ("The pier must reopen no later than late 2025.", "late 2025", "2025-12-31", "2025-12-31"),
+        # ... an edge without a deadline keeps its range (the plot draws its third), as does a plain deadline.
+        ("The pier reopens in late 2025.", "late 2025", "2025-01-01", "2025-12-31"),
+        ("The pier must reopen by 2025.", "2025", "2025-01-01", "2025-12-31"),
+    ],
+)
+def test_a_deadline_at_an_edge_is_its_last_day(write, sentence: str, expression: str, first: str,
+                                               last: str) -> None:
+    row = rows_for(timeline(_article(write, sentence)), expression).iloc[0]
+    assert (row["range_start"], row["range_end"]) == (first, last)
+
+
+def test_the_legend_never_repeats_a_colour(write) -> None:
+    import matplotlib.colors as mcolors
+    import matplotlib.pyplot as plt
+
+    names = ["Ana Reyes", "Tom Cole", "Eva Lind", "Raj Patel", "Joe Marsh", "Kim Short", "Lou Grant", "Max Ford",
+             "Nia Stone", "Ola Berg"]
+    body = "\n\n".join(f"{name} spoke on March {day}." for day, name in enumerate(names, start=2))
+    df = timeline(_article(write, body))
+    for plot in (plot_timeline, plot_story_order):
+        fig = plot(df)
+        legend = fig.axes[0].get_legend()
+        colours = {text.get_text(): mcolors.to_hex(handle.get_facecolor() if hasattr(handle, "get_facecolor")
+                                                      else handle.get_color())
+                   for text, handle in zip(legend.get_texts(), legend.legend_handles)}
+        plt.close(fig)
+        colours.pop("told in chronological order", None)
+        assert len(set(colours.values())) == len(colours), colours
+        assert "(other actors)" in colours  # ten actors: more than the palette's colours
+
+
+@pytest.mark.parametrize(("expression", "months"), [("late 2025", (9, 12)), ("mid-2025", (5, 8)),
+                                                    ("early 2025", (1, 4))])
+def test_an_edge_mod_is_drawn_as_a_third_of_its_range(write, expression: str, months: tuple[int, int]) -> None:
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    df = timeline(_article(write, f"The pier reopens in {expression}.", published="2025-06-02"))
+    fig = plot_timeline(df)
+    (bar,) = [p for p in fig.axes[0].patches if p.get_width() > 0]
+    first = mdates.num2date(bar.get_x())
+    last = mdates.num2date(bar.get_x() + bar.get_width() - 1)
+    plt.close(fig)
+    assert (first.month, last.month) == months

@@ -746,9 +746,9 @@ def value_of(text: str, expression: str, dct: dt.date | None) -> str:
         # ... nor one in another paragraph.
         ("At Monday's meeting, the mayor spoke.\n\nLater, \u201ctoday is a good day,\u201d she told us.", "today",
          SAT, "2024-03-16"),
-        # "the end of the year" (month, week) is the DCT's, with its edge as the MOD.
+        # "the end of the year" (or week) is the DCT's, with its edge as the MOD.
         ("Guidance will be issued by the end of the year.", "the end of the year", SAT, "2024"),
-        ("Work starts at the beginning of the month.", "the beginning of the month", SAT, "2024-03"),
+        ("Work starts at the beginning of the week.", "the beginning of the week", SAT, "2024-W11"),
     ],
 )
 def test_live_blog_anchors_earliest_days_and_days_of_speech(text: str, expression: str, dct: dt.date,
@@ -758,9 +758,13 @@ def test_live_blog_anchors_earliest_days_and_days_of_speech(text: str, expressio
 
 @pytest.mark.parametrize(
     ("text", "mod"),
-    [("Guidance will be issued by the end of the year.", "END"), ("Work starts at the start of the month.", "START"),
+    [("Guidance will be issued by the end of the year.", "END"), ("Work starts at the start of the year.", "START"),
      ("Rents peak in the middle of the week.", "MID"), ("Sales closed at the close of the year.", "END")],
 )
 def test_the_edge_of_the_unit_carries_its_mod(text: str, mod: str) -> None:
     (t,) = tag_timexes(text, dct=SAT)
     assert t.mod == mod
+
+
+def test_noon_is_no_part_of_afternoon() -> None:
+    assert values("3:15 p.m. \u2014 Good afternoon from the pier.", SAT) == [("3:15 p.m.", "TIME", "2024-03-16T15:15")]
