@@ -289,25 +289,43 @@ def _mentions(article: Article, actors: object | None, timexes: list[Timex] = ()
     Left out: a mention inside a temporal expression ("Eve" of "Christmas Eve", "New Year" of "New Year's Eve")
     and the rule-found one-word "persons" that are most likely a common word or a place
     (:func:`analysis.actors.doubtful_person_spans`: "12:05 p.m.: Rail operator ...", "homes in Harrogate"), with
-    every unconfirmed mention of the same word ("at the Millbank shelter" after "everyone in Millbank").
+    the same word's unconfirmed mentions as a modifier after "the" ("at the Millbank shelter" after "everyone in
+    Millbank").
     """
     try:
-        from .actors import (actor_mention_rows, default_actors_path, doubtful_person_spans, load_actors,
-                             unconfirmed_person_spans)
+        from .actors import (
+            actor_mention_rows,
+            default_actors_path,
+            doubtful_person_spans,
+            load_actors,
+            unconfirmed_person_spans,
+        )
     except ImportError:  # pragma: no cover - the fallback of the first commits
         return _capitalised_names(article)
     if actors is None:
         actors = load_actors(default_actors_path(article.path))
     doubtful = doubtful_person_spans(article, actors)
     if doubtful:
-        # A lone word judged no person at one mention ("everyone in Millbank") is none at the others ("at the
-        # Millbank shelter"), when they are as unconfirmed (never with a first name, title or honorific).
-        words = {article.text[s:e] for s, e in doubtful}
+        # A lone word judged no person at one mention ("everyone in Millbank") is none at its other mentions as
+        # unconfirmed (never with a first name, title or honorific: "at the Millbank shelter", "Tulsa police"),
+        # unless a verb follows it there ("Agrovale, warned", "what Obama says"): the doubt may have been wrong
+        # ("Shares in Agrovale fell"), and a subject that acts is an actor.
+        text = article.text
+        words = {text[s:e] for s, e in doubtful}
         doubtful = doubtful | {(s, e) for s, e in unconfirmed_person_spans(article, actors)
-                               if article.text[s:e] in words}
+                               if text[s:e] in words and not _acts(text, e)}
     in_timex = SpanIndex((t.start, t.end) for t in timexes)
     return [(row[4], row[5], row[1]) for row in actor_mention_rows(article, actors)
             if (row[4], row[5]) not in doubtful and not in_timex.overlaps(row[4], row[5])]
+
+
+_NEXT_WORD = re.compile(r",?\s+([a-z][\w'\u2019-]*)")
+
+
+def _acts(text: str, end: int) -> bool:
+    """Whether a verb follows a name ending at ``end``, after a comma at most ("Agrovale, warned", "Obama says")."""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and (_is_verb(after[1]) or after[1] in _lexicon()["statement_verbs"])
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")

@@ -549,11 +549,21 @@ def test_a_label_leaves_out_the_live_blog_stamp(write, body: str, expression: st
     assert row["label"] == label
 
 
-def test_a_word_once_a_place_is_no_actor_elsewhere(write) -> None:
-    body = ("Floods reached homes in Carrow on Friday.\n\n"
-            "Volunteers at the Carrow hall handed out blankets on Saturday.")
+@pytest.mark.parametrize(
+    ("body", "actors"),
+    [
+        # a lone word once taken for a place is no actor where it names a thing's place ...
+        (("Floods reached homes in Carrow on Friday.\n\nVolunteers at the Carrow hall handed out blankets on "
+         "Saturday."), ""),
+        ("Floods reached homes in Carrow on Friday.\n\nCarrow police closed the bridge on Saturday.", ""),
+        # ... but it is where it acts (the doubt may be wrong: "shares in" a firm)
+        ("Shares in Trevanta fell on Friday.\n\nThe grain firm, Trevanta, warned on Saturday of losses.",
+         "Trevanta"),
+    ],
+)
+def test_a_word_once_a_place_is_no_actor_elsewhere(write, body: str, actors: str) -> None:
     row = rows_for(timeline(_article(write, body)), "Saturday").iloc[0]
-    assert "Carrow" not in row["actors"]
+    assert row["actors"] == actors
 
 
 @pytest.mark.parametrize(

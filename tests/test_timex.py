@@ -722,8 +722,8 @@ def value_of(text: str, expression: str, dct: dt.date | None) -> str:
         # ... a hedged verb narrates the past.
         ("The line was possibly not repaired before Monday, an engineer said.", "Monday", SAT, "2024-03-11"),
         # A live blog's entry stamp is the publication day's, whatever day the entry before named ...
-        ("5:10 p.m. \u2014 The depot last flooded on Wednesday, a driver recalled.\n\n4:20 p.m. \u2014 Crowds "
-         "gathered at the pier.", "4:20 p.m.", SAT, "2024-03-16T16:20"),
+        (("5:10 p.m. \u2014 The depot last flooded on Wednesday, a driver recalled.\n\n4:20 p.m. \u2014 Crowds "
+         "gathered at the pier."), "4:20 p.m.", SAT, "2024-03-16T16:20"),
         ("6 p.m. \u2014 Pumps were promised for Tuesday, staff said.\n\n5:40 p.m.: Sirens sounded near the dam.",
          "5:40 p.m.", SAT, "2024-03-16T17:40"),
         # ... and a bare time later in the entry stays on that day.
@@ -733,14 +733,14 @@ def value_of(text: str, expression: str, dct: dt.date | None) -> str:
         ("Friday, March 15\n\n11:30 p.m. \u2014 The last bus left on Tuesday.\n\n10:05 p.m. \u2014 Rain began.",
          "10:05 p.m.", SAT, "2024-03-15T22:05"),
         # A quoted "today" after a day the speaker names is the day of the entry, not that day.
-        ("3:50 p.m. \u2014 A nurse was angry. \u201cWe asked for beds on Thursday. They arrived today,\u201d she "
-         "said.", "today", SAT, "2024-03-16"),
+        (("3:50 p.m. \u2014 A nurse was angry. \u201cWe asked for beds on Thursday. They arrived today,\u201d she "
+         "said."), "today", SAT, "2024-03-16"),
         # A quoted "tonight" at an occasion its paragraph dates is that night, a date inside the quotation aside.
-        ("At Tuesday night's meeting, Councillor Ames said: \u201cWe promised a park in 2019, and tonight we broke "
-         "that promise.\u201d", "tonight", dt.date(2024, 3, 14), "2024-03-12TNI"),
-        ("Councillor Ames spoke at Monday night\u2019s council session, which ran late after a long row over "
+        (("At Tuesday night's meeting, Councillor Ames said: \u201cWe promised a park in 2019, and tonight we broke "
+         "that promise.\u201d"), "tonight", dt.date(2024, 3, 14), "2024-03-12TNI"),
+        (("Councillor Ames spoke at Monday night\u2019s council session, which ran late after a long row over "
          "parking fees, bus lanes, bins, the library\u2019s hours and the leisure centre\u2019s pool, and a protest "
-         "outside. \u201cTonight we let the town down,\u201d she said.", "Tonight", SAT, "2024-03-11TNI"),
+         "outside. \u201cTonight we let the town down,\u201d she said."), "Tonight", SAT, "2024-03-11TNI"),
         # ... not a day narrated without an occasion of speech, more than two days back.
         ("Smith was arrested on Monday. \u201cToday I feel betrayed,\u201d he said.", "Today", SAT, "2024-03-16"),
         # ... nor one in another paragraph.
