@@ -259,15 +259,31 @@ def _paragraphs(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
+def _open_end(text: str, q: _Quote) -> int:
+    """Where ``q`` ends for :func:`in_quotation`: a quotation no mark closes stops at its first line break inside a
+    paragraph (a sentence never crosses one; a list of headlines under an unclosed quotation is no speech). It
+    still runs on over a blank line into a paragraph that reopens it with a mark."""
+    if q.close_mark is not None:
+        return q.end
+    line_end = text.find("\n", q.start, q.end)
+    while line_end >= 0:
+        blank = _PARAGRAPH_BREAK.match(text, line_end)
+        if blank is None:
+            return _rstrip(text, q.start, line_end)
+        line_end = text.find("\n", blank.end(), q.end)
+    return q.end
+
+
 @functools.lru_cache(maxsize=16)
 def _quotation_bounds(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """The starts and ends of the (outermost) quotations of ``text``, each sorted; computed once per text."""
     quotes = pair_quotes(text, _paragraphs(text))
-    return tuple(q.start for q in quotes), tuple(q.end for q in quotes)
+    return tuple(q.start for q in quotes), tuple(_open_end(text, q) for q in quotes)
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of every outermost quotation in ``text``, marks excluded, in text order.
+    """The ``(start, end)`` of every outermost quotation in ``text``, marks excluded, in text order; one that no
+    mark closes ends at its first line break.
 
     Args:
         text: Any text; paragraphs are separated by blank lines.

@@ -42,6 +42,11 @@ from analysis.quotemarks import in_quotation, quotation_spans
         ('He said "we will win tonight.\n\nThe vote is tomorrow.', "tonight", True),
         ('He said "we will win tonight.\n\nThe vote is tomorrow.', "tomorrow", False),
         ("He said 'we will win tonight.\n\nThe vote is tomorrow.", "tomorrow", False),
+        # ... and, closed by no mark, to its first line break; a closed one may run over lines
+        ("He said \u201cwe will win tonight.\nMONDAY\u2019S POLLS\n- Polls close tomorrow.", "tomorrow", False),
+        ("He said \u201cwe will win tonight\nand tomorrow,\u201d and left.", "tomorrow", True),
+        ("He said \u201cwe will win.\n\n\u201cThe vote is tomorrow.\nMONDAY\u2019S POLLS", "tomorrow", True),
+        ("He said \u201cwe will win.\n\n\u201cThe vote is tomorrow.\nMONDAY\u2019S POLLS", "MONDAY", False),
         # ... or into the next one when that one opens with a mark (a long quotation)
         ("He said: \u201cWe will win.\n\n\u201cThe vote is tomorrow,\u201d he said.", "vote", True),
     ],
