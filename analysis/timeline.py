@@ -33,6 +33,7 @@ import pandas as pd
 
 from .articles import Article
 from .frames import TEXT_TYPES
+from .quotemarks import in_quotation
 from .spans import SpanIndex
 from .text import parse
 from .timex import Timex, clause_tense, tag_timexes
@@ -439,13 +440,6 @@ def _row(article: Article, t: Timex, sentence, mentions: _MentionIndex, non_pers
     }
 
 
-def _quoted(text: str, paragraph_start: int, pos: int) -> bool:
-    """Whether ``text[pos]`` is inside quoted speech: an odd number of straight double quotes, or more opening than
-    closing curly ones, between the start of its paragraph and ``pos``."""
-    before = text[paragraph_start:pos]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
-
-
 def _tense_disagrees(tense: str | None, date: dict, dct: _dt.date | None) -> bool:
     """Whether a clause of ``tense`` cannot take ``date`` (a row): a past verb with a date after publication ("said
     ... would attend" after "next week"), or a future one with a date before it ("it will not go unanswered"
@@ -576,10 +570,9 @@ def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
     current: dict | None = None
     occasion = False
     paragraph = None
-    paragraph_start = 0
     for s in doc.sentences:
         if s.paragraph != paragraph:
-            current, paragraph, paragraph_start = None, s.paragraph, s.start
+            current, paragraph = None, s.paragraph
         own = [r for r in dated.get(s.index, []) if r["type"] in _INHERITABLE and r["range_start"]]
         if own:
             # A sentence dated only by "since X", "not in X", "now" or a decade sets no reference time
@@ -596,7 +589,7 @@ def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
         if not verbs or not names:
             continue
         verb = _main_verb(text, verbs[0], hi, lo, lo)
-        if _quoted(text, paragraph_start, verb.start()) != _quoted(text, paragraph_start, current["start"]):
+        if in_quotation(text, verb.start()) != in_quotation(text, current["start"]):
             current = None  # into or out of quoted speech: the speaker's time is not the narrator's
             continue
         tense = _tense(text, lo, lo, s.start, s.end, verb)

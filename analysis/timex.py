@@ -37,6 +37,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
+from .quotemarks import in_quotation
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
@@ -968,15 +970,6 @@ def _after_midnight(m: re.Match[str], ctx: _Context) -> bool:
     return True
 
 
-def _in_quotation(text: str, start: int) -> bool:
-    """Whether ``text[start]`` stands inside quotation marks opened in its paragraph."""
-    para = text.rfind("\n", 0, start) + 1
-    before = text[para:start]
-    if before.rfind("\u201c") > before.rfind("\u201d"):
-        return True
-    return before.count('"') % 2 == 1
-
-
 def _speech_day(ctx: _Context) -> _dt.date | None:
     """The day a quotation was spoken when the narration just dated it before publication: a quoted "Tonight" or
     "today" after "called the race at 10:42 p.m." on the eve of publication is that evening's, not the publication
@@ -997,8 +990,9 @@ _REL_DAY = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
 # A capitalised "Today", "Tomorrow" ... after a word, a comma or "'s" is a name ("the BBC's Today programme",
-# "USA Today"), as is one in quotation marks of its own ("NBC's “Today”"); opening a sentence it is the day.
-_NAME_BEFORE = re.compile(r"(?:[^\W_]|[,\u2019'&-])\s*\Z")
+# "USA Today"), as is one in quotation marks of its own ("NBC's “Today”"); opening a sentence it is the day, as
+# after an opening single mark ("'Today we mourn,'": a mark after a space is no possessive's apostrophe).
+_NAME_BEFORE = re.compile(r"(?:[^\W_]|(?<=\S)[\u2019']|[,&-])\s*\Z")
 _TITLE_QUOTED = re.compile(r"[\u201c\"\u2018']\Z")
 # A closing mark, not a possessive ("\u201cTonight\u2019s debate").
 _TITLE_CLOSED = re.compile(r"[\u201d\"\u2019'](?![^\W_])")
@@ -1021,7 +1015,7 @@ def _h_relative_day(m: re.Match[str], ctx: _Context) -> _Result | None:
     pod = _pod_code(m["pod"]) or _pod_code(m["pod2"]) or ("NI" if word == "tonight" else None)
     if ctx.dct is None:
         return _Result("TIME" if pod else "DATE", "XXXX-XX-XX" + (f"T{pod}" if pod else ""), None, unresolved=True)
-    spoken = _speech_day(ctx) if _in_quotation(ctx.text, m.start()) else None
+    spoken = _speech_day(ctx) if in_quotation(ctx.text, m.start()) else None
     kind = "publication" if spoken is None else "previous"
     d = (spoken or ctx.dct) + _dt.timedelta(days=_REL_DAY[word])
     if pod:

@@ -388,6 +388,14 @@ def test_a_date_not_after_since_stays_in_the_chronology(write, sentence: str, ex
         ("The storm hit the pier last Tuesday. \u201cMayor Tom Reyes was shaken,\u201d a fisherman said.", False),
         ('"The storm hit the pier last Tuesday," the harbour master said. Mayor Tom Reyes inspected the damage.',
          False),
+        # ... single quotation marks alike (British style), straight or curly
+        ("The storm hit the pier last Tuesday. 'Mayor Tom Reyes cried when he saw it,' a fisherman said.", False),
+        ("The storm hit the pier last Tuesday. \u2018Mayor Tom Reyes was shaken,\u2019 a fisherman said.", False),
+        ("'The storm hit the pier last Tuesday,' the harbour master said. Mayor Tom Reyes inspected the damage.",
+         False),
+        # an apostrophe opens no quotation: the passage goes on
+        ("The storm hit the fishermen's pier last Tuesday. Mayor Tom Reyes inspected the boats' hulls.", True),
+        ("The storm hit the MPs' pier last Tuesday. Mayor Tom Reyes inspected the damage.", True),
     ],
 )
 def test_inherited_dates_respect_tense_and_quotes(write, paragraph: str, inherits: bool) -> None:

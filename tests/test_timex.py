@@ -636,6 +636,10 @@ def test_british_weekday_offsets(text: str, expected: list) -> None:
         ("Today the minister defends the plan.", [("Today", "DATE", "2022-11-17")]),
         ("\u201cToday is a good day,\u201d she said.", [("Today", "DATE", "2022-11-17")]),
         ("\u201cTonight\u2019s vote matters,\u201d she said.", [("Tonight", "TIME", "2022-11-17TNI")]),
+        ("'Today is a good day,' she said.", [("Today", "DATE", "2022-11-17")]),
+        ("\u2018Today is a good day,\u2019 she said.", [("Today", "DATE", "2022-11-17")]),
+        ("He appeared on NBC's 'Today' show.", []),
+        ("He appeared on the Smiths' Today show.", []),
         ("The minister defends the plan today.", [("today", "DATE", "2022-11-17")]),
         # "a second" before a noun is the ordinal; before punctuation or a function word, a duration.
         ("The lab will publish a second study.", []),
@@ -673,6 +677,18 @@ MAR12 = dt.date(2024, 3, 12)  # a Tuesday
           "shortly before midnight."), MAR12,
          [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("Tonight", "TIME", "2024-03-11TNI"),
           ("shortly before midnight", "TIME", "2024-03-11T24:00")]),
+        # ... in British single quotation marks, straight or curly, alike.
+        (("The network called the vote at 10:15 p.m. on Monday. \u2018Tonight we won,\u2019 the mayor told fans."),
+         MAR12, [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("Tonight", "TIME", "2024-03-11TNI")]),
+        ("The network called the vote at 10:15 p.m. on Monday. 'Tonight we won,' the mayor told fans.", MAR12,
+         [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("Tonight", "TIME", "2024-03-11TNI")]),
+        # An apostrophe opens no quotation, nor does a stray double mark: "tonight" is the publication day's.
+        ("The network called the vote at 10:15 p.m. on Monday. Fans of rock 'n' roll dance tonight.", MAR12,
+         [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("tonight", "TIME", "2024-03-12TNI")]),
+        ("The network called the vote at 10:15 p.m. on Monday. The MPs' pay vote is tonight.", MAR12,
+         [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("tonight", "TIME", "2024-03-12TNI")]),
+        ('The network called the vote at 10:15 p.m. on Monday. The 6\'2" mayor speaks tonight.', MAR12,
+         [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("tonight", "TIME", "2024-03-12TNI")]),
         # ... not after "yesterday" (the quotation may be the day's reaction).
         ("The dam broke yesterday. \u201cToday we mourn,\u201d the mayor said.", MAR12,
          [("yesterday", "DATE", "2024-03-11"), ("Today", "DATE", "2024-03-12")]),
