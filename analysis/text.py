@@ -28,6 +28,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .articles import Article
+from .timex import lexicon as timex_lexicon
 
 __all__ = ["Document", "Sentence", "SetAside", "parse", "sentences_table", "set_aside_table", "split_sentences"]
 
@@ -225,7 +226,12 @@ _CLOCK_BREAK = re.compile(r"\b[ap]\.m\.(?=\s+([A-Z][\w'\u2019.]*)(?:\s+(\w+))?)"
 
 @functools.lru_cache(maxsize=1)
 def _clock_followers() -> frozenset[str]:
-    return frozenset(w.rstrip(".") for w in _read_lines("clock_followers.txt"))
+    """The capitalised words that may follow "a.m."/"p.m." in a sentence: the words of ``clock_followers.txt``
+    (time zones) and the day and month names of the temporal tagger's lexicon (:func:`analysis.timex.lexicon`,
+    ``[weekdays]`` and ``[months]``), capitalised, which that file does not repeat."""
+    lex = timex_lexicon()
+    names = frozenset(w[:1].upper() + w[1:] for w in (*lex["weekdays"], *lex["months"]))
+    return names | frozenset(w.rstrip(".") for w in _read_lines("clock_followers.txt"))
 
 
 def _split_after_clock(chunk: str, start: int, end: int) -> list[tuple[int, int]]:

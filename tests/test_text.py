@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from analysis import load_article, parse
-from analysis.text import split_sentences
+from analysis.text import _clock_followers, _read_lines, split_sentences
+from analysis.timex import lexicon as timex_lexicon
 
 from .conftest import SEED
 
@@ -143,3 +144,18 @@ def test_run_in_headline_is_set_aside(write, paragraph, headline):
 )
 def test_clock_abbreviation_before_a_capital_ends_a_sentence(text, expected):
     assert [text[a:b] for a, b in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize("name", sorted({*timex_lexicon()["weekdays"], *timex_lexicon()["months"]}))
+def test_every_day_and_month_of_the_timex_lexicon_follows_a_clock(name):
+    # clock_followers.txt does not list the days and months: they come from timex_lexicon.toml
+    name = name[:1].upper() + name[1:]
+    text = f"They meet at 9 a.m. {name} in Ohio."
+    assert [text[a:b] for a, b in split_sentences(text)] == [text]
+
+
+def test_clock_followers_file_repeats_no_day_or_month():
+    lex = timex_lexicon()
+    names = {w[:1].upper() + w[1:] for w in (*lex["weekdays"], *lex["months"])}
+    assert not names & set(_read_lines("clock_followers.txt"))
+    assert {"ET", "Thur"} <= _clock_followers()  # the file's own words still count
