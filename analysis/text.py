@@ -28,7 +28,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .articles import Article
-from .timex import lexicon as timex_lexicon
+from .timex import calendar_names
 
 __all__ = ["Document", "Sentence", "SetAside", "parse", "sentences_table", "set_aside_table", "split_sentences"]
 
@@ -148,7 +148,9 @@ class _Punkt(PunktSentenceTokenizer):
 @functools.lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
     params = PunktParameters()
-    params.abbrev_types = {a.lower().rstrip(".") for a in _read_lines("abbreviations.txt")}
+    calendar = calendar_names()  # "Jan.", "Tues.": abbreviations.txt does not repeat the tagger's day and month names
+    params.abbrev_types = ({a.lower().rstrip(".") for a in _read_lines("abbreviations.txt")}
+                           | calendar["short_months"] | calendar["short_weekdays"])
     return _Punkt(params)
 
 
@@ -227,10 +229,9 @@ _CLOCK_BREAK = re.compile(r"\b[ap]\.m\.(?=\s+([A-Z][\w'\u2019.]*)(?:\s+(\w+))?)"
 @functools.lru_cache(maxsize=1)
 def _clock_followers() -> frozenset[str]:
     """The capitalised words that may follow "a.m."/"p.m." in a sentence: the words of ``clock_followers.txt``
-    (time zones) and the day and month names of the temporal tagger's lexicon (:func:`analysis.timex.lexicon`,
-    ``[weekdays]`` and ``[months]``), capitalised, which that file does not repeat."""
-    lex = timex_lexicon()
-    names = frozenset(w[:1].upper() + w[1:] for w in (*lex["weekdays"], *lex["months"]))
+    (time zones) and the day and month names of the temporal tagger's lexicon, full and abbreviated
+    (:func:`analysis.timex.calendar_names`), capitalised, which that file does not repeat."""
+    names = frozenset(w[:1].upper() + w[1:] for group in calendar_names().values() for w in group)
     return names | frozenset(w.rstrip(".") for w in _read_lines("clock_followers.txt"))
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from analysis import load_article, parse
 from analysis.text import _clock_followers, _read_lines, split_sentences
+from analysis.timex import calendar_names
 from analysis.timex import lexicon as timex_lexicon
 
 from .conftest import SEED
@@ -154,8 +155,16 @@ def test_every_day_and_month_of_the_timex_lexicon_follows_a_clock(name):
     assert [text[a:b] for a, b in split_sentences(text)] == [text]
 
 
-def test_clock_followers_file_repeats_no_day_or_month():
-    lex = timex_lexicon()
-    names = {w[:1].upper() + w[1:] for w in (*lex["weekdays"], *lex["months"])}
-    assert not names & set(_read_lines("clock_followers.txt"))
-    assert {"ET", "Thur"} <= _clock_followers()  # the file's own words still count
+@pytest.mark.parametrize("name", sorted(calendar_names()["short_months"] | calendar_names()["short_weekdays"]))
+def test_every_abbreviated_day_and_month_of_the_timex_lexicon_is_an_abbreviation(name):
+    # abbreviations.txt does not list them either: "met on Tues. Smith" is no sentence end
+    name = name[:1].upper() + name[1:]
+    text = f"The panel met on {name}. Smith chaired it."
+    assert [text[a:b] for a, b in split_sentences(text)] == [text]
+
+
+def test_text_data_files_repeat_no_day_or_month():
+    names = {w for group in calendar_names().values() for w in group}
+    assert not {w.lower() for w in _read_lines("clock_followers.txt")} & names
+    assert not {w.lower().rstrip(".") for w in _read_lines("abbreviations.txt")} & names
+    assert {"ET", "Thur", "Sept"} <= _clock_followers()  # the file's own words count as well as the derived ones
