@@ -155,7 +155,7 @@ _PASSIVE_BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got
 _TARGET_PREPOSITIONS = frozenset({"of", "against", "for", "toward", "towards", "over", "on"})
 # Weekdays and months, full names (not "may"), from the temporal tagger's lexicon: a mention holding one is a
 # date, nearly always neutral (``mt:time``).
-_TIME_WORDS = frozenset(calendar_names()["full_weekdays"] | calendar_names()["full_months"] - {"may"})
+_TIME_WORDS = frozenset((calendar_names()["full_weekdays"] | calendar_names()["full_months"]) - {"may"})
 
 
 class _Index(dict):
