@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .timex import lexicon as timex_lexicon
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
@@ -110,10 +112,6 @@ class Article:
         return hash((self.id, str(self.path), self.text))
 
 
-_MONTHS = {m: i for i, names in enumerate((
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-    ("dec", "december")), 1) for m in names}
 #: Files that hold many articles, one per row: ``python -m analysis corpus`` reads them, not :func:`load_article`.
 _TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".xlsx"})
 _ISO_DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][\d:.+\-Z]*)?$")
@@ -137,12 +135,13 @@ def parse_date(value: Any, *, path: str | Path = "<input>", key: str = "publishe
         return value
     text = str(value).strip().strip("\"'")
     parts: tuple[int, int, int] | None = None
+    months = timex_lexicon()["months"]  # "sept" -> 9: the month names of the temporal tagger, said once
     if match := _ISO_DATE.match(text):
         parts = int(match[1]), int(match[2]), int(match[3])
-    elif (match := _MONTH_FIRST.match(text)) and match[1].lower() in _MONTHS:
-        parts = int(match[3]), _MONTHS[match[1].lower()], int(match[2])
-    elif (match := _DAY_FIRST.match(text)) and match[2].lower() in _MONTHS:
-        parts = int(match[3]), _MONTHS[match[2].lower()], int(match[1])
+    elif (match := _MONTH_FIRST.match(text)) and match[1].lower() in months:
+        parts = int(match[3]), months[match[1].lower()], int(match[2])
+    elif (match := _DAY_FIRST.match(text)) and match[2].lower() in months:
+        parts = int(match[3]), months[match[2].lower()], int(match[1])
     if parts is None:
         raise ArticleError(path, f"invalid {key} date {text!r}",
                            "write it as YYYY-MM-DD, e.g. 2022-11-17, or with the month in words, e.g. November 17, 2022")

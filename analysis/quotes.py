@@ -270,6 +270,7 @@ class _Lexicon:
     back_reference_nouns: frozenset[str] = frozenset()  # "the MP said": the source just described
     media_nouns: frozenset[str] = frozenset()  # "told the Interfax news agency": the addressee ends on one
     occasion_nouns: frozenset[str] = frozenset()  # "conceded in a brief speech ...": where, not what
+    speech_occasions: frozenset[str] = frozenset()  # the occasions of speech among them (timeline reads these)
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -278,7 +279,12 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def cue_lexicon() -> _Lexicon:
-    """The reporting-cue lexicon (``analysis/data/reporting_cues.toml``), loaded on first use."""
+    """The reporting-cue lexicon (``analysis/data/reporting_cues.toml``), loaded on first use.
+
+    Other analyses derive word lists from it rather than repeat them: the timeline's statement verbs are the forms
+    of the lemmas it names (``forms``), and its occasions of speech are ``speech_occasions`` (the file's
+    ``[not_reports] occasion_nouns``; ``occasion_nouns`` here adds ``other_occasion_nouns``, for the quotes only).
+    """
     raw = resources.files("analysis.data").joinpath("reporting_cues.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
     forms: dict[str, tuple[str, str]] = {}
@@ -306,7 +312,9 @@ def cue_lexicon() -> _Lexicon:
                     tuple(nr["complement_endings"]), frozenset(nr["refusals"]),
                     frozenset(nr["negated_object_cues"]),
                     frozenset(w.lower() for w in data["back_references"]["nouns"]),
-                    frozenset(data["objects"]["media_nouns"]), frozenset(nr["occasion_nouns"]))
+                    frozenset(data["objects"]["media_nouns"]),
+                    frozenset(nr["occasion_nouns"]) | frozenset(nr["other_occasion_nouns"]),
+                    frozenset(nr["occasion_nouns"]))
 
 
 # --------------------------------------------------------------------------------------------- quotation marks
@@ -3206,8 +3214,9 @@ def _content_start(tokens: list[Token], cue: _Cue, text: str, limit: int) -> int
 
 def _occasion_only(tokens: list[Token], cue: _Cue, start: int, end: int) -> bool:
     """Whether a content that starts right after "in", "at" or "during" after the cue names only the occasion
-    of speaking (reporting_cues.toml ``[not_reports] occasion_nouns``): "conceded in a brief speech to
-    supporters in Westfield early Wednesday." (the content would be "a brief speech to ...")."""
+    of speaking (reporting_cues.toml ``[not_reports] occasion_nouns`` and ``other_occasion_nouns``): "conceded
+    in a brief speech to supporters in Westfield early Wednesday." (the content would be "a brief speech to
+    ...")."""
     k = next((i for i in range(cue.last + 1, len(tokens)) if tokens[i][1] >= start), None)
     if k is None or k - 1 <= cue.last or tokens[k - 1][3] not in {"in", "at", "during"}:
         return False

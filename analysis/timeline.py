@@ -79,8 +79,14 @@ _NEGATED = re.compile(r"(?<![\w'])(?<!\b[Ii]f )(?<!\b[Oo]r )(?i:not)\s+(?:(?i:in
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> dict:
+    """The word lists of ``analysis/data/timex_events.toml`` (read once), with two derived from the reporting-cue
+    lexicon (:func:`analysis.quotes.cue_lexicon`) instead of repeated: ``statement_verbs`` (:func:`_statement_verbs`)
+    and the nouns of ``occasions`` (the file's phrases and the cue lexicon's ``speech_occasions``)."""
+    from .quotes import cue_lexicon  # here, not at the top: the quotes need nothing of the timeline
+
     raw = resources.files("analysis.data").joinpath("timex_events.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
+    occasions = {*data["occasions"], *cue_lexicon().speech_occasions}
     return {
         "verbs": frozenset(data["verbs"]),
         "not_verbs": frozenset(data["not_verbs"]),
@@ -93,14 +99,33 @@ def _lexicon() -> dict:
         "be_to_governors": frozenset(data["be_to_governors"]),
         "not_ing_verbs": frozenset(data["not_ing_verbs"]),
         "prepositions": frozenset(data["prepositions"]),
-        "statement_verbs": frozenset(data["statement_verbs"]),
+        "statement_verbs": _statement_verbs(data),
         "parallel_words": frozenset(data["parallel_words"]),
         "shift_words": frozenset(data["shift_words"]),
         "present_forms": frozenset(data["present_forms"]),
-        "occasions": re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(data["occasions"], key=len,
-                                                                                   reverse=True)) + r")\b",
-                                re.IGNORECASE),
+        "occasions": re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(occasions, key=len, reverse=True))
+                                + r")\b", re.IGNORECASE),
     }
+
+
+def _statement_verbs(data: dict) -> frozenset[str]:
+    """The statement verbs of ``data`` (timex_events.toml): the forms that the reporting-cue lexicon gives for each
+    of ``statement_lemmas``, except the participles in -ing and ``not_statement_forms``, and ``statement_forms``.
+
+    Raises:
+        ValueError: a lemma the reporting-cue lexicon lacks (add its forms to ``[speech]`` of reporting_cues.toml,
+            or list them in ``statement_forms`` of timex_events.toml).
+    """
+    from .quotes import cue_lexicon
+
+    lemmas = frozenset(data["statement_lemmas"])
+    forms = cue_lexicon().forms
+    missing = lemmas - {lemma for lemma, _ in forms.values()}
+    if missing:
+        raise ValueError(f"statement_lemmas of timex_events.toml not in reporting_cues.toml: {sorted(missing)}; add "
+                         "them to [speech] there, or list their forms in statement_forms of timex_events.toml")
+    derived = {f for f, (lemma, _) in forms.items() if lemma in lemmas and not f.endswith("ing")}
+    return frozenset(derived - set(data["not_statement_forms"])) | frozenset(data["statement_forms"])
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["Timex", "clause_tense", "lexicon", "tag_timexes"]
+__all__ = ["Timex", "calendar_names", "clause_tense", "lexicon", "tag_timexes"]
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
@@ -101,6 +101,30 @@ def lexicon() -> dict:
     """The word lists of ``analysis/data/timex_lexicon.toml`` (read once)."""
     raw = resources.files("analysis.data").joinpath("timex_lexicon.toml").read_text(encoding="utf-8")
     return tomllib.loads(raw)
+
+
+@functools.lru_cache(maxsize=1)
+def calendar_names() -> dict[str, frozenset[str]]:
+    """The day and month names of the lexicon (``[weekdays]`` and ``[months]``, lower case), full and abbreviated.
+
+    Other word lists take their days and months from here rather than spell them out (the clock followers and
+    the abbreviations of :mod:`analysis.text`, the name rules' ``not_names``, targeted sentiment's time words, the
+    written-out dates of :mod:`analysis.articles`).
+
+    Returns:
+        ``full_months`` (the longest name of each month: "september", "may"), ``short_months`` (the others:
+        "sept", "sep", "jan"), ``full_weekdays`` (those ending in "day": "monday") and ``short_weekdays``
+        ("tues", "thu").
+    """
+    lex = lexicon()
+    longest: dict[int, str] = {}
+    for name, number in lex["months"].items():
+        if len(name) > len(longest.get(number, "")):
+            longest[number] = name
+    full_months = frozenset(longest.values())
+    full_weekdays = frozenset(w for w in lex["weekdays"] if w.endswith("day"))
+    return {"full_months": full_months, "short_months": frozenset(lex["months"]) - full_months,
+            "full_weekdays": full_weekdays, "short_weekdays": frozenset(lex["weekdays"]) - full_weekdays}
 
 
 def _alt(words: list[str] | dict, *, capitalise: bool = False) -> str:
@@ -565,15 +589,11 @@ def _unit_key(word: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _pieces() -> dict[str, str]:
     lex = lexicon()
-    months = lex["months"]
-    full_names = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                  "october", "november", "december")
-    abbrevs = [m for m in months if m not in full_names]
-    month = rf"(?:(?:{_alt(list(full_names), capitalise=True)})(?![a-z])|(?:{_alt(abbrevs, capitalise=True)})" \
-        rf"(?:\.|(?=\s+\d))|(?:{_alt(list(full_names)).upper()})\b)"
-    weekdays = lex["weekdays"]
-    full_wd = [w for w in weekdays if w.endswith("day")]
-    short_wd = [w for w in weekdays if w not in full_wd]
+    names = calendar_names()
+    full_names, abbrevs = list(names["full_months"]), list(names["short_months"])
+    month = rf"(?:(?:{_alt(full_names, capitalise=True)})(?![a-z])|(?:{_alt(abbrevs, capitalise=True)})" \
+        rf"(?:\.|(?=\s+\d))|(?:{_alt(full_names).upper()})\b)"
+    full_wd, short_wd = list(names["full_weekdays"]), list(names["short_weekdays"])
     weekday = rf"(?:(?i:{_alt(full_wd)})|(?:{_alt(short_wd, capitalise=True)})\.)"
     nums = [k for k in lex["numbers"] if k not in ("a", "an")]
     numword = _alt(nums)

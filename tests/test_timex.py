@@ -710,3 +710,23 @@ def test_states_midnights_quoted_days_comparisons_and_decades(text: str, dct: dt
 def test_years_after_a_decade_keep_a_shifted_decade_range() -> None:
     later = tag_timexes("In the 1960s he farmed. Two years later he sold the land.", dct=MAR12)[1]
     assert (later.range_start, later.range_end) == (dt.date(1962, 1, 1), dt.date(1971, 12, 31))
+
+
+# --- the day and month names: the one list other modules derive theirs from --------------------------------------
+
+
+def test_calendar_names_split_full_names_from_abbreviations() -> None:
+    from analysis.timex import calendar_names, lexicon
+
+    names = calendar_names()
+    assert len(names["full_months"]) == 12 and {"may", "september"} <= names["full_months"]
+    assert {"sept", "sep", "jan"} <= names["short_months"] and "may" not in names["short_months"]
+    assert len(names["full_weekdays"]) == 7 and {"tues", "thur", "thu"} <= names["short_weekdays"]
+    assert names["full_months"] | names["short_months"] == set(lexicon()["months"])
+    assert names["full_weekdays"] | names["short_weekdays"] == set(lexicon()["weekdays"])
+
+
+@pytest.mark.parametrize("text", ["The board met on Thur. to vote.", "The board met on Thurs. to vote."])
+def test_abbreviated_thursday(text: str) -> None:
+    t = only(text)
+    assert (t.type, t.value, t.rule) == ("DATE", "2022-11-17", "weekday")
