@@ -378,19 +378,21 @@ def _is_future(text: str, start: int, end: int) -> bool:
             return False  # "had been due to expire Friday": planned, and now past
         return not past or last_end >= max(past)
     after = _clause_after(text, end)
-    if _FUTURE_AFTER.match(after):
+    if _FUTURE_AFTER.match(after) or (not past and _OBLIGATION_AFTER.match(after)):
         return True
     # A deadline ("have until Friday to decide", "comments are due by Friday") in a clause with no past marker on
     # either side; "By Friday, the troops had left" and "talks lasted until Friday" stay past.
-    # Only a weekday or a month is read this way: "by 1991" or "by 2030" keep their own place in time; nor a
-    # possessive ("until Monday's announcement, both companies ...").
+    # Only a weekday, a month or a day of a month ("by 31 December") is read this way: "by 1991" or "by 2030" keep
+    # their own place in time; nor a possessive ("until Monday's announcement, both companies ...").
     return bool(not past and deadline and _calendar_name_re().match(text, start) and not _past_re().search(after))
 
 
-# A future or an obligation right after the expression ("By 31 December, the guidance must be published"); a modal
+_FUTURE_AFTER = re.compile(r"\s*,?\s*(?:\w+\s+){0,3}?(?:will|\u2019ll|'ll|is set to|are set to)\b", re.IGNORECASE)
+# An obligation in the clause an expression opens ("By 31 December, the guidance must be published"), read only when
+# no past marker comes before it ("which Obama signed into law in March, the president must" stays past); a modal
 # perfect looks back ("By June, it should have opened").
-_FUTURE_AFTER = re.compile(r"\s*,?\s*(?:\w+\s+){0,3}?(?:will|\u2019ll|'ll|is set to|are set to|is due to|are due to"
-                           r"|(?:must|shall|should)(?!\s+(?:not\s+|never\s+)?have\b))\b", re.IGNORECASE)
+_OBLIGATION_AFTER = re.compile(r"\s*,\s*(?:\w+\s+){0,3}?(?:is due to|are due to"
+                               r"|(?:must|shall|should)(?!\s+(?:not\s+|never\s+)?have\b))\b", re.IGNORECASE)
 # A possessive ends the expression or follows it (the rule's match may hold the "'s").
 _POSSESSIVE = re.compile(r"['\u2019]s\b|..['\u2019]s\b")
 # Lower case: a sentence opening "Until Monday, the border was open" narrates the time before.
@@ -1747,7 +1749,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          r"(?:,?\s+(?:(?i:on)\s+)?(?:(?P<wd>{WD})|(?P<dayword>(?i:yesterday|today|tomorrow|tonight))|"
          r"(?P<mon>{MONTH})\s+(?P<day>{DAY})\b))?",
          _h_time, 0),
-        _Rule("clock-24h", r"(?<![\w:.,/])(?P<h>[01]?\d|2[0-4])(?P<colon>:?)(?P<mi>[0-5]\d)(?![\w:.,/]\d|\w)"
+        _Rule("clock-24h", r"(?<![\w:.,/])(?P<h>[01]?\d|2[0-4])(?P<colon>:?)(?P<mi>[0-5]\d)(?![:.,/]\d|\d)(?!(?!UTC|GMT|Z\b)[^\W\d_])"
          r"(?:\s*(?P<tz>(?:UTC|GMT|Z|BST|CEST|CET|EEST|EET|IST|AEST|AEDT|ACST|AWST|NZST|NZDT|EST|EDT|CST|CDT|MST|MDT"
          r"|PST|PDT|ET|PT|HKT|SGT|JST|SAST|WAT|EAT)\b|(?i:local\s+time)\b))?", _h_clock24, 0),
         _Rule("time", r"(?P<approx>)(?P<word>(?i:noon|midnight))\s+(?P<wd>{WD})(?P<h>)(?P<mi>)(?P<ap>)(?P<dayword>)"
@@ -1783,7 +1785,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          _h_relative_period, 0),
         _Rule("season",
          r"\b(?:(?i:the)\s+)?(?:(?P<edge>(?i:early|late|mid))[\s-]+)?(?P<season>(?i:spring|summer|autumn|winter))\b"
-         r"(?:\s+(?:(?i:of)\s+)?(?P<year>{YEAR})\b(?![-\u2013/]\d|\s*%|,\d))?",
+         r"(?:\s+(?:(?i:of)\s+)?(?P<year>{YEAR})\b(?!\s*%|,\d))?",
          _h_season, 0),
         _Rule("weekend", r"\b(?i:the)\s+(?i:weekend)\b", _h_weekend, 0),
         _Rule("the-unit", r"\b(?i:the)\s+(?:(?P<qual>(?i:full|fiscal|latest\s+fiscal|current\s+fiscal|calendar))\s+)?"
@@ -1835,7 +1837,7 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
         _Rule("fiscal-year", r"\bFY\s?(?P<y>{YEAR}|\d\d)(?:[-\u2013/](?P<y2>\d\d(?:\d\d)?))?\b(?![-\u2013/.,]\d)",
          _h_fiscal_code, 0),
         _Rule("year-run",
-         r"(?:(?i:the)\s+)?(?P<y>{YEAR})[-\u2013/](?P<y2>\d\d(?:\d\d)?)\b(?![-\u2013/.,:]\d|\s*%)"
+         r"(?:(?i:the)\s+)?(?<![\w$\u00a3\u20ac.,/:-])(?P<y>{YEAR})[-\u2013/](?P<y2>\d\d(?:\d\d)?)\b(?![-\u2013/.,:]\d|\s*%)"
          r"(?:\s+(?i:seasons?|financial\s+years?|fiscal\s+years?|tax\s+years?|academic\s+years?|school\s+years?))?",
          _h_year_run, 0),
         _Rule("quarter-code",
