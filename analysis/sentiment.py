@@ -73,7 +73,7 @@ MIN_NARRATION_WORDS = 3
 POSITIVE, NEGATIVE = 0.05, -0.05
 
 _NO_CAMP = "(no camp)"
-_ZERO_BAR = 0.005  # a mean closer to 0 than this draws no visible bar: plot_speaker_means marks it
+_ZERO_BAR = 0.01  # a mean closer to 0 than this draws no visible bar: plot_speaker_means marks it
 _QUOTE_MARKS = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb\"'"
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 _KINDS = ("speaker", "camp", "kind")
@@ -530,7 +530,7 @@ def plot_speaker_means(df: pd.DataFrame, *, title: str = "Mean sentiment per spe
     ax.axvline(0, color="#888888", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("mean compound score (-1 negative … +1 positive) with 95% bootstrap interval\n"
-                  f"(diamond: a mean of 0; no interval below n={MIN_FOR_INTERVAL})")
+                  f"(diamond: a mean of 0, within ±{_ZERO_BAR}; no interval below n={MIN_FOR_INTERVAL})")
     ax.set_title(title)
     camps = list(dict.fromkeys(data["camp"][::-1]))
     ax.legend(handles=[Patch(color=_colour(c), label=c) for c in camps], title="camp", loc="upper left",
