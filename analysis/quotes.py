@@ -62,6 +62,7 @@ from .speakers import (
     find_names,
     group_head,
     is_anonymous,
+    ly_adverb,
     name_rules,
     pronoun_kind,
     tokenize,
@@ -645,7 +646,7 @@ def _verb_slot(prev: Token) -> bool:
         return low not in rules["demonyms"] and low not in _DETERMINERS
     if pronoun_kind(low) or low in {"who", "that", "which", "we", "i", "you"}:
         return True
-    if low in _SKIP_BEFORE_CUE or (low.endswith("ly") and low not in {"early", "only", "daily", "weekly"}):
+    if low in _SKIP_BEFORE_CUE or ly_adverb(low):
         return low not in {"in", "an", "on", "this", "last", "statement", "interview", "remarks", "recent"}
     return low in rules["group_nouns"] or low in rules["description_nouns"] or low in rules["document_nouns"]
 
@@ -783,9 +784,9 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
 
 
 def _adverb(tok: Token) -> bool:
-    """Whether ``tok`` is a lower-case adverb in "-ly" ("repeatedly"; not a noun such as "family", "ally": the
-    name rules' ``[not_adverbs]``)."""
-    return tok[3].endswith("ly") and tok[0].islower() and tok[3] not in name_rules()["not_adverbs"]
+    """Whether ``tok`` is a lower-case adverb in "-ly" ("repeatedly"; not a noun such as "family", "ally":
+    :func:`analysis.speakers.ly_adverb`)."""
+    return tok[0].islower() and ly_adverb(tok[3])
 
 
 def _represents_possessor(tokens: list[Token], k: int, j: int) -> bool:
@@ -1023,8 +1024,11 @@ class _Resolver:
         for m in find_names(self.text, start, end):
             if m.end < end and _modified_noun(self.text, m.end):
                 continue  # "Farmers' groups", "Clinton aides": the name modifies a common noun
+            # a lone word opening the sentence and shaped like a participle or an "-ly" word ("Chastened by the
+            # analyses, ...", "Early ..."): the ending alone decides here, not ly_adverb ("Early" is no adverb
+            # before a verb, but no name either)
             if m.kind == "person" and not (m.sentence_initial and " " not in m.name and m.name.endswith(
-                    ("ed", "ing", "ly"))):  # "Chastened by the analyses, ..."
+                    ("ed", "ing", "ly"))):
                 pid = self.index.person_named(m.name)
                 name = person_name(self.index, pid, self.actors) if pid is not None else (
                     self.actors.canonical(m.name) or m.name)
@@ -1234,7 +1238,7 @@ class _Resolver:
             return False
         word = m.group(1).lower()
         return word in cue_lexicon().forms or word in _SKIP_BEFORE_CUE and word != "who" or word in _BE or (
-            word.endswith("ly") and len(word) > 4)
+            ly_adverb(word))
 
     def lower_opener(self, start: int, phrase: str, desc: str) -> str:
         """``desc`` (the description of the group ``phrase`` at ``start``) with its first letter in lower case

@@ -40,6 +40,7 @@ __all__ = [
     "find_names",
     "group_head",
     "is_anonymous",
+    "ly_adverb",
     "name_rules",
     "pronoun_kind",
     "surname_key",
@@ -144,6 +145,22 @@ def name_rules() -> dict:
     rules["not_adverbs"] = frozenset(data["not_adverbs"]["words"])
     rules["first_names"] = _first_names()
     return rules
+
+
+def ly_adverb(word: str) -> bool:
+    """Whether the lower-case ``word`` is an adverb in "-ly" ("repeatedly", "publicly").
+
+    The one test of the speaker and quotation rules: a word of more than four letters ending in "ly" that the
+    name rules' ``[not_adverbs]`` do not list ("family", "assembly", "early", "daily"). A short word is no
+    adverb ("ally", "only", "holy", "July"). Callers test the letter case of the written word themselves.
+
+    Args:
+        word: The word in lower case.
+
+    Returns:
+        True for an "-ly" adverb.
+    """
+    return len(word) > 4 and word.endswith("ly") and word not in name_rules()["not_adverbs"]
 
 
 def _anonymity_regex(patterns: list[str], purpose: str) -> re.Pattern[str]:

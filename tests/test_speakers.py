@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.speakers import anonymity_spans, find_names, is_anonymous, name_rules
+from analysis.speakers import anonymity_spans, find_names, is_anonymous, ly_adverb, name_rules
 
 
 @pytest.mark.parametrize(
@@ -120,3 +120,24 @@ def test_audit5_names(text, expected):
 )
 def test_audit5_plural_sources(phrase, expected):
     assert is_anonymous(phrase) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("repeatedly", True),
+        ("publicly", True),
+        ("reportedly", True),
+        ("family", False),  # nouns of the name rules' [not_adverbs]
+        ("assembly", False),
+        ("early", False),  # listed: no adverb before a verb that is also a noun
+        ("weekly", False),
+        ("ally", False),  # four letters or fewer
+        ("only", False),
+        ("july", False),
+        ("said", False),  # no "-ly" ending
+        ("lying", False),
+    ],
+)
+def test_ly_adverb(word, expected):
+    assert ly_adverb(word) is expected
