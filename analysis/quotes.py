@@ -61,9 +61,11 @@ from .speakers import (
     description_head,
     find_names,
     group_head,
+    group_opener,
     is_anonymous,
     ly_adverb,
     name_rules,
+    plural_group_noun,
     pronoun_kind,
     tokenize,
 )
@@ -1220,8 +1222,7 @@ class _Resolver:
         if h is None or h == 0 or h + 1 >= len(tokens):
             return None
         head = tokens[h - 1][3]
-        if head not in rules["group_nouns"] or not (head.endswith("s") or head in {"police", "people"}) or (
-                head in rules["not_names"]) or any(
+        if not plural_group_noun(head) or head in rules["not_names"] or any(
                 t[4] and not (i == 0 or t[3] in rules["premodifiers"]) or not t[0][:1].isalnum()
                 for i, t in enumerate(tokens[:h - 1])):
             return None
@@ -1348,13 +1349,12 @@ class _Resolver:
         s = self.doc.sentence_at(start)
         if s is None:
             return None
-        rules = name_rules()
         for index in range(s.index, max(-1, s.index - 3), -1):
             sent = self.doc.sentences[index]
             tokens = tokenize(self.text, sent.start, min(sent.end, start))
             for k in range(len(tokens) - 1, -1, -1):
                 low = tokens[k][3]
-                if low not in rules["group_nouns"] or not (low.endswith("s") or low in {"police", "people"}):
+                if not plural_group_noun(low):
                     continue
                 if self.in_quote(tokens[k][1]):
                     continue
@@ -1457,9 +1457,7 @@ def _common_opener(phrase: str) -> bool:
     words = phrase.split()
     rules = name_rules()
     if len(words) == 1:  # "Prosecutors said": a plural group noun alone
-        low = words[0].lower()
-        return low in rules["group_nouns"] and low.endswith("s") and words[0][1:].islower() and (
-            low not in rules["not_names"])
+        return group_opener(words[0])
     if not words[1][:1].islower():
         return False
     first = words[0].lower().rstrip("'\u2019")
@@ -1881,7 +1879,7 @@ class _Extractor:
                 main = self._main_subject(sent, cue)
             return main if main is not None and main.speaker else None
         span = _head_before_complements(tokens, _np_ending_at(tokens, j, lo), lo)
-        if span is None and tok[4] and tok[3] in name_rules()["group_nouns"] and tok[3].endswith("s") and (
+        if span is None and tok[4] and plural_group_noun(tok[3]) and (
                 j == lo or tokens[j - 1][4] or tokens[j - 1][3] in _QUANTIFIERS or not tokens[j - 1][0][:1].isalnum()):
             # "Several Democrats cautioned", "House Republicans say": a capitalised group
             a = j

@@ -1170,6 +1170,8 @@ def test_short_framed_quotations_are_quotations(body, kind, text, mention):
         # a plural common noun opening the sentence is a group, not a name
         ("Prosecutors said the clerk had lied to the bank.", "the clerk had lied", "prosecutors", "group", "group"),
         ("Investigators said the fire began in the kitchen.", "the fire began", "investigators", "group", "group"),
+        ("Police said the road would reopen on Friday.", "the road would reopen", "police", "group", "group"),
+        ("Polls show the race is close.", "the race is close", "polls", "group", "group"),
         # organisation names spread over "for" and "and", or glued to a possessive
         ("The National Institute for Roads and Rail Safety said it would review the advice.",
          "it would review the advice", "the National Institute for Roads and Rail Safety", "group", "group"),
