@@ -1861,3 +1861,23 @@ def test_review_lexicon_reads_every_list():
     lex = cue_lexicon()
     empty = [f.name for f in fields(lex) if not getattr(lex, f.name)]
     assert empty == []
+
+
+@pytest.mark.parametrize(
+    ("open_mark", "close_mark"),
+    [("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ("\u201e", "\u201d"), ('"', '"'), ('"', "\u201d")],
+)
+@pytest.mark.parametrize(
+    ("template", "kind"),
+    [
+        ("{o}We will pay the bill,{c} said Ana Ruiz, the mayor. The council met later.", "direct"),
+        ("Ana Ruiz said: {o}We will pay the bill.{c} The council met later.", "direct"),
+        ("Ana Ruiz said {o}we will pay{c} the bill. The council met later.", "mixed"),
+    ],
+)
+def test_every_double_mark_style_quotes_alike(open_mark, close_mark, template, kind):
+    """The double marks of analysis.marks open and close a quotation alike (curly, guillemets, low-9, straight,
+    and a straight mark closed by a curly one)."""
+    body = template.format(o=open_mark, c=close_mark)
+    row = _row(_quotes(body), "will pay")
+    assert (row["kind"], row["speaker"]) == (kind, "Ana Ruiz")
