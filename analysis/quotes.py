@@ -251,6 +251,14 @@ _SIGNATURE_LINE = re.compile(r"[ \t]*[-\u2013\u2014\u2015]+[ \t]*(?P<name>[A-Z][
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 _MAX_ANONYMITY_CLAUSE = 40  # tokens of a clause saying a source is not named ("who asked not to be named ...")
+# The fewest words of a quotation that can be a statement of its own after the writer's adjunct (see
+# _Extractor._narrator_adjunct): a shorter one is a slogan or a title the writer cites ('the change from the
+# campaign slogan, “Make America Great Again.”' has four words), part of the writer's clause, not a direct quote.
+_MIN_STATEMENT_WORDS = 5
+# The fewest words of a quotation before a trailing time phrase for the phrase to close the reported clause (see
+# _Extractor._clause_end): after a shorter one, a title ('told NBC's “Today” on Sunday that ...'), the clause
+# goes on.
+_MIN_CLAUSE_QUOTE_WORDS = 3
 _SOURCE_NOUNS = frozenset({"person", "people", "source", "sources", "official", "officials", "insider", "insiders",
                            "aide", "aides", "someone", "one"})
 _SOURCE_PREPOSITIONS = frozenset({"for", "of", "at", "to", "with", "in", "from"})
@@ -2616,7 +2624,7 @@ class _Extractor:
             return False  # an adjunct opens with a preposition, a subordinator or a participle
         if _ANY_WORD.search(self.text[q.outer_end:self.doc.sentences[sent].end]):
             return False  # 'the plan, “which nobody read,” was dead'
-        if len(_WORDS.findall(self.text[q.start:q.end])) < 5:
+        if len(_WORDS.findall(self.text[q.start:q.end])) < _MIN_STATEMENT_WORDS:
             return False  # a slogan or a title: 'the change from the campaign slogan, “Make America Great Again.”'
         split = any(x.outer_end <= cue.start and self.text[x.start:x.end].rstrip().endswith(",")
                     for x in self._quotes_in_sentence(sent))
@@ -2637,7 +2645,7 @@ class _Extractor:
         last = self.quotes[members[-1]]
         tail = self.text[last.outer_end:limit]
         m = _TAIL_CLAUSE.match(tail) or (_TRAILING_TIME.match(tail) and len(
-            _WORDS.findall(self.text[last.start:last.end])) >= 3)  # (not after a title: 'told NBC's “Today” on ...')
+            _WORDS.findall(self.text[last.start:last.end])) >= _MIN_CLAUSE_QUOTE_WORDS)  # (not after a title)
         if m or not _ANY_WORD.search(tail):
             limit = last.outer_end
         return _trim_end(self.text, self.quotes[qi].start, limit), members

@@ -1881,3 +1881,18 @@ def test_every_double_mark_style_quotes_alike(open_mark, close_mark, template, k
     body = template.format(o=open_mark, c=close_mark)
     row = _row(_quotes(body), "will pay")
     assert (row["kind"], row["speaker"]) == (kind, "Ana Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("quoted", "kind"),
+    [
+        ("We will pay the bill.", "direct"),  # five words: a statement of its own
+        ("Make Ostland Great Again Now.", "direct"),
+        ("We will pay it.", "mixed"),  # four words (fewer than _MIN_STATEMENT_WORDS): a slogan or a title
+        ("Make Ostland Great Again.", "mixed"),
+    ],
+)
+def test_short_quotation_after_an_adjunct_is_a_slogan(quoted, kind):
+    body = f"Ana Ruiz said when asked about the plan, \u201c{quoted}\u201d The council met later."
+    row = _row(_quotes(body), quoted.split()[0])
+    assert row["kind"] == kind
