@@ -842,15 +842,17 @@ def _representative_after_determiner(tokens: list[Token], k: int, j: int) -> boo
 
 
 def _source_np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
-    """The noun phrase of a source that ends at ``tokens[j]``, also when a prepositional phrase the noun-phrase
-    rules do not take follows its head ("a spokesman for the ferry line", "an aide to the regional governor")."""
+    """The noun phrase of a source that ends at ``tokens[j]``, widened by :func:`_head_before_complements` to
+    the source noun its prepositional phrases hang from ("a spokesman for the ferry line", "an aide to the
+    regional governor", "a spokesman at the embassy in Rome"). The last phrase may hold words the noun-phrase
+    rules do not take ("the ferry line", "the regional governor"): it is first taken as every word back to a
+    preposition (at most eight)."""
     k = j
     while k - 1 >= max(lo, j - 8) and tokens[k - 1][0][:1].isalnum() and tokens[k - 1][3] not in _SOURCE_PREPOSITIONS:
         k -= 1
-    if k - 2 >= lo and k <= j and tokens[k - 1][3] in _SOURCE_PREPOSITIONS:
-        outer = _np_ending_at(tokens, k - 2, lo)
-        if outer is not None and outer[1] == k - 2 and tokens[k - 2][3] in _source_heads():
-            return outer[0], j
+    widened = _head_before_complements(tokens, (k, j), lo)
+    if widened[0] < k:
+        return widened
     span = _np_ending_at(tokens, j, lo)
     if span is None and tokens[j][0][:1].isalpha():
         # "One former Ostwick employee": a determiner, then words the noun-phrase rules do not know
@@ -858,7 +860,7 @@ def _source_np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int
             "one", "another"} and all(t[0][:1].isalnum() and t[3] not in _SOURCE_PREPOSITIONS
                                       for t in tokens[i:j])), None)
         span = (first, j) if first is not None else None
-    return span
+    return _head_before_complements(tokens, span, lo)
 
 
 _QUANTITY_WORDS = frozenset({"more", "less", "fewer", "about", "around", "nearly", "almost", "over", "some",

@@ -1896,3 +1896,23 @@ def test_short_quotation_after_an_adjunct_is_a_slogan(quoted, kind):
     body = f"Ana Ruiz said when asked about the plan, \u201c{quoted}\u201d The council met later."
     row = _row(_quotes(body), quoted.split()[0])
     assert row["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # an anonymous source's noun phrase is widened to the noun its prepositional phrases hang from, over
+        # words the noun-phrase rules do not take and over more than one phrase
+        ("A spokesman for the ferry line, who was not authorized to speak publicly, said the boats would sail.",
+         "a spokesman for the ferry line"),
+        ("An aide to the regional governor, who spoke on condition of anonymity, said the vote would be delayed.",
+         "an aide to the regional governor"),
+        ("A spokesman at the embassy in Rome, who asked not to be named, said the visa had been refused.",
+         "a spokesman at the embassy in Rome"),
+        ("Researchers at the Linden Institute in Oslo, who spoke on condition of anonymity, said the results "
+         "were clear.", "researchers at the Linden Institute in Oslo"),
+    ],
+)
+def test_anonymous_source_with_complements(body, speaker):
+    row = _row(_quotes(body), body.split(" said ")[1][:12])
+    assert (row["speaker"], row["speaker_type"]) == (speaker, "anonymous")
