@@ -1909,8 +1909,8 @@ def test_short_quotation_after_an_adjunct_is_a_slogan(quoted, kind):
          "an aide to the regional governor"),
         ("A spokesman at the embassy in Rome, who asked not to be named, said the visa had been refused.",
          "a spokesman at the embassy in Rome"),
-        ("Researchers at the Linden Institute in Oslo, who spoke on condition of anonymity, said the results "
-         "were clear.", "researchers at the Linden Institute in Oslo"),
+        ("Researchers at the Linden Institute in Oslo, who spoke on condition of anonymity, said it was clear.",
+         "researchers at the Linden Institute in Oslo"),
     ],
 )
 def test_anonymous_source_with_complements(body, speaker):
