@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import pandas as pd
 
-from . import marks
+from . import quotemarks
 from .actors import (
     Actors,
     article_actors,
@@ -54,6 +54,7 @@ from .actors import (
 )
 from .articles import Article
 from .frames import TEXT_TYPES, UNRESOLVED
+from .quotemarks import _Quote, _rstrip, pair_quotes
 from .spans import SpanIndex
 from .speakers import (
     AGENT_ENDINGS,
@@ -101,31 +102,21 @@ QUOTE_COLUMNS = [
 SPEAKER_COLUMNS = ["speaker", "speaker_type", "camp", "variants", "direct", "mixed", "indirect", "words"]
 
 _DIRECT_SHARE = 0.75
-# Quotation marks and apostrophes: the sets of analysis.marks, under this module's names; every other set, regex
-# class or test of a mark in this module is built from these.
-_OPENERS = marks.OPENERS  # \u201c \u00ab \u201e
-_CLOSERS = marks.CLOSERS  # \u201d \u00bb
-_STRAIGHT = marks.STRAIGHT
-_MARKS = marks.DOUBLE_MARKS
-_SINGLE_OPENERS = marks.SINGLE_OPENERS  # ' \u2018
-_SINGLE_CLOSERS = marks.SINGLE_CLOSERS  # ' \u2019
-_SINGLES = marks.SINGLES
-_APOSTROPHES = marks.APOSTROPHES
-_POSSESSIVES = marks.POSSESSIVES
-_ALL_MARKS = marks.ALL_MARKS
+# Quotation marks and apostrophes: the sets of analysis.quotemarks, under this module's names; every other set,
+# regex class or test of a mark in this module is built from these.
+_OPENERS = quotemarks.OPENERS  # \u201c \u00ab \u201e
+_CLOSERS = quotemarks.CLOSERS  # \u201d \u00bb
+_STRAIGHT = quotemarks.STRAIGHT
+_MARKS = quotemarks.DOUBLE_MARKS
+_SINGLE_OPENERS = quotemarks.SINGLE_OPENERS  # ' \u2018
+_SINGLE_CLOSERS = quotemarks.SINGLE_CLOSERS  # ' \u2019
+_SINGLES = quotemarks.SINGLES
+_APOSTROPHES = quotemarks.APOSTROPHES
+_POSSESSIVES = quotemarks.POSSESSIVES
+_ALL_MARKS = quotemarks.ALL_MARKS
 _CLOSER_SET = frozenset(_CLOSERS + _STRAIGHT)  # a double mark that can close a quotation, as a token
 _SINGLE_CLOSER_SET = frozenset(_SINGLE_CLOSERS)
 _APOSTROPHE_SET = frozenset(_APOSTROPHES)  # a plural possessive's apostrophe as a token ("MPs ' pay")
-_OPEN_PUNCT = "([{\u2014\u2013-/:"  # punctuation after which a straight or single mark opens a quotation
-# a doubled apostrophe stands for a straight mark in some archives; a curly closing mark may end a quotation
-# opened with a straight one (and a straight mark one opened with a curly mark)
-_STRAIGHT_MARKS = re.compile(f"{_STRAIGHT}|''|[{_CLOSERS}]")
-_CURLY_MARKS = re.compile(f"[{_MARKS}]")
-# single quotation marks: a straight apostrophe or a curly one opens or closes a quotation only where an apostrophe
-# cannot stand (rules in _single_role and in the [apostrophes] table of reporting_cues.toml)
-_SINGLE_MARKS = re.compile(f"[{_SINGLES}]")
-_SINGLE_OPEN_AFTER = _OPEN_PUNCT + _OPENERS + _STRAIGHT  # a single opening mark may follow these
-_DECADE = re.compile(r"\d\d(?:s\b|\b)")  # "the '90s", "class of '22"
 _DASH_LABEL = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*(?:[ \u00a0]"
                          r"(?:[A-Z][\w.\u2019'\-]*|de|van|von|da|del|la))*?)[ \t\u00a0]*[.,]?[ \t\u00a0]*(?=\n|$)")
 _PARA_MARKS = _MARKS + _SINGLE_OPENERS  # a mark that reopens a paragraph of a long quotation
@@ -138,7 +129,6 @@ _NOT_LABELS = frozenset({"update", "note", "editor's note", "editor’s note", "
                          "related", "see also", "photo", "video", "source", "sources", "via", "hat tip", "ps",
                          "p.s", "disclosure", "clarification", "warning", "breaking", "exclusive", "analysis"})
 _ALNUM = re.compile(r"[^\W_]")
-_SENTENCE_END = re.compile(r"[.!?\u2026](?=\s)")
 _LABEL_WORDS = re.compile(r"[A-Za-z\u2019'\-]+")
 _THE = re.compile(r"^(?:[Tt]he)\s+")
 _TAIL_CLAUSE = re.compile(r"\s*,?\s*(?:\w+ing\b|\u2014|\u2013|which\b|who\b)")
@@ -311,6 +301,7 @@ class _Lexicon:
     back_reference_nouns: frozenset[str] = frozenset()  # "the MP said": the source just described
     media_nouns: frozenset[str] = frozenset()  # "told the Interfax news agency": the addressee ends on one
     occasion_nouns: frozenset[str] = frozenset()  # "conceded in a brief speech ...": where, not what
+    speech_occasions: frozenset[str] = frozenset()  # the occasions of speech among them (timeline reads these)
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -319,7 +310,12 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def cue_lexicon() -> _Lexicon:
-    """The reporting-cue lexicon (``analysis/data/reporting_cues.toml``), loaded on first use."""
+    """The reporting-cue lexicon (``analysis/data/reporting_cues.toml``), loaded on first use.
+
+    Other analyses derive word lists from it rather than repeat them: the timeline's statement verbs are the forms
+    of the lemmas it names (``forms``), and its occasions of speech are ``speech_occasions`` (the file's
+    ``[not_reports] occasion_nouns``; ``occasion_nouns`` here adds ``other_occasion_nouns``, for the quotes only).
+    """
     raw = resources.files("analysis.data").joinpath("reporting_cues.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
     forms: dict[str, tuple[str, str]] = {}
@@ -347,23 +343,12 @@ def cue_lexicon() -> _Lexicon:
                     tuple(nr["complement_endings"]), frozenset(nr["refusals"]),
                     frozenset(nr["negated_object_cues"]),
                     frozenset(w.lower() for w in data["back_references"]["nouns"]),
-                    frozenset(data["objects"]["media_nouns"]), frozenset(nr["occasion_nouns"]))
+                    frozenset(data["objects"]["media_nouns"]),
+                    frozenset(nr["occasion_nouns"]) | frozenset(nr["other_occasion_nouns"]),
+                    frozenset(nr["occasion_nouns"]))
 
 
 # --------------------------------------------------------------------------------------------- quotation marks
-
-
-class _Quote(NamedTuple):
-    start: int  # first character inside the marks
-    end: int  # last character inside the marks + 1
-    open_mark: int | None
-    close_mark: int | None
-    paragraph: int
-    close_len: int = 1  # 2 for a doubled apostrophe ('')
-
-    @property
-    def outer_end(self) -> int:
-        return self.close_mark + self.close_len if self.close_mark is not None else self.end
 
 
 def _paragraph_spans(doc: Document) -> list[tuple[int, int, int]]:
@@ -374,182 +359,6 @@ def _paragraph_spans(doc: Document) -> list[tuple[int, int, int]]:
         else:
             spans[s.paragraph] = [s.start, s.end]
     return [(p, a, b) for p, (a, b) in sorted(spans.items())]
-
-
-def _is_opening_straight(text: str, pos: int, para_start: int) -> bool:
-    before = text[pos - 1] if pos > para_start else " "
-    after = text[pos + 1] if pos + 1 < len(text) else " "
-    if before.isspace() or before in _OPEN_PUNCT:
-        return not after.isspace()
-    return False
-
-
-def _last_sentence_end(text: str, start: int, end: int) -> int:
-    """The end of the last complete sentence in ``text[start:end]`` (or ``end`` when there is none)."""
-    best = None
-    for m in _SENTENCE_END.finditer(text[start:end]):
-        best = start + m.end()
-    return best if best is not None else end
-
-
-@functools.lru_cache(maxsize=1)
-def _leading_apostrophes() -> tuple[str, ...]:
-    """Clipped words that begin with an apostrophe ("'em", "'n'"), longest first, with a straight mark."""
-    raw = resources.files("analysis.data").joinpath("reporting_cues.toml").read_text(encoding="utf-8")
-    return tuple(sorted((w.lower() for w in tomllib.loads(raw)["apostrophes"]["leading"]), key=len, reverse=True))
-
-
-def _single_role(text: str, i: int, a: int, b: int) -> str | None:
-    """What the single mark at ``i`` (in the paragraph ``text[a:b]``) can do: "open", "close", "weak" (a closing
-    mark that may be a plural possessive's apostrophe, "MPs' pay", or a clipped "-in'") or None (an apostrophe).
-    """
-    ch = text[i]
-    if ch not in _SINGLES:
-        return None
-    before = text[i - 1] if i > a else " "
-    after = text[i + 1] if i + 1 < b else " "
-    if ch == "'" and "'" in (before, after):
-        return None  # a doubled apostrophe stands for a double mark (_STRAIGHT_MARKS)
-    if ch != "\u2019" and (before.isspace() or before in _SINGLE_OPEN_AFTER):
-        if after.isspace() or _DECADE.match(text, i + 1, b):
-            return None
-        word = "'" + text[i + 1:i + 7].lower()
-        if any(word.startswith(w) and not word[len(w):len(w) + 1].isalnum() for w in _leading_apostrophes()):
-            return None  # "'em", "rock 'n' roll"
-        return "open"
-    if ch == "\u2018" or before.isspace() or after.isalnum():
-        return None  # "won't", "Ukraine's"
-    if after in " \t\u00a0\n" and (before in "sS" or text[i - 2:i].lower() == "in") and text[i - 2:i - 1].isalpha():
-        return "weak"
-    return "close"
-
-
-def _pair_single(text: str, paragraphs: list[tuple[int, int, int]]) -> list[_Quote]:
-    """Pair single quotation marks ('...' and \u2018...\u2019) paragraph by paragraph, as pair_quotes does with
-    double ones. A weak closing mark ("the bosses' deal") closes only when no clear one comes before the next
-    opening mark or the paragraph's end; an opening mark while one is open and nothing closed it sets the first
-    aside (an apostrophe that looked like a mark)."""
-    quotes: list[_Quote] = []
-    open_at: int | None = None
-    open_para = -1
-    inner = 0
-    for n, (p, a, b) in enumerate(paragraphs):
-        roles = [(i, r) for i in (m.start() for m in _SINGLE_MARKS.finditer(text, a, b))
-                 if not (i > a and text[i - 1].isalnum() and text[i + 1:i + 2].isalnum())  # "won't": fast path
-                 and (r := _single_role(text, i, a, b)) is not None]
-        weak: int | None = None  # index in roles of the first weak closing mark of the open quotation
-        k = 0
-        while True:
-            if k >= len(roles):
-                if open_at is None or weak is None:
-                    break
-                nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-                if nxt is not None and _single_role(text, nxt[1], nxt[1], nxt[2]) == "open":
-                    break  # a long quotation goes on in the next paragraph
-                k = weak  # no clear closing mark: the weak one closes
-            i, role = roles[k]
-            if open_at is None:
-                if role == "open":
-                    open_at, open_para, inner, weak = i, p, i + 1, None
-            elif role == "open":
-                if not (open_para != p and i == a):  # else a paragraph of a long quotation reopens with a mark
-                    if weak is not None:
-                        k = weak
-                        continue
-                    open_at, open_para, inner = i, p, i + 1
-            elif role == "weak" and weak is None:
-                weak = k
-            elif role == "close" or (role == "weak" and k == weak):
-                quotes.append(_Quote(inner, i, open_at, i, open_para))
-                open_at, weak = None, None
-            k += 1
-        if open_at is not None:
-            nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-            if nxt is None or _single_role(text, nxt[1], nxt[1], nxt[2]) != "open":
-                quotes.append(_Quote(inner, _rstrip(text, inner, b), open_at, None, open_para))
-                open_at = None
-    return quotes
-
-
-def _crosses(q: _Quote, others: list[_Quote], begins: list[int]) -> bool:
-    """Whether ``q`` begins outside and ends inside one of ``others`` (sorted by ``begins``, their opening marks),
-    or the reverse."""
-    lo, hi = q.open_mark if q.open_mark is not None else q.start, q.outer_end
-    for o in others[max(bisect.bisect_left(begins, lo) - 4, 0):bisect.bisect_left(begins, hi)]:
-        olo, ohi = o.open_mark if o.open_mark is not None else o.start, o.outer_end
-        if (lo < olo < hi < ohi) or (olo < lo < ohi < hi):
-            return True
-    return False
-
-
-def pair_quotes(text: str, paragraphs: list[tuple[int, int, int]]) -> list[_Quote]:
-    """Pair quotation marks paragraph by paragraph, recovering locally from unbalanced marks.
-
-    Curly, straight and single marks are paired separately; a quotation inside another one is dropped (the outer
-    one carries it: "He said: 'She told me \u201cno\u201d.'" is one quotation, and so is the American
-    "\u201cShe told me 'no.'\u201d"). A single-mark quotation that crosses the bounds of a double-mark one is
-    an apostrophe's mistake and dropped. Returns quotations in text order.
-    """
-    quotes: list[_Quote] = []
-    for family in ("curly", "straight"):
-        open_at: int | None = None
-        open_para = -1
-        inner = 0  # where the text of the open quotation starts
-        marks = _CURLY_MARKS if family == "curly" else _STRAIGHT_MARKS
-        for n, (p, a, b) in enumerate(paragraphs):
-            for found in marks.finditer(text, a, b):
-                i = found.start()
-                ch = text[i]
-                width = found.end() - i
-                if ch == _STRAIGHT and family == "curly" or ch in _CLOSERS and family == "straight":
-                    # only a mark of the other kind that closes an open quotation counts here, and only when
-                    # no mark of its own kind is open inside ("Pence: "... “Shark Tank.” ...")
-                    own = _OPENERS if ch in _CLOSERS else _STRAIGHT
-                    if open_at is None or text[i + 1:i + 2].isalnum() or any(
-                            c in own for c in text[open_at + 1:i]):
-                        continue
-                    kind = "close"
-                elif family == "curly" and ch in _OPENERS:
-                    kind = "open"
-                elif family == "curly" and ch in _CLOSERS:
-                    # a closing mark typed at the start of a paragraph, before a word, opens a quotation
-                    kind = "open" if open_at is None and i == a and text[i + 1:i + 2].isalnum() else "close"
-                elif family == "straight":
-                    if open_at is not None and open_para != p and i == a:
-                        continue  # a paragraph of a long quotation reopens with a mark
-                    kind = "close" if open_at is not None else ("open" if _is_opening_straight(text, i, a)
-                                                                else "stray")
-                else:
-                    continue
-                if kind == "open":
-                    if open_at is not None:
-                        if open_para != p and i == a:
-                            continue  # a paragraph of a long quotation reopens with a mark
-                        # a new opening while one is open: close the first at the sentence end before this one
-                        cut = _last_sentence_end(text, inner, i)
-                        quotes.append(_Quote(inner, _rstrip(text, inner, cut), open_at, None, open_para))
-                    open_at, open_para, inner = i, p, i + width
-                elif kind == "close" and open_at is not None:
-                    quotes.append(_Quote(inner, i, open_at, i, open_para, width))
-                    open_at = None
-            if open_at is not None:
-                nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-                continues = nxt is not None and (
-                    text[nxt[1]] in _OPENERS if family == "curly" else _STRAIGHT_MARKS.match(text, nxt[1]))
-                if not continues:
-                    quotes.append(_Quote(inner, _rstrip(text, inner, b), open_at, None, open_para))
-                    open_at = None
-    quotes.sort(key=lambda q: q.open_mark if q.open_mark is not None else q.start)
-    begins = [q.open_mark if q.open_mark is not None else q.start for q in quotes]
-    quotes += [q for q in _pair_single(text, paragraphs) if not _crosses(q, quotes, begins)]
-    quotes = [q for q in quotes if q.end > q.start]
-    quotes.sort(key=lambda q: (q.start, -q.end))
-    outer: list[_Quote] = []
-    for q in quotes:
-        if outer and q.start < outer[-1].outer_end:
-            continue
-        outer.append(q)
-    return outer
 
 
 def _split_at_labels(text: str, quotes: list[_Quote], paragraphs: list[tuple[int, int, int]]) -> list[_Quote]:
@@ -572,12 +381,6 @@ def _split_at_labels(text: str, quotes: list[_Quote], paragraphs: list[tuple[int
             start, para = (a + 1 if open_mark is not None else a), p
         out.append(_Quote(start, q.end, open_mark, q.close_mark, para))
     return out
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 # --------------------------------------------------------------------------------------------- cues
@@ -3441,8 +3244,9 @@ def _content_start(tokens: list[Token], cue: _Cue, text: str, limit: int) -> int
 
 def _occasion_only(tokens: list[Token], cue: _Cue, start: int, end: int) -> bool:
     """Whether a content that starts right after "in", "at" or "during" after the cue names only the occasion
-    of speaking (reporting_cues.toml ``[not_reports] occasion_nouns``): "conceded in a brief speech to
-    supporters in Westfield early Wednesday." (the content would be "a brief speech to ...")."""
+    of speaking (reporting_cues.toml ``[not_reports] occasion_nouns`` and ``other_occasion_nouns``): "conceded
+    in a brief speech to supporters in Westfield early Wednesday." (the content would be "a brief speech to
+    ...")."""
     k = next((i for i in range(cue.last + 1, len(tokens)) if tokens[i][1] >= start), None)
     if k is None or k - 1 <= cue.last or tokens[k - 1][3] not in {"in", "at", "during"}:
         return False

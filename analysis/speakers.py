@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import NamedTuple
 
+from .timex import calendar_names
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10 only
@@ -121,12 +123,18 @@ class NameMention(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def name_rules() -> dict:
-    """The name rules (``analysis/data/name_rules.toml``), with word lists turned into frozensets."""
+    """The name rules (``analysis/data/name_rules.toml``), with word lists turned into frozensets.
+
+    ``not_names`` adds to the file's words the full day names and all month names and abbreviations of the
+    temporal tagger's lexicon (:func:`analysis.timex.calendar_names`), which the file does not repeat.
+    """
     raw = resources.files("analysis.data").joinpath("name_rules.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
     rules: dict = {}
     for key in ("titles", "male_honorifics", "female_honorifics", "not_names", "organisation_words"):
         rules[key] = frozenset(w.lower() for w in data[key])
+    calendar = calendar_names()
+    rules["not_names"] |= calendar["full_weekdays"] | calendar["full_months"] | calendar["short_months"]
     rules["places"] = frozenset(w.lower() for w in data["places"])
     rules["multiword_places"] = tuple(sorted((p for p in rules["places"] if " " in p), key=len, reverse=True))
     rules["pronouns"] = dict(data["pronouns"])

@@ -1899,6 +1899,17 @@ def _tidy(fig: Any) -> None:
         fig.tight_layout()
 
 
+def _message_figure(message: str, title: str) -> Any:
+    """A small figure that says ``message`` under ``title``, for a plot with nothing to show."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 1.5), dpi=100)
+    ax.axis("off")
+    ax.text(0.5, 0.5, message, ha="center", va="center")
+    ax.set_title(title)
+    return fig
+
+
 def plot_stance_heatmap(df: pd.DataFrame, *, by: str = "actor", title: str | None = None) -> Any:
     """Heatmap of mean polarity, sources x targets, each cell annotated with its count.
 
@@ -1916,11 +1927,7 @@ def plot_stance_heatmap(df: pd.DataFrame, *, by: str = "actor", title: str | Non
     matrix = df if isinstance(df.columns, pd.MultiIndex) else stance_matrix(df, by=by)
     title = title or "Stance: mean polarity of source toward target (n = judgements)"
     if matrix.empty:
-        fig, ax = plt.subplots(figsize=(6, 1.5), dpi=100)
-        ax.axis("off")
-        ax.text(0.5, 0.5, "No stance judgements in this article.", ha="center", va="center")
-        ax.set_title(title)
-        return fig
+        return _message_figure("No stance judgements in this article.", title)
     means = matrix["mean_polarity"]
     counts = matrix["count"].reindex(columns=means.columns).fillna(0).astype(int)
     # At most 10 inches wide (a report page shows it unscaled, so its text stays readable); long names are
@@ -1958,11 +1965,7 @@ def plot_camp_sides(sides: pd.DataFrame, *, left: str = "Ukraine", right: str = 
 
     title = title or f"Who sides with whom: toward {left} and toward {right}"
     if sides.empty:
-        fig, ax = plt.subplots(figsize=(6, 1.5), dpi=100)
-        ax.axis("off")
-        ax.text(0.5, 0.5, "No source takes a stance toward these camps.", ha="center", va="center")
-        ax.set_title(title)
-        return fig
+        return _message_figure("No source takes a stance toward these camps.", title)
     y = np.arange(len(sides))
     fig, ax = plt.subplots(figsize=(8, 0.45 * len(sides) + 1.8), dpi=100)
     for column, offset, colour, label in (("toward_left", -0.2, "#0072B2", f"toward {left}"),
@@ -1989,11 +1992,7 @@ def plot_framing(framing_df: pd.DataFrame) -> Any:
 
     title = "How the narrator introduces each camp's words: reporting cues by connotation"
     if framing_df.empty:
-        fig, ax = plt.subplots(figsize=(6, 1.5), dpi=100)
-        ax.axis("off")
-        ax.text(0.5, 0.5, "No reporting cues tied to an actor in this article.", ha="center", va="center")
-        ax.set_title(title)
-        return fig
+        return _message_figure("No reporting cues tied to an actor in this article.", title)
     table = (framing_df.assign(camp=framing_df["camp"].fillna("(no camp)"))
              .groupby(["camp", "connotation"]).size().unstack(fill_value=0))
     order = [c for c in (*CONNOTATIONS, "unlisted") if c in table.columns]

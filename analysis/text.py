@@ -28,6 +28,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .articles import Article
+from .timex import calendar_names
 
 __all__ = ["Document", "Sentence", "SetAside", "parse", "sentences_table", "set_aside_table", "split_sentences"]
 
@@ -147,7 +148,9 @@ class _Punkt(PunktSentenceTokenizer):
 @functools.lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
     params = PunktParameters()
-    params.abbrev_types = {a.lower().rstrip(".") for a in _read_lines("abbreviations.txt")}
+    calendar = calendar_names()  # "Jan.", "Tues.": abbreviations.txt does not repeat the tagger's day and month names
+    params.abbrev_types = ({a.lower().rstrip(".") for a in _read_lines("abbreviations.txt")}
+                           | calendar["short_months"] | calendar["short_weekdays"])
     return _Punkt(params)
 
 
@@ -225,7 +228,11 @@ _CLOCK_BREAK = re.compile(r"\b[ap]\.m\.(?=\s+([A-Z][\w'\u2019.]*)(?:\s+(\w+))?)"
 
 @functools.lru_cache(maxsize=1)
 def _clock_followers() -> frozenset[str]:
-    return frozenset(w.rstrip(".") for w in _read_lines("clock_followers.txt"))
+    """The capitalised words that may follow "a.m."/"p.m." in a sentence: the words of ``clock_followers.txt``
+    (time zones) and the day and month names of the temporal tagger's lexicon, full and abbreviated
+    (:func:`analysis.timex.calendar_names`), capitalised, which that file does not repeat."""
+    names = frozenset(w[:1].upper() + w[1:] for group in calendar_names().values() for w in group)
+    return names | frozenset(w.rstrip(".") for w in _read_lines("clock_followers.txt"))
 
 
 def _split_after_clock(chunk: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -37,12 +37,14 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
+from .quotemarks import in_quotation
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["Timex", "clause_tense", "lexicon", "tag_timexes"]
+__all__ = ["Timex", "calendar_names", "clause_tense", "lexicon", "tag_timexes"]
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
@@ -99,6 +101,30 @@ def lexicon() -> dict:
     """The word lists of ``analysis/data/timex_lexicon.toml`` (read once)."""
     raw = resources.files("analysis.data").joinpath("timex_lexicon.toml").read_text(encoding="utf-8")
     return tomllib.loads(raw)
+
+
+@functools.lru_cache(maxsize=1)
+def calendar_names() -> dict[str, frozenset[str]]:
+    """The day and month names of the lexicon (``[weekdays]`` and ``[months]``, lower case), full and abbreviated.
+
+    Other word lists take their days and months from here rather than spell them out (the clock followers and
+    the abbreviations of :mod:`analysis.text`, the name rules' ``not_names``, targeted sentiment's time words, the
+    written-out dates of :mod:`analysis.articles`).
+
+    Returns:
+        ``full_months`` (the longest name of each month: "september", "may"), ``short_months`` (the others:
+        "sept", "sep", "jan"), ``full_weekdays`` (those ending in "day": "monday") and ``short_weekdays``
+        ("tues", "thu").
+    """
+    lex = lexicon()
+    longest: dict[int, str] = {}
+    for name, number in lex["months"].items():
+        if len(name) > len(longest.get(number, "")):
+            longest[number] = name
+    full_months = frozenset(longest.values())
+    full_weekdays = frozenset(w for w in lex["weekdays"] if w.endswith("day"))
+    return {"full_months": full_months, "short_months": frozenset(lex["months"]) - full_months,
+            "full_weekdays": full_weekdays, "short_weekdays": frozenset(lex["weekdays"]) - full_weekdays}
 
 
 def _alt(words: list[str] | dict, *, capitalise: bool = False) -> str:
@@ -563,15 +589,11 @@ def _unit_key(word: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _pieces() -> dict[str, str]:
     lex = lexicon()
-    months = lex["months"]
-    full_names = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                  "october", "november", "december")
-    abbrevs = [m for m in months if m not in full_names]
-    month = rf"(?:(?:{_alt(list(full_names), capitalise=True)})(?![a-z])|(?:{_alt(abbrevs, capitalise=True)})" \
-        rf"(?:\.|(?=\s+\d))|(?:{_alt(list(full_names)).upper()})\b)"
-    weekdays = lex["weekdays"]
-    full_wd = [w for w in weekdays if w.endswith("day")]
-    short_wd = [w for w in weekdays if w not in full_wd]
+    names = calendar_names()
+    full_names, abbrevs = list(names["full_months"]), list(names["short_months"])
+    month = rf"(?:(?:{_alt(full_names, capitalise=True)})(?![a-z])|(?:{_alt(abbrevs, capitalise=True)})" \
+        rf"(?:\.|(?=\s+\d))|(?:{_alt(full_names).upper()})\b)"
+    full_wd, short_wd = list(names["full_weekdays"]), list(names["short_weekdays"])
     weekday = rf"(?:(?i:{_alt(full_wd)})|(?:{_alt(short_wd, capitalise=True)})\.)"
     nums = [k for k in lex["numbers"] if k not in ("a", "an")]
     numword = _alt(nums)
@@ -968,15 +990,6 @@ def _after_midnight(m: re.Match[str], ctx: _Context) -> bool:
     return True
 
 
-def _in_quotation(text: str, start: int) -> bool:
-    """Whether ``text[start]`` stands inside quotation marks opened in its paragraph."""
-    para = text.rfind("\n", 0, start) + 1
-    before = text[para:start]
-    if before.rfind("\u201c") > before.rfind("\u201d"):
-        return True
-    return before.count('"') % 2 == 1
-
-
 def _speech_day(ctx: _Context) -> _dt.date | None:
     """The day a quotation was spoken when the narration just dated it before publication: a quoted "Tonight" or
     "today" after "called the race at 10:42 p.m." on the eve of publication is that evening's, not the publication
@@ -997,8 +1010,9 @@ _REL_DAY = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
 # A capitalised "Today", "Tomorrow" ... after a word, a comma or "'s" is a name ("the BBC's Today programme",
-# "USA Today"), as is one in quotation marks of its own ("NBC's “Today”"); opening a sentence it is the day.
-_NAME_BEFORE = re.compile(r"(?:[^\W_]|[,\u2019'&-])\s*\Z")
+# "USA Today"), as is one in quotation marks of its own ("NBC's “Today”"); opening a sentence it is the day, as
+# after an opening single mark ("'Today we mourn,'": a mark after a space is no possessive's apostrophe).
+_NAME_BEFORE = re.compile(r"(?:[^\W_]|(?<=\S)[\u2019']|[,&-])\s*\Z")
 _TITLE_QUOTED = re.compile(r"[\u201c\"\u2018']\Z")
 # A closing mark, not a possessive ("\u201cTonight\u2019s debate").
 _TITLE_CLOSED = re.compile(r"[\u201d\"\u2019'](?![^\W_])")
@@ -1021,7 +1035,7 @@ def _h_relative_day(m: re.Match[str], ctx: _Context) -> _Result | None:
     pod = _pod_code(m["pod"]) or _pod_code(m["pod2"]) or ("NI" if word == "tonight" else None)
     if ctx.dct is None:
         return _Result("TIME" if pod else "DATE", "XXXX-XX-XX" + (f"T{pod}" if pod else ""), None, unresolved=True)
-    spoken = _speech_day(ctx) if _in_quotation(ctx.text, m.start()) else None
+    spoken = _speech_day(ctx) if in_quotation(ctx.text, m.start()) else None
     kind = "publication" if spoken is None else "previous"
     d = (spoken or ctx.dct) + _dt.timedelta(days=_REL_DAY[word])
     if pod:

@@ -1545,6 +1545,33 @@ def test_audit6_not_reported_speech(body):
     assert df.empty, df[["kind", "text", "speaker", "cue"]]
 
 
+# --- occasion nouns: one list for the quotes and the timeline (reporting_cues.toml) --------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an occasion of speech (occasion_nouns, which the timeline reads too)
+        "The vote was close. Ruiz conceded in a brief interview with volunteers in Dayton early Thursday.",
+        "The vote was close. Ruiz conceded in a rally in Dayton early Thursday.",
+        # an occasion or medium for the quotes only (other_occasion_nouns)
+        "The vote was close. Ruiz conceded in a letter to volunteers in Dayton early Thursday.",
+        "The vote was close. Ruiz conceded in a meeting with volunteers in Dayton early Thursday.",
+        "The vote was close. Ruiz conceded in a video to volunteers in Dayton early Thursday.",
+    ],
+)
+def test_occasion_nouns_of_both_lists_name_only_the_occasion(body):
+    df = _quotes(body)
+    assert df.empty, df[["kind", "text", "speaker", "cue"]]
+
+
+def test_british_bare_forms_are_cues():
+    from analysis.quotes import cue_lexicon
+
+    forms = cue_lexicon().forms
+    assert forms["criticise"] == ("criticize", "speech") and forms["emphasise"] == ("emphasize", "speech")
+
+
 def test_audit6_writer_hears_a_source():
     """The writer's "told me" keeps its source: only the writer's own "I" clause is narration."""
     body = ("Parking will cost more. A baker, Lena Ortiz, told me her customers already park two blocks away. "

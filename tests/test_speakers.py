@@ -94,6 +94,31 @@ def test_find_names_at_the_start_of_a_sentence(text, expected):
     assert [(m.name, m.kind) for m in find_names(text)] == expected
 
 
+# ---- day and month names come from the timex lexicon, not repeated in name_rules.toml
+
+
+def test_not_names_take_the_day_and_month_names_of_the_timex_lexicon():
+    # name_rules.toml does not list them: full day names, every month name and abbreviation come from timex
+    from importlib import resources
+
+    from analysis.timex import calendar_names
+
+    names = calendar_names()
+    derived = names["full_weekdays"] | names["full_months"] | names["short_months"]
+    assert derived <= name_rules()["not_names"]
+    assert not names["short_weekdays"] & name_rules()["not_names"]  # "Sun", "Mon" may be names
+    raw = resources.files("analysis.data").joinpath("name_rules.toml").read_text(encoding="utf-8")
+    assert '"monday"' not in raw and '"sept"' not in raw
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Wednesday Adams spoke.", ["Adams"]), ("Sept Ortega spoke.", ["Ortega"]), ("On Monday Dana Cole spoke.", ["Dana Cole"])],
+)
+def test_a_day_or_month_before_a_name_is_not_part_of_it(text, expected):
+    assert [n.name for n in find_names(text)] == expected
+
+
 # ---- fifth user audit (texts written here)
 
 

@@ -22,6 +22,7 @@ from analysis.stance import (
     framing,
     mention_sentiment,
     plot_camp_sides,
+    plot_framing,
     plot_stance_heatmap,
     stance,
     stance_matrix,
@@ -406,6 +407,19 @@ def test_camp_sides_plot_marks_a_mean_of_zero():
     marked = [(x, y) for line in fig.axes[0].lines if line.get_marker() == "D"
               for x, y in zip(line.get_xdata(), line.get_ydata())]
     assert sorted(marked) == [(0.0, -0.2), (0.0, 1.2)]  # A toward X, B toward Y; no mark where there is no judgement
+
+
+@pytest.mark.parametrize(("plot", "message"), [
+    (lambda: plot_stance_heatmap(pd.DataFrame(columns=STANCE_COLUMNS)), "No stance judgements in this article."),
+    (lambda: plot_camp_sides(pd.DataFrame(), left="X", right="Y"), "No source takes a stance toward these camps."),
+    (lambda: plot_framing(pd.DataFrame(columns=FRAMING_COLUMNS)), "No reporting cues tied to an actor in this article."),
+])
+def test_an_empty_plot_says_why_under_its_title(plot, message):
+    fig = plot()
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.texts] == [message]
+    assert ax.get_title()  # the reader still sees which plot is empty
+    assert not ax.axison
 
 
 @pytest.mark.parametrize("text", [

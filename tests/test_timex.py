@@ -636,6 +636,10 @@ def test_british_weekday_offsets(text: str, expected: list) -> None:
         ("Today the minister defends the plan.", [("Today", "DATE", "2022-11-17")]),
         ("\u201cToday is a good day,\u201d she said.", [("Today", "DATE", "2022-11-17")]),
         ("\u201cTonight\u2019s vote matters,\u201d she said.", [("Tonight", "TIME", "2022-11-17TNI")]),
+        ("'Today is a good day,' she said.", [("Today", "DATE", "2022-11-17")]),
+        ("\u2018Today is a good day,\u2019 she said.", [("Today", "DATE", "2022-11-17")]),
+        ("He appeared on NBC's 'Today' show.", []),
+        ("He appeared on the Smiths' Today show.", []),
         ("The minister defends the plan today.", [("today", "DATE", "2022-11-17")]),
         # "a second" before a noun is the ordinal; before punctuation or a function word, a duration.
         ("The lab will publish a second study.", []),
@@ -673,6 +677,18 @@ MAR12 = dt.date(2024, 3, 12)  # a Tuesday
           "shortly before midnight."), MAR12,
          [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("Tonight", "TIME", "2024-03-11TNI"),
           ("shortly before midnight", "TIME", "2024-03-11T24:00")]),
+        # ... in British single quotation marks, straight or curly, alike.
+        (("The network called the vote at 10:15 p.m. on Monday. \u2018Tonight we won,\u2019 the mayor told fans."),
+         MAR12, [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("Tonight", "TIME", "2024-03-11TNI")]),
+        ("The network called the vote at 10:15 p.m. on Monday. 'Tonight we won,' the mayor told fans.", MAR12,
+         [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("Tonight", "TIME", "2024-03-11TNI")]),
+        # An apostrophe opens no quotation, nor does a stray double mark: "tonight" is the publication day's.
+        ("The network called the vote at 10:15 p.m. on Monday. Fans of rock 'n' roll dance tonight.", MAR12,
+         [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("tonight", "TIME", "2024-03-12TNI")]),
+        ("The network called the vote at 10:15 p.m. on Monday. The MPs' pay vote is tonight.", MAR12,
+         [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("tonight", "TIME", "2024-03-12TNI")]),
+        ('The network called the vote at 10:15 p.m. on Monday. The 6\'2" mayor speaks tonight.', MAR12,
+         [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("tonight", "TIME", "2024-03-12TNI")]),
         # ... not after "yesterday" (the quotation may be the day's reaction).
         ("The dam broke yesterday. \u201cToday we mourn,\u201d the mayor said.", MAR12,
          [("yesterday", "DATE", "2024-03-11"), ("Today", "DATE", "2024-03-12")]),
@@ -694,3 +710,23 @@ def test_states_midnights_quoted_days_comparisons_and_decades(text: str, dct: dt
 def test_years_after_a_decade_keep_a_shifted_decade_range() -> None:
     later = tag_timexes("In the 1960s he farmed. Two years later he sold the land.", dct=MAR12)[1]
     assert (later.range_start, later.range_end) == (dt.date(1962, 1, 1), dt.date(1971, 12, 31))
+
+
+# --- the day and month names: the one list other modules derive theirs from --------------------------------------
+
+
+def test_calendar_names_split_full_names_from_abbreviations() -> None:
+    from analysis.timex import calendar_names, lexicon
+
+    names = calendar_names()
+    assert len(names["full_months"]) == 12 and {"may", "september"} <= names["full_months"]
+    assert {"sept", "sep", "jan"} <= names["short_months"] and "may" not in names["short_months"]
+    assert len(names["full_weekdays"]) == 7 and {"tues", "thur", "thu"} <= names["short_weekdays"]
+    assert names["full_months"] | names["short_months"] == set(lexicon()["months"])
+    assert names["full_weekdays"] | names["short_weekdays"] == set(lexicon()["weekdays"])
+
+
+@pytest.mark.parametrize("text", ["The board met on Thur. to vote.", "The board met on Thurs. to vote."])
+def test_abbreviated_thursday(text: str) -> None:
+    t = only(text)
+    assert (t.type, t.value, t.rule) == ("DATE", "2022-11-17", "weekday")
