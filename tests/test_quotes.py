@@ -1903,8 +1903,8 @@ def test_review_lexicon_reads_every_list():
     ],
 )
 def test_every_double_mark_style_quotes_alike(open_mark, close_mark, template, kind):
-    """The double marks of analysis.marks open and close a quotation alike (curly, guillemets, low-9, straight,
-    and a straight mark closed by a curly one)."""
+    """The double marks of analysis.quotemarks open and close a quotation alike (curly, guillemets, low-9,
+    straight, and a straight mark closed by a curly one)."""
     body = template.format(o=open_mark, c=close_mark)
     row = _row(_quotes(body), "will pay")
     assert (row["kind"], row["speaker"]) == (kind, "Ana Ruiz")
