@@ -71,7 +71,7 @@ from .articles import (
     load_catalog,
     parse_date,
 )
-from .frames import UNRESOLVED, column_arrays
+from .frames import UNRESOLVED, column_arrays, shorten
 from .reports import digest as _digest
 
 __all__ = [
@@ -1985,20 +1985,11 @@ def timeline_plot_events(merged: pd.DataFrame, *, max_days: int = 62, limit: int
     out = drawable[drawable["event_id"].isin(rows)].copy()
     out["row"] = out["event_id"].map(rows).astype(int)
     first_stated = out.assign(_s=inherited.reindex(out.index).astype(bool)).sort_values(["row", "_s", "range_start"])
-    labels = first_stated.groupby("row")["event"].first().map(lambda e: _short(str(e), label_chars))
+    labels = first_stated.groupby("row")["event"].first().map(lambda e: shorten(e, label_chars))
     out["label"] = out["row"].map(labels)
     if notes:
         notes.append("Every event is in the table below.")
     return out.sort_values(["row", "article", "start"], kind="stable").reset_index(drop=True), notes
-
-
-def _short(text: str, limit: int) -> str:
-    """``text`` cut at a word to at most ``limit`` characters, with "…" when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit - 1].rsplit(" ", 1)[0] if " " in text[:limit - 1] else text[:limit - 1]
-    return cut.rstrip(",;:-") + "…"
 
 
 def sentiment_per_speaker(sentiment: pd.DataFrame) -> pd.DataFrame:

@@ -29,19 +29,55 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["in_quotation", "pair_quotes", "quotation_spans"]
+__all__ = [
+    "ALL_MARKS",
+    "APOSTROPHES",
+    "CLOSERS",
+    "DOUBLE_MARKS",
+    "OPENERS",
+    "POSSESSIVES",
+    "SINGLES",
+    "SINGLE_CLOSERS",
+    "SINGLE_OPENERS",
+    "STRAIGHT",
+    "in_quotation",
+    "pair_quotes",
+    "quotation_spans",
+]
 
-_OPENERS = "\u201c\u00ab\u201e"
-_CLOSERS = "\u201d\u00bb"
-_STRAIGHT = '"'
+# The quotation marks and apostrophes, each character set spelled once for every analysis (quotes builds its
+# sets and regex classes from these). Strings serve to build regex classes (none of these characters is special
+# inside [...]) and to test one character; the frozenset serves to test a token, which may be a whole word.
+#: Double opening marks: \u201c \u00ab \u201e.
+OPENERS = "\u201c\u00ab\u201e"
+#: Double closing marks: \u201d \u00bb.
+CLOSERS = "\u201d\u00bb"
+#: The straight double mark, which opens and closes.
+STRAIGHT = '"'
+#: Every double mark.
+DOUBLE_MARKS = OPENERS + CLOSERS + STRAIGHT
+#: Single marks that can open a quotation: ' \u2018.
+SINGLE_OPENERS = "'\u2018"
+#: Single marks that can close a quotation: ' \u2019 (the apostrophes too).
+SINGLE_CLOSERS = "'\u2019"
+#: Every single mark.
+SINGLES = "'\u2018\u2019"
+#: The apostrophes of a possessive or a clipped word ("Ukraine's", "MPs\u2019", "won\u2019t").
+APOSTROPHES = "'\u2019"
+#: The endings of a possessive word ("Ukraine's", "Ukraine\u2019s"), for ``str.endswith``.
+POSSESSIVES = tuple(f"{a}s" for a in APOSTROPHES)
+#: Every quotation mark, double or single, as a set of one-character tokens.
+ALL_MARKS = frozenset(DOUBLE_MARKS + SINGLES)
+
+_OPEN_PUNCT = "([{\u2014\u2013-/:"  # punctuation after which a straight or single mark opens a quotation
 # a doubled apostrophe stands for a straight mark in some archives; a curly closing mark may end a quotation
 # opened with a straight one (and a straight mark one opened with a curly mark)
-_STRAIGHT_MARKS = re.compile("\"|''|\u201d")
-_CURLY_MARKS = re.compile(f"[{_OPENERS}{_CLOSERS}\"]")
+_STRAIGHT_MARKS = re.compile(f"{STRAIGHT}|''|[{CLOSERS}]")
+_CURLY_MARKS = re.compile(f"[{DOUBLE_MARKS}]")
 # single quotation marks: a straight apostrophe or a curly one opens or closes a quotation only where an apostrophe
 # cannot stand (rules in _single_role and in the [apostrophes] table of reporting_cues.toml)
-_SINGLE_MARKS = re.compile("['\u2018\u2019]")
-_SINGLE_OPEN_AFTER = "([{\u2014\u2013-/:\u201c\u201e\u00ab\""  # a single opening mark may follow these
+_SINGLE_MARKS = re.compile(f"[{SINGLES}]")
+_SINGLE_OPEN_AFTER = _OPEN_PUNCT + OPENERS + STRAIGHT  # a single opening mark may follow these
 _DECADE = re.compile(r"\d\d(?:s\b|\b)")  # "the '90s", "class of '22"
 _SENTENCE_END = re.compile(r"[.!?\u2026](?=\s)")
 
@@ -62,7 +98,7 @@ class _Quote(NamedTuple):
 def _is_opening_straight(text: str, pos: int, para_start: int) -> bool:
     before = text[pos - 1] if pos > para_start else " "
     after = text[pos + 1] if pos + 1 < len(text) else " "
-    if before.isspace() or before in "([{\u2014\u2013-/:":
+    if before.isspace() or before in _OPEN_PUNCT:
         return not after.isspace()
     return False
 
@@ -87,7 +123,7 @@ def _single_role(text: str, i: int, a: int, b: int) -> str | None:
     mark that may be a plural possessive's apostrophe, "MPs' pay", or a clipped "-in'") or None (an apostrophe).
     """
     ch = text[i]
-    if ch not in "'\u2018\u2019":
+    if ch not in SINGLES:
         return None
     before = text[i - 1] if i > a else " "
     after = text[i + 1] if i + 1 < b else " "
@@ -184,17 +220,17 @@ def pair_quotes(text: str, paragraphs: list[tuple[int, int, int]]) -> list[_Quot
                 i = found.start()
                 ch = text[i]
                 width = found.end() - i
-                if ch == _STRAIGHT and family == "curly" or ch in _CLOSERS and family == "straight":
+                if ch == STRAIGHT and family == "curly" or ch in CLOSERS and family == "straight":
                     # only a mark of the other kind that closes an open quotation counts here, and only when
                     # no mark of its own kind is open inside ("Pence: "... “Shark Tank.” ...")
-                    own = _OPENERS if ch in _CLOSERS else _STRAIGHT
+                    own = OPENERS if ch in CLOSERS else STRAIGHT
                     if open_at is None or text[i + 1:i + 2].isalnum() or any(
                             c in own for c in text[open_at + 1:i]):
                         continue
                     kind = "close"
-                elif family == "curly" and ch in _OPENERS:
+                elif family == "curly" and ch in OPENERS:
                     kind = "open"
-                elif family == "curly" and ch in _CLOSERS:
+                elif family == "curly" and ch in CLOSERS:
                     # a closing mark typed at the start of a paragraph, before a word, opens a quotation
                     kind = "open" if open_at is None and i == a and text[i + 1:i + 2].isalnum() else "close"
                 elif family == "straight":
@@ -218,7 +254,7 @@ def pair_quotes(text: str, paragraphs: list[tuple[int, int, int]]) -> list[_Quot
             if open_at is not None:
                 nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
                 continues = nxt is not None and (
-                    text[nxt[1]] in _OPENERS if family == "curly" else _STRAIGHT_MARKS.match(text, nxt[1]))
+                    text[nxt[1]] in OPENERS if family == "curly" else _STRAIGHT_MARKS.match(text, nxt[1]))
                 if not continues:
                     quotes.append(_Quote(inner, _rstrip(text, inner, b), open_at, None, open_para))
                     open_at = None

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import pandas as pd
 
+from . import quotemarks
 from .actors import (
     Actors,
     article_actors,
@@ -53,7 +54,7 @@ from .actors import (
 )
 from .articles import Article
 from .frames import TEXT_TYPES, UNRESOLVED
-from .quotemarks import _CLOSERS, _OPENERS, _STRAIGHT, _Quote, _rstrip, pair_quotes
+from .quotemarks import _Quote, _rstrip, pair_quotes
 from .spans import SpanIndex
 from .speakers import (
     AGENT_ENDINGS,
@@ -62,8 +63,11 @@ from .speakers import (
     description_head,
     find_names,
     group_head,
+    group_opener,
     is_anonymous,
+    ly_adverb,
     name_rules,
+    plural_group_noun,
     pronoun_kind,
     tokenize,
 )
@@ -98,13 +102,28 @@ QUOTE_COLUMNS = [
 SPEAKER_COLUMNS = ["speaker", "speaker_type", "camp", "variants", "direct", "mixed", "indirect", "words"]
 
 _DIRECT_SHARE = 0.75
+# Quotation marks and apostrophes: the sets of analysis.quotemarks, under this module's names; every other set,
+# regex class or test of a mark in this module is built from these.
+_OPENERS = quotemarks.OPENERS  # \u201c \u00ab \u201e
+_CLOSERS = quotemarks.CLOSERS  # \u201d \u00bb
+_STRAIGHT = quotemarks.STRAIGHT
+_MARKS = quotemarks.DOUBLE_MARKS
+_SINGLE_OPENERS = quotemarks.SINGLE_OPENERS  # ' \u2018
+_SINGLE_CLOSERS = quotemarks.SINGLE_CLOSERS  # ' \u2019
+_SINGLES = quotemarks.SINGLES
+_APOSTROPHES = quotemarks.APOSTROPHES
+_POSSESSIVES = quotemarks.POSSESSIVES
+_ALL_MARKS = quotemarks.ALL_MARKS
+_CLOSER_SET = frozenset(_CLOSERS + _STRAIGHT)  # a double mark that can close a quotation, as a token
+_SINGLE_CLOSER_SET = frozenset(_SINGLE_CLOSERS)
+_APOSTROPHE_SET = frozenset(_APOSTROPHES)  # a plural possessive's apostrophe as a token ("MPs ' pay")
 _DASH_LABEL = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*(?:[ \u00a0]"
                          r"(?:[A-Z][\w.\u2019'\-]*|de|van|von|da|del|la))*?)[ \t\u00a0]*[.,]?[ \t\u00a0]*(?=\n|$)")
-_MARKS = _OPENERS + _CLOSERS + _STRAIGHT
-_PARA_MARKS = _MARKS + "'\u2018"  # a mark that reopens a paragraph of a long quotation
+_PARA_MARKS = _MARKS + _SINGLE_OPENERS  # a mark that reopens a paragraph of a long quotation
 # a transcript's speaker label in capitals at the start of a turn ("PENCE: ", "SEN. KAINE: ")
 _LABEL = re.compile(r"(?P<label>[A-Z][A-Z\u2019'.\-]+(?: [A-Z][A-Z\u2019'.\-]+){0,2}):[ \t\u00a0]+(?=\S)")
-_DASH_SIGNATURE = re.compile(r"[\u201d\"\u2019'][ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*"
+_DASH_SIGNATURE = re.compile(f"[{_CLOSERS}{_STRAIGHT}{_SINGLE_CLOSERS}]"
+                             r"[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*"
                              r"(?:[ \u00a0][A-Z][\w.\u2019'\-]*)*?)[ \t\u00a0]*[.,]?[ \t\u00a0]*$")
 _NOT_LABELS = frozenset({"update", "note", "editor's note", "editor’s note", "correction", "watch", "read",
                          "related", "see also", "photo", "video", "source", "sources", "via", "hat tip", "ps",
@@ -162,7 +181,8 @@ _ADJUNCT_OPENERS = frozenset({"at", "in", "on", "during", "after", "before", "fr
                               "through", "while", "aboard", "inside", "outside", "near", "without"})
 _MAX_ADJUNCT = 16  # tokens of such an adjunct
 _RECIPROCALS = frozenset({("each", "other"), ("one", "another")})
-_SENTENCE_IN_MARKS = re.compile(r"[\u201c\"']?[A-Z][^\u201c\u201d\"]*[.!?]['\u2019]?\s*$")  # "That is on me."
+_SENTENCE_IN_MARKS = re.compile(  # "That is on me."
+    f"[{_OPENERS}{_STRAIGHT}{_SINGLE_OPENERS}]?[A-Z][^{_MARKS}]*[.!?][{_SINGLE_CLOSERS}]?" r"\s*$")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _PARTICIPLE_OPENERS = frozenset({",", "—", "–", "-", "and"})
 _INANIMATE_OK = frozenset({"organisation"})
@@ -178,6 +198,8 @@ _NOT_IN_DESCRIPTION = frozenset({"by", "with", "to", "from", "for", "about", "at
 _BARE_FRAME = re.compile(r"[ \t\u00a0]+(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.[ \u00a0])?[A-Z][\w\u2019'\-]+"
                          r"(?:[ \u00a0][A-Z][\w\u2019'\-]+){0,2}[ \u00a0](?P<cue>[a-z]+)(?:[.,]|[ \u00a0]"
                          r"(?:on|in|at|after|during|before|of|about|to|with|while|last|this|earlier|[A-Z][a-z]+day)\b)")
+# tokens that bound the name of a bare frame on its left (a clause mark or an opening double mark)
+_BARE_FRAME_STOPS = frozenset({",", ";", ".", "(", "\u2014", *_OPENERS, _STRAIGHT})
 # words after which a coordinated subject may start ("But Mr. Autor and his colleagues found")
 _CLAUSE_OPENERS = frozenset({"but", "and", "so", "yet", "while", "though", "although", "because", "when", "now",
                              "still", "then", "also"})
@@ -198,7 +220,7 @@ _FRONTED = frozenset({"at", "in", "on", "during", "after", "before", "with", "fo
                       "sunday", "once", "unlike", "like", "following", "according"})
 _PREPOSITIONS_BEFORE_NP = frozenset({"to", "with", "on", "at", "in", "for", "from", "by", "of", "about", "among",
                                      "like", "against", "toward", "towards", "into", "onto", "over", "under"})
-_ENDS_SENTENCE = re.compile(r"[.?!][)\]'\u2019\u201d\"]*\s*$")
+_ENDS_SENTENCE = re.compile(f"[.?!][)\\]{_SINGLE_CLOSERS}{_CLOSERS}{_STRAIGHT}]*" r"\s*$")
 _PREPOSITIONS_BEFORE_PARTICIPLE = frozenset({"by", "for", "after", "before", "while", "without", "upon", "when",
                                              "in", "from"})
 _QUANTIFIERS = frozenset({"several", "some", "many", "most", "few", "other", "two", "three", "all", "both", "top"})
@@ -209,7 +231,8 @@ _ASIDE_WORDS = frozenset({"who", "which", "whose", "whom", "the", "for", "of", "
 _CIRCUMSTANCE = frozenset({"on", "in", "at", "during", "after", "before", "from", "while", "via", "through",
                            "within", "until", "inside"})
 # what may come before a sentence's subject: nothing, a conjunction, a short time or place phrase and a comma
-_SUBJECT_LEAD = re.compile(r"[\s\u201c\"']*(?:(?:But|And|So|Yet|Still|Now|Then|Later|Meanwhile|Instead)\s+)?"
+_SUBJECT_LEAD = re.compile(f"[\\s{_OPENERS}{_STRAIGHT}{_SINGLE_OPENERS}]*"
+                           r"(?:(?:But|And|So|Yet|Still|Now|Then|Later|Meanwhile|Instead)\s+)?"
                            r"(?:[A-Z][\w\u2019'.\-]*(?:\s+[\w\u2019'.\-]+){0,5},\s+)?")
 _SUBORDINATORS = frozenset({"while", "although", "though", "when", "if", "because", "since", "whereas", "once",
                             "unless", "until", "as"})
@@ -218,6 +241,14 @@ _SIGNATURE_LINE = re.compile(r"[ \t]*[-\u2013\u2014\u2015]+[ \t]*(?P<name>[A-Z][
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 _MAX_ANONYMITY_CLAUSE = 40  # tokens of a clause saying a source is not named ("who asked not to be named ...")
+# The fewest words of a quotation that can be a statement of its own after the writer's adjunct (see
+# _Extractor._narrator_adjunct): a shorter one is a slogan or a title the writer cites ('the change from the
+# campaign slogan, “Make America Great Again.”' has four words), part of the writer's clause, not a direct quote.
+_MIN_STATEMENT_WORDS = 5
+# The fewest words of a quotation before a trailing time phrase for the phrase to close the reported clause (see
+# _Extractor._clause_end): after a shorter one, a title ('told NBC's “Today” on Sunday that ...'), the clause
+# goes on.
+_MIN_CLAUSE_QUOTE_WORDS = 3
 _SOURCE_NOUNS = frozenset({"person", "people", "source", "sources", "official", "officials", "insider", "insiders",
                            "aide", "aides", "someone", "one"})
 _SOURCE_PREPOSITIONS = frozenset({"for", "of", "at", "to", "with", "in", "from"})
@@ -229,7 +260,7 @@ _CLAUSE_BOUNDS = frozenset({",", ";", "(", ")", "\u2014", "\u2013", ".", "?", "!
 # narrator's own words are narration, not a quoted source
 _NARRATOR_SUBJECTS = frozenset({"i", "we"})
 _NARRATION = "narration"  # the kind of an internal row holding the writer's own reported clause (never output)
-_QUOTE_OPENINGS = frozenset({*_OPENERS, _STRAIGHT, "'", "\u2018"})
+_QUOTE_OPENINGS = frozenset(_OPENERS + _STRAIGHT + _SINGLE_OPENERS)
 _RELAY_PARTICIPLES = frozenset({"citing", "quoting"})  # ", citing two sources, ...": whom a relay relies on
 _UNIT_SIGNS = frozenset({"%", "\u2030", "\u00b0"})  # signs written after a number ("44.9%", "30\u00b0")
 
@@ -410,7 +441,7 @@ def _single_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
     if prev == "," and low in lex.passive_participles and i + 1 < len(tokens) and (
             tokens[i + 1][3] in lex.passive_followers):
         return None  # "Brandt, asked whether he would resign, ...": a passive participle, he was asked
-    if prev in _DETERMINERS or prev.endswith(("’s", "'s")) or prev == "to" and low.endswith("s"):
+    if prev in _DETERMINERS or prev.endswith(_POSSESSIVES) or prev == "to" and low.endswith("s"):
         return None  # a noun: "a question", "his claim", "Trump's remarks"
     if not tokens[i][0].islower() and (i > 0 or low not in {"asked", "told", "says", "said"}):
         return None  # capitalised mid-sentence: a name or a title ("Post", "Report")
@@ -446,7 +477,7 @@ def _verb_slot(prev: Token) -> bool:
         return low not in rules["demonyms"] and low not in _DETERMINERS
     if pronoun_kind(low) or low in {"who", "that", "which", "we", "i", "you"}:
         return True
-    if low in _SKIP_BEFORE_CUE or (low.endswith("ly") and low not in {"early", "only", "daily", "weekly"}):
+    if low in _SKIP_BEFORE_CUE or ly_adverb(low):
         return low not in {"in", "an", "on", "this", "last", "statement", "interview", "remarks", "recent"}
     return low in rules["group_nouns"] or low in rules["description_nouns"] or low in rules["document_nouns"]
 
@@ -543,13 +574,13 @@ def _np_word(tok: Token, rules: dict) -> bool:
             low in rules["premodifiers"] or low in rules["demonyms"] or low in rules["group_nouns"])
     if low in rules["premodifiers"] or low in rules["group_nouns"] or low in rules["description_nouns"]:
         return True
-    return low in {"of", "for", "’s", "'s", "-", "."} or low.isdigit() or low.endswith(("’s", "'s"))
+    return low in {"of", "for", "’s", "'s", "-", "."} or low.isdigit() or low.endswith(_POSSESSIVES)
 
 
 def _plural_possessive(tokens: list[Token], i: int, limit: int) -> bool:
     """Whether ``tokens[i]`` is the apostrophe of a plural possessive ("Farmers' groups"): it is glued to a word
     ending in "s" that starts no earlier than ``limit``."""
-    return tokens[i][0] in {"'", "\u2019"} and i - 1 >= limit and tokens[i - 1][2] == tokens[i][1] and (
+    return tokens[i][0] in _APOSTROPHE_SET and i - 1 >= limit and tokens[i - 1][2] == tokens[i][1] and (
         tokens[i - 1][3].endswith("s"))
 
 
@@ -584,9 +615,9 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
 
 
 def _adverb(tok: Token) -> bool:
-    """Whether ``tok`` is a lower-case adverb in "-ly" ("repeatedly"; not a noun such as "family", "ally": the
-    name rules' ``[not_adverbs]``)."""
-    return tok[3].endswith("ly") and tok[0].islower() and tok[3] not in name_rules()["not_adverbs"]
+    """Whether ``tok`` is a lower-case adverb in "-ly" ("repeatedly"; not a noun such as "family", "ally":
+    :func:`analysis.speakers.ly_adverb`)."""
+    return tok[0].islower() and ly_adverb(tok[3])
 
 
 def _represents_possessor(tokens: list[Token], k: int, j: int) -> bool:
@@ -597,7 +628,7 @@ def _represents_possessor(tokens: list[Token], k: int, j: int) -> bool:
         return False
     for i in range(j - 1, k - 1, -1):
         tok = tokens[i]
-        if tok[3].endswith(("'s", "\u2019s")) or tok[0] in {"'", "\u2019"}:
+        if tok[3].endswith(_POSSESSIVES) or tok[0] in _APOSTROPHE_SET:
             return i < j
         if not (tok[0].isalpha() and tok[0].islower()):
             return False
@@ -614,15 +645,17 @@ def _representative_after_determiner(tokens: list[Token], k: int, j: int) -> boo
 
 
 def _source_np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
-    """The noun phrase of a source that ends at ``tokens[j]``, also when a prepositional phrase the noun-phrase
-    rules do not take follows its head ("a spokesman for the ferry line", "an aide to the regional governor")."""
+    """The noun phrase of a source that ends at ``tokens[j]``, widened by :func:`_head_before_complements` to
+    the source noun its prepositional phrases hang from ("a spokesman for the ferry line", "an aide to the
+    regional governor", "a spokesman at the embassy in Rome"). The last phrase may hold words the noun-phrase
+    rules do not take ("the ferry line", "the regional governor"): it is first taken as every word back to a
+    preposition (at most eight)."""
     k = j
     while k - 1 >= max(lo, j - 8) and tokens[k - 1][0][:1].isalnum() and tokens[k - 1][3] not in _SOURCE_PREPOSITIONS:
         k -= 1
-    if k - 2 >= lo and k <= j and tokens[k - 1][3] in _SOURCE_PREPOSITIONS:
-        outer = _np_ending_at(tokens, k - 2, lo)
-        if outer is not None and outer[1] == k - 2 and tokens[k - 2][3] in _source_heads():
-            return outer[0], j
+    widened = _head_before_complements(tokens, (k, j), lo)
+    if widened[0] < k:
+        return widened
     span = _np_ending_at(tokens, j, lo)
     if span is None and tokens[j][0][:1].isalpha():
         # "One former Ostwick employee": a determiner, then words the noun-phrase rules do not know
@@ -630,7 +663,7 @@ def _source_np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int
             "one", "another"} and all(t[0][:1].isalnum() and t[3] not in _SOURCE_PREPOSITIONS
                                       for t in tokens[i:j])), None)
         span = (first, j) if first is not None else None
-    return span
+    return _head_before_complements(tokens, span, lo)
 
 
 _QUANTITY_WORDS = frozenset({"more", "less", "fewer", "about", "around", "nearly", "almost", "over", "some",
@@ -824,8 +857,11 @@ class _Resolver:
         for m in find_names(self.text, start, end):
             if m.end < end and _modified_noun(self.text, m.end):
                 continue  # "Farmers' groups", "Clinton aides": the name modifies a common noun
+            # a lone word opening the sentence and shaped like a participle or an "-ly" word ("Chastened by the
+            # analyses, ...", "Early ..."): the ending alone decides here, not ly_adverb ("Early" is no adverb
+            # before a verb, but no name either)
             if m.kind == "person" and not (m.sentence_initial and " " not in m.name and m.name.endswith(
-                    ("ed", "ing", "ly"))):  # "Chastened by the analyses, ..."
+                    ("ed", "ing", "ly"))):
                 pid = self.index.person_named(m.name)
                 name = person_name(self.index, pid, self.actors) if pid is not None else (
                     self.actors.canonical(m.name) or m.name)
@@ -924,8 +960,8 @@ class _Resolver:
             return _Speaker(desc, "group", camp, phrase, start, end, "group")
         if len(tokens) < 2 or not _represents_possessor(tokens, 0, len(tokens) - 1):
             return None
-        owner = next(i for i in range(len(tokens) - 2, -1, -1) if tokens[i][3].endswith(("'s", "\u2019s")) or (
-            tokens[i][0] in {"'", "\u2019"}))
+        owner = next(i for i in range(len(tokens) - 2, -1, -1) if tokens[i][3].endswith(_POSSESSIVES) or (
+            tokens[i][0] in _APOSTROPHE_SET))
         mark = tokens[owner][0][-2:] if tokens[owner][0][-1:] in "sS" else tokens[owner][0][-1:]
         person = self.person_at(start, tokens[owner][2])
         name = person.speaker if person is not None else None
@@ -958,7 +994,7 @@ class _Resolver:
         if h is None or h < 2 or h + 1 >= len(tokens) or tokens[h - 1][3] not in rules["description_nouns"] or (
                 not all(t[0].isalpha() and t[0].islower() for t in tokens[1:h])):
             return None
-        if tokens[-1][3].endswith(("'s", "\u2019s")):
+        if tokens[-1][3].endswith(_POSSESSIVES):
             return None  # a possessive ("The former secretary of state's approach") is no source
         # a complement of lower-case words ("the former secretary of state", "the head of the agency") makes a
         # title, used like "the mayor" for someone just named; a name in it introduces the role's holder
@@ -1017,8 +1053,7 @@ class _Resolver:
         if h is None or h == 0 or h + 1 >= len(tokens):
             return None
         head = tokens[h - 1][3]
-        if head not in rules["group_nouns"] or not (head.endswith("s") or head in {"police", "people"}) or (
-                head in rules["not_names"]) or any(
+        if not plural_group_noun(head) or head in rules["not_names"] or any(
                 t[4] and not (i == 0 or t[3] in rules["premodifiers"]) or not t[0][:1].isalnum()
                 for i, t in enumerate(tokens[:h - 1])):
             return None
@@ -1035,7 +1070,7 @@ class _Resolver:
             return False
         word = m.group(1).lower()
         return word in cue_lexicon().forms or word in _SKIP_BEFORE_CUE and word != "who" or word in _BE or (
-            word.endswith("ly") and len(word) > 4)
+            ly_adverb(word))
 
     def lower_opener(self, start: int, phrase: str, desc: str) -> str:
         """``desc`` (the description of the group ``phrase`` at ``start``) with its first letter in lower case
@@ -1043,7 +1078,7 @@ class _Resolver:
         "Farmers' groups"; not "House Republicans", nor "Sanders' aides" when Sanders is a person here)."""
         if start != self._sentence_start(start) or not _common_opener(phrase):
             return desc
-        if self.index.person_named(phrase.split()[0].rstrip("'\u2019")) is not None:
+        if self.index.person_named(phrase.split()[0].rstrip(_APOSTROPHES)) is not None:
             return desc
         return desc[:1].lower() + desc[1:]
 
@@ -1145,13 +1180,12 @@ class _Resolver:
         s = self.doc.sentence_at(start)
         if s is None:
             return None
-        rules = name_rules()
         for index in range(s.index, max(-1, s.index - 3), -1):
             sent = self.doc.sentences[index]
             tokens = tokenize(self.text, sent.start, min(sent.end, start))
             for k in range(len(tokens) - 1, -1, -1):
                 low = tokens[k][3]
-                if low not in rules["group_nouns"] or not (low.endswith("s") or low in {"police", "people"}):
+                if not plural_group_noun(low):
                     continue
                 if self.in_quote(tokens[k][1]):
                     continue
@@ -1254,16 +1288,14 @@ def _common_opener(phrase: str) -> bool:
     words = phrase.split()
     rules = name_rules()
     if len(words) == 1:  # "Prosecutors said": a plural group noun alone
-        low = words[0].lower()
-        return low in rules["group_nouns"] and low.endswith("s") and words[0][1:].islower() and (
-            low not in rules["not_names"])
+        return group_opener(words[0])
     if not words[1][:1].islower():
         return False
-    first = words[0].lower().rstrip("'\u2019")
+    first = words[0].lower().rstrip(_APOSTROPHES)
     if first in _PROPER_MODIFIERS or first in rules["demonyms"]:
         return False
     return first in rules["premodifiers"] or first in rules["group_nouns"] or first in rules[
-        "description_nouns"] or (words[0].endswith(("'", "\u2019")) and first.endswith(_AGENT_PLURALS))
+        "description_nouns"] or (words[0].endswith(tuple(_APOSTROPHES)) and first.endswith(_AGENT_PLURALS))
 
 
 def _role_description(phrase: str) -> bool:
@@ -1272,7 +1304,7 @@ def _role_description(phrase: str) -> bool:
     words up to a singular role noun of the name rules' descriptions that ends the phrase or comes before its
     first preposition."""
     words = [w.lower() for w in _WORDS.findall(phrase)]
-    if len(words) < 2 or not (words[0] in {"a", "an"} or words[0].endswith(("'s", "\u2019s"))):
+    if len(words) < 2 or not (words[0] in {"a", "an"} or words[0].endswith(_POSSESSIVES)):
         return False
     head = next((k for k, w in enumerate(words) if w in _SOURCE_PREPOSITIONS), len(words)) - 1
     rules = name_rules()
@@ -1678,7 +1710,7 @@ class _Extractor:
                 main = self._main_subject(sent, cue)
             return main if main is not None and main.speaker else None
         span = _head_before_complements(tokens, _np_ending_at(tokens, j, lo), lo)
-        if span is None and tok[4] and tok[3] in name_rules()["group_nouns"] and tok[3].endswith("s") and (
+        if span is None and tok[4] and plural_group_noun(tok[3]) and (
                 j == lo or tokens[j - 1][4] or tokens[j - 1][3] in _QUANTIFIERS or not tokens[j - 1][0][:1].isalnum()):
             # "Several Democrats cautioned", "House Republicans say": a capitalised group
             a = j
@@ -1896,7 +1928,7 @@ class _Extractor:
         """A named person a few words after an inverted cue, past words the noun-phrase rule stops at
         ("said 9/11 widow Terry Strada")."""
         for k in range(i, min(i + 6, len(tokens))):
-            if tokens[k][0] in {",", ";", ".", "“", '"', "(", "—"}:
+            if tokens[k][0] in _BARE_FRAME_STOPS:
                 return None
             found = self.resolver.by_start.get(tokens[k][1])
             if found is not None:
@@ -2080,8 +2112,8 @@ class _Extractor:
         sent = self._sentence_of(q.close_mark)
         if sent is None:
             return None
-        inner_end = self.text[q.start:q.end].rstrip().rstrip("\u2019'")
-        after = self.text[q.outer_end:q.outer_end + 3].lstrip("\u2019'")
+        inner_end = self.text[q.start:q.end].rstrip().rstrip(_SINGLE_CLOSERS)
+        after = self.text[q.outer_end:q.outer_end + 3].lstrip(_SINGLE_CLOSERS)
         dashed = bool(_DASH_LABEL.match(self.text, q.outer_end))
         said = _WORDS.match(self.text, q.outer_end + 1) if self.text[q.outer_end:q.outer_end + 1] == " " else None
         inverted = said is not None and said.group().lower() in cue_lexicon().inverted
@@ -2099,7 +2131,7 @@ class _Extractor:
             sent, tokens, first = nxt, self.sentence_tokens(nxt), 0
             if not tokens:
                 return None
-        while first < len(tokens) - 1 and tokens[first][0] in {",", "'", "\u2019"}:
+        while first < len(tokens) - 1 and (tokens[first][0] == "," or tokens[first][0] in _SINGLE_CLOSER_SET):
             first += 1  # the comma, and the closing mark of a quotation inside ("... 'old-school,' ' ' said")
         dash = self._dash_label(q, tokens, first)
         if dash is not None:
@@ -2397,7 +2429,7 @@ class _Extractor:
             return False  # an adjunct opens with a preposition, a subordinator or a participle
         if _ANY_WORD.search(self.text[q.outer_end:self.doc.sentences[sent].end]):
             return False  # 'the plan, “which nobody read,” was dead'
-        if len(_WORDS.findall(self.text[q.start:q.end])) < 5:
+        if len(_WORDS.findall(self.text[q.start:q.end])) < _MIN_STATEMENT_WORDS:
             return False  # a slogan or a title: 'the change from the campaign slogan, “Make America Great Again.”'
         split = any(x.outer_end <= cue.start and self.text[x.start:x.end].rstrip().endswith(",")
                     for x in self._quotes_in_sentence(sent))
@@ -2418,7 +2450,7 @@ class _Extractor:
         last = self.quotes[members[-1]]
         tail = self.text[last.outer_end:limit]
         m = _TAIL_CLAUSE.match(tail) or (_TRAILING_TIME.match(tail) and len(
-            _WORDS.findall(self.text[last.start:last.end])) >= 3)  # (not after a title: 'told NBC's “Today” on ...')
+            _WORDS.findall(self.text[last.start:last.end])) >= _MIN_CLAUSE_QUOTE_WORDS)  # (not after a title)
         if m or not _ANY_WORD.search(tail):
             limit = last.outer_end
         return _trim_end(self.text, self.quotes[qi].start, limit), members
@@ -2494,7 +2526,7 @@ class _Extractor:
                 return None
             sp = _replace(framed, "previous quote", keep_mention=False)
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
-        if not starts_para and not self.text[self._sentence_start(q)].startswith(("\u201c", '"', "\u2018", "'")) and (
+        if not starts_para and not self.text[self._sentence_start(q)].startswith(tuple(_QUOTE_OPENINGS)) and (
                 len(words) < 8):
             return None
         label = _LEAD_LABEL.match(self.text[para_start:q.start])
@@ -2525,7 +2557,7 @@ class _Extractor:
         here = self._paragraph_of(q.start)
         if prev and self._paragraph_of(prev[-1].start) >= here - 1:
             if self._paragraph_of(prev[-1].start) < here and not starts_para and not self.text[
-                    self._sentence_start(q)].startswith(("\u201c", '"')):
+                    self._sentence_start(q)].startswith(tuple(_OPENERS + _STRAIGHT)):
                 # a quotation inside a sentence of a later paragraph that opens with a person ("Dan Ross, a
                 # lawyer, has egged them on with talks like “...”") is that person's, not the one before's
                 opener = self.text[self._sentence_start(q):].split(None, 1)[:1]
@@ -2928,7 +2960,7 @@ class _Extractor:
             if c.last < k and (sent, c.first) in self.used:
                 start = tokens[c.last + 1][1]
         j = k
-        while j > 0 and not tokens[j - 1][0][:1].isalnum() and tokens[j - 1][0] not in _CLOSERS + '"' and (
+        while j > 0 and not tokens[j - 1][0][:1].isalnum() and tokens[j - 1][0] not in _CLOSER_SET and (
                 tokens[j - 1][0] not in _UNIT_SIGNS or j < 2 or not tokens[j - 2][0][:1].isalnum()):
             j -= 1  # (a sign that ends a number, "44.9%", is part of the clause)
         end = tokens[j - 1][2] if j > 0 else start
@@ -3058,7 +3090,7 @@ def _object_reports_nothing(tokens: list[Token], cue: _Cue, start: int, end: int
     if any(t[3] == "that" for t in tokens[cue.last + 1:] if t[1] < start):
         return False  # "reported that sales fell"
     words = [t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end]
-    if not words or any(t[3] in lex.finite or t[0] in _MARKS or t[0] in {"\u2018", "\u2019", "'"} for t in words):
+    if not words or any(t[3] in lex.finite or t[0] in _ALL_MARKS for t in words):
         return False
     alnum = [t for t in words if t[0][:1].isalnum()]
     if lemma in lex.answers and 0 < len(alnum) <= 3 and alnum[0][3] in {"the", "this", "that", "these", "those"} and not any(t[4] for t in alnum):
@@ -3088,8 +3120,7 @@ def _negated_object(words: list[Token], lex: _Lexicon) -> bool:
     ``[not_reports] negated_object_cues``: "offered no evidence for the charge"): no clause, question word or
     quotation mark after it ("offered no proof that ..." and "provided no details about how ..." stay)."""
     questions = lex.passive_followers - _AFTER_OBJECT_PREPOSITIONS - {"for"}  # whether, if, how, why ...
-    return not any(t[3] in lex.finite or t[3] in questions or t[0] in _MARKS
-                   or t[0] in {"\u2018", "\u2019", "'"} for t in words)
+    return not any(t[3] in lex.finite or t[3] in questions or t[0] in _ALL_MARKS for t in words)
 
 
 def _without_time_tail(words: list[Token]) -> list[Token]:
@@ -3118,8 +3149,7 @@ def _bare_object(words: list[Token], lemma: str, lex: _Lexicon) -> bool:
         cut = next((k for k in range(1, len(words) - 1) if words[k][3] == "to" and words[k + 1][0][:1].islower()
                     and words[k + 1][3] not in _DETERMINERS and words[k + 1][3] not in lex.bare_infinitives), None)
         words = words[:cut] if cut is not None else words
-    if not words or any(t[3] in lex.finite or t[3] == "for" or t[0] in _MARKS or t[0] in {"\u2018", "\u2019", "'"}
-                        for t in words):
+    if not words or any(t[3] in lex.finite or t[3] == "for" or t[0] in _ALL_MARKS for t in words):
         return False
     words = [t for t in _without_time_tail(words) if t[0][:1].isalnum()]
     if not words or lemma == "call" and words[0][3] == "out":
@@ -3131,7 +3161,7 @@ def _bare_object(words: list[Token], lemma: str, lex: _Lexicon) -> bool:
                 words[k][3] not in _AFTER_OBJECT_PREPOSITIONS):
             return False  # "called Trump unfit"
         if lemma == "call" and words[k][3].endswith(lex.complement_endings) and words[k - 1][3] not in (
-                _DETERMINERS) and not words[k - 1][3].endswith(("'s", "\u2019s")):
+                _DETERMINERS) and not words[k - 1][3].endswith(_POSSESSIVES):
             return False  # "called the ruling outrageous", "called the charges unsubstantiated and ..."
     return True
 
@@ -3163,7 +3193,7 @@ def _possessive_description(tokens: list[Token], span: tuple[int, int] | None) -
     ("Aldovia's foreign minister", "Kane's chief of staff"): it describes someone other than the possessor."""
     if span is None or tokens[span[1]][4]:
         return False
-    return any(t[3].endswith(("\u2019s", "'s")) for t in tokens[span[0]:span[1]])
+    return any(t[3].endswith(_POSSESSIVES) for t in tokens[span[0]:span[1]])
 
 
 def _description_before(tokens: list[Token], first: int, name: int) -> bool:

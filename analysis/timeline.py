@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from .articles import Article
-from .frames import TEXT_TYPES
+from .frames import TEXT_TYPES, shorten
 from .quotemarks import in_quotation
 from .spans import SpanIndex
 from .text import parse
@@ -840,11 +840,6 @@ def plottable(df: pd.DataFrame) -> pd.DataFrame:
     return rows[rows["precision"].isin(_PLOTTED_PRECISIONS)].reset_index(drop=True)
 
 
-def _short(text: str, n: int = 48) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= n else text[: n - 1] + "\u2026"
-
-
 def _first_actor(actors: str | None) -> str:
     return actors.split("; ")[0] if actors else "(no actor)"
 
@@ -951,7 +946,7 @@ def _draw_rows(ax: Axes, rows: pd.DataFrame, colours: dict[str, str], labelled: 
                     edgecolor=colour, hatch="//" if row.inherited else None)
         if not label:
             continue
-        text = f"{_short(row.label, 34)}  \u00b7 \u201c{_short(row.text, 22)}\u201d"
+        text = f"{shorten(row.label, 34)}  \u00b7 \u201c{shorten(row.text, 22)}\u201d"
         right_half = (max(start, lo) + (min(end, hi) - max(start, lo)) / 2 - lo) > (hi - lo) / 2
         if right_half:
             ax.annotate(text, (max(start, lo), y), xytext=(-6, 0), textcoords="offset points", va="center",
@@ -1039,7 +1034,7 @@ def plot_timeline(df: pd.DataFrame, ax: Axes | None = None, *, window_days: int 
         ax.set_xlabel("Date")
         ax.set_title("Reconstructed timeline (earliest at the top)")
         if len(left_out):
-            names = "; ".join(f"{_short(r.label, 28)} ({r.value})" for r in left_out.head(6).itertuples())
+            names = "; ".join(f"{shorten(r.label, 28)} ({r.value})" for r in left_out.head(6).itertuples())
             more = f" and {len(left_out) - 6} more" if len(left_out) > 6 else ""
             _footnote(ax, f"Not drawn, more than {window_days} days from publication (most events are near it): "
                       f"{names}{more}", grow=own_figure)
@@ -1074,7 +1069,7 @@ def plot_story_order(df: pd.DataFrame, ax: Axes | None = None) -> Figure:
             label="told in chronological order")
     for x, y, row in zip(story, chrono, rows.itertuples()):
         ax.scatter([x], [y], color=colours[_first_actor(row.actors)], s=45, zorder=2)
-        ax.annotate(_short(f"{row.label} ({row.text})", 36), (x, y), xytext=(5, 3), textcoords="offset points",
+        ax.annotate(shorten(f"{row.label} ({row.text})", 36), (x, y), xytext=(5, 3), textcoords="offset points",
                     fontsize=8)
     ax.set_xlabel("Story order (position in the article)")
     ax.set_ylabel("Chronological order (earliest = 0)")
