@@ -100,6 +100,17 @@ def test_furniture_phrase_however_much_punctuation_surrounds_it(write, paragraph
 
 
 @pytest.mark.parametrize("paragraph", [
+    "She said: \u00abWe will pay the bill.\u00bb",          # French-style marks close the paragraph
+    "\u00abWe will pay the bill,\u00bb she said",            # a quotation in any marks is no headline
+    "\u201eWe will pay the bill,\u201c she said",
+])
+def test_a_short_paragraph_in_any_quotation_marks_is_body_text(write, paragraph):
+    doc = parse(load_article(write("g.txt", f"Title | Site\n\n{paragraph}\n")))
+    assert doc.set_aside == ()
+    assert [s.text for s in doc.sentences] == [paragraph]
+
+
+@pytest.mark.parametrize("paragraph", [
     "Officials told The Associated Press that the plan was dead.",
     "My neighbours and I went to the meeting.",
     "The question I asked was simple.",
