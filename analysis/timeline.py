@@ -32,7 +32,8 @@ import numpy as np
 import pandas as pd
 
 from .articles import Article
-from .frames import TEXT_TYPES
+from .frames import TEXT_TYPES, shorten
+from .quotemarks import in_quotation
 from .spans import SpanIndex
 from .text import parse
 from .timex import Timex, clause_tense, tag_timexes
@@ -84,8 +85,14 @@ _NEGATED = re.compile(r"(?<![\w'])(?<!\b[Ii]f )(?<!\b[Oo]r )(?i:not)\s+(?:(?i:in
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> dict:
+    """The word lists of ``analysis/data/timex_events.toml`` (read once), with two derived from the reporting-cue
+    lexicon (:func:`analysis.quotes.cue_lexicon`) instead of repeated: ``statement_verbs`` (:func:`_statement_verbs`)
+    and the nouns of ``occasions`` (the file's phrases and the cue lexicon's ``speech_occasions``)."""
+    from .quotes import cue_lexicon  # here, not at the top: the quotes need nothing of the timeline
+
     raw = resources.files("analysis.data").joinpath("timex_events.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
+    occasions = {*data["occasions"], *cue_lexicon().speech_occasions}
     return {
         "verbs": frozenset(data["verbs"]),
         "not_verbs": frozenset(data["not_verbs"]),
@@ -98,14 +105,33 @@ def _lexicon() -> dict:
         "be_to_governors": frozenset(data["be_to_governors"]),
         "not_ing_verbs": frozenset(data["not_ing_verbs"]),
         "prepositions": frozenset(data["prepositions"]),
-        "statement_verbs": frozenset(data["statement_verbs"]),
+        "statement_verbs": _statement_verbs(data),
         "parallel_words": frozenset(data["parallel_words"]),
         "shift_words": frozenset(data["shift_words"]),
         "present_forms": frozenset(data["present_forms"]),
-        "occasions": re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(data["occasions"], key=len,
-                                                                                   reverse=True)) + r")\b",
-                                re.IGNORECASE),
+        "occasions": re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(occasions, key=len, reverse=True))
+                                + r")\b", re.IGNORECASE),
     }
+
+
+def _statement_verbs(data: dict) -> frozenset[str]:
+    """The statement verbs of ``data`` (timex_events.toml): the forms that the reporting-cue lexicon gives for each
+    of ``statement_lemmas``, except the participles in -ing and ``not_statement_forms``, and ``statement_forms``.
+
+    Raises:
+        ValueError: a lemma the reporting-cue lexicon lacks (add its forms to ``[speech]`` of reporting_cues.toml,
+            or list them in ``statement_forms`` of timex_events.toml).
+    """
+    from .quotes import cue_lexicon
+
+    lemmas = frozenset(data["statement_lemmas"])
+    forms = cue_lexicon().forms
+    missing = lemmas - {lemma for lemma, _ in forms.values()}
+    if missing:
+        raise ValueError(f"statement_lemmas of timex_events.toml not in reporting_cues.toml: {sorted(missing)}; add "
+                         "them to [speech] there, or list their forms in statement_forms of timex_events.toml")
+    derived = {f for f, (lemma, _) in forms.items() if lemma in lemmas and not f.endswith("ing")}
+    return frozenset(derived - set(data["not_statement_forms"])) | frozenset(data["statement_forms"])
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -480,13 +506,6 @@ def _row(article: Article, t: Timex, sentence, mentions: _MentionIndex, non_pers
     }
 
 
-def _quoted(text: str, paragraph_start: int, pos: int) -> bool:
-    """Whether ``text[pos]`` is inside quoted speech: an odd number of straight double quotes, or more opening than
-    closing curly ones, between the start of its paragraph and ``pos``."""
-    before = text[paragraph_start:pos]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
-
-
 def _tense_disagrees(tense: str | None, date: dict, dct: _dt.date | None) -> bool:
     """Whether a clause of ``tense`` cannot take ``date`` (a row): a past verb with a date after publication ("said
     ... would attend" after "next week"), or a future one with a date before it ("it will not go unanswered"
@@ -617,10 +636,9 @@ def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
     current: dict | None = None
     occasion = False
     paragraph = None
-    paragraph_start = 0
     for s in doc.sentences:
         if s.paragraph != paragraph:
-            current, paragraph, paragraph_start = None, s.paragraph, s.start
+            current, paragraph = None, s.paragraph
         own = [r for r in dated.get(s.index, []) if r["type"] in _INHERITABLE and r["range_start"]]
         if own:
             # A sentence dated only by "since X", "not in X", "now" or a decade sets no reference time
@@ -637,7 +655,7 @@ def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
         if not verbs or not names:
             continue
         verb = _main_verb(text, verbs[0], hi, lo, lo)
-        if _quoted(text, paragraph_start, verb.start()) != _quoted(text, paragraph_start, current["start"]):
+        if in_quotation(text, verb.start()) != in_quotation(text, current["start"]):
             current = None  # into or out of quoted speech: the speaker's time is not the narrator's
             continue
         tense = _tense(text, lo, lo, s.start, s.end, verb)
@@ -863,11 +881,6 @@ def plottable(df: pd.DataFrame) -> pd.DataFrame:
     return rows[rows["precision"].isin(_PLOTTED_PRECISIONS)].reset_index(drop=True)
 
 
-def _short(text: str, n: int = 48) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= n else text[: n - 1] + "\u2026"
-
-
 def _first_actor(actors: str | None) -> str:
     return actors.split("; ")[0] if actors else "(no actor)"
 
@@ -1018,7 +1031,7 @@ def _draw_rows(ax: Axes, rows: pd.DataFrame, colours: dict[str, str], labelled: 
                     edgecolor=colour, hatch="//" if row.inherited else None)
         if not label:
             continue
-        text = f"{_short(row.label, 34)}  \u00b7 \u201c{_short(row.text, 22)}\u201d"
+        text = f"{shorten(row.label, 34)}  \u00b7 \u201c{shorten(row.text, 22)}\u201d"
         right_half = (max(start, lo) + (min(end, hi) - max(start, lo)) / 2 - lo) > (hi - lo) / 2
         if right_half:
             ax.annotate(text, (max(start, lo), y), xytext=(-6, 0), textcoords="offset points", va="center",
@@ -1109,7 +1122,7 @@ def plot_timeline(df: pd.DataFrame, ax: Axes | None = None, *, window_days: int 
         ax.set_xlabel("Date")
         ax.set_title("Reconstructed timeline (earliest at the top)")
         if len(left_out):
-            names = "; ".join(f"{_short(r.label, 28)} ({r.value})" for r in left_out.head(6).itertuples())
+            names = "; ".join(f"{shorten(r.label, 28)} ({r.value})" for r in left_out.head(6).itertuples())
             more = f" and {len(left_out) - 6} more" if len(left_out) > 6 else ""
             _footnote(ax, f"Not drawn, more than {window_days} days from publication (most events are near it): "
                       f"{names}{more}", grow=own_figure)
@@ -1144,7 +1157,7 @@ def plot_story_order(df: pd.DataFrame, ax: Axes | None = None) -> Figure:
             label="told in chronological order")
     for x, y, row in zip(story, chrono, rows.itertuples()):
         ax.scatter([x], [y], color=colours[_first_actor(row.actors)], s=45, zorder=2)
-        ax.annotate(_short(f"{row.label} ({row.text})", 36), (x, y), xytext=(5, 3), textcoords="offset points",
+        ax.annotate(shorten(f"{row.label} ({row.text})", 36), (x, y), xytext=(5, 3), textcoords="offset points",
                     fontsize=8)
     ax.set_xlabel("Story order (position in the article)")
     ax.set_ylabel("Chronological order (earliest = 0)")

@@ -388,6 +388,14 @@ def test_a_date_not_after_since_stays_in_the_chronology(write, sentence: str, ex
         ("The storm hit the pier last Tuesday. \u201cMayor Tom Reyes was shaken,\u201d a fisherman said.", False),
         ('"The storm hit the pier last Tuesday," the harbour master said. Mayor Tom Reyes inspected the damage.',
          False),
+        # ... single quotation marks alike (British style), straight or curly
+        ("The storm hit the pier last Tuesday. 'Mayor Tom Reyes cried when he saw it,' a fisherman said.", False),
+        ("The storm hit the pier last Tuesday. \u2018Mayor Tom Reyes was shaken,\u2019 a fisherman said.", False),
+        ("'The storm hit the pier last Tuesday,' the harbour master said. Mayor Tom Reyes inspected the damage.",
+         False),
+        # an apostrophe opens no quotation: the passage goes on
+        ("The storm hit the fishermen's pier last Tuesday. Mayor Tom Reyes inspected the boats' hulls.", True),
+        ("The storm hit the MPs' pier last Tuesday. Mayor Tom Reyes inspected the damage.", True),
     ],
 )
 def test_inherited_dates_respect_tense_and_quotes(write, paragraph: str, inherits: bool) -> None:
@@ -617,3 +625,67 @@ def test_an_edge_mod_is_drawn_as_a_third_of_its_range(write, expression: str, mo
     last = mdates.num2date(bar.get_x() + bar.get_width() - 1)
     plt.close(fig)
     assert (first.month, last.month) == months
+
+
+# --- word lists derived from the reporting-cue lexicon instead of repeated (timex_events.toml) ----------------------
+
+
+def _timeline_module():
+    import importlib
+
+    return importlib.import_module("analysis.timeline")  # ``analysis.timeline`` is also the function
+
+
+def _events_toml() -> dict:
+    from importlib import resources
+
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
+    return tomllib.loads(resources.files("analysis.data").joinpath("timex_events.toml").read_text(encoding="utf-8"))
+
+
+def test_statement_verbs_are_the_cue_forms_of_their_lemmas():
+    from analysis.quotes import cue_lexicon
+
+    data = _events_toml()
+    lemmas = set(data["statement_lemmas"])
+    verbs = _timeline_module()._lexicon()["statement_verbs"]
+    cue_forms = {f for f, (lemma, _) in cue_lexicon().forms.items() if lemma in lemmas}
+    assert {f for f in cue_forms if not f.endswith("ing")} - {"written"} <= verbs
+    assert not {f for f in cue_forms if f.endswith("ing")} & verbs
+    assert {"said", "told", "wrote", "criticise", "emphasise", "lambasted", "spoke", "apologised"} <= verbs
+    assert not {"written", "saying", "believed", "called"} & verbs
+    # timex_events.toml spells out only forms that are no cue: a cue form there would be a repetition
+    assert not set(data["statement_forms"]) & set(cue_lexicon().forms)
+
+
+def test_a_form_added_to_a_cue_lemma_is_a_statement_verb(monkeypatch):
+    import types
+
+    import analysis.quotes
+
+    forms = {f: ("say", "speech") for f in ("say", "says", "said", "saying", "sayeth")}
+    forms |= {f: ("write", "speech") for f in ("write", "wrote", "written")} | {"think": ("think", "belief")}
+    monkeypatch.setattr(analysis.quotes, "cue_lexicon", lambda: types.SimpleNamespace(forms=forms))
+    data = {"statement_lemmas": ["say", "write"], "not_statement_forms": ["written"], "statement_forms": ["spoke"]}
+    assert _timeline_module()._statement_verbs(data) == {"say", "says", "said", "sayeth", "write", "wrote", "spoke"}
+    with pytest.raises(ValueError, match="reporting_cues.toml"):
+        _timeline_module()._statement_verbs({**data, "statement_lemmas": ["say", "holler"]})
+
+
+def test_occasions_of_speech_come_from_the_reporting_cues():
+    from analysis.quotes import cue_lexicon
+
+    lex = cue_lexicon()
+    occasions = _timeline_module()._lexicon()["occasions"]
+    assert lex.speech_occasions and lex.speech_occasions < lex.occasion_nouns
+    for noun in lex.speech_occasions:
+        assert occasions.search(f"at a {noun} on Monday"), noun
+    for phrase in ("a CNN town hall", "a press call", "the Q&A"):  # timex_events.toml's own phrases
+        assert occasions.search(phrase), phrase
+    for noun in lex.occasion_nouns - lex.speech_occasions:  # occasions for the quotes only ("letter", "call")
+        assert not occasions.search(f"in a {noun} on Monday"), noun
+    assert not set(_events_toml()["occasions"]) & lex.speech_occasions
