@@ -62,6 +62,7 @@ from .speakers import (
     find_names,
     group_head,
     is_anonymous,
+    is_thing_name,
     name_rules,
     pronoun_kind,
     tokenize,
@@ -854,8 +855,8 @@ def _head_before_complements(tokens: list[Token], span: tuple[int, int] | None, 
         return (before[0], span[1]) if before is not None else (first - 3, span[1])
     heads = _source_heads()
     for _ in range(_MAX_COMPLEMENTS):
-        if first - 2 < lo or tokens[first - 1][3] not in _SOURCE_PREPOSITIONS:
-            break
+        if first - 2 < lo or tokens[first - 1][3] not in _SOURCE_PREPOSITIONS and tokens[first - 1][3] != "on":
+            break  # ("Shopkeepers on Regent Row said": the shopkeepers, not the street)
         before = _np_ending_at(tokens, first - 2, lo)
         if before is None:
             break
@@ -970,6 +971,14 @@ _MAX_UNRESOLVED_FRAME = 4
 _MAX_NAME_CHARS = 500  # no person name is longer: bounds the backward look-ups by position
 
 
+# a source who gives only a first name or is identified by one: ", who gave only his first name, Tariq",
+# ", who gave her name as Mira", ", identified only as Sam"
+_GIVEN_NAME = re.compile(
+    r",?\s+(?:(?:who|and)\s+(?:gave|gives|would\s+give|offered|provided)\s+(?:only\s+)?(?:his|her|their)\s+"
+    r"(?:first\s+|given\s+|last\s+)?name(?:\s+only)?(?:\s+as)?|(?:who\s+(?:was|is)\s+)?(?:identified|named)\s+"
+    r"only\s+as),?\s+([A-Z][^\W\d_]+(?:[-'\u2019][A-Z][^\W\d_]+)?)\b")
+
+
 class _Resolver:
     """Per-article speaker resolution: names, pronouns, descriptions, groups, anonymous sources."""
 
@@ -1052,6 +1061,12 @@ class _Resolver:
         words = phrase.split()
         if len(words) == 1 and pronoun_kind(words[0]):
             return self._pronoun(start, end)
+        given = _GIVEN_NAME.match(self.text, end)
+        if given is not None and not pronoun_kind(words[-1]):
+            # "one owner, who gave only his first name, Tariq": the source is the name given
+            a, b = given.span(1)
+            name = self.actors.canonical(given.group(1)) or given.group(1)
+            return _Speaker(name, "person", self.actors.camp_of(name), self.text[a:b], a, b, "name")
         if is_anonymous(phrase):
             desc = _lower_first(phrase)
             if desc.split(" ", 1)[0].lower() in _SOURCE_NOUNS:  # "People familiar with the matter said"
@@ -1301,6 +1316,8 @@ class _Resolver:
                     continue
                 if not self.index.vouched(pid):
                     continue  # "Buffalo", "Vote": a capitalised word never seen with a first name or title
+                if is_thing_name(self.index.canonical(pid)):
+                    continue  # "the Water Allocation Bill", "Regent Row": a person pronoun never takes a thing
                 best = (m, pid)
             if best is not None:
                 name = person_name(self.index, best[1], self.actors)
@@ -1334,7 +1351,8 @@ class _Resolver:
         if m.possessive or m.after_preposition or not _SUBJECT_LEAD.fullmatch(head):
             return None  # the sentence does not open with this person
         gender = self.index.gender(pid)
-        if (gender is not None and gender != kind) or not self.index.vouched(pid):
+        if (gender is not None and gender != kind) or not self.index.vouched(pid) or (
+                is_thing_name(self.index.canonical(pid))):
             return None
         return m, pid
 
@@ -1381,12 +1399,17 @@ class _Resolver:
         # (a role with a complement that gives a side, "the leader of the Labour Party", is tied by its title
         # words below, which must carry the side)
         best = self._tied_person(start, phrase, before) if not (sides_from and proper) else None
-        for k in range(before - 1 if best is None else -1, -1, -1):
-            pid = self.persons[k][3]
-            titles = self.index.titles(pid)
-            if words & (titles - {"former", "top", "senior"}) and proper <= titles:
-                best = pid
-                break
+        former = "former" in {w.lower() for w in _WORDS.findall(sides_from or phrase)}
+        # the latest person holding every role word of the phrase, else the latest holding one of them; a role
+        # held only "formerly" ("Former Chief Minister B. S. Patil") is not "the Chief Minister"
+        for whole in (True, False):
+            for k in range(before - 1 if best is None else -1, -1, -1):
+                pid = self.persons[k][3]
+                titles = self.index.titles(pid)
+                held = (titles if former else self.index.current_titles(pid)) - {"former", "top", "senior"}
+                if (words <= held if whole else words & held) and proper <= titles:
+                    best = pid
+                    break
         res = "description"
         if best is None and recent_subject:
             s = self.doc.sentence_at(start)
@@ -1452,10 +1475,10 @@ def _common_opener(phrase: str) -> bool:
     a lower-case word ("Political analysts", "Local officials", "Farmers' groups"; not "House Republicans")."""
     words = phrase.split()
     rules = name_rules()
-    if len(words) == 1:  # "Prosecutors said": a plural group noun alone
+    if len(words) == 1:  # "Prosecutors said", "Police said": a plural group noun alone
         low = words[0].lower()
-        return low in rules["group_nouns"] and low.endswith("s") and words[0][1:].islower() and (
-            low not in rules["not_names"])
+        return low in rules["group_nouns"] and (low.endswith("s") or low in {"police", "people"}) and (
+            words[0][1:].islower() and low not in rules["not_names"])
     if not words[1][:1].islower():
         return False
     first = words[0].lower().rstrip("'\u2019")
