@@ -769,6 +769,10 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
     limit = max(lo, j - 9)
     while k - 1 >= limit and (_np_word(tokens[k - 1], rules) or _plural_possessive(tokens, k - 1, limit)):
         k -= 1  # "Farmers' groups": a plural possessive
+    if k == j and not head[4] and head[3] in rules["organisation_words"] and j - 2 >= lo and (
+            tokens[j - 1][0].isalpha() and tokens[j - 1][0].islower() and tokens[j - 2][3] in {"the", "a", "an"}) and (
+            tokens[j - 1][3] not in rules["not_names"] and tokens[j - 1][3] not in cue_lexicon().forms):
+        k = j - 2  # "the sports department", "the tenants association": a modifier before an organisation word
     if lowercase_head and not (k < j and tokens[j - 1][3] in _DETERMINERS | rules["premodifiers"]) and not (
             _represents_possessor(tokens, k, j) or _representative_after_determiner(tokens, k, j)):
         return None  # an unknown lower-case head counts only right after a determiner ("the network")
@@ -1114,9 +1118,32 @@ class _Resolver:
         if group_head(phrase) or any(m.kind in ("organisation", "place") for m in names):
             desc = _lower_first(_THE.sub("the ", phrase))
             desc = self.lower_opener(start, phrase, desc)
-            name = self.actors.canonical(phrase) or desc
+            last = names[-1] if names else None
+            if last is not None and last.kind == "organisation" and last.end == end and last.start > start and (
+                    _lower_words(self.text[start:last.start])):
+                desc = last.name  # "Civil liberties group Open Streets": the name, not the noun before it
+            name = self.actors.canonical(phrase) or self._fuller(desc, start)
             return _Speaker(name, "group", self.actors.camp_of(phrase), phrase, start, end, "group")
+        if _organisation_description(phrase):
+            # "The council", "the leagues", "Local government groups": an organisation the article describes
+            desc = self.lower_opener(start, phrase, _lower_first(_THE.sub("the ", phrase)))
+            if start == self._sentence_start(start) and desc[:1].isupper() and phrase.split()[0].lower() in (
+                    name_rules()["premodifiers"]):
+                desc = desc[:1].lower() + desc[1:]  # "Local government groups" opening the sentence
+            desc = self._fuller(desc, start)
+            return _Speaker(desc, "group", self.actors.camp_of(phrase), phrase, start, end, "group")
         return _Speaker(None, "unknown", None, phrase, start, end, "unresolved")
+
+    def _fuller(self, desc: str, start: int) -> str:
+        """``desc`` ("the department", a group at ``start``) as named in full earlier, outside quotations ("the
+        sports department"): one source for both; ``desc`` itself for other descriptions."""
+        words = desc.split()
+        if len(words) != 2 or words[0] != "the" or not words[1].isalpha() or not words[1].islower() or (
+                words[1] not in name_rules()["organisation_words"]):
+            return desc
+        fuller = [m for m in _fuller_description(words[1]).finditer(self.text, 0, start)
+                  if not self.in_quote(m.start())]
+        return "the " + fuller[-1].group(1).lower() if fuller else desc
 
     def _representative(self, start: int, end: int) -> _Speaker | None:
         """Who speaks for the person or body a possessive names ("Kessler's office", "the mayor's press office",
@@ -1486,6 +1513,43 @@ def _common_opener(phrase: str) -> bool:
         return False
     return first in rules["premodifiers"] or first in rules["group_nouns"] or first in rules[
         "description_nouns"] or (words[0].endswith(("'", "\u2019")) and first.endswith(_AGENT_PLURALS))
+
+
+@functools.lru_cache(maxsize=256)
+def _fuller_description(head: str) -> re.Pattern[str]:
+    """"the" and one or two lower-case modifiers before ``head`` ("the sports department" for "department"),
+    the modifiers and head as group 1."""
+    return re.compile(r"\b[Tt]he\s+((?:(?!" + _NOT_FULLER + r")[a-z]+\s+){1,2}" + re.escape(head) + r")\b")
+
+
+# words that set another body apart, never name the same one in full ("the previous administration")
+_NOT_FULLER = (r"(?:the|a|an|of|and|or|previous|former|last|next|same|other|whole|entire|new|old|current|first|"
+               r"second|only|own|rival|opposing|competing|said|says)\b")
+
+
+def _lower_words(span: str) -> bool:
+    """Whether ``span`` is one or more lower-case words (and spaces) only, not ending in a determiner ("group ",
+    "civil liberties group "; not "the ")."""
+    words = span.split()
+    return bool(words) and all(w.isalpha() and w.islower() for w in words) and words[-1] not in _DETERMINERS
+
+
+def _organisation_description(phrase: str) -> bool:
+    """Whether ``phrase`` describes an organisation in common words: lower-case words (after any determiner, or
+    a premodifier capitalised as the sentence opens) ending in an organisation word of the name rules, singular
+    or plural, or a plural such as "groups" ("the council", "The leagues", "Local government groups", "the
+    sports department"; not "the Council", a name)."""
+    words = phrase.split()
+    rules = name_rules()
+    if not words or not all(w.isalpha() for w in words):
+        return False
+    if words[0].lower() in _DETERMINERS or words[0].lower() in rules["premodifiers"]:
+        words = words[1:]
+    if not words or not all(w.islower() for w in words):
+        return False
+    head = words[-1]
+    return head in rules["organisation_words"] or head in rules["modified_plurals"] or (
+        head.endswith("s") and head[:-1] in rules["organisation_words"] and len(head) > 4)
 
 
 def _role_description(phrase: str) -> bool:

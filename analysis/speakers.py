@@ -388,8 +388,10 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
     article = prev if at == 0 else run[at - 1][3]  # "the Bill", and "The Bill" opening a sentence
     if article in {"the", "a", "an"} and len(words) == 1 and first[3] not in rules["titles"] and (
             first[3] not in rules["demonyms"] and first[3] not in rules["affiliations"]) and (
-            "-" not in first[0] or all(p[:1].isupper() for p in first[0].split("-"))):
-        # names take no article: "the Trip", "the Kremlin" are things or institutions
+            "-" not in first[0] or all(p[:1].isupper() for p in first[0].split("-"))) and (
+            not _modifies_noun(tokens, idx + len(run), rules)):
+        # names take no article: "the Trip", "the Kremlin", "The Bill provided" are things or institutions
+        # (but "the Clinton campaign", "a Trump television interview": a name before a noun)
         kind = "place" if low in rules["places"] else "organisation"
         return [NameMention(kind, first[1], end, first[1], phrase, (), possessive, after_prep, initial)]
     if low in rules["places"]:
@@ -440,6 +442,20 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
     titles = tuple(t[3].rstrip(".") for t in prefix)
     return [NameMention("person", first[1], end, name_start, name, titles, possessive, after_prep,
                         initial and not prefix)]
+
+
+def _modifies_noun(tokens: list[Token], i: int, rules: dict) -> bool:
+    """Whether ``tokens[i]``, right after a capitalised word, is a lower-case word that may be a noun the word
+    modifies ("the Clinton campaign", "a Trump television interview"): not a function word of the rules'
+    ``not_names``, a past form in "-ed", or a verb-like "-s" form that no noun list of the rules holds ("the
+    Vatican says"). ``rules`` are the name rules (`name_rules()`)."""
+    if i >= len(tokens) or not tokens[i][0].isalpha() or not tokens[i][0].islower():
+        return False
+    low = tokens[i][3]
+    if low in rules["not_names"] or low.endswith("ed"):
+        return False
+    return not low.endswith("s") or low.endswith("ss") or low in rules["group_nouns"] or (
+        low in rules["modified_plurals"] or low in rules["organisation_words"])
 
 
 def _thing_kind(words: list[Token], rules: dict) -> str | None:

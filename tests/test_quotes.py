@@ -932,8 +932,7 @@ def test_description_then_organisation(body, speaker):
         # an article, lower-case modifiers and a singular head the noun-phrase rules do not know
         ("Homes in Kelby lost power at noon. The grid operator said engineers would restore supply by 6 p.m.",
          "engineers would restore supply by 6 p.m", "The grid operator"),
-        ("The regional water company said the supply was safe to drink.", "the supply was safe to drink",
-         "The regional water company"),
+        # (an organisation word as the head makes a group since the seventh audit: test_audit7_speaker_types)
         ("But a local ferry operator later said crossings would resume.", "crossings would resume",
          "a local ferry operator"),
     ],
@@ -1909,6 +1908,18 @@ def test_audit7_speakers(body, fragment, speaker):
         # firms ending in "Electric" or "Homes" are organisations
         ("Dunmore Electric said the outage was over.", "the outage was over", "Dunmore Electric", "group"),
         ("Castlegate Homes said it would build 40 flats.", "it would build 40 flats", "Castlegate Homes", "group"),
+        # a descriptive noun before an organisation's name is not part of the name
+        ("Civil liberties group Fair Streets said the march was peaceful.", "the march was peaceful",
+         "Fair Streets", "group"),
+        # a described organisation speaks as a group ("the council", "the leagues", "local government groups")
+        ("The council said the road was closed.", "the road was closed", "the council", "group"),
+        ("The regional water company said the supply was safe to drink.", "the supply was safe to drink",
+         "the regional water company", "group"),
+        ("The leagues say the levy is unfair.", "the levy is unfair", "the leagues", "group"),
+        ("Local government groups warned that the money was short.", "the money was short",
+         "local government groups", "group"),
+        ("The sports department said the money would follow.", "the money would follow", "the sports department",
+         "group"),
         # the sentence's opening "Police" and a later "police" are one source
         ("Police said the road was closed. Later, police said it had reopened.", "the road was closed", "police",
          "group"),
@@ -1917,6 +1928,12 @@ def test_audit7_speakers(body, fragment, speaker):
 def test_audit7_speaker_types(body, fragment, speaker, speaker_type):
     row = _row(_quotes(body), fragment)
     assert (row["speaker"], row["speaker_type"]) == (speaker, speaker_type)
+
+
+def test_audit7_the_department_is_the_department_named_before():
+    body = ("The sports department said the fund would open in May. Clubs were wary. The department has said "
+            "guidance will follow.")
+    assert list(_quotes(body)["speaker"]) == ["the sports department", "the sports department"]
 
 
 def test_audit7_a_street_is_not_a_speaker():
