@@ -983,6 +983,10 @@ _GIVEN_NAME = re.compile(
     r"only\s+as),?\s+([A-Z][^\W\d_]+(?:[-'\u2019][A-Z][^\W\d_]+)?)\b")
 
 
+# between a name and a name in a relative clause set after it: ", who succeeded " (no clause boundary inside)
+_RELATIVE_GAP = re.compile(r",\s+(?:who|whom|whose)\s+[^,;.!?\u201c\u201d\"]{1,80}?\s+")
+
+
 class _Resolver:
     """Per-article speaker resolution: names, pronouns, descriptions, groups, anonymous sources."""
 
@@ -1345,6 +1349,8 @@ class _Resolver:
                     continue  # "Buffalo", "Vote": a capitalised word never seen with a first name or title
                 if is_thing_name(self.index.canonical(pid)):
                     continue  # "the Water Allocation Bill", "Regent Row": a person pronoun never takes a thing
+                if k > 0 and self._object_of_relative_clause(k, kind):
+                    continue  # "Helen Moss, who succeeded Mary Jones, said ... She said": the subject, not the object
                 best = (m, pid)
             if best is not None:
                 name = person_name(self.index, best[1], self.actors)
@@ -1362,6 +1368,17 @@ class _Resolver:
                 name = self.actors.canonical(org.name) or org.name
                 return _Speaker(name, "group", self.actors.camp_of(org.name), word, start, end, "pronoun")
         return _Speaker(None, "unknown", None, word, start, end, "unresolved")
+
+    def _object_of_relative_clause(self, k: int, kind: str) -> bool:
+        """Whether person ``k`` (of ``self.persons``) stands in a relative clause on the person named just before
+        it, who could take a pronoun of ``kind`` too ("Helen Moss, who succeeded Mary Jones as chair, said"):
+        the clause's object is not the antecedent, its head is."""
+        a, _, _, _ = self.persons[k]
+        _, hb, hm, hpid = self.persons[k - 1]
+        if hm.possessive or hm.after_preposition or not _RELATIVE_GAP.fullmatch(self.text, hb, a):
+            return False
+        gender = self.index.gender(hpid)
+        return (gender is None or gender == kind) and self.index.vouched(hpid)
 
     def _sentence_subject_antecedent(self, start: int, kind: str) -> tuple | None:
         """The person who opens the pronoun's own sentence as its subject, when the pronoun is not the

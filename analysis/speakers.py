@@ -69,6 +69,10 @@ _PLURAL_SOURCES = re.compile(r"\bofficials\b")
 _QUANTIFIED = re.compile(r"\b(a|an|one|two|three|several|some|unnamed|anonymous|familiar)\b")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "shri", "smt", "shrimati"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# verbs in "-s" after "the"/"a" and a capitalised word that make it a thing or an institution ("The Vatican
+# seems"), besides the reporting verbs of the cue lexicon ("The Guardian reports")
+_VERBS_IN_S = frozenset({"is", "has", "does", "seems", "remains", "wants", "needs", "plans", "hopes", "faces",
+                         "holds", "keeps", "gets", "makes", "takes", "gives", "runs", "owns", "leads", "continues"})
 _FORMER = frozenset({"former", "ex", "erstwhile", "outgoing", "late"})  # title words before roles no longer held
 # endings of hyphenated adjectives made from a name ("Obama-era", "Trump-backed"), unlike "Ki-moon"
 _HYPHEN_ADJECTIVES = frozenset({"era", "led", "based", "style", "like", "made", "born", "run", "owned", "backed",
@@ -389,7 +393,7 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
     if article in {"the", "a", "an"} and len(words) == 1 and first[3] not in rules["titles"] and (
             first[3] not in rules["demonyms"] and first[3] not in rules["affiliations"]) and (
             "-" not in first[0] or all(p[:1].isupper() for p in first[0].split("-"))) and (
-            not _modifies_noun(tokens, idx + len(run), rules)):
+            first[3] in rules["law_heads"] or not _modifies_noun(tokens, idx + len(run), rules)):
         # names take no article: "the Trip", "the Kremlin", "The Bill provided" are things or institutions
         # (but "the Clinton campaign", "a Trump television interview": a name before a noun)
         kind = "place" if low in rules["places"] else "organisation"
@@ -446,16 +450,22 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
 
 def _modifies_noun(tokens: list[Token], i: int, rules: dict) -> bool:
     """Whether ``tokens[i]``, right after a capitalised word, is a lower-case word that may be a noun the word
-    modifies ("the Clinton campaign", "a Trump television interview"): not a function word of the rules'
-    ``not_names``, a past form in "-ed", or a verb-like "-s" form that no noun list of the rules holds ("the
-    Vatican says"). ``rules`` are the name rules (`name_rules()`)."""
+    modifies ("the Clinton campaign", "a Trump television interview", "the Clinton years") or "of": not a
+    function word of the rules' ``not_names``, a past form in "-ed", a reporting verb of the cue lexicon or a
+    common verb in "-s" ("The Vatican says", "the Guardian reported"). ``rules`` are the name rules
+    (`name_rules()`)."""
     if i >= len(tokens) or not tokens[i][0].isalpha() or not tokens[i][0].islower():
         return False
     low = tokens[i][3]
+    if low == "of":
+        return True  # "the Trump of the primaries": a person in a description
     if low in rules["not_names"] or low.endswith("ed"):
         return False
-    return not low.endswith("s") or low.endswith("ss") or low in rules["group_nouns"] or (
-        low in rules["modified_plurals"] or low in rules["organisation_words"])
+    if low.endswith("s") and not low.endswith("ss"):
+        from .quotes import cue_lexicon  # here: analysis.quotes imports this module
+
+        return low not in cue_lexicon().forms and low not in _VERBS_IN_S  # "the Clinton years"
+    return True
 
 
 def _thing_kind(words: list[Token], rules: dict) -> str | None:

@@ -1867,29 +1867,34 @@ def test_review_lexicon_reads_every_list():
     ("body", "fragment", "speaker"),
     [
         # a person pronoun never takes a bill, act or street named in between
-        ("The house passed the Coastal Water Allocation Bill. Leader of the Opposition Smt. Suvarna Rao called the Bill rushed and alleged that nobody was asked. She "
-         "demanded that it go to a committee.", "it go to a committee", "Suvarna Rao"),
-        ("The council passed the Coastal Fisheries Licensing Bill on Monday. Union leader Ravi Menon welcomed the "
-         "Bill. He said the union would watch it closely.", "the union would watch it closely", "Ravi Menon"),
-        ("Campaigner Kiran Pike spoke first. Mercer Row flooded again on Monday. She said the noise was unbearable.", "the noise was unbearable",
-         "Kiran Pike"),
+        (("The house passed the Coastal Water Allocation Bill. Leader of the Opposition Smt. Suvarna Rao called "
+          "the Bill rushed and alleged that nobody was asked. She demanded that it go to a committee."),
+         "it go to a committee", "Suvarna Rao"),
+        (("The council passed the Coastal Fisheries Licensing Bill on Monday. Union leader Ravi Menon welcomed the "
+         "Bill. He said the union would watch it closely."), "the union would watch it closely", "Ravi Menon"),
+        ("Campaigner Kiran Pike spoke first. Mercer Row flooded again on Monday. She said the noise was unbearable.",
+         "the noise was unbearable", "Kiran Pike"),
         # a relative clause's organisation is not the subject; a plural possessive does not cut its name
-        ("Helen Moss, who chairs the Dock Lane Tenants\u2019 Association, said the vote was wrong. She said 900 "
-         "people had signed.", "900 people had signed", "Helen Moss"),
+        (("Helen Moss, who chairs the Dock Lane Tenants\u2019 Association, said the vote was wrong. She said 900 "
+         "people had signed."), "900 people had signed", "Helen Moss"),
+        ("Helen Moss, who succeeded Mary Jones as chair, said the vote was wrong. She said 900 people had signed.",
+         "900 people had signed", "Helen Moss"),
+        ("Helen Moss, who succeeded John Jones as chair, said the vote was wrong. He said 900 people had signed.",
+         "900 people had signed", "John Jones"),
         ("The Renters' Union says that is far too little.", "far too little", "the Renters' Union"),
         # a former holder of a title is not its current holder
-        ("Chief Minister Arun Das opened the debate. Former Chief Minister Vikram Bose, now an opposition member, "
+        (("Chief Minister Arun Das opened the debate. Former Chief Minister Vikram Bose, now an opposition member, "
          "said the plan was unfair. The Chief Minister later told reporters that the walkout was expected. He said "
-         "the rules would follow in May.", "the walkout was expected", "Arun Das"),
-        ("Chief Minister Arun Das opened the debate. Former Chief Minister Vikram Bose, now an opposition member, "
+         "the rules would follow in May."), "the walkout was expected", "Arun Das"),
+        (("Chief Minister Arun Das opened the debate. Former Chief Minister Vikram Bose, now an opposition member, "
          "said the plan was unfair. The Chief Minister later told reporters that the walkout was expected. He said "
-         "the rules would follow in May.", "the rules would follow in May", "Arun Das"),
+         "the rules would follow in May."), "the rules would follow in May", "Arun Das"),
         # a source who gives only a first name is that name, also for the quotation continued after the frame
-        ("Open Lanes said the march was peaceful.\n\nTraders said they lost money. \u201cNobody came,\u201d said "
-         "one trader, who gave only his first name, Amir. \u201cMy shutter was broken.\u201d", "Nobody came",
+        (("Open Lanes said the march was peaceful.\n\nTraders said they lost money. \u201cNobody came,\u201d said "
+         "one trader, who gave only his first name, Amir. \u201cMy shutter was broken.\u201d"), "Nobody came",
          "Amir"),
-        ("Open Lanes said the march was peaceful.\n\nTraders said they lost money. \u201cNobody came,\u201d said "
-         "one trader, who gave only his first name, Amir. \u201cMy shutter was broken.\u201d", "My shutter was broken",
+        (("Open Lanes said the march was peaceful.\n\nTraders said they lost money. \u201cNobody came,\u201d said "
+         "one trader, who gave only his first name, Amir. \u201cMy shutter was broken.\u201d"), "My shutter was broken",
          "Amir"),
         # Indian honorifics are stripped like "Mr"
         ("Revenue Minister Shri K. Anand said the survey was complete.", "the survey was complete", "K. Anand"),
