@@ -978,7 +978,7 @@ _MAX_NAME_CHARS = 500  # no person name is longer: bounds the backward look-ups 
 # a source who gives only a first name or is identified by one: ", who gave only his first name, Tariq",
 # ", who gave her name as Mira", ", identified only as Sam"
 _GIVEN_NAME = re.compile(
-    r",?\s+(?:(?:who|and)\s+(?:gave|gives|would\s+give|offered|provided)\s+(?:only\s+)?(?:his|her|their)\s+"
+    r",\s+(?:(?:who|and)\s+(?:gave|gives|would\s+give|offered|provided)\s+(?:only\s+)?(?:his|her|their)\s+"
     r"(?:first\s+|given\s+|last\s+)?name(?:\s+only)?(?:\s+as)?|(?:who\s+(?:was|is)\s+)?(?:identified|named)\s+"
     r"only\s+as),?\s+([A-Z][^\W\d_]+(?:[-'\u2019][A-Z][^\W\d_]+)?)\b")
 
@@ -1069,7 +1069,7 @@ class _Resolver:
         words = phrase.split()
         if len(words) == 1 and pronoun_kind(words[0]):
             return self._pronoun(start, end)
-        given = _GIVEN_NAME.match(self.text, end)
+        given = _GIVEN_NAME.match(self.text, end) if self.text.startswith(",", end) else None
         if given is not None and not pronoun_kind(words[-1]):
             # "one owner, who gave only his first name, Tariq": the source is the name given
             a, b = given.span(1)

@@ -388,9 +388,8 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
         return []  # a modifier capitalised because it opens the sentence ("Political analysts said")
     if len(words) == 1 and len(run) == 1 and initial and _plural_common_noun(first, rules):
         return []  # a plural group noun capitalised because it opens the sentence ("Prosecutors said")
-    at = next(i for i, t in enumerate(run) if t[1] == first[1])
-    article = prev if at == 0 else run[at - 1][3]  # "the Bill", and "The Bill" opening a sentence
-    if article in {"the", "a", "an"} and len(words) == 1 and first[3] not in rules["titles"] and (
+    if len(words) == 1 and (prev if first[1] == run[0][1] else run[-2][3]) in {"the", "a", "an"} and (
+            first[3] not in rules["titles"]) and (
             first[3] not in rules["demonyms"] and first[3] not in rules["affiliations"]) and (
             "-" not in first[0] or all(p[:1].isupper() for p in first[0].split("-"))) and (
             first[3] in rules["law_heads"] or not _modifies_noun(tokens, idx + len(run), rules)):
