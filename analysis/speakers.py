@@ -392,6 +392,7 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
             first[3] not in rules["titles"]) and (
             first[3] not in rules["demonyms"] and first[3] not in rules["affiliations"]) and (
             "-" not in first[0] or all(p[:1].isupper() for p in first[0].split("-"))) and (
+            not first[3].endswith("s") or first[3].endswith("ss")) and (  # "the Clintons": a family
             first[3] in rules["law_heads"] or not _modifies_noun(tokens, idx + len(run), rules)):
         # names take no article: "the Trip", "the Kremlin", "The Bill provided" are things or institutions
         # (but "the Clinton campaign", "a Trump television interview": a name before a noun)
@@ -453,11 +454,13 @@ def _modifies_noun(tokens: list[Token], i: int, rules: dict) -> bool:
     function word of the rules' ``not_names``, a past form in "-ed", a reporting verb of the cue lexicon or a
     common verb in "-s" ("The Vatican says", "the Guardian reported"). ``rules`` are the name rules
     (`name_rules()`)."""
-    if i >= len(tokens) or not tokens[i][0].isalpha() or not tokens[i][0].islower():
+    if i >= len(tokens):
         return False
-    low = tokens[i][3]
-    if low == "of":
-        return True  # "the Trump of the primaries": a person in a description
+    low = _strip_possessive(tokens[i][3])[0]  # "the Obama administration's plans"
+    if not low.isalpha() or not tokens[i][0].islower():
+        return False
+    if low in {"of", "era"}:
+        return True  # "the Trump of the primaries", "the Obama era": a person in a description
     if low in rules["not_names"] or low.endswith("ed"):
         return False
     if low.endswith("s") and not low.endswith("ss"):

@@ -135,6 +135,9 @@ def test_audit5_plural_sources(phrase, expected):
         ("The Vatican says no.", [("organisation", "Vatican")]),
         ("He praised the Clinton campaign.", [("person", "Clinton")]),
         ("He praised the Clinton years.", [("person", "Clinton")]),
+        ("He praised the Obama administration\u2019s plans.", [("person", "Obama")]),
+        ("He praised the Obama era.", [("person", "Obama")]),
+        ("He cast the Clintons as rivals.", [("person", "Clintons")]),
         # a plural possessive inside an organisation's name
         ("The Renters' Union met.", [("organisation", "Renters' Union")]),
         ("She chairs the Dock Lane Residents\u2019 Association.",
