@@ -73,6 +73,7 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # seems"), besides the reporting verbs of the cue lexicon ("The Guardian reports")
 _VERBS_IN_S = frozenset({"is", "has", "does", "seems", "remains", "wants", "needs", "plans", "hopes", "faces",
                          "holds", "keeps", "gets", "makes", "takes", "gives", "runs", "owns", "leads", "continues"})
+_CLAUSE_MARKS = frozenset({".", ",", ";", ":", "?", "!", ")", "\u201d", "\u2019", '"', "'", "\u2014", "\u2013"})
 _FORMER = frozenset({"former", "ex", "erstwhile", "outgoing", "late"})  # title words before roles no longer held
 # endings of hyphenated adjectives made from a name ("Obama-era", "Trump-backed"), unlike "Ki-moon"
 _HYPHEN_ADJECTIVES = frozenset({"era", "led", "based", "style", "like", "made", "born", "run", "owned", "backed",
@@ -389,11 +390,7 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
     if len(words) == 1 and len(run) == 1 and initial and _plural_common_noun(first, rules):
         return []  # a plural group noun capitalised because it opens the sentence ("Prosecutors said")
     if len(words) == 1 and (prev if first[1] == run[0][1] else run[-2][3]) in {"the", "a", "an"} and (
-            first[3] not in rules["titles"]) and (
-            first[3] not in rules["demonyms"] and first[3] not in rules["affiliations"]) and (
-            "-" not in first[0] or all(p[:1].isupper() for p in first[0].split("-"))) and (
-            not first[3].endswith("s") or first[3].endswith("ss")) and (  # "the Clintons": a family
-            first[3] in rules["law_heads"] or not _modifies_noun(tokens, idx + len(run), rules)):
+            _thing_after_article(first, tokens, idx + len(run), rules)):
         # names take no article: "the Trip", "the Kremlin", "The Bill provided" are things or institutions
         # (but "the Clinton campaign", "a Trump television interview": a name before a noun)
         kind = "place" if low in rules["places"] else "organisation"
@@ -448,6 +445,23 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
                         initial and not prefix)]
 
 
+def _thing_after_article(word: Token, tokens: list[Token], after: int, rules: dict) -> bool:
+    """Whether the one capitalised ``word`` after "the"/"a"/"an" names a thing or an institution ("the Bill",
+    "The Vatican says", "the Guardian reported"), not a person: not a title, a nationality or party adjective,
+    a hyphenated adjective ("a Soviet-era missile"), a plural ("the Clintons") or a listed first name ("the
+    Donald"), and no noun it modifies follows at ``tokens[after]`` ("the Clinton campaign"); a law's word is
+    always a thing. ``rules`` are the name rules (`name_rules()`)."""
+    low = word[3]
+    if low in rules["law_heads"]:
+        return True
+    if low in rules["titles"] or low in rules["demonyms"] or low in rules["affiliations"] or (
+            low in rules["first_names"]) or low.endswith("s") and not low.endswith("ss"):
+        return False
+    if "-" in word[0] and not all(p[:1].isupper() for p in word[0].split("-")):
+        return False
+    return not _modifies_noun(tokens, after, rules)
+
+
 def _modifies_noun(tokens: list[Token], i: int, rules: dict) -> bool:
     """Whether ``tokens[i]``, right after a capitalised word, is a lower-case word that may be a noun the word
     modifies ("the Clinton campaign", "a Trump television interview", "the Clinton years") or "of": not a
@@ -457,7 +471,9 @@ def _modifies_noun(tokens: list[Token], i: int, rules: dict) -> bool:
     if i >= len(tokens):
         return False
     low = _strip_possessive(tokens[i][3])[0]  # "the Obama administration's plans"
-    if not low.isalpha() or not tokens[i][0].islower():
+    if not low.isalpha():
+        return low not in _CLAUSE_MARKS  # "the Cruz/Fiorina ticket": joined to more of a name
+    if not tokens[i][0].islower():
         return False
     if low in {"of", "era"}:
         return True  # "the Trump of the primaries", "the Obama era": a person in a description

@@ -138,6 +138,8 @@ def test_audit5_plural_sources(phrase, expected):
         ("He praised the Obama administration\u2019s plans.", [("person", "Obama")]),
         ("He praised the Obama era.", [("person", "Obama")]),
         ("He cast the Clintons as rivals.", [("person", "Clintons")]),
+        ("He backed the Cruz/Fiorina ticket.", [("person", "Cruz"), ("person", "Fiorina")]),
+        ("Voters love the Donald.", [("person", "Donald")]),
         # a plural possessive inside an organisation's name
         ("The Renters' Union met.", [("organisation", "Renters' Union")]),
         ("She chairs the Dock Lane Residents\u2019 Association.",
