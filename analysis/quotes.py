@@ -65,6 +65,7 @@ from .speakers import (
     group_head,
     group_opener,
     is_anonymous,
+    is_thing_name,
     ly_adverb,
     name_rules,
     plural_group_noun,
@@ -600,6 +601,10 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
     limit = max(lo, j - 9)
     while k - 1 >= limit and (_np_word(tokens[k - 1], rules) or _plural_possessive(tokens, k - 1, limit)):
         k -= 1  # "Farmers' groups": a plural possessive
+    if k == j and not head[4] and head[3] in rules["organisation_words"] and j - 2 >= lo and (
+            tokens[j - 1][0].isalpha() and tokens[j - 1][0].islower() and tokens[j - 2][3] in {"the", "a", "an"}) and (
+            tokens[j - 1][3] not in rules["not_names"] and tokens[j - 1][3] not in cue_lexicon().forms):
+        k = j - 2  # "the sports department", "the tenants association": a modifier before an organisation word
     if lowercase_head and not (k < j and tokens[j - 1][3] in _DETERMINERS | rules["premodifiers"]) and not (
             _represents_possessor(tokens, k, j) or _representative_after_determiner(tokens, k, j)):
         return None  # an unknown lower-case head counts only right after a determiner ("the network")
@@ -688,8 +693,8 @@ def _head_before_complements(tokens: list[Token], span: tuple[int, int] | None, 
         return (before[0], span[1]) if before is not None else (first - 3, span[1])
     heads = _source_heads()
     for _ in range(_MAX_COMPLEMENTS):
-        if first - 2 < lo or tokens[first - 1][3] not in _SOURCE_PREPOSITIONS:
-            break
+        if first - 2 < lo or tokens[first - 1][3] not in _SOURCE_PREPOSITIONS and tokens[first - 1][3] != "on":
+            break  # ("Shopkeepers on Regent Row said": the shopkeepers, not the street)
         before = _np_ending_at(tokens, first - 2, lo)
         if before is None:
             break
@@ -804,6 +809,18 @@ _MAX_UNRESOLVED_FRAME = 4
 _MAX_NAME_CHARS = 500  # no person name is longer: bounds the backward look-ups by position
 
 
+# a source who gives only a first name or is identified by one: ", who gave only his first name, Tariq",
+# ", who gave her name as Mira", ", identified only as Sam"
+_GIVEN_NAME = re.compile(
+    r",\s+(?:(?:who|and)\s+(?:gave|gives|would\s+give|offered|provided)\s+(?:only\s+)?(?:his|her|their)\s+"
+    r"(?:first\s+|given\s+|last\s+)?name(?:\s+only)?(?:\s+as)?|(?:who\s+(?:was|is)\s+)?(?:identified|named)\s+"
+    r"only\s+as),?\s+([A-Z][^\W\d_]+(?:[-'\u2019][A-Z][^\W\d_]+)?)\b")
+
+
+# between a name and a name in a relative clause set after it: ", who succeeded " (no clause boundary inside)
+_RELATIVE_GAP = re.compile(r",\s+(?:who|whom|whose)\s+[^,;.!?\u201c\u201d\"]{1,80}?\s+")
+
+
 class _Resolver:
     """Per-article speaker resolution: names, pronouns, descriptions, groups, anonymous sources."""
 
@@ -889,6 +906,12 @@ class _Resolver:
         words = phrase.split()
         if len(words) == 1 and pronoun_kind(words[0]):
             return self._pronoun(start, end)
+        given = _GIVEN_NAME.match(self.text, end) if self.text.startswith(",", end) else None
+        if given is not None and not pronoun_kind(words[-1]):
+            # "one owner, who gave only his first name, Tariq": the source is the name given
+            a, b = given.span(1)
+            name = self.actors.canonical(given.group(1)) or given.group(1)
+            return _Speaker(name, "person", self.actors.camp_of(name), self.text[a:b], a, b, "name")
         if is_anonymous(phrase):
             desc = _lower_first(phrase)
             if desc.split(" ", 1)[0].lower() in _SOURCE_NOUNS:  # "People familiar with the matter said"
@@ -936,9 +959,32 @@ class _Resolver:
         if group_head(phrase) or any(m.kind in ("organisation", "place") for m in names):
             desc = _lower_first(_THE.sub("the ", phrase))
             desc = self.lower_opener(start, phrase, desc)
-            name = self.actors.canonical(phrase) or desc
+            last = names[-1] if names else None
+            if last is not None and last.kind == "organisation" and last.end == end and last.start > start and (
+                    _lower_words(self.text[start:last.start])):
+                desc = last.name  # "Civil liberties group Open Streets": the name, not the noun before it
+            name = self.actors.canonical(phrase) or self._fuller(desc, start)
             return _Speaker(name, "group", self.actors.camp_of(phrase), phrase, start, end, "group")
+        if _organisation_description(phrase):
+            # "The council", "the leagues", "Local government groups": an organisation the article describes
+            desc = self.lower_opener(start, phrase, _lower_first(_THE.sub("the ", phrase)))
+            if start == self._sentence_start(start) and desc[:1].isupper() and phrase.split()[0].lower() in (
+                    name_rules()["premodifiers"]):
+                desc = desc[:1].lower() + desc[1:]  # "Local government groups" opening the sentence
+            desc = self._fuller(desc, start)
+            return _Speaker(desc, "group", self.actors.camp_of(phrase), phrase, start, end, "group")
         return _Speaker(None, "unknown", None, phrase, start, end, "unresolved")
+
+    def _fuller(self, desc: str, start: int) -> str:
+        """``desc`` ("the department", a group at ``start``) as named in full earlier, outside quotations ("the
+        sports department"): one source for both; ``desc`` itself for other descriptions."""
+        words = desc.split()
+        if len(words) != 2 or words[0] != "the" or not words[1].isalpha() or not words[1].islower() or (
+                words[1] not in name_rules()["organisation_words"]):
+            return desc
+        fuller = [m for m in _fuller_description(words[1]).finditer(self.text, 0, start)
+                  if not self.in_quote(m.start())]
+        return "the " + fuller[-1].group(1).lower() if fuller else desc
 
     def _representative(self, start: int, end: int) -> _Speaker | None:
         """Who speaks for the person or body a possessive names ("Kessler's office", "the mayor's press office",
@@ -1137,6 +1183,10 @@ class _Resolver:
                     continue
                 if not self.index.vouched(pid):
                     continue  # "Buffalo", "Vote": a capitalised word never seen with a first name or title
+                if is_thing_name(self.index.canonical(pid)):
+                    continue  # "the Water Allocation Bill", "Regent Row": a person pronoun never takes a thing
+                if k > 0 and self._object_of_relative_clause(k, kind):
+                    continue  # "Helen Moss, who succeeded Mary Jones, said ... She said": the subject, not the object
                 best = (m, pid)
             if best is not None:
                 name = person_name(self.index, best[1], self.actors)
@@ -1155,6 +1205,17 @@ class _Resolver:
                 return _Speaker(name, "group", self.actors.camp_of(org.name), word, start, end, "pronoun")
         return _Speaker(None, "unknown", None, word, start, end, "unresolved")
 
+    def _object_of_relative_clause(self, k: int, kind: str) -> bool:
+        """Whether person ``k`` (of ``self.persons``) stands in a relative clause on the person named just before
+        it, who could take a pronoun of ``kind`` too ("Helen Moss, who succeeded Mary Jones as chair, said"):
+        the clause's object is not the antecedent, its head is."""
+        a, _, _, _ = self.persons[k]
+        _, hb, hm, hpid = self.persons[k - 1]
+        if hm.possessive or hm.after_preposition or not _RELATIVE_GAP.fullmatch(self.text, hb, a):
+            return False
+        gender = self.index.gender(hpid)
+        return (gender is None or gender == kind) and self.index.vouched(hpid)
+
     def _sentence_subject_antecedent(self, start: int, kind: str) -> tuple | None:
         """The person who opens the pronoun's own sentence as its subject, when the pronoun is not the
         sentence's first word ("Jeb Bush pointed out that since Manning backed him, he would ..."; "Bush went
@@ -1170,7 +1231,8 @@ class _Resolver:
         if m.possessive or m.after_preposition or not _SUBJECT_LEAD.fullmatch(head):
             return None  # the sentence does not open with this person
         gender = self.index.gender(pid)
-        if (gender is not None and gender != kind) or not self.index.vouched(pid):
+        if (gender is not None and gender != kind) or not self.index.vouched(pid) or (
+                is_thing_name(self.index.canonical(pid))):
             return None
         return m, pid
 
@@ -1216,12 +1278,17 @@ class _Resolver:
         # (a role with a complement that gives a side, "the leader of the Labour Party", is tied by its title
         # words below, which must carry the side)
         best = self._tied_person(start, phrase, before) if not (sides_from and proper) else None
-        for k in range(before - 1 if best is None else -1, -1, -1):
-            pid = self.persons[k][3]
-            titles = self.index.titles(pid)
-            if words & (titles - {"former", "top", "senior"}) and proper <= titles:
-                best = pid
-                break
+        former = "former" in {w.lower() for w in _WORDS.findall(sides_from or phrase)}
+        # the latest person holding every role word of the phrase, else the latest holding one of them; a role
+        # held only "formerly" ("Former Chief Minister B. S. Patil") is not "the Chief Minister"
+        for whole in (True, False):
+            for k in range(before - 1 if best is None else -1, -1, -1):
+                pid = self.persons[k][3]
+                titles = self.index.titles(pid)
+                held = (titles if former else self.index.current_titles(pid)) - {"former", "top", "senior"}
+                if (words <= held if whole else words & held) and proper <= titles:
+                    best = pid
+                    break
         res = "description"
         if best is None and recent_subject:
             s = self.doc.sentence_at(start)
@@ -1296,6 +1363,43 @@ def _common_opener(phrase: str) -> bool:
         return False
     return first in rules["premodifiers"] or first in rules["group_nouns"] or first in rules[
         "description_nouns"] or (words[0].endswith(tuple(_APOSTROPHES)) and first.endswith(_AGENT_PLURALS))
+
+
+@functools.lru_cache(maxsize=256)
+def _fuller_description(head: str) -> re.Pattern[str]:
+    """"the" and one or two lower-case modifiers before ``head`` ("the sports department" for "department"),
+    the modifiers and head as group 1."""
+    return re.compile(r"\b[Tt]he\s+((?:(?!" + _NOT_FULLER + r")[a-z]+\s+){1,2}" + re.escape(head) + r")\b")
+
+
+# words that set another body apart, never name the same one in full ("the previous administration")
+_NOT_FULLER = (r"(?:the|a|an|of|and|or|previous|former|last|next|same|other|whole|entire|new|old|current|first|"
+               r"second|only|own|rival|opposing|competing|said|says)\b")
+
+
+def _lower_words(span: str) -> bool:
+    """Whether ``span`` is one or more lower-case words (and spaces) only, not ending in a determiner ("group ",
+    "civil liberties group "; not "the ")."""
+    words = span.split()
+    return bool(words) and all(w.isalpha() and w.islower() for w in words) and words[-1] not in _DETERMINERS
+
+
+def _organisation_description(phrase: str) -> bool:
+    """Whether ``phrase`` describes an organisation in common words: lower-case words (after any determiner, or
+    a premodifier capitalised as the sentence opens) ending in an organisation word of the name rules, singular
+    or plural, or a plural such as "groups" ("the council", "The leagues", "Local government groups", "the
+    sports department"; not "the Council", a name)."""
+    words = phrase.split()
+    rules = name_rules()
+    if not words or not all(w.isalpha() for w in words):
+        return False
+    if words[0].lower() in _DETERMINERS or words[0].lower() in rules["premodifiers"]:
+        words = words[1:]
+    if not words or not all(w.islower() for w in words):
+        return False
+    head = words[-1]
+    return head in rules["organisation_words"] or head in rules["modified_plurals"] or (
+        head.endswith("s") and head[:-1] in rules["organisation_words"] and len(head) > 4)
 
 
 def _role_description(phrase: str) -> bool:

@@ -43,6 +43,7 @@ __all__ = [
     "group_head",
     "group_opener",
     "is_anonymous",
+    "is_thing_name",
     "ly_adverb",
     "name_rules",
     "plural_group_noun",
@@ -71,8 +72,14 @@ _NOT_LETTERS = re.compile(r"[^a-z]")
 # anonymous. Plural "sources" and "insiders" are unnamed whatever modifies them ("Government sources said").
 _PLURAL_SOURCES = re.compile(r"\bofficials\b")
 _QUANTIFIED = re.compile(r"\b(a|an|one|two|three|several|some|unnamed|anonymous|familiar)\b")
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "shri", "smt", "shrimati"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# verbs in "-s" after "the"/"a" and a capitalised word that make it a thing or an institution ("The Vatican
+# seems"), besides the reporting verbs of the cue lexicon ("The Guardian reports")
+_VERBS_IN_S = frozenset({"is", "has", "does", "seems", "remains", "wants", "needs", "plans", "hopes", "faces",
+                         "holds", "keeps", "gets", "makes", "takes", "gives", "runs", "owns", "leads", "continues"})
+_CLAUSE_MARKS = frozenset({".", ",", ";", ":", "?", "!", ")", "\u201d", "\u2019", '"', "'", "\u2014", "\u2013"})
+_FORMER = frozenset({"former", "ex", "erstwhile", "outgoing", "late"})  # title words before roles no longer held
 # endings of hyphenated adjectives made from a name ("Obama-era", "Trump-backed"), unlike "Ki-moon"
 _HYPHEN_ADJECTIVES = frozenset({"era", "led", "based", "style", "like", "made", "born", "run", "owned", "backed",
                                 "linked", "funded", "type", "friendly", "allied", "aligned", "bashing"})
@@ -153,6 +160,8 @@ def name_rules() -> dict:
     rules["representative_bodies"] = frozenset(data["representatives"]["bodies"])
     rules["representative_persons"] = frozenset(data["representatives"]["persons"])
     rules["not_adverbs"] = frozenset(data["not_adverbs"]["words"])
+    rules["law_heads"] = frozenset(data["things"]["laws"])
+    rules["street_heads"] = frozenset(data["things"]["streets"])
     rules["first_names"] = _first_names()
     return rules
 
@@ -369,6 +378,14 @@ def _organisation_names(runs: list[tuple[int, list[Token]]], tokens: list[Token]
                 out[-1] = (p_index, prev + gap + run, True)
                 via_for = via_for or gap[0][3] == "for"
                 continue
+            if len(gap) == 1 and gap[0][0] in {"'", "\u2019"} and gap[0][1] == prev[-1][2] and (
+                    prev[-1][3].endswith("s") and run[-1][3] in rules["organisation_words"] | rules[
+                        "possessed_institutions"]):
+                # a plural possessive inside the name ("the Tenants' Union", "the Quay Road Residents'
+                # Association"): one organisation, not a person cut at the apostrophe
+                out[-1] = (p_index, prev + gap + run, True)
+                via_for = False
+                continue
             if not gap and last[1] and len(run) == 1 and all(
                     t[3] in rules["not_names"] for t in prev[:-1]) and (
                     run[0][3] in rules["possessed_institutions"]):
@@ -434,12 +451,17 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
         return []  # a modifier capitalised because it opens the sentence ("Political analysts said")
     if len(words) == 1 and len(run) == 1 and initial and group_opener(first[0]):
         return []  # a plural group noun capitalised because it opens the sentence ("Prosecutors said")
-    if first is run[0] and prev in {"the", "a", "an"} and len(words) == 1:
-        # names take no article: "the Trip", "the Kremlin" are things or institutions
+    if len(words) == 1 and (prev if first[1] == run[0][1] else run[-2][3]) in {"the", "a", "an"} and (
+            _thing_after_article(first, tokens, idx + len(run), rules)):
+        # names take no article: "the Trip", "the Kremlin", "The Bill provided" are things or institutions
+        # (but "the Clinton campaign", "a Trump television interview": a name before a noun)
         kind = "place" if low in rules["places"] else "organisation"
         return [NameMention(kind, first[1], end, first[1], phrase, (), possessive, after_prep, initial)]
     if low in rules["places"]:
         return [NameMention("place", first[1], end, first[1], phrase, (), possessive, after_prep, initial)]
+    thing = _thing_kind(words, rules)
+    if thing is not None:  # "the Water Allocation Bill", "Regent Row": a law or a street, never a person
+        return [NameMention(thing, first[1], end, first[1], phrase, (), possessive, after_prep, initial)]
     # the name proper is the longest run of name words at the end of the phrase
     core_from = len(words)
     hyphen = words[-1][0].split("-")
@@ -483,6 +505,71 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
     titles = tuple(t[3].rstrip(".") for t in prefix)
     return [NameMention("person", first[1], end, name_start, name, titles, possessive, after_prep,
                         initial and not prefix)]
+
+
+def _thing_after_article(word: Token, tokens: list[Token], after: int, rules: dict) -> bool:
+    """Whether the one capitalised ``word`` after "the"/"a"/"an" names a thing or an institution ("the Bill",
+    "The Vatican says", "the Guardian reported"), not a person: not a title, a nationality or party adjective,
+    a hyphenated adjective ("a Soviet-era missile"), a plural ("the Clintons") or a listed first name ("the
+    Donald"), and no noun it modifies follows at ``tokens[after]`` ("the Clinton campaign"); a law's word is
+    always a thing. ``rules`` are the name rules (`name_rules()`)."""
+    low = word[3]
+    if low in rules["law_heads"]:
+        return True
+    if low in rules["titles"] or low in rules["demonyms"] or low in rules["affiliations"] or (
+            low in rules["first_names"]) or low.endswith("s") and not low.endswith("ss"):
+        return False
+    if "-" in word[0] and not all(p[:1].isupper() for p in word[0].split("-")):
+        return False
+    return not _modifies_noun(tokens, after, rules)
+
+
+def _modifies_noun(tokens: list[Token], i: int, rules: dict) -> bool:
+    """Whether ``tokens[i]``, right after a capitalised word, is a lower-case word that may be a noun the word
+    modifies ("the Clinton campaign", "a Trump television interview", "the Clinton years") or "of": not a
+    function word of the rules' ``not_names``, a past form in "-ed", a reporting verb of the cue lexicon or a
+    common verb in "-s" ("The Vatican says", "the Guardian reported"). ``rules`` are the name rules
+    (`name_rules()`)."""
+    if i >= len(tokens):
+        return False
+    low = _strip_possessive(tokens[i][3])[0]  # "the Obama administration's plans"
+    if not low.isalpha():
+        return low not in _CLAUSE_MARKS  # "the Cruz/Fiorina ticket": joined to more of a name
+    if not tokens[i][0].islower():
+        return False
+    if low in {"of", "era"}:
+        return True  # "the Trump of the primaries", "the Obama era": a person in a description
+    if low in rules["not_names"] or low.endswith("ed"):
+        return False
+    if low.endswith("s") and not low.endswith("ss"):
+        from .quotes import cue_lexicon  # here: analysis.quotes imports this module
+
+        return low not in cue_lexicon().forms and low not in _VERBS_IN_S  # "the Clinton years"
+    return True
+
+
+def _thing_kind(words: list[Token], rules: dict) -> str | None:
+    """``organisation`` for a name of two or more words ending in a law's or document's word ("the Water
+    Allocation Bill"), ``place`` for one ending in a street's word ("Regent Row"), from ``[things]`` of the name
+    rules; None for other names and when a listed first name comes before the word ("Jude Law"). ``rules`` are
+    the name rules (`name_rules()`)."""
+    last = words[-1][3]
+    if len(words) < 2 or words[-2][3] in rules["first_names"] or words[-2][3].rstrip(".") in rules["titles"]:
+        return None
+    if last in rules["law_heads"]:
+        return "organisation"
+    return "place" if last in rules["street_heads"] else None
+
+
+def is_thing_name(name: str) -> bool:
+    """Whether ``name`` (a name the rules took for a person's) ends in a law's, document's or street's word of
+    ``[things]`` in the name rules, or in a document noun ("the Water Allocation Bill", "Regent Row", "the
+    Annual Report"): no person pronoun may take it as its antecedent."""
+    rules = name_rules()
+    words = name.lower().split()
+    return bool(words) and (words[-1] in rules["law_heads"] or words[-1] in rules["street_heads"]
+                            or words[-1] in rules["document_nouns"]) and (
+        len(words) >= 2 and words[-2] not in rules["first_names"])
 
 
 def _modifier_opening(tokens: list[Token], idx: int, rules: dict) -> bool:
@@ -592,6 +679,8 @@ class _Person:
     full_forms: dict[str, int] = field(default_factory=dict)
     surname_forms: dict[str, int] = field(default_factory=dict)
     titles: set[str] = field(default_factory=set)
+    past: set[str] = field(default_factory=set)  # role words seen only after "former"/"ex" ("Former Chief Minister")
+    present: set[str] = field(default_factory=set)  # role words seen without one
     gender: str | None = None
 
     def canonical(self) -> str:
@@ -639,6 +728,9 @@ class PersonIndex:
             else:
                 p.surname_forms[m.name] = p.surname_forms.get(m.name, 0) + 1
             p.titles.update(m.titles)
+            cut = next((i for i, t in enumerate(m.titles) if t in _FORMER), len(m.titles))
+            p.present.update(m.titles[:cut])
+            p.past.update(m.titles[cut + 1:])
             if p.gender is None:
                 if set(m.titles) & rules["male_honorifics"]:
                     p.gender = "male"
@@ -677,6 +769,12 @@ class PersonIndex:
     def titles(self, pid: int) -> set[str]:
         """Title and role words seen before the person's name."""
         return self._persons[pid].titles
+
+    def current_titles(self, pid: int) -> set[str]:
+        """The title words of :meth:`titles` less those seen only after "former" ("Former Chief Minister B. S.
+        Patil" no longer holds the office: "the chief minister" is someone else)."""
+        p = self._persons[pid]
+        return p.titles - (p.past - p.present)
 
     def gender(self, pid: int) -> str | None:
         """``male`` or ``female`` when an honorific or a first name told it, else None."""

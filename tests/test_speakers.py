@@ -218,3 +218,47 @@ def test_group_opener(word, expected):
 )
 def test_find_names_skips_a_group_opener(text, expected):
     assert [m.name for m in find_names(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a law or a street is no person, though "Bill" is a first name elsewhere
+        ("The house passed the Coastal Water Allocation Bill today.",
+         [("organisation", "Coastal Water Allocation Bill")]),
+        ("The Bill provides for a tribunal.", [("organisation", "Bill")]),
+        ("Bill Ortiz spoke.", [("person", "Bill Ortiz")]),
+        ("They met on Mercer Row.", [("place", "Mercer Row")]),
+        # a single capitalised word after "the" is a thing or an institution, unless a noun follows it
+        ("The Vatican says no.", [("organisation", "Vatican")]),
+        ("He praised the Clinton campaign.", [("person", "Clinton")]),
+        ("He praised the Clinton years.", [("person", "Clinton")]),
+        ("He praised the Obama administration\u2019s plans.", [("person", "Obama")]),
+        ("He praised the Obama era.", [("person", "Obama")]),
+        ("He cast the Clintons as rivals.", [("person", "Clintons")]),
+        ("He backed the Cruz/Fiorina ticket.", [("person", "Cruz"), ("person", "Fiorina")]),
+        ("Voters love the Donald.", [("person", "Donald")]),
+        # a plural possessive inside an organisation's name
+        ("The Renters' Union met.", [("organisation", "Renters' Union")]),
+        ("She chairs the Dock Lane Residents\u2019 Association.",
+         [("organisation", "Dock Lane Residents\u2019 Association")]),
+        # Indian honorifics are titles
+        ("Smt. Lata Iyer spoke.", [("person", "Lata Iyer")]),
+        ("Shri K. Anand spoke.", [("person", "K. Anand")]),
+        # firms named after what they make
+        ("Dunmore Electric and Castlegate Homes won.", [("organisation", "Dunmore Electric"),
+                                                         ("organisation", "Castlegate Homes")]),
+    ],
+)
+def test_audit7_names(text, expected):
+    assert [(m.kind, m.name) for m in find_names(text)] == expected
+
+
+def test_audit7_former_roles_are_not_current():
+    from analysis.speakers import PersonIndex
+
+    text = "Former Chief Minister Vikram Bose spoke. Chief Minister Arun Das replied. Former Mayor Ann Lee came."
+    index = PersonIndex(find_names(text))
+    bose, das = index.person_named("Vikram Bose"), index.person_named("Arun Das")
+    assert index.current_titles(bose) == {"former"} and index.titles(bose) == {"former", "chief", "minister"}
+    assert index.current_titles(das) == {"chief", "minister"}

@@ -664,8 +664,9 @@ def test_quotation_openers_and_places_are_no_targets(text, present, not_targets)
 
 @pytest.mark.parametrize(("text", "source", "target"), [
     # the tone toward what a speaker labels is the speaker's, not the narrator's
-    (('Opposition leader Mara Quist termed the Harbour Bill "a hasty and shoddy piece of legislation" and alleged '
-      "that ministers had ignored the ports."), "Mara Quist", "Harbour Bill"),
+    # (a bill is no actor since the seventh audit's speaker rules: the label falls on a person here)
+    (('Opposition leader Mara Quist termed Piet Hale "a hasty and shoddy negotiator" and alleged '
+      "that ministers had ignored the ports."), "Mara Quist", "Piet Hale"),
     ("Lena Lund called Piet Hale a liar and a coward on Monday.", "Lena Lund", "Piet Hale"),  # (a quotation, too)
     # no label after the object: "called" is a telephone call, the narrator's sentence
     ("Lena Lund called Piet Hale on Monday to praise the wonderful deal.", NARRATOR, "Piet Hale"),
