@@ -1787,6 +1787,7 @@ class _Extractor:
 
     def _own_subject(self, sent: int, cue: _Cue, lo: int) -> _Speaker | None:
         tokens = self.sentence_tokens(sent)
+        lex = cue_lexicon()
         if cue.kind == "according":
             return self._according_source(tokens, cue)[1]
         before_cue = cue.first - 1
@@ -1896,6 +1897,17 @@ class _Extractor:
             if main is None or not main.speaker:
                 main = self._main_subject(sent, cue)
             return main if main is not None and main.speaker else None
+        p = next((p for p in range(cue.first - 2, max(lo, cue.first - 6), -1) if tokens[p + 1][3] != "by"
+                  and _participle_aside(tokens, p, cue.first)), None)
+        if p is not None and p - 1 >= lo and tokens[p - 1][0].isalpha() and tokens[p - 1][0].islower() and (
+                tokens[p - 1][3] in lex.ambiguous or tokens[p - 1][3] in name_rules()["document_nouns"]):
+            # "A Government Accountability Office report released last year found that ...": the noun before a
+            # reduced relative clause is the subject
+            j, tok = p - 1, tokens[p - 1]
+            d = next((d for d in range(j - 1, max(lo, j - 7) - 1, -1) if tokens[d][3] in {"a", "an", "the"}), None)
+            if _np_ending_at(tokens, j, lo) is None and d is not None and all(
+                    t[0][:1].isalnum() for t in tokens[d:j]):
+                return self._np_speaker(tokens, (d, j))  # ("A Government Accountability Office report")
         span = _head_before_complements(tokens, _np_ending_at(tokens, j, lo), lo)
         if span is None and tok[4] and tok[3] in name_rules()["group_nouns"] and tok[3].endswith("s") and (
                 j == lo or tokens[j - 1][4] or tokens[j - 1][3] in _QUANTIFIERS or not tokens[j - 1][0][:1].isalnum()):
@@ -3109,7 +3121,7 @@ class _Extractor:
         if lex.forms.get(cue.form, ("",))[0] not in lex.request_cues or not self.text.startswith("to ", start):
             return False
         nxt = next((c for c in self.sentence_cues(sent) if c.first > cue.last), None)
-        return nxt is not None and nxt.participle and nxt.kind == "speech" and (
+        return nxt is not None and nxt.participle and nxt.kind == "speech" and end <= nxt.start and (
             not self.text[end:nxt.start].strip(" ,\u00a0"))
 
     @staticmethod
@@ -3527,7 +3539,9 @@ def _content_start(tokens: list[Token], cue: _Cue, text: str, limit: int) -> int
             # lexicon does not list, then "that" and what was said
             after = _that_after_adjunct(tokens, k, limit)
             nouns = cue_lexicon().audience_nouns
-            if after is not None and any(t[3] in nouns for t in tokens[k + 1:k + 5] if t[1] < after):
+            between = [t for t in tokens[k + 1:] if t[1] < after] if after is not None else []
+            if after is not None and any(t[3] in nouns and t[0].islower() for t in between[:4]) and not any(
+                    t[3] in _QUESTION_WORDS or t[3] in {"if", "whether"} for t in between):
                 return after
         opener = next((i for i in range(cue.last + 1, k + 1) if tokens[i][3] in _ADJUNCT_OPENERS
                        or _time_opener(tokens, i)), None)
