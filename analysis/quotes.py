@@ -1879,7 +1879,7 @@ class _Extractor:
         if pronoun_kind(tok[0]) or tok[3] in {"i", "we"}:
             return self.resolver.resolve(tok[1], tok[2])
         if tok[3] == "to" and j > lo and (tokens[j - 1][3] in _QUESTION_WORDS or tokens[j - 1][3] == "whether" or (
-                tokens[j - 1][3] in cue_lexicon().infinitive_nouns)):
+                tokens[j - 1][3] in lex.infinitive_nouns and _noun_slot(tokens, j - 1, lo))):
             return None  # "a decision on whether to seek ...", "a promise to add 250,000 homes": no one's words
         if tok[3] == "to" and j > lo and not cue.participle:
             # an infinitive ("interrupted me to announce, “...”", "rose to say"): the main clause's subject
@@ -3101,8 +3101,8 @@ class _Extractor:
         sp = self.subject(sent, cue)
         if sp is None:
             return None
-        if sp.mention_start is not None and self._after_whether(tokens, sp.mention_start):
-            return None  # "whether councils can find the money": an open question, not a report
+        if not cue.participle and sp.mention_start is not None and self._open_whether(sent, tokens, sp.mention_start):
+            return None  # "Second, whether councils can find the money": an open question, not a report
         if cue.kind == "belief" and sp.mention and _WORDS.findall(sp.mention.lower())[-1:] and (
                 _WORDS.findall(sp.mention.lower())[-1] in lex.mindless):
             return None  # "Those figures assume ...": a belief verb needs a mind
@@ -3124,11 +3124,16 @@ class _Extractor:
         return nxt is not None and nxt.participle and nxt.kind == "speech" and end <= nxt.start and (
             not self.text[end:nxt.start].strip(" ,\u00a0"))
 
-    @staticmethod
-    def _after_whether(tokens: list[Token], start: int) -> bool:
-        """Whether the subject mention starting at ``start`` opens with, or comes right after, "whether"."""
+    def _open_whether(self, sent: int, tokens: list[Token], start: int) -> bool:
+        """Whether the subject mention starting at ``start`` opens with, or comes right after, a "whether" that no
+        earlier cue of the sentence frames: the writer's open question ("Second, whether councils can find the
+        matching money; ...", "What is unclear is whether Sanders will ever tell ..."). After a cue ("would not
+        say whether she agrees ...", "asked whether he would back ...") the clause stays as it was."""
         k = next((i for i, t in enumerate(tokens) if t[1] >= start), None)
-        return k is not None and (tokens[k][3] == "whether" or k > 0 and tokens[k - 1][3] == "whether")
+        if k is None:
+            return False
+        w = k if tokens[k][3] == "whether" else k - 1 if k > 0 and tokens[k - 1][3] == "whether" else None
+        return w is not None and not any(c.last < w for c in self.sentence_cues(sent))
 
     def _indirect_after(self, sent: int, tokens: list[Token], cue: _Cue, sp: _Speaker) -> _Row | None:
         """The row of a cue whose subject ``sp`` is found: the reported clause before or after it."""
@@ -3327,11 +3332,28 @@ def _inverted_question(tokens: list[Token], cue: _Cue) -> bool:
     if k + 1 < cue.first and tokens[k][0][:1].isupper() and len(tokens[k][0]) <= 2 and tokens[k + 1][0] in {":", "."}:
         k += 2  # a transcript label: "Q:"
     while k < cue.first and tokens[k][3] in _QUESTION_WORDS:
+        if tokens[k][3] == "why":
+            return False  # "Why had he asserted that ...?": the question takes the report for granted
         k += 1
     if k >= cue.first - 1 or tokens[k][3] not in _QUESTION_AUXILIARIES:
         return False
     between = tokens[k + 1:cue.first]
     return 0 < len(between) <= 5 and all(t[0][:1].isalnum() for t in between)
+
+
+def _noun_slot(tokens: list[Token], k: int, lo: int) -> bool:
+    """Whether ``tokens[k]`` (a word that is a noun or a verb: "plan", "promise", "pledge") stands where a noun
+    does: after a determiner, a possessive or a lower-case modifier ("a promise", "Trump's plan", "a last-ditch
+    effort"), not after a subject, an auxiliary or "not" ("does not plan to", "Trump plans to", "they pledge
+    to")."""
+    if k - 1 < lo:
+        return False
+    prev = tokens[k - 1]
+    if prev[3] in _DETERMINERS or prev[3] in {"whose", "every", "each", "no", "any"} or prev[3].endswith(("’s", "'s")):
+        return True
+    return prev[0].isalpha() and prev[0].islower() and prev[3] not in cue_lexicon().finite and not (
+        pronoun_kind(prev[0]) or _adverb(prev) or prev[3] in {"not", "never", "also", "n't", "n’t", "and", "or",
+                                                               "who", "which", "that", "to", "still", "now"})
 
 
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
