@@ -1911,9 +1911,9 @@ def test_audit7_not_speech(body, absent):
         ("Union leader Mara Holt welcomed the deal but cautioned that \u201ca signature is not a pay rise\u201d.",
          "a signature is not a pay rise", "cautioned"),
         # a relative clause inside the reported clause does not end it
-        ("The Budget Office said in May that the next rail franchise, which runs from 2027-28 to 2031-32, could "
-         "cost more in real terms.", "the next rail franchise, which runs from 2027-28 to 2031-32, could cost more "
-         "in real terms", "said"),
+        (("The Budget Office said in May that the next rail franchise, which runs from 2027-28 to 2031-32, could "
+          "cost more in real terms."),
+         ("the next rail franchise, which runs from 2027-28 to 2031-32, could cost more in real terms"), "said"),
         # a connective after "According to X," is the writer's
         ("According to witnesses, however, the cordon was imposed early.", "the cordon was imposed early",
          "According to"),
