@@ -14,12 +14,16 @@ An article file is plain text. Metadata comes, in order of precedence, from
 3. the ``TITLE | SITE`` first-line convention, otherwise the first line as the title.
 
 Every character offset anywhere in the project indexes :attr:`Article.text`: the decoded file text after the
-front-matter block, exactly as stored (line ends and all), without a byte-order mark.
+front-matter block, exactly as stored (line ends and all), without a byte-order mark. HTML pasted from a web page
+(``<p>``, ``<a href=...>``, ``&amp;``) is blanked out character for character (:func:`blank_markup`), so the
+offsets still index the file while no tag reaches a sentence, a quotation or a report.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
+import html
 import re
 import sys
 import warnings
@@ -27,18 +31,38 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .timex import lexicon as timex_lexicon
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["Article", "ArticleError", "ArticleWarning", "load_article", "load_catalog", "parse_date"]
+__all__ = ["Article", "ArticleError", "ArticleWarning", "blank_markup", "load_article", "load_catalog", "parse_date"]
 
 _MAX_BYTES = 50_000_000
 _FRONT_MATTER_FENCE = "---"
 _KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _KNOWN_KEYS = ("title", "outlet", "site", "published", "url", "author", "language")
+#: Markup in a text: warned about. A tag quoted in a story (a report on a web attack quoting "<script>") stays
+#: text; only a page pasted with its structure (``_HTML_PAGE``) is blanked.
+_HTML_SEEN = re.compile(r"<\s*/?\s*(?:script|img|iframe|a|p|div|span|br|style)\b", re.IGNORECASE)
+#: A text pasted from a web page: paragraph or line-break tags, or links (a lone "a < b" or "<Name>" does not count).
+_HTML_PAGE = re.compile(r"<\s*/?\s*(?:p|div|br|li|h[1-6]|blockquote)\s*/?>|<a\s+href\s*=", re.IGNORECASE)
+#: Tags whose content is no text for a reader, blanked with the tags.
+_HIDDEN_BLOCK = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+#: Tags that start or end a block of text: blanked to a line break, so that "</p>" ends a paragraph.
+_BLOCK_TAGS = frozenset(("p", "div", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote",
+                         "article", "section", "header", "footer", "aside", "figure", "figcaption", "table", "tr",
+                         "td", "th", "pre", "main", "nav", "dd", "dt", "dl"))
+_INLINE_TAGS = frozenset(("a", "span", "b", "i", "em", "strong", "u", "small", "sup", "sub", "img", "iframe",
+                          "font", "abbr", "cite", "q", "time", "mark", "source", "picture", "video", "audio",
+                          "meta", "link", "body", "html", "head", "title", "code", "s", "del", "ins", "label"))
+_TAG = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*/?>")
+#: Opening punctuation: an entity for it is padded before it, so that it stays next to the word it opens.
+_OPENING = frozenset("\u201c\u2018\u00ab([{\"'")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 class ArticleError(ValueError):
@@ -88,10 +112,6 @@ class Article:
         return hash((self.id, str(self.path), self.text))
 
 
-_MONTHS = {m: i for i, names in enumerate((
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-    ("dec", "december")), 1) for m in names}
 #: Files that hold many articles, one per row: ``python -m analysis corpus`` reads them, not :func:`load_article`.
 _TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet", ".xlsx"})
 _ISO_DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][\d:.+\-Z]*)?$")
@@ -115,12 +135,13 @@ def parse_date(value: Any, *, path: str | Path = "<input>", key: str = "publishe
         return value
     text = str(value).strip().strip("\"'")
     parts: tuple[int, int, int] | None = None
+    months = timex_lexicon()["months"]  # "sept" -> 9: the month names of the temporal tagger, said once
     if match := _ISO_DATE.match(text):
         parts = int(match[1]), int(match[2]), int(match[3])
-    elif (match := _MONTH_FIRST.match(text)) and match[1].lower() in _MONTHS:
-        parts = int(match[3]), _MONTHS[match[1].lower()], int(match[2])
-    elif (match := _DAY_FIRST.match(text)) and match[2].lower() in _MONTHS:
-        parts = int(match[3]), _MONTHS[match[2].lower()], int(match[1])
+    elif (match := _MONTH_FIRST.match(text)) and match[1].lower() in months:
+        parts = int(match[3]), months[match[1].lower()], int(match[2])
+    elif (match := _DAY_FIRST.match(text)) and match[2].lower() in months:
+        parts = int(match[3]), months[match[2].lower()], int(match[1])
     if parts is None:
         raise ArticleError(path, f"invalid {key} date {text!r}",
                            "write it as YYYY-MM-DD, e.g. 2022-11-17, or with the month in words, e.g. November 17, 2022")
@@ -155,6 +176,21 @@ def default_catalog_path(article_path: str | Path) -> Path:
     return Path(article_path).parent / "catalog.toml"
 
 
+def _byte_place(raw: bytes, offset: int) -> str:
+    """Where a byte of a file is, for a person with an editor: "byte 0x93 at line 12, column 5 (position 2183)"."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    return f"byte 0x{raw[offset]:02x} at line {line}, column {offset - line_start + 1} (position {offset})"
+
+
+def _stray_bytes(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the bytes UTF-8 cannot decode, read as Windows-1252 (U+FFFD for its five holes)."""
+    assert isinstance(exc, UnicodeDecodeError)
+    return exc.object[exc.start : exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+_STRAY_BYTES = "analysis-stray-cp1252"
+codecs.register_error(_STRAY_BYTES, _stray_bytes)
 def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
     notes: list[str] = []
     if not raw.strip():
@@ -169,23 +205,85 @@ def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError:
-            raise ArticleError(
-                path,
-                f"not UTF-8 text (invalid byte at position {exc.start}) and not Windows-1252 either",
-                "save the file as UTF-8",
-            ) from None
-        notes.append(
-            f"not valid UTF-8 (invalid byte at position {exc.start}); decoded as Windows-1252 (cp1252). "
-            "Save the file as UTF-8 to silence this warning"
-        )
+        where = _byte_place(raw, exc.start)
+        if any(ord(ch) > 127 for ch in raw.decode("utf-8", errors="ignore")):
+            # UTF-8 with a few stray Windows-1252 bytes (a paste from another program): each stray byte is read
+            # as its Windows-1252 character, the rest as UTF-8
+            text = raw.decode("utf-8", errors=_STRAY_BYTES)
+            bad = sum(1 for ch in raw.decode("utf-8", errors="surrogateescape") if "\udc80" <= ch <= "\udcff")
+            notes.append(f"mostly UTF-8, but {bad} byte(s) are not ({where}); read them as Windows-1252 "
+                         "(cp1252). Save the file as UTF-8 to silence this warning")
+        else:
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError as bad_exc:
+                raise ArticleError(
+                    path,
+                    f"not UTF-8 text ({where}) and not Windows-1252 either "
+                    f"({_byte_place(raw, bad_exc.start)} has no Windows-1252 character)",
+                    "save the file as UTF-8",
+                ) from None
+            notes.append(
+                f"not valid UTF-8 ({where}); decoded as Windows-1252 (cp1252). "
+                "Save the file as UTF-8 to silence this warning"
+            )
     controls = len(_CONTROL_RE.findall(text[:20000]))
     if controls > max(8, len(text[:20000]) // 100):
         raise ArticleError(path, "looks like a binary file (many control characters), not text",
                            "give a plain-text .txt article")
     return text, notes
+
+
+def _blank(span: str, first: str = " ") -> str:
+    """``span`` replaced by ``first`` and spaces, keeping its length and its line breaks."""
+    return first + "".join(ch if ch in "\r\n" else " " for ch in span[1:])
+
+
+def blank_markup(text: str) -> tuple[str, int]:
+    """HTML markup of ``text`` blanked out, character for character, so that every offset still indexes ``text``.
+
+    Only a text pasted from a web page, with paragraph or line-break tags (``<p>``, ``<br>``, ``<div>`` ...) or
+    links (``<a href=``), is treated as HTML (a story that quotes "<script>" keeps it as text): there,
+    scripts, styles and comments are blanked with their content; block tags (``<p>``, ``</p>``, ``<br>``,
+    ``<div>`` ...) become a line break and spaces, so that ``</p>`` ends a paragraph; inline tags (``<a href=...>``,
+    ``<em>`` ...) become spaces. In any text, a character entity (``&amp;``, ``&nbsp;``, ``&#8217;``) becomes its
+    character followed by spaces (opening marks such as "&#8220;" preceded by them). An entity inside a word ("can&rsquo;t") leaves a gap in the word: convert such a
+    file to plain text for clean words. An HTML report collapses the runs of spaces, so a reader sees
+    "Smith & Sons" where the file has "Smith &amp; Sons".
+
+    Args:
+        text: the article text.
+
+    Returns:
+        The blanked text (same length as ``text``) and the number of tags and entities blanked.
+    """
+    html_seen = _HTML_PAGE.search(text) is not None
+    if not html_seen and "&" not in text:
+        return text, 0
+    count = 0
+    chars = list(text)
+
+    def put(start: int, new: str) -> None:
+        chars[start : start + len(new)] = new
+
+    if html_seen:
+        for m in _HIDDEN_BLOCK.finditer(text):
+            put(m.start(), _blank(m[0]))
+            count += 1
+        for m in _TAG.finditer(text):
+            name = m[1].lower()
+            # a tag inside a blanked script is blank already
+            if (name in _BLOCK_TAGS or name in _INLINE_TAGS) and chars[m.start()] == "<":
+                put(m.start(), _blank(m[0], "\n" if name in _BLOCK_TAGS else " "))
+                count += 1
+    for m in _ENTITY.finditer(text):
+        value = html.unescape(m[0])
+        if value != m[0] and len(value) < len(m[0]) and chars[m.start()] == "&":
+            value = value.replace("\u00a0", " ")
+            pad = " " * (len(m[0]) - len(value))
+            put(m.start(), pad + value if value in _OPENING else value + pad)  # "&#8220;We" -> "      \u201cWe"
+            count += 1
+    return "".join(chars), count
 
 
 def _split_front_matter(text: str, path: Path) -> tuple[dict[str, str], str]:
@@ -208,8 +306,19 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict[str, str], str]:
                 f"malformed front matter at line {line_no}: {line[:60]!r}",
                 "each line between the '---' fences must read 'key: value'",
             )
-        meta[match[1].lower()] = match[2].strip().strip("\"'")
+        meta[match[1].lower()] = _unquote(match[2].strip())
     return meta, "\n".join(lines[closing + 1 :])
+
+
+def _unquote(value: str) -> str:
+    """A front-matter value without the one pair of quotation marks that encloses it ("..." or '...'); a value
+    that only starts with a quotation (a headline opening with a quote: '"We can't": minister on rents') keeps its
+    marks."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        inner = value[1:-1]
+        if value[0] == "'" or '"' not in inner:
+            return inner
+    return value
 
 
 def _title_from_first_line(text: str) -> tuple[dict[str, str], int]:
@@ -292,7 +401,11 @@ def load_article(
     if not text[body_start:].strip():
         notes.append("has a headline but no body text: there is nothing to analyse (put the article's text "
                      "below the headline line)")
-    if re.search(r"<\s*/?\s*(script|img|iframe|a|p|div|span|br|style)\b", text, re.IGNORECASE):
+    text, blanked = blank_markup(text)
+    if blanked:
+        notes.append(f"contains HTML markup or entities ({blanked}): blanked out with spaces, so offsets still "
+                     "index the file; save the page as plain text for cleaner sentences")
+    elif _HTML_SEEN.search(text):
         notes.append("contains HTML markup; it is analysed and shown as plain text")
     for note in notes:
         warnings.warn(f"{path}: {note}", ArticleWarning, stacklevel=2)

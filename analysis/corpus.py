@@ -62,8 +62,16 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .articles import Article, ArticleError, default_catalog_path, load_article, load_catalog, parse_date
-from .frames import UNRESOLVED, column_arrays
+from .articles import (
+    Article,
+    ArticleError,
+    blank_markup,
+    default_catalog_path,
+    load_article,
+    load_catalog,
+    parse_date,
+)
+from .frames import UNRESOLVED, column_arrays, shorten
 from .reports import digest as _digest
 
 __all__ = [
@@ -257,7 +265,8 @@ def _as_str(value: Any) -> str | None:
 
 
 def _row_article(record: dict[str, Any], *, source: Path, row: int, cols: _Columns) -> Article | LoadFailure:
-    """Build an :class:`Article` from one CSV/JSONL record; offsets index the record's text exactly."""
+    """Build an :class:`Article` from one CSV/JSONL record; offsets index the record's text exactly (HTML tags
+    and entities of a scraped page blanked out character for character, :func:`analysis.articles.blank_markup`)."""
     fallback_id = f"{_stem(source)}-{row}"
     rid = _as_str(record.get(cols.id)) or fallback_id
     text = record.get(cols.text)
@@ -286,7 +295,11 @@ def _row_article(record: dict[str, Any], *, source: Path, row: int, cols: _Colum
         published = parse_date(meta["published"], path=f"{source}: row {row}") if "published" in meta else None
     except ArticleError as exc:
         return LoadFailure(rid, str(source), row, "ArticleError", str(exc), meta)
-    return Article(id=rid, path=source, text=text, title=meta.get("title"), published=published, metadata=meta)
+    text, blanked = blank_markup(text)  # a scraped page's tags: blanked, offsets kept (see articles.blank_markup)
+    note = f"contains HTML markup or entities ({blanked}): blanked out with spaces, so offsets still index the text"
+    notes = (note,) if blanked else ()
+    return Article(id=rid, path=source, text=text, title=meta.get("title"), published=published, metadata=meta,
+                   warnings=notes)
 
 
 def _csv_records(path: Path, delimiter: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
@@ -1972,20 +1985,11 @@ def timeline_plot_events(merged: pd.DataFrame, *, max_days: int = 62, limit: int
     out = drawable[drawable["event_id"].isin(rows)].copy()
     out["row"] = out["event_id"].map(rows).astype(int)
     first_stated = out.assign(_s=inherited.reindex(out.index).astype(bool)).sort_values(["row", "_s", "range_start"])
-    labels = first_stated.groupby("row")["event"].first().map(lambda e: _short(str(e), label_chars))
+    labels = first_stated.groupby("row")["event"].first().map(lambda e: shorten(e, label_chars))
     out["label"] = out["row"].map(labels)
     if notes:
         notes.append("Every event is in the table below.")
     return out.sort_values(["row", "article", "start"], kind="stable").reset_index(drop=True), notes
-
-
-def _short(text: str, limit: int) -> str:
-    """``text`` cut at a word to at most ``limit`` characters, with "…" when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit - 1].rsplit(" ", 1)[0] if " " in text[:limit - 1] else text[:limit - 1]
-    return cut.rstrip(",;:-") + "…"
 
 
 def sentiment_per_speaker(sentiment: pd.DataFrame) -> pd.DataFrame:

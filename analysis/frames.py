@@ -1,4 +1,5 @@
-"""Reading pandas DataFrames column by column, fast: shared by the analyses that turn tables into plain values."""
+"""Small helpers shared by the analyses that turn tables into plain values: reading pandas DataFrames column by
+column, fast, and shortening a label for a plot or a table."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["TEXT_TYPES", "UNRESOLVED", "column_arrays"]
+__all__ = ["TEXT_TYPES", "UNRESOLVED", "column_arrays", "shorten"]
 
 #: The Python types of the values a text column holds (text, or None for missing): the corpus run turns an
 #: analysis's plain column lists into Arrow only when each text column holds no others.
@@ -16,6 +17,26 @@ TEXT_TYPES = frozenset({str, type(None)})
 #: The label of quotations without a speaker in aggregate tables (quotes' speakers and share of voice, sentiment
 #: per speaker, the corpus tables): one spelling everywhere.
 UNRESOLVED = "(unresolved)"
+
+
+def shorten(text: object, limit: int) -> str:
+    """``text`` (any value, as ``str``) on one line, cut at a word to at most ``limit`` characters, with "…" when cut.
+
+    Runs of white space become one space. A cut text ends at the last whole word that fits before the ellipsis
+    (without a trailing ",", ";", ":" or "-"); a first word longer than the limit is cut inside the word.
+
+    Args:
+        text: The label or text to shorten.
+        limit: The most characters of the result, the ellipsis included (at least 2).
+
+    Returns:
+        The text itself when it fits, else its shortened form ending in "…".
+    """
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1].rsplit(" ", 1)[0] if " " in text[:limit - 1] else text[:limit - 1]
+    return cut.rstrip(",;:-") + "\u2026"
 
 
 def column_arrays(df: pd.DataFrame, names: Iterable[str]) -> dict[str, Any]:

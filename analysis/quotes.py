@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import pandas as pd
 
+from . import quotemarks
 from .actors import (
     Actors,
     article_actors,
@@ -53,6 +54,7 @@ from .actors import (
 )
 from .articles import Article
 from .frames import TEXT_TYPES, UNRESOLVED
+from .quotemarks import _Quote, _rstrip, pair_quotes
 from .spans import SpanIndex
 from .speakers import (
     AGENT_ENDINGS,
@@ -61,8 +63,11 @@ from .speakers import (
     description_head,
     find_names,
     group_head,
+    group_opener,
     is_anonymous,
+    ly_adverb,
     name_rules,
+    plural_group_noun,
     pronoun_kind,
     tokenize,
 )
@@ -97,31 +102,33 @@ QUOTE_COLUMNS = [
 SPEAKER_COLUMNS = ["speaker", "speaker_type", "camp", "variants", "direct", "mixed", "indirect", "words"]
 
 _DIRECT_SHARE = 0.75
-_OPENERS = "\u201c\u00ab\u201e"
-_CLOSERS = "\u201d\u00bb"
-_STRAIGHT = '"'
-# a doubled apostrophe stands for a straight mark in some archives; a curly closing mark may end a quotation
-# opened with a straight one (and a straight mark one opened with a curly mark)
-_STRAIGHT_MARKS = re.compile("\"|''|\u201d")
-_CURLY_MARKS = re.compile(f"[{_OPENERS}{_CLOSERS}\"]")
-# single quotation marks: a straight apostrophe or a curly one opens or closes a quotation only where an apostrophe
-# cannot stand (rules in _single_role and in the [apostrophes] table of reporting_cues.toml)
-_SINGLE_MARKS = re.compile("['\u2018\u2019]")
-_SINGLE_OPEN_AFTER = "([{\u2014\u2013-/:\u201c\u201e\u00ab\""  # a single opening mark may follow these
-_DECADE = re.compile(r"\d\d(?:s\b|\b)")  # "the '90s", "class of '22"
+# Quotation marks and apostrophes: the sets of analysis.quotemarks, under this module's names; every other set,
+# regex class or test of a mark in this module is built from these.
+_OPENERS = quotemarks.OPENERS  # \u201c \u00ab \u201e
+_CLOSERS = quotemarks.CLOSERS  # \u201d \u00bb
+_STRAIGHT = quotemarks.STRAIGHT
+_MARKS = quotemarks.DOUBLE_MARKS
+_SINGLE_OPENERS = quotemarks.SINGLE_OPENERS  # ' \u2018
+_SINGLE_CLOSERS = quotemarks.SINGLE_CLOSERS  # ' \u2019
+_SINGLES = quotemarks.SINGLES
+_APOSTROPHES = quotemarks.APOSTROPHES
+_POSSESSIVES = quotemarks.POSSESSIVES
+_ALL_MARKS = quotemarks.ALL_MARKS
+_CLOSER_SET = frozenset(_CLOSERS + _STRAIGHT)  # a double mark that can close a quotation, as a token
+_SINGLE_CLOSER_SET = frozenset(_SINGLE_CLOSERS)
+_APOSTROPHE_SET = frozenset(_APOSTROPHES)  # a plural possessive's apostrophe as a token ("MPs ' pay")
 _DASH_LABEL = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*(?:[ \u00a0]"
                          r"(?:[A-Z][\w.\u2019'\-]*|de|van|von|da|del|la))*?)[ \t\u00a0]*[.,]?[ \t\u00a0]*(?=\n|$)")
-_MARKS = _OPENERS + _CLOSERS + _STRAIGHT
-_PARA_MARKS = _MARKS + "'\u2018"  # a mark that reopens a paragraph of a long quotation
+_PARA_MARKS = _MARKS + _SINGLE_OPENERS  # a mark that reopens a paragraph of a long quotation
 # a transcript's speaker label in capitals at the start of a turn ("PENCE: ", "SEN. KAINE: ")
 _LABEL = re.compile(r"(?P<label>[A-Z][A-Z\u2019'.\-]+(?: [A-Z][A-Z\u2019'.\-]+){0,2}):[ \t\u00a0]+(?=\S)")
-_DASH_SIGNATURE = re.compile(r"[\u201d\"\u2019'][ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*"
+_DASH_SIGNATURE = re.compile(f"[{_CLOSERS}{_STRAIGHT}{_SINGLE_CLOSERS}]"
+                             r"[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*"
                              r"(?:[ \u00a0][A-Z][\w.\u2019'\-]*)*?)[ \t\u00a0]*[.,]?[ \t\u00a0]*$")
 _NOT_LABELS = frozenset({"update", "note", "editor's note", "editor’s note", "correction", "watch", "read",
                          "related", "see also", "photo", "video", "source", "sources", "via", "hat tip", "ps",
                          "p.s", "disclosure", "clarification", "warning", "breaking", "exclusive", "analysis"})
 _ALNUM = re.compile(r"[^\W_]")
-_SENTENCE_END = re.compile(r"[.!?\u2026](?=\s)")
 _LABEL_WORDS = re.compile(r"[A-Za-z\u2019'\-]+")
 _THE = re.compile(r"^(?:[Tt]he)\s+")
 _TAIL_CLAUSE = re.compile(r"\s*,?\s*(?:\w+ing\b|\u2014|\u2013|which\b|who\b)")
@@ -176,7 +183,8 @@ _ADJUNCT_OPENERS = frozenset({"at", "in", "on", "during", "after", "before", "fr
                               "through", "while", "aboard", "inside", "outside", "near", "without"})
 _MAX_ADJUNCT = 16  # tokens of such an adjunct
 _RECIPROCALS = frozenset({("each", "other"), ("one", "another")})
-_SENTENCE_IN_MARKS = re.compile(r"[\u201c\"']?[A-Z][^\u201c\u201d\"]*[.!?]['\u2019]?\s*$")  # "That is on me."
+_SENTENCE_IN_MARKS = re.compile(  # "That is on me."
+    f"[{_OPENERS}{_STRAIGHT}{_SINGLE_OPENERS}]?[A-Z][^{_MARKS}]*[.!?][{_SINGLE_CLOSERS}]?" r"\s*$")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _PARTICIPLE_OPENERS = frozenset({",", "—", "–", "-", "and"})
 _INANIMATE_OK = frozenset({"organisation"})
@@ -192,6 +200,8 @@ _NOT_IN_DESCRIPTION = frozenset({"by", "with", "to", "from", "for", "about", "at
 _BARE_FRAME = re.compile(r"[ \t\u00a0]+(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.[ \u00a0])?[A-Z][\w\u2019'\-]+"
                          r"(?:[ \u00a0][A-Z][\w\u2019'\-]+){0,2}[ \u00a0](?P<cue>[a-z]+)(?:[.,]|[ \u00a0]"
                          r"(?:on|in|at|after|during|before|of|about|to|with|while|last|this|earlier|[A-Z][a-z]+day)\b)")
+# tokens that bound the name of a bare frame on its left (a clause mark or an opening double mark)
+_BARE_FRAME_STOPS = frozenset({",", ";", ".", "(", "\u2014", *_OPENERS, _STRAIGHT})
 # cues (lemmas) that take an addressee before what was said ("told reporters", "warned the board that ...")
 _ADDRESSEE_CUES = frozenset({"tell", "ask", "inform", "remind", "assure", "reassure", "warn", "urge", "advise",
                              "promise"})
@@ -215,7 +225,7 @@ _FRONTED = frozenset({"at", "in", "on", "during", "after", "before", "with", "fo
                       "sunday", "once", "unlike", "like", "following", "according"})
 _PREPOSITIONS_BEFORE_NP = frozenset({"to", "with", "on", "at", "in", "for", "from", "by", "of", "about", "among",
                                      "like", "against", "toward", "towards", "into", "onto", "over", "under"})
-_ENDS_SENTENCE = re.compile(r"[.?!][)\]'\u2019\u201d\"]*\s*$")
+_ENDS_SENTENCE = re.compile(f"[.?!][)\\]{_SINGLE_CLOSERS}{_CLOSERS}{_STRAIGHT}]*" r"\s*$")
 _PREPOSITIONS_BEFORE_PARTICIPLE = frozenset({"by", "for", "after", "before", "while", "without", "upon", "when",
                                              "in", "from"})
 _QUANTIFIERS = frozenset({"several", "some", "many", "most", "few", "other", "two", "three", "all", "both", "top"})
@@ -226,7 +236,8 @@ _ASIDE_WORDS = frozenset({"who", "which", "whose", "whom", "the", "for", "of", "
 _CIRCUMSTANCE = frozenset({"on", "in", "at", "during", "after", "before", "from", "while", "via", "through",
                            "within", "until", "inside"})
 # what may come before a sentence's subject: nothing, a conjunction, a short time or place phrase and a comma
-_SUBJECT_LEAD = re.compile(r"[\s\u201c\"']*(?:(?:But|And|So|Yet|Still|Now|Then|Later|Meanwhile|Instead)\s+)?"
+_SUBJECT_LEAD = re.compile(f"[\\s{_OPENERS}{_STRAIGHT}{_SINGLE_OPENERS}]*"
+                           r"(?:(?:But|And|So|Yet|Still|Now|Then|Later|Meanwhile|Instead)\s+)?"
                            r"(?:[A-Z][\w\u2019'.\-]*(?:\s+[\w\u2019'.\-]+){0,5},\s+)?")
 _SUBORDINATORS = frozenset({"while", "although", "though", "when", "if", "because", "since", "whereas", "once",
                             "unless", "until", "as"})
@@ -235,6 +246,14 @@ _SIGNATURE_LINE = re.compile(r"[ \t]*[-\u2013\u2014\u2015]+[ \t]*(?P<name>[A-Z][
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 _MAX_ASIDE = 35  # tokens of parentheses and appositions allowed between a name and its cue
 _MAX_ANONYMITY_CLAUSE = 40  # tokens of a clause saying a source is not named ("who asked not to be named ...")
+# The fewest words of a quotation that can be a statement of its own after the writer's adjunct (see
+# _Extractor._narrator_adjunct): a shorter one is a slogan or a title the writer cites ('the change from the
+# campaign slogan, “Make America Great Again.”' has four words), part of the writer's clause, not a direct quote.
+_MIN_STATEMENT_WORDS = 5
+# The fewest words of a quotation before a trailing time phrase for the phrase to close the reported clause (see
+# _Extractor._clause_end): after a shorter one, a title ('told NBC's “Today” on Sunday that ...'), the clause
+# goes on.
+_MIN_CLAUSE_QUOTE_WORDS = 3
 _SOURCE_NOUNS = frozenset({"person", "people", "source", "sources", "official", "officials", "insider", "insiders",
                            "aide", "aides", "someone", "one"})
 _SOURCE_PREPOSITIONS = frozenset({"for", "of", "at", "to", "with", "in", "from"})
@@ -246,7 +265,7 @@ _CLAUSE_BOUNDS = frozenset({",", ";", "(", ")", "\u2014", "\u2013", ".", "?", "!
 # narrator's own words are narration, not a quoted source
 _NARRATOR_SUBJECTS = frozenset({"i", "we"})
 _NARRATION = "narration"  # the kind of an internal row holding the writer's own reported clause (never output)
-_QUOTE_OPENINGS = frozenset({*_OPENERS, _STRAIGHT, "'", "\u2018"})
+_QUOTE_OPENINGS = frozenset(_OPENERS + _STRAIGHT + _SINGLE_OPENERS)
 _RELAY_PARTICIPLES = frozenset({"citing", "quoting"})  # ", citing two sources, ...": whom a relay relies on
 _UNIT_SIGNS = frozenset({"%", "\u2030", "\u00b0"})  # signs written after a number ("44.9%", "30\u00b0")
 
@@ -287,6 +306,7 @@ class _Lexicon:
     back_reference_nouns: frozenset[str] = frozenset()  # "the MP said": the source just described
     media_nouns: frozenset[str] = frozenset()  # "told the Interfax news agency": the addressee ends on one
     occasion_nouns: frozenset[str] = frozenset()  # "conceded in a brief speech ...": where, not what
+    speech_occasions: frozenset[str] = frozenset()  # the occasions of speech among them (timeline reads these)
     audience_nouns: frozenset[str] = frozenset()  # "told the meeting that ...": an addressee before "that"
     mindless: frozenset[str] = frozenset()  # "Those figures assume ...": no belief without a mind
     infinitive_nouns: frozenset[str] = frozenset()  # "a promise to add ...": the infinitive is the noun's
@@ -299,7 +319,12 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def cue_lexicon() -> _Lexicon:
-    """The reporting-cue lexicon (``analysis/data/reporting_cues.toml``), loaded on first use."""
+    """The reporting-cue lexicon (``analysis/data/reporting_cues.toml``), loaded on first use.
+
+    Other analyses derive word lists from it rather than repeat them: the timeline's statement verbs are the forms
+    of the lemmas it names (``forms``), and its occasions of speech are ``speech_occasions`` (the file's
+    ``[not_reports] occasion_nouns``; ``occasion_nouns`` here adds ``other_occasion_nouns``, for the quotes only).
+    """
     raw = resources.files("analysis.data").joinpath("reporting_cues.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
     forms: dict[str, tuple[str, str]] = {}
@@ -327,25 +352,14 @@ def cue_lexicon() -> _Lexicon:
                     tuple(nr["complement_endings"]), frozenset(nr["refusals"]),
                     frozenset(nr["negated_object_cues"]),
                     frozenset(w.lower() for w in data["back_references"]["nouns"]),
-                    frozenset(data["objects"]["media_nouns"]), frozenset(nr["occasion_nouns"]),
+                    frozenset(data["objects"]["media_nouns"]),
+                    frozenset(nr["occasion_nouns"]) | frozenset(nr["other_occasion_nouns"]),
+                    frozenset(nr["occasion_nouns"]),
                     frozenset(data["objects"]["audience_nouns"]), frozenset(nr["mindless_subjects"]),
                     frozenset(nr["infinitive_nouns"]), frozenset(nr["content_adverbs"]))
 
 
 # --------------------------------------------------------------------------------------------- quotation marks
-
-
-class _Quote(NamedTuple):
-    start: int  # first character inside the marks
-    end: int  # last character inside the marks + 1
-    open_mark: int | None
-    close_mark: int | None
-    paragraph: int
-    close_len: int = 1  # 2 for a doubled apostrophe ('')
-
-    @property
-    def outer_end(self) -> int:
-        return self.close_mark + self.close_len if self.close_mark is not None else self.end
 
 
 def _paragraph_spans(doc: Document) -> list[tuple[int, int, int]]:
@@ -356,182 +370,6 @@ def _paragraph_spans(doc: Document) -> list[tuple[int, int, int]]:
         else:
             spans[s.paragraph] = [s.start, s.end]
     return [(p, a, b) for p, (a, b) in sorted(spans.items())]
-
-
-def _is_opening_straight(text: str, pos: int, para_start: int) -> bool:
-    before = text[pos - 1] if pos > para_start else " "
-    after = text[pos + 1] if pos + 1 < len(text) else " "
-    if before.isspace() or before in "([{\u2014\u2013-/:":
-        return not after.isspace()
-    return False
-
-
-def _last_sentence_end(text: str, start: int, end: int) -> int:
-    """The end of the last complete sentence in ``text[start:end]`` (or ``end`` when there is none)."""
-    best = None
-    for m in _SENTENCE_END.finditer(text[start:end]):
-        best = start + m.end()
-    return best if best is not None else end
-
-
-@functools.lru_cache(maxsize=1)
-def _leading_apostrophes() -> tuple[str, ...]:
-    """Clipped words that begin with an apostrophe ("'em", "'n'"), longest first, with a straight mark."""
-    raw = resources.files("analysis.data").joinpath("reporting_cues.toml").read_text(encoding="utf-8")
-    return tuple(sorted((w.lower() for w in tomllib.loads(raw)["apostrophes"]["leading"]), key=len, reverse=True))
-
-
-def _single_role(text: str, i: int, a: int, b: int) -> str | None:
-    """What the single mark at ``i`` (in the paragraph ``text[a:b]``) can do: "open", "close", "weak" (a closing
-    mark that may be a plural possessive's apostrophe, "MPs' pay", or a clipped "-in'") or None (an apostrophe).
-    """
-    ch = text[i]
-    if ch not in "'\u2018\u2019":
-        return None
-    before = text[i - 1] if i > a else " "
-    after = text[i + 1] if i + 1 < b else " "
-    if ch == "'" and "'" in (before, after):
-        return None  # a doubled apostrophe stands for a double mark (_STRAIGHT_MARKS)
-    if ch != "\u2019" and (before.isspace() or before in _SINGLE_OPEN_AFTER):
-        if after.isspace() or _DECADE.match(text, i + 1, b):
-            return None
-        word = "'" + text[i + 1:i + 7].lower()
-        if any(word.startswith(w) and not word[len(w):len(w) + 1].isalnum() for w in _leading_apostrophes()):
-            return None  # "'em", "rock 'n' roll"
-        return "open"
-    if ch == "\u2018" or before.isspace() or after.isalnum():
-        return None  # "won't", "Ukraine's"
-    if after in " \t\u00a0\n" and (before in "sS" or text[i - 2:i].lower() == "in") and text[i - 2:i - 1].isalpha():
-        return "weak"
-    return "close"
-
-
-def _pair_single(text: str, paragraphs: list[tuple[int, int, int]]) -> list[_Quote]:
-    """Pair single quotation marks ('...' and \u2018...\u2019) paragraph by paragraph, as pair_quotes does with
-    double ones. A weak closing mark ("the bosses' deal") closes only when no clear one comes before the next
-    opening mark or the paragraph's end; an opening mark while one is open and nothing closed it sets the first
-    aside (an apostrophe that looked like a mark)."""
-    quotes: list[_Quote] = []
-    open_at: int | None = None
-    open_para = -1
-    inner = 0
-    for n, (p, a, b) in enumerate(paragraphs):
-        roles = [(i, r) for i in (m.start() for m in _SINGLE_MARKS.finditer(text, a, b))
-                 if not (i > a and text[i - 1].isalnum() and text[i + 1:i + 2].isalnum())  # "won't": fast path
-                 and (r := _single_role(text, i, a, b)) is not None]
-        weak: int | None = None  # index in roles of the first weak closing mark of the open quotation
-        k = 0
-        while True:
-            if k >= len(roles):
-                if open_at is None or weak is None:
-                    break
-                nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-                if nxt is not None and _single_role(text, nxt[1], nxt[1], nxt[2]) == "open":
-                    break  # a long quotation goes on in the next paragraph
-                k = weak  # no clear closing mark: the weak one closes
-            i, role = roles[k]
-            if open_at is None:
-                if role == "open":
-                    open_at, open_para, inner, weak = i, p, i + 1, None
-            elif role == "open":
-                if not (open_para != p and i == a):  # else a paragraph of a long quotation reopens with a mark
-                    if weak is not None:
-                        k = weak
-                        continue
-                    open_at, open_para, inner = i, p, i + 1
-            elif role == "weak" and weak is None:
-                weak = k
-            elif role == "close" or (role == "weak" and k == weak):
-                quotes.append(_Quote(inner, i, open_at, i, open_para))
-                open_at, weak = None, None
-            k += 1
-        if open_at is not None:
-            nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-            if nxt is None or _single_role(text, nxt[1], nxt[1], nxt[2]) != "open":
-                quotes.append(_Quote(inner, _rstrip(text, inner, b), open_at, None, open_para))
-                open_at = None
-    return quotes
-
-
-def _crosses(q: _Quote, others: list[_Quote], begins: list[int]) -> bool:
-    """Whether ``q`` begins outside and ends inside one of ``others`` (sorted by ``begins``, their opening marks),
-    or the reverse."""
-    lo, hi = q.open_mark if q.open_mark is not None else q.start, q.outer_end
-    for o in others[max(bisect.bisect_left(begins, lo) - 4, 0):bisect.bisect_left(begins, hi)]:
-        olo, ohi = o.open_mark if o.open_mark is not None else o.start, o.outer_end
-        if (lo < olo < hi < ohi) or (olo < lo < ohi < hi):
-            return True
-    return False
-
-
-def pair_quotes(text: str, paragraphs: list[tuple[int, int, int]]) -> list[_Quote]:
-    """Pair quotation marks paragraph by paragraph, recovering locally from unbalanced marks.
-
-    Curly, straight and single marks are paired separately; a quotation inside another one is dropped (the outer
-    one carries it: "He said: 'She told me \u201cno\u201d.'" is one quotation, and so is the American
-    "\u201cShe told me 'no.'\u201d"). A single-mark quotation that crosses the bounds of a double-mark one is
-    an apostrophe's mistake and dropped. Returns quotations in text order.
-    """
-    quotes: list[_Quote] = []
-    for family in ("curly", "straight"):
-        open_at: int | None = None
-        open_para = -1
-        inner = 0  # where the text of the open quotation starts
-        marks = _CURLY_MARKS if family == "curly" else _STRAIGHT_MARKS
-        for n, (p, a, b) in enumerate(paragraphs):
-            for found in marks.finditer(text, a, b):
-                i = found.start()
-                ch = text[i]
-                width = found.end() - i
-                if ch == _STRAIGHT and family == "curly" or ch in _CLOSERS and family == "straight":
-                    # only a mark of the other kind that closes an open quotation counts here, and only when
-                    # no mark of its own kind is open inside ("Pence: "... “Shark Tank.” ...")
-                    own = _OPENERS if ch in _CLOSERS else _STRAIGHT
-                    if open_at is None or text[i + 1:i + 2].isalnum() or any(
-                            c in own for c in text[open_at + 1:i]):
-                        continue
-                    kind = "close"
-                elif family == "curly" and ch in _OPENERS:
-                    kind = "open"
-                elif family == "curly" and ch in _CLOSERS:
-                    # a closing mark typed at the start of a paragraph, before a word, opens a quotation
-                    kind = "open" if open_at is None and i == a and text[i + 1:i + 2].isalnum() else "close"
-                elif family == "straight":
-                    if open_at is not None and open_para != p and i == a:
-                        continue  # a paragraph of a long quotation reopens with a mark
-                    kind = "close" if open_at is not None else ("open" if _is_opening_straight(text, i, a)
-                                                                else "stray")
-                else:
-                    continue
-                if kind == "open":
-                    if open_at is not None:
-                        if open_para != p and i == a:
-                            continue  # a paragraph of a long quotation reopens with a mark
-                        # a new opening while one is open: close the first at the sentence end before this one
-                        cut = _last_sentence_end(text, inner, i)
-                        quotes.append(_Quote(inner, _rstrip(text, inner, cut), open_at, None, open_para))
-                    open_at, open_para, inner = i, p, i + width
-                elif kind == "close" and open_at is not None:
-                    quotes.append(_Quote(inner, i, open_at, i, open_para, width))
-                    open_at = None
-            if open_at is not None:
-                nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-                continues = nxt is not None and (
-                    text[nxt[1]] in _OPENERS if family == "curly" else _STRAIGHT_MARKS.match(text, nxt[1]))
-                if not continues:
-                    quotes.append(_Quote(inner, _rstrip(text, inner, b), open_at, None, open_para))
-                    open_at = None
-    quotes.sort(key=lambda q: q.open_mark if q.open_mark is not None else q.start)
-    begins = [q.open_mark if q.open_mark is not None else q.start for q in quotes]
-    quotes += [q for q in _pair_single(text, paragraphs) if not _crosses(q, quotes, begins)]
-    quotes = [q for q in quotes if q.end > q.start]
-    quotes.sort(key=lambda q: (q.start, -q.end))
-    outer: list[_Quote] = []
-    for q in quotes:
-        if outer and q.start < outer[-1].outer_end:
-            continue
-        outer.append(q)
-    return outer
 
 
 def _split_at_labels(text: str, quotes: list[_Quote], paragraphs: list[tuple[int, int, int]]) -> list[_Quote]:
@@ -554,12 +392,6 @@ def _split_at_labels(text: str, quotes: list[_Quote], paragraphs: list[tuple[int
             start, para = (a + 1 if open_mark is not None else a), p
         out.append(_Quote(start, q.end, open_mark, q.close_mark, para))
     return out
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 # --------------------------------------------------------------------------------------------- cues
@@ -620,7 +452,7 @@ def _single_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
     if prev == "," and low in lex.passive_participles and i + 1 < len(tokens) and (
             tokens[i + 1][3] in lex.passive_followers):
         return None  # "Brandt, asked whether he would resign, ...": a passive participle, he was asked
-    if prev in _DETERMINERS or prev.endswith(("’s", "'s")) or prev == "to" and low.endswith("s"):
+    if prev in _DETERMINERS or prev.endswith(_POSSESSIVES) or prev == "to" and low.endswith("s"):
         return None  # a noun: "a question", "his claim", "Trump's remarks"
     if not tokens[i][0].islower() and (i > 0 or low not in {"asked", "told", "says", "said"}):
         return None  # capitalised mid-sentence: a name or a title ("Post", "Report")
@@ -658,7 +490,7 @@ def _verb_slot(prev: Token) -> bool:
         return low not in rules["demonyms"] and low not in _DETERMINERS
     if pronoun_kind(low) or low in {"who", "that", "which", "we", "i", "you"}:
         return True
-    if low in _SKIP_BEFORE_CUE or (low.endswith("ly") and low not in {"early", "only", "daily", "weekly"}):
+    if low in _SKIP_BEFORE_CUE or ly_adverb(low):
         return low not in {"in", "an", "on", "this", "last", "statement", "interview", "remarks", "recent"}
     return low in rules["group_nouns"] or low in rules["description_nouns"] or low in rules["document_nouns"]
 
@@ -755,13 +587,13 @@ def _np_word(tok: Token, rules: dict) -> bool:
             low in rules["premodifiers"] or low in rules["demonyms"] or low in rules["group_nouns"])
     if low in rules["premodifiers"] or low in rules["group_nouns"] or low in rules["description_nouns"]:
         return True
-    return low in {"of", "for", "’s", "'s", "-", "."} or low.isdigit() or low.endswith(("’s", "'s"))
+    return low in {"of", "for", "’s", "'s", "-", "."} or low.isdigit() or low.endswith(_POSSESSIVES)
 
 
 def _plural_possessive(tokens: list[Token], i: int, limit: int) -> bool:
     """Whether ``tokens[i]`` is the apostrophe of a plural possessive ("Farmers' groups"): it is glued to a word
     ending in "s" that starts no earlier than ``limit``."""
-    return tokens[i][0] in {"'", "\u2019"} and i - 1 >= limit and tokens[i - 1][2] == tokens[i][1] and (
+    return tokens[i][0] in _APOSTROPHE_SET and i - 1 >= limit and tokens[i - 1][2] == tokens[i][1] and (
         tokens[i - 1][3].endswith("s"))
 
 
@@ -799,9 +631,9 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
 
 
 def _adverb(tok: Token) -> bool:
-    """Whether ``tok`` is a lower-case adverb in "-ly" ("repeatedly"; not a noun such as "family", "ally": the
-    name rules' ``[not_adverbs]``)."""
-    return tok[3].endswith("ly") and tok[0].islower() and tok[3] not in name_rules()["not_adverbs"]
+    """Whether ``tok`` is a lower-case adverb in "-ly" ("repeatedly"; not a noun such as "family", "ally":
+    :func:`analysis.speakers.ly_adverb`)."""
+    return tok[0].islower() and ly_adverb(tok[3])
 
 
 def _represents_possessor(tokens: list[Token], k: int, j: int) -> bool:
@@ -812,7 +644,7 @@ def _represents_possessor(tokens: list[Token], k: int, j: int) -> bool:
         return False
     for i in range(j - 1, k - 1, -1):
         tok = tokens[i]
-        if tok[3].endswith(("'s", "\u2019s")) or tok[0] in {"'", "\u2019"}:
+        if tok[3].endswith(_POSSESSIVES) or tok[0] in _APOSTROPHE_SET:
             return i < j
         if not (tok[0].isalpha() and tok[0].islower()):
             return False
@@ -829,15 +661,17 @@ def _representative_after_determiner(tokens: list[Token], k: int, j: int) -> boo
 
 
 def _source_np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
-    """The noun phrase of a source that ends at ``tokens[j]``, also when a prepositional phrase the noun-phrase
-    rules do not take follows its head ("a spokesman for the ferry line", "an aide to the regional governor")."""
+    """The noun phrase of a source that ends at ``tokens[j]``, widened by :func:`_head_before_complements` to
+    the source noun its prepositional phrases hang from ("a spokesman for the ferry line", "an aide to the
+    regional governor", "a spokesman at the embassy in Rome"). The last phrase may hold words the noun-phrase
+    rules do not take ("the ferry line", "the regional governor"): it is first taken as every word back to a
+    preposition (at most eight)."""
     k = j
     while k - 1 >= max(lo, j - 8) and tokens[k - 1][0][:1].isalnum() and tokens[k - 1][3] not in _SOURCE_PREPOSITIONS:
         k -= 1
-    if k - 2 >= lo and k <= j and tokens[k - 1][3] in _SOURCE_PREPOSITIONS:
-        outer = _np_ending_at(tokens, k - 2, lo)
-        if outer is not None and outer[1] == k - 2 and tokens[k - 2][3] in _source_heads():
-            return outer[0], j
+    widened = _head_before_complements(tokens, (k, j), lo)
+    if widened[0] < k:
+        return widened
     span = _np_ending_at(tokens, j, lo)
     if span is None and tokens[j][0][:1].isalpha():
         # "One former Ostwick employee": a determiner, then words the noun-phrase rules do not know
@@ -845,7 +679,7 @@ def _source_np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int
             "one", "another"} and all(t[0][:1].isalnum() and t[3] not in _SOURCE_PREPOSITIONS
                                       for t in tokens[i:j])), None)
         span = (first, j) if first is not None else None
-    return span
+    return _head_before_complements(tokens, span, lo)
 
 
 _QUANTITY_WORDS = frozenset({"more", "less", "fewer", "about", "around", "nearly", "almost", "over", "some",
@@ -1039,8 +873,11 @@ class _Resolver:
         for m in find_names(self.text, start, end):
             if m.end < end and _modified_noun(self.text, m.end):
                 continue  # "Farmers' groups", "Clinton aides": the name modifies a common noun
+            # a lone word opening the sentence and shaped like a participle or an "-ly" word ("Chastened by the
+            # analyses, ...", "Early ..."): the ending alone decides here, not ly_adverb ("Early" is no adverb
+            # before a verb, but no name either)
             if m.kind == "person" and not (m.sentence_initial and " " not in m.name and m.name.endswith(
-                    ("ed", "ing", "ly"))):  # "Chastened by the analyses, ..."
+                    ("ed", "ing", "ly"))):
                 pid = self.index.person_named(m.name)
                 name = person_name(self.index, pid, self.actors) if pid is not None else (
                     self.actors.canonical(m.name) or m.name)
@@ -1139,8 +976,8 @@ class _Resolver:
             return _Speaker(desc, "group", camp, phrase, start, end, "group")
         if len(tokens) < 2 or not _represents_possessor(tokens, 0, len(tokens) - 1):
             return None
-        owner = next(i for i in range(len(tokens) - 2, -1, -1) if tokens[i][3].endswith(("'s", "\u2019s")) or (
-            tokens[i][0] in {"'", "\u2019"}))
+        owner = next(i for i in range(len(tokens) - 2, -1, -1) if tokens[i][3].endswith(_POSSESSIVES) or (
+            tokens[i][0] in _APOSTROPHE_SET))
         mark = tokens[owner][0][-2:] if tokens[owner][0][-1:] in "sS" else tokens[owner][0][-1:]
         person = self.person_at(start, tokens[owner][2])
         name = person.speaker if person is not None else None
@@ -1173,7 +1010,7 @@ class _Resolver:
         if h is None or h < 2 or h + 1 >= len(tokens) or tokens[h - 1][3] not in rules["description_nouns"] or (
                 not all(t[0].isalpha() and t[0].islower() for t in tokens[1:h])):
             return None
-        if tokens[-1][3].endswith(("'s", "\u2019s")):
+        if tokens[-1][3].endswith(_POSSESSIVES):
             return None  # a possessive ("The former secretary of state's approach") is no source
         # a complement of lower-case words ("the former secretary of state", "the head of the agency") makes a
         # title, used like "the mayor" for someone just named; a name in it introduces the role's holder
@@ -1232,8 +1069,7 @@ class _Resolver:
         if h is None or h == 0 or h + 1 >= len(tokens):
             return None
         head = tokens[h - 1][3]
-        if head not in rules["group_nouns"] or not (head.endswith("s") or head in {"police", "people"}) or (
-                head in rules["not_names"]) or any(
+        if not plural_group_noun(head) or head in rules["not_names"] or any(
                 t[4] and not (i == 0 or t[3] in rules["premodifiers"]) or not t[0][:1].isalnum()
                 for i, t in enumerate(tokens[:h - 1])):
             return None
@@ -1250,7 +1086,7 @@ class _Resolver:
             return False
         word = m.group(1).lower()
         return word in cue_lexicon().forms or word in _SKIP_BEFORE_CUE and word != "who" or word in _BE or (
-            word.endswith("ly") and len(word) > 4)
+            ly_adverb(word))
 
     def lower_opener(self, start: int, phrase: str, desc: str) -> str:
         """``desc`` (the description of the group ``phrase`` at ``start``) with its first letter in lower case
@@ -1258,7 +1094,7 @@ class _Resolver:
         "Farmers' groups"; not "House Republicans", nor "Sanders' aides" when Sanders is a person here)."""
         if start != self._sentence_start(start) or not _common_opener(phrase):
             return desc
-        if self.index.person_named(phrase.split()[0].rstrip("'\u2019")) is not None:
+        if self.index.person_named(phrase.split()[0].rstrip(_APOSTROPHES)) is not None:
             return desc
         return desc[:1].lower() + desc[1:]
 
@@ -1360,13 +1196,12 @@ class _Resolver:
         s = self.doc.sentence_at(start)
         if s is None:
             return None
-        rules = name_rules()
         for index in range(s.index, max(-1, s.index - 3), -1):
             sent = self.doc.sentences[index]
             tokens = tokenize(self.text, sent.start, min(sent.end, start))
             for k in range(len(tokens) - 1, -1, -1):
                 low = tokens[k][3]
-                if low not in rules["group_nouns"] or not (low.endswith("s") or low in {"police", "people"}):
+                if not plural_group_noun(low):
                     continue
                 if self.in_quote(tokens[k][1]):
                     continue
@@ -1469,16 +1304,14 @@ def _common_opener(phrase: str) -> bool:
     words = phrase.split()
     rules = name_rules()
     if len(words) == 1:  # "Prosecutors said": a plural group noun alone
-        low = words[0].lower()
-        return low in rules["group_nouns"] and low.endswith("s") and words[0][1:].islower() and (
-            low not in rules["not_names"])
+        return group_opener(words[0])
     if not words[1][:1].islower():
         return False
-    first = words[0].lower().rstrip("'\u2019")
+    first = words[0].lower().rstrip(_APOSTROPHES)
     if first in _PROPER_MODIFIERS or first in rules["demonyms"]:
         return False
     return first in rules["premodifiers"] or first in rules["group_nouns"] or first in rules[
-        "description_nouns"] or (words[0].endswith(("'", "\u2019")) and first.endswith(_AGENT_PLURALS))
+        "description_nouns"] or (words[0].endswith(tuple(_APOSTROPHES)) and first.endswith(_AGENT_PLURALS))
 
 
 def _role_description(phrase: str) -> bool:
@@ -1487,7 +1320,7 @@ def _role_description(phrase: str) -> bool:
     words up to a singular role noun of the name rules' descriptions that ends the phrase or comes before its
     first preposition."""
     words = [w.lower() for w in _WORDS.findall(phrase)]
-    if len(words) < 2 or not (words[0] in {"a", "an"} or words[0].endswith(("'s", "\u2019s"))):
+    if len(words) < 2 or not (words[0] in {"a", "an"} or words[0].endswith(_POSSESSIVES)):
         return False
     head = next((k for k, w in enumerate(words) if w in _SOURCE_PREPOSITIONS), len(words)) - 1
     rules = name_rules()
@@ -1909,7 +1742,7 @@ class _Extractor:
                     t[0][:1].isalnum() for t in tokens[d:j]):
                 return self._np_speaker(tokens, (d, j))  # ("A Government Accountability Office report")
         span = _head_before_complements(tokens, _np_ending_at(tokens, j, lo), lo)
-        if span is None and tok[4] and tok[3] in name_rules()["group_nouns"] and tok[3].endswith("s") and (
+        if span is None and tok[4] and plural_group_noun(tok[3]) and (
                 j == lo or tokens[j - 1][4] or tokens[j - 1][3] in _QUANTIFIERS or not tokens[j - 1][0][:1].isalnum()):
             # "Several Democrats cautioned", "House Republicans say": a capitalised group
             a = j
@@ -2128,7 +1961,7 @@ class _Extractor:
         """A named person a few words after an inverted cue, past words the noun-phrase rule stops at
         ("said 9/11 widow Terry Strada")."""
         for k in range(i, min(i + 6, len(tokens))):
-            if tokens[k][0] in {",", ";", ".", "“", '"', "(", "—"}:
+            if tokens[k][0] in _BARE_FRAME_STOPS:
                 return None
             found = self.resolver.by_start.get(tokens[k][1])
             if found is not None:
@@ -2312,8 +2145,8 @@ class _Extractor:
         sent = self._sentence_of(q.close_mark)
         if sent is None:
             return None
-        inner_end = self.text[q.start:q.end].rstrip().rstrip("\u2019'")
-        after = self.text[q.outer_end:q.outer_end + 3].lstrip("\u2019'")
+        inner_end = self.text[q.start:q.end].rstrip().rstrip(_SINGLE_CLOSERS)
+        after = self.text[q.outer_end:q.outer_end + 3].lstrip(_SINGLE_CLOSERS)
         dashed = bool(_DASH_LABEL.match(self.text, q.outer_end))
         said = _WORDS.match(self.text, q.outer_end + 1) if self.text[q.outer_end:q.outer_end + 1] == " " else None
         inverted = said is not None and said.group().lower() in cue_lexicon().inverted
@@ -2331,7 +2164,7 @@ class _Extractor:
             sent, tokens, first = nxt, self.sentence_tokens(nxt), 0
             if not tokens:
                 return None
-        while first < len(tokens) - 1 and tokens[first][0] in {",", "'", "\u2019"}:
+        while first < len(tokens) - 1 and (tokens[first][0] == "," or tokens[first][0] in _SINGLE_CLOSER_SET):
             first += 1  # the comma, and the closing mark of a quotation inside ("... 'old-school,' ' ' said")
         dash = self._dash_label(q, tokens, first)
         if dash is not None:
@@ -2631,7 +2464,7 @@ class _Extractor:
             return False  # an adjunct opens with a preposition, a subordinator or a participle
         if _ANY_WORD.search(self.text[q.outer_end:self.doc.sentences[sent].end]):
             return False  # 'the plan, “which nobody read,” was dead'
-        if len(_WORDS.findall(self.text[q.start:q.end])) < 5:
+        if len(_WORDS.findall(self.text[q.start:q.end])) < _MIN_STATEMENT_WORDS:
             return False  # a slogan or a title: 'the change from the campaign slogan, “Make America Great Again.”'
         split = any(x.outer_end <= cue.start and self.text[x.start:x.end].rstrip().endswith(",")
                     for x in self._quotes_in_sentence(sent))
@@ -2652,7 +2485,7 @@ class _Extractor:
         last = self.quotes[members[-1]]
         tail = self.text[last.outer_end:limit]
         m = _TAIL_CLAUSE.match(tail) or (_TRAILING_TIME.match(tail) and len(
-            _WORDS.findall(self.text[last.start:last.end])) >= 3)  # (not after a title: 'told NBC's “Today” on ...')
+            _WORDS.findall(self.text[last.start:last.end])) >= _MIN_CLAUSE_QUOTE_WORDS)  # (not after a title)
         if m or not _ANY_WORD.search(tail):
             limit = last.outer_end
         return _trim_end(self.text, self.quotes[qi].start, limit), members
@@ -2728,7 +2561,7 @@ class _Extractor:
                 return None
             sp = _replace(framed, "previous quote", keep_mention=False)
             return _Row("direct", q.start, _trim_end(self.text, q.start, q.end), sp, None, sent, (q,))
-        if not starts_para and not self.text[self._sentence_start(q)].startswith(("\u201c", '"', "\u2018", "'")) and (
+        if not starts_para and not self.text[self._sentence_start(q)].startswith(tuple(_QUOTE_OPENINGS)) and (
                 len(words) < 8):
             return None
         label = _LEAD_LABEL.match(self.text[para_start:q.start])
@@ -2759,7 +2592,7 @@ class _Extractor:
         here = self._paragraph_of(q.start)
         if prev and self._paragraph_of(prev[-1].start) >= here - 1:
             if self._paragraph_of(prev[-1].start) < here and not starts_para and not self.text[
-                    self._sentence_start(q)].startswith(("\u201c", '"')):
+                    self._sentence_start(q)].startswith(tuple(_OPENERS + _STRAIGHT)):
                 # a quotation inside a sentence of a later paragraph that opens with a person ("Dan Ross, a
                 # lawyer, has egged them on with talks like “...”") is that person's, not the one before's
                 opener = self.text[self._sentence_start(q):].split(None, 1)[:1]
@@ -3211,7 +3044,7 @@ class _Extractor:
             if c.last < k and (sent, c.first) in self.used:
                 start = tokens[c.last + 1][1]
         j = k
-        while j > 0 and not tokens[j - 1][0][:1].isalnum() and tokens[j - 1][0] not in _CLOSERS + '"' and (
+        while j > 0 and not tokens[j - 1][0][:1].isalnum() and tokens[j - 1][0] not in _CLOSER_SET and (
                 tokens[j - 1][0] not in _UNIT_SIGNS or j < 2 or not tokens[j - 2][0][:1].isalnum()):
             j -= 1  # (a sign that ends a number, "44.9%", is part of the clause)
         end = tokens[j - 1][2] if j > 0 else start
@@ -3413,7 +3246,7 @@ def _object_reports_nothing(tokens: list[Token], cue: _Cue, start: int, end: int
     if any(t[3] == "that" for t in tokens[cue.last + 1:] if t[1] < start):
         return False  # "reported that sales fell"
     words = [t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end]
-    if not words or any(t[3] in lex.finite or t[0] in _MARKS or t[0] in {"\u2018", "\u2019", "'"} for t in words):
+    if not words or any(t[3] in lex.finite or t[0] in _ALL_MARKS for t in words):
         return False
     alnum = [t for t in words if t[0][:1].isalnum()]
     if lemma in lex.answers and 0 < len(alnum) <= 3 and alnum[0][3] in {"the", "this", "that", "these", "those"} and not any(t[4] for t in alnum):
@@ -3443,8 +3276,7 @@ def _negated_object(words: list[Token], lex: _Lexicon) -> bool:
     ``[not_reports] negated_object_cues``: "offered no evidence for the charge"): no clause, question word or
     quotation mark after it ("offered no proof that ..." and "provided no details about how ..." stay)."""
     questions = lex.passive_followers - _AFTER_OBJECT_PREPOSITIONS - {"for"}  # whether, if, how, why ...
-    return not any(t[3] in lex.finite or t[3] in questions or t[0] in _MARKS
-                   or t[0] in {"\u2018", "\u2019", "'"} for t in words)
+    return not any(t[3] in lex.finite or t[3] in questions or t[0] in _ALL_MARKS for t in words)
 
 
 def _without_time_tail(words: list[Token]) -> list[Token]:
@@ -3473,8 +3305,7 @@ def _bare_object(words: list[Token], lemma: str, lex: _Lexicon) -> bool:
         cut = next((k for k in range(1, len(words) - 1) if words[k][3] == "to" and words[k + 1][0][:1].islower()
                     and words[k + 1][3] not in _DETERMINERS and words[k + 1][3] not in lex.bare_infinitives), None)
         words = words[:cut] if cut is not None else words
-    if not words or any(t[3] in lex.finite or t[3] == "for" or t[0] in _MARKS or t[0] in {"\u2018", "\u2019", "'"}
-                        for t in words):
+    if not words or any(t[3] in lex.finite or t[3] == "for" or t[0] in _ALL_MARKS for t in words):
         return False
     words = [t for t in _without_time_tail(words) if t[0][:1].isalnum()]
     if not words or lemma == "call" and words[0][3] == "out":
@@ -3486,7 +3317,7 @@ def _bare_object(words: list[Token], lemma: str, lex: _Lexicon) -> bool:
                 words[k][3] not in _AFTER_OBJECT_PREPOSITIONS):
             return False  # "called Trump unfit"
         if lemma == "call" and words[k][3].endswith(lex.complement_endings) and words[k - 1][3] not in (
-                _DETERMINERS) and not words[k - 1][3].endswith(("'s", "\u2019s")):
+                _DETERMINERS) and not words[k - 1][3].endswith(_POSSESSIVES):
             return False  # "called the ruling outrageous", "called the charges unsubstantiated and ..."
     return True
 
@@ -3518,7 +3349,7 @@ def _possessive_description(tokens: list[Token], span: tuple[int, int] | None) -
     ("Aldovia's foreign minister", "Kane's chief of staff"): it describes someone other than the possessor."""
     if span is None or tokens[span[1]][4]:
         return False
-    return any(t[3].endswith(("\u2019s", "'s")) for t in tokens[span[0]:span[1]])
+    return any(t[3].endswith(_POSSESSIVES) for t in tokens[span[0]:span[1]])
 
 
 def _description_before(tokens: list[Token], first: int, name: int) -> bool:
@@ -3579,8 +3410,9 @@ def _content_start(tokens: list[Token], cue: _Cue, text: str, limit: int) -> int
 
 def _occasion_only(tokens: list[Token], cue: _Cue, start: int, end: int) -> bool:
     """Whether a content that starts right after "in", "at" or "during" after the cue names only the occasion
-    of speaking (reporting_cues.toml ``[not_reports] occasion_nouns``): "conceded in a brief speech to
-    supporters in Westfield early Wednesday." (the content would be "a brief speech to ...")."""
+    of speaking (reporting_cues.toml ``[not_reports] occasion_nouns`` and ``other_occasion_nouns``): "conceded
+    in a brief speech to supporters in Westfield early Wednesday." (the content would be "a brief speech to
+    ...")."""
     k = next((i for i in range(cue.last + 1, len(tokens)) if tokens[i][1] >= start), None)
     if k is None or k - 1 <= cue.last or tokens[k - 1][3] not in {"in", "at", "during"}:
         return False

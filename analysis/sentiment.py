@@ -73,6 +73,7 @@ MIN_NARRATION_WORDS = 3
 POSITIVE, NEGATIVE = 0.05, -0.05
 
 _NO_CAMP = "(no camp)"
+_ZERO_BAR = 0.01  # a mean closer to 0 than this draws no visible bar: plot_speaker_means marks it
 _QUOTE_MARKS = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb\"'"
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 _KINDS = ("speaker", "camp", "kind")
@@ -500,7 +501,9 @@ def plot_speaker_means(df: pd.DataFrame, *, title: str = "Mean sentiment per spe
         title: the plot title.
 
     Returns:
-        The figure (one bar per speaker; speakers without an interval show the mean only, marked "n<3").
+        The figure (one bar per speaker; a speaker without an interval says so in its label, "n=1, no
+        interval", never beside the bar where the words could read as a value; a mean of 0, which draws no
+        bar, is marked with a diamond in the camp's colour, as in :func:`analysis.stance.plot_camp_sides`).
     """
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
@@ -511,22 +514,23 @@ def plot_speaker_means(df: pd.DataFrame, *, title: str = "Mean sentiment per spe
         return _nothing_to_plot(fig, ax, title)
     colours = [_colour(c) for c in data["camp"]]
     y = np.arange(len(data))
-    ax.barh(y, data["mean_compound"], color=colours, alpha=0.85,
+    means = data["mean_compound"].to_numpy(dtype=float)
+    ax.barh(y, means, color=colours, alpha=0.85,
             hatch=["//" if s == NARRATOR else "" for s in data["speaker"]])
+    zero = np.abs(means) < _ZERO_BAR  # a bar this short cannot be seen: mark the mean
+    ax.scatter(np.zeros(int(zero.sum())), y[zero], marker="D", s=60, c=[c for c, z in zip(colours, zero) if z],
+               edgecolors="#222222", linewidths=0.6, zorder=3)
     has_ci = data["ci_low"].notna()
     err = np.vstack([data["mean_compound"] - data["ci_low"], data["ci_high"] - data["mean_compound"]])
     ax.errorbar(data.loc[has_ci, "mean_compound"], y[has_ci], xerr=err[:, has_ci.to_numpy()], fmt="none",
                 ecolor="#222222", capsize=3, lw=1)
-    labels = [f"{s}  (n={n})" for s, n in zip(data["speaker"], data["n"])]
+    labels = [f"{s}  (n={n})" if ok else f"{s}  (n={n}, no interval)"
+              for s, n, ok in zip(data["speaker"], data["n"], has_ci)]
     ax.set_yticks(y, labels)
-    for yi, (mean, ok) in enumerate(zip(data["mean_compound"], has_ci)):
-        if not ok:  # written on the other side of zero, clear of the bar and of the speaker labels
-            ax.annotate(f"no interval (n<{MIN_FOR_INTERVAL})", (0, yi), xytext=(-4 if mean >= 0 else 4, 0),
-                        textcoords="offset points", ha="right" if mean >= 0 else "left", va="center",
-                        fontsize=8, color="#555555")
     ax.axvline(0, color="#888888", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
-    ax.set_xlabel("mean compound score (-1 negative … +1 positive) with 95% bootstrap interval")
+    ax.set_xlabel("mean compound score (-1 negative … +1 positive) with 95% bootstrap interval\n"
+                  f"(diamond: a mean of 0, within ±{_ZERO_BAR}; no interval below n={MIN_FOR_INTERVAL})")
     ax.set_title(title)
     camps = list(dict.fromkeys(data["camp"][::-1]))
     ax.legend(handles=[Patch(color=_colour(c), label=c) for c in camps], title="camp", loc="upper left",

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import NamedTuple
 
+from .timex import calendar_names
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10 only
@@ -39,8 +41,11 @@ __all__ = [
     "description_head",
     "find_names",
     "group_head",
+    "group_opener",
     "is_anonymous",
+    "ly_adverb",
     "name_rules",
+    "plural_group_noun",
     "pronoun_kind",
     "surname_key",
     "tokenize",
@@ -118,12 +123,18 @@ class NameMention(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def name_rules() -> dict:
-    """The name rules (``analysis/data/name_rules.toml``), with word lists turned into frozensets."""
+    """The name rules (``analysis/data/name_rules.toml``), with word lists turned into frozensets.
+
+    ``not_names`` adds to the file's words the full day names and all month names and abbreviations of the
+    temporal tagger's lexicon (:func:`analysis.timex.calendar_names`), which the file does not repeat.
+    """
     raw = resources.files("analysis.data").joinpath("name_rules.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
     rules: dict = {}
     for key in ("titles", "male_honorifics", "female_honorifics", "not_names", "organisation_words"):
         rules[key] = frozenset(w.lower() for w in data[key])
+    calendar = calendar_names()
+    rules["not_names"] |= calendar["full_weekdays"] | calendar["full_months"] | calendar["short_months"]
     rules["places"] = frozenset(w.lower() for w in data["places"])
     rules["multiword_places"] = tuple(sorted((p for p in rules["places"] if " " in p), key=len, reverse=True))
     rules["pronouns"] = dict(data["pronouns"])
@@ -144,6 +155,57 @@ def name_rules() -> dict:
     rules["not_adverbs"] = frozenset(data["not_adverbs"]["words"])
     rules["first_names"] = _first_names()
     return rules
+
+
+def ly_adverb(word: str) -> bool:
+    """Whether the lower-case ``word`` is an adverb in "-ly" ("repeatedly", "publicly").
+
+    The one test of the speaker and quotation rules: a word of more than four letters ending in "ly" that the
+    name rules' ``[not_adverbs]`` do not list ("family", "assembly", "early", "daily"). A short word is no
+    adverb ("ally", "only", "holy", "July"). Callers test the letter case of the written word themselves.
+
+    Args:
+        word: The word in lower case.
+
+    Returns:
+        True for an "-ly" adverb.
+    """
+    return len(word) > 4 and word.endswith("ly") and word not in name_rules()["not_adverbs"]
+
+
+# plural group nouns of the name rules without a plural "-s"
+_UNMARKED_PLURALS = frozenset({"police", "people"})
+
+
+def plural_group_noun(word: str) -> bool:
+    """Whether the lower-case ``word`` is a plural group noun of the name rules ("officials", "critics",
+    "police", "people"; not a singular "court" or "family").
+
+    Args:
+        word: The word in lower case.
+
+    Returns:
+        True for a group noun of ``[groups] nouns`` that ends in "s" or is "police" or "people".
+    """
+    return word in name_rules()["group_nouns"] and (word.endswith("s") or word in _UNMARKED_PLURALS)
+
+
+def group_opener(word: str) -> bool:
+    """Whether ``word`` as written is a plural group noun capitalised only because it opens a sentence
+    ("Officials", "Prosecutors", "Critics said").
+
+    The one test of the speaker and quotation rules: a :func:`plural_group_noun` with only its first letter in
+    capitals that the name rules' ``not_names`` do not list ("Democrats", "Americans" are names of groups;
+    "NATO" is not written so; a singular "Court" is no plural).
+
+    Args:
+        word: The word as written in the text.
+
+    Returns:
+        True when the word is such a common plural noun.
+    """
+    low = word.lower()
+    return word[:1].isupper() and word[1:].islower() and plural_group_noun(low) and low not in name_rules()["not_names"]
 
 
 def _anonymity_regex(patterns: list[str], purpose: str) -> re.Pattern[str]:
@@ -370,7 +432,7 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
     low = phrase.lower()
     if len(words) == 1 and len(run) == 1 and initial and _modifier_opening(tokens, idx, rules):
         return []  # a modifier capitalised because it opens the sentence ("Political analysts said")
-    if len(words) == 1 and len(run) == 1 and initial and _plural_common_noun(first, rules):
+    if len(words) == 1 and len(run) == 1 and initial and group_opener(first[0]):
         return []  # a plural group noun capitalised because it opens the sentence ("Prosecutors said")
     if first is run[0] and prev in {"the", "a", "an"} and len(words) == 1:
         # names take no article: "the Trip", "the Kremlin" are things or institutions
@@ -431,15 +493,6 @@ def _modifier_opening(tokens: list[Token], idx: int, rules: dict) -> bool:
         return False
     nxt = tokens[idx + 1]
     return nxt[0].isalpha() and not nxt[4]
-
-
-def _plural_common_noun(tok: Token, rules: dict) -> bool:
-    """Whether ``tok`` is a plural group noun of the name rules written as a common word with a capital first
-    letter ("Officials", "Prosecutors", "Critics"; not "NATO", "Democrats" or "Americans", which the rules list
-    as not names or demonyms anyway, nor a singular "Court")."""
-    low = tok[3]
-    return low in rules["group_nouns"] and low.endswith("s") and tok[0][1:].islower() and (
-        low not in rules["organisation_words"] and low not in rules["places"])
 
 
 def _given_name_before(words: list[Token], rules: dict) -> bool:

@@ -207,7 +207,9 @@ def _judge_rules(raw: dict[str, Any]) -> dict[str, Any]:
             "affiliated": frozenset(str(w).lower() for w in raw.get("affiliated", ())),
             "affiliation_links": frozenset(str(w).lower() for w in raw.get("affiliation_links", ())),
             "authorship": frozenset(str(w).lower() for w in raw.get("authorship", ())),
-            "speaks_for": frozenset(str(w).lower() for w in raw.get("speaks_for", ()))}
+            "speaks_for": frozenset(str(w).lower() for w in raw.get("speaks_for", ())),
+            "locatives": frozenset(str(w).lower() for w in raw.get("locatives", ())),
+            "naming_verbs": frozenset(str(w).lower() for w in raw.get("naming_verbs", ()))}
 
 
 _CUE_START = r"(?<![\w’'-])"  # a cue starts a word (the lookbehind of the cue regex)
@@ -725,14 +727,15 @@ def _name_mentions(article: Article, doc: Document, actors: Any) -> list[tuple[i
     Names, aliases and roles come from :func:`analysis.actors.actor_mentions` (which also finds persons by rule
     when there is no actors file), without the rule-found one-word "persons" that are most likely no one
     (:func:`analysis.actors.doubtful_person_spans`: "Stadiums almost never pay", "Local 12", "homes in Leeds");
-    a camp adjective ("a Russian projectile") counts as an adjectival mention of the actor that lists it.
+    a camp adjective ("a Russian projectile") counts as an adjectival mention of the actor that lists it. The
+    first word of a quotation is left out on the same grounds (:func:`_quote_openers`).
     """
     from .actors import actor_mention_rows, default_actors_path, doubtful_person_spans, load_actors
 
     if actors is None:  # as actor_mentions does
         actors = load_actors(default_actors_path(article.path))
     adjectives = _adjective_pattern(actors)
-    doubtful = doubtful_person_spans(article, actors)
+    doubtful = doubtful_person_spans(article, actors) | _quote_openers(article, actors)
     rows = []
     for _, actor, camp, mention, start, end, _ in actor_mention_rows(article, actors):
         if doc.sentence_at(int(start)) is None or (start, end) in doubtful:
@@ -751,6 +754,45 @@ def _name_mentions(article: Article, doc: Document, actors: Any) -> list[tuple[i
                 actor = adjectives[1][m.group(0)]
                 rows.append((m.start(), m.end(), actor.name, actor.camp, True))
     return rows
+
+
+_QUOTE_OPENING = re.compile(r"[\"\u201c\u2018]\s*$")  # an opening quotation mark right before a word
+
+
+def _quote_openers(article: Article, actors: Any) -> frozenset[tuple[int, int]]:
+    """Rule-found one-word "persons" that open a quotation and are seen nowhere else but at such openings or at
+    sentence starts (user audit 7: in 'she told me, "People don't need a review"', "People" became the actor
+    a later "her" referred to): a quotation's first word is capitalised as a sentence's is, so, as at a
+    sentence start (:func:`analysis.actors.doubtful_person_spans`), the capital proves no name. A word the
+    article also capitalises in mid-clause elsewhere ("... said Varga", "blamed Varga") is left alone.
+    """
+    from .actors import Actors, unconfirmed_person_spans
+
+    if not isinstance(actors, Actors):
+        return frozenset()
+    text = article.text
+    candidates = [(a, b) for a, b in unconfirmed_person_spans(article, actors)
+                  if _QUOTE_OPENING.search(text, max(0, a - 3), a)]
+    if not candidates:
+        return frozenset()
+    doc = parse(article)
+    out = set()
+    for a, b in candidates:
+        word = text[a:b]
+        elsewhere = False
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w-])", text):
+            if m.start() == a:
+                continue
+            sentence = doc.sentence_at(m.start())
+            if sentence is None:
+                continue
+            before = text[sentence.start:m.start()]
+            if before.strip(" \"\u201c\u2018([") and not _QUOTE_OPENING.search(before):
+                elsewhere = True  # capitalised in mid-clause: more likely a name
+                break
+        if not elsewhere:
+            out.add((a, b))
+    return frozenset(out)
 
 
 def _adjective_pattern(actors: Any) -> tuple[re.Pattern[str], dict[str, Any]] | None:
@@ -1464,7 +1506,7 @@ def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None, *, 
             target = _party(ctx, i)
             if target is None:
                 continue
-            source = _quote_speaker(ctx, m.quote) if m.quote >= 0 else _narrator()
+            source = _quote_speaker(ctx, m.quote) if m.quote >= 0 else _naming_source(ctx, i)
             source = source or _narrator()
             if source.actor and source.actor == target.actor:
                 continue
@@ -1489,6 +1531,35 @@ def _sentiment_rows(ctx: _Context, skip: set[tuple[Any, ...]] | None = None, *, 
                "target": target.label, "target_camp": target.camp, "polarity": int(polarity), "mention": m.text,
                "mention_start": m.start, "mention_end": m.end, "sentence": s.index, "evidence": s.text,
                "start": s.start, "end": s.end, "judged": bool(judged)}
+
+
+_LABEL_AFTER = re.compile(r"\s*(?:as\s+)?(?:[\"\u201c\u2018]|(?:a|an)\s)")  # 'the Bill "a hurried ...', 'X as a'
+
+
+def _naming_source(ctx: _Context, i: int) -> _Party | None:
+    """Who names mention ``i`` in narration with a label: "Kavitha Reddy termed the Bill 'a hurried piece of
+    legislation'", "Lund called Varga a liar", "Sol described the plan as reckless" (a ``[judge].naming_verbs``
+    verb, the mention as its object, then a quotation mark, "as" or "a/an"): the sentence's tone toward the
+    mention is the namer's, not the narrator's (user audit 7). The namer is the subject mention before the verb
+    (:func:`_subject_before`); None when there is none, or the mention is no such object."""
+    m = ctx.mentions[i]
+    text = ctx.article.text
+    if not _LABEL_AFTER.match(text, m.end):
+        return None
+    sentence = ctx.doc.sentences[m.sentence]
+    words = _clause_words_before(text, sentence.start, m.start, 3)
+    while words and words[-1][0].lower() in _DETERMINERS:
+        words.pop()
+    if not words or words[-1][0].lower() not in _rules().judge["naming_verbs"]:
+        return None
+    verb = words[-1][1]
+    if _words_between(text, verb, m.start) is None:
+        return None
+    for j in _subject_before(ctx, m.sentence, verb, -1):
+        party = _party(ctx, j)
+        if party is not None and ctx.mentions[j].person:
+            return party
+    return None
 
 
 def _score_mentions_confidence(items: list[tuple[str, int, int]]) -> tuple[list[int], list[float]]:
@@ -1560,7 +1631,30 @@ def _judgeable(ctx: _Context, m: _Mention, source: _Party, target: _Party, speak
         return False
     if m.quote < 0 and _in_apposition(ctx, m):
         return False
+    if _located(ctx, m):
+        return False
     return _actor_type(ctx.actors, target.actor) != "place" or _place_as_subject(ctx, m)
+
+
+def _located(ctx: _Context, m: _Mention) -> bool:
+    """Whether a rule-found name (none of the actors file) is where something happens: right after a
+    ``[judge].locatives`` preposition ("attacked shops on Regent Row", "homes in Harwood Vale"; determiners may
+    stand between) and never seen with a title, an honorific or a known first name (user audit 7: "Police ->
+    Regent Row -1" was a street judged). A place is no stance target (as :func:`_judgeable` says of the actors
+    file's places); a person so named ("a meeting in Ana Ruiz's office") has a first name and is kept."""
+    if _actor_type(ctx.actors, m.actor) is not None:
+        return False
+    sentence = ctx.doc.sentences[m.sentence]
+    words = [w.lower() for w, _ in _clause_words_before(ctx.article.text, sentence.start, m.start, 3)]
+    while words and words[-1] in _DETERMINERS:
+        words.pop()
+    if not words or words[-1] not in _rules().judge["locatives"]:
+        return False
+    from .actors import article_persons
+
+    index = article_persons(ctx.article)[1]
+    pid = index.person_named(m.text)
+    return pid is None or not (index.titles(pid) or index.gender(pid))
 
 
 def _affiliation(ctx: _Context, m: _Mention) -> bool:

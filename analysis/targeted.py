@@ -75,6 +75,8 @@ from typing import Any, NamedTuple
 import numpy as np
 from nltk.stem.porter import PorterStemmer
 
+from .timex import calendar_names
+
 __all__ = [
     "MODEL_FILE",
     "porter_stem",
@@ -151,11 +153,9 @@ _PRONOUNS = frozenset(
 )
 _PASSIVE_BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "gets", "get"})
 _TARGET_PREPOSITIONS = frozenset({"of", "against", "for", "toward", "towards", "over", "on"})
-# Weekdays and months (not "may"): a mention holding one is a date, nearly always neutral (``mt:time``).
-_TIME_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february"}
-    | {"march", "april", "june", "july", "august", "september", "october", "november", "december"}
-)
+# Weekdays and months, full names (not "may"), from the temporal tagger's lexicon: a mention holding one is a
+# date, nearly always neutral (``mt:time``).
+_TIME_WORDS = frozenset((calendar_names()["full_weekdays"] | calendar_names()["full_months"]) - {"may"})
 
 
 class _Index(dict):

@@ -28,6 +28,8 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .articles import Article
+from .quotemarks import CLOSERS, DOUBLE_MARKS, STRAIGHT
+from .timex import calendar_names
 
 __all__ = ["Document", "Sentence", "SetAside", "parse", "sentences_table", "set_aside_table", "split_sentences"]
 
@@ -38,7 +40,7 @@ _QUOTE_MAP = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019
 #: ``str.translate`` on text that holds any non-ASCII character, with the same result (no replacement is itself
 #: mapped).
 _QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTE_MAP.items())
-_CLOSING = ".!?\"'\u201d\u2019)\u2026:;"
+_CLOSING = ".!?'\u2019)\u2026:;" + CLOSERS + STRAIGHT  # a paragraph ending so is no headline
 _WORD = re.compile(r"[\w'\u2019-]+")
 _INVERTED_SAYS = re.compile(r",\s+(?:says|say|warns|claims)\s+\w")
 _RUN_IN_OPENERS = (
@@ -147,7 +149,9 @@ class _Punkt(PunktSentenceTokenizer):
 @functools.lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
     params = PunktParameters()
-    params.abbrev_types = {a.lower().rstrip(".") for a in _read_lines("abbreviations.txt")}
+    calendar = calendar_names()  # "Jan.", "Tues.": abbreviations.txt does not repeat the tagger's day and month names
+    params.abbrev_types = ({a.lower().rstrip(".") for a in _read_lines("abbreviations.txt")}
+                           | calendar["short_months"] | calendar["short_weekdays"])
     return _Punkt(params)
 
 
@@ -225,7 +229,11 @@ _CLOCK_BREAK = re.compile(r"\b[ap]\.m\.(?=\s+([A-Z][\w'\u2019.]*)(?:\s+(\w+))?)"
 
 @functools.lru_cache(maxsize=1)
 def _clock_followers() -> frozenset[str]:
-    return frozenset(w.rstrip(".") for w in _read_lines("clock_followers.txt"))
+    """The capitalised words that may follow "a.m."/"p.m." in a sentence: the words of ``clock_followers.txt``
+    (time zones) and the day and month names of the temporal tagger's lexicon, full and abbreviated
+    (:func:`analysis.timex.calendar_names`), capitalised, which that file does not repeat."""
+    names = frozenset(w[:1].upper() + w[1:] for group in calendar_names().values() for w in group)
+    return names | frozenset(w.rstrip(".") for w in _read_lines("clock_followers.txt"))
 
 
 def _split_after_clock(chunk: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -267,7 +275,7 @@ def _classify_paragraph(text: str, start: int, end: int) -> tuple[SetAside | Non
     words = list(itertools.islice(_WORD.finditer(para), _MAX_HEADLINE_WORDS + 1))
     if _may_be_furniture(words) and _normalise(para) in _furniture():
         return SetAside("furniture", "site furniture phrase", start, end, para), end
-    has_quote = any(q in para for q in "\u201c\u201d\"")
+    has_quote = any(q in para for q in DOUBLE_MARKS)
     if len(words) <= _MAX_HEADLINE_WORDS and para.rstrip()[-1] not in _CLOSING and not has_quote:
         return SetAside("headline", "short paragraph without closing punctuation", start, end, para), end
     if len(words) <= _MAX_INVERTED_WORDS and not has_quote and _INVERTED_SAYS.search(para):

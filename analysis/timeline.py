@@ -32,7 +32,8 @@ import numpy as np
 import pandas as pd
 
 from .articles import Article
-from .frames import TEXT_TYPES
+from .frames import TEXT_TYPES, shorten
+from .quotemarks import in_quotation
 from .spans import SpanIndex
 from .text import parse
 from .timex import Timex, clause_tense, tag_timexes
@@ -73,13 +74,25 @@ _SINCE = re.compile(r"(?<![\w'])(?i:since)\s+$")  # right before the expression:
 # the event is NOT at. Only dates and times, and no generic word ("not currently allowed" negates the verb).
 # Not "if not" / "or not" ("if not in March, then in April" keeps the date a possibility), nor "not until"
 # ("will not open until Friday" opens on Friday: "until" stands between).
+# A deadline right before an expression ("by the end of the year", "no later than late 2026").
+_DEADLINE = re.compile(r"(?<![\w'])(?i:by|before|until|till|no\s+later\s+than)\s+$")
+# A live blog's entry stamp opening a text ("2:05 p.m. ET \u2014 ", "10:45 - "), left out of the events' labels.
+_LEADING_STAMP = re.compile(
+    r"\s*(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)\s*(?:[A-Z]{2,4}\s*)?[:|\u2014\u2013-]\s*",
+    re.IGNORECASE)
 _NEGATED = re.compile(r"(?<![\w'])(?<!\b[Ii]f )(?<!\b[Oo]r )(?i:not)\s+(?:(?i:in|on|at|during|by)\s+)?$")
 
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> dict:
+    """The word lists of ``analysis/data/timex_events.toml`` (read once), with two derived from the reporting-cue
+    lexicon (:func:`analysis.quotes.cue_lexicon`) instead of repeated: ``statement_verbs`` (:func:`_statement_verbs`)
+    and the nouns of ``occasions`` (the file's phrases and the cue lexicon's ``speech_occasions``)."""
+    from .quotes import cue_lexicon  # here, not at the top: the quotes need nothing of the timeline
+
     raw = resources.files("analysis.data").joinpath("timex_events.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
+    occasions = {*data["occasions"], *cue_lexicon().speech_occasions}
     return {
         "verbs": frozenset(data["verbs"]),
         "not_verbs": frozenset(data["not_verbs"]),
@@ -92,14 +105,33 @@ def _lexicon() -> dict:
         "be_to_governors": frozenset(data["be_to_governors"]),
         "not_ing_verbs": frozenset(data["not_ing_verbs"]),
         "prepositions": frozenset(data["prepositions"]),
-        "statement_verbs": frozenset(data["statement_verbs"]),
+        "statement_verbs": _statement_verbs(data),
         "parallel_words": frozenset(data["parallel_words"]),
         "shift_words": frozenset(data["shift_words"]),
         "present_forms": frozenset(data["present_forms"]),
-        "occasions": re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(data["occasions"], key=len,
-                                                                                   reverse=True)) + r")\b",
-                                re.IGNORECASE),
+        "occasions": re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(occasions, key=len, reverse=True))
+                                + r")\b", re.IGNORECASE),
     }
+
+
+def _statement_verbs(data: dict) -> frozenset[str]:
+    """The statement verbs of ``data`` (timex_events.toml): the forms that the reporting-cue lexicon gives for each
+    of ``statement_lemmas``, except the participles in -ing and ``not_statement_forms``, and ``statement_forms``.
+
+    Raises:
+        ValueError: a lemma the reporting-cue lexicon lacks (add its forms to ``[speech]`` of reporting_cues.toml,
+            or list them in ``statement_forms`` of timex_events.toml).
+    """
+    from .quotes import cue_lexicon
+
+    lemmas = frozenset(data["statement_lemmas"])
+    forms = cue_lexicon().forms
+    missing = lemmas - {lemma for lemma, _ in forms.values()}
+    if missing:
+        raise ValueError(f"statement_lemmas of timex_events.toml not in reporting_cues.toml: {sorted(missing)}; add "
+                         "them to [speech] there, or list their forms in statement_forms of timex_events.toml")
+    derived = {f for f, (lemma, _) in forms.items() if lemma in lemmas and not f.endswith("ing")}
+    return frozenset(derived - set(data["not_statement_forms"])) | frozenset(data["statement_forms"])
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -128,6 +160,13 @@ def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[
     if m:
         hi = m.start()
     return _trim(text, lo, hi)
+
+
+def _unstamped(text: str, lo: int, hi: int) -> str:
+    """``text[lo:hi]`` without a leading live-blog stamp ("2:05 p.m. ET \u2014 Welcome to ..." -> "Welcome to
+    ..."), for an event's label."""
+    stamp = _LEADING_STAMP.match(text, lo, hi)
+    return text[stamp.end() if stamp else lo : hi]
 
 
 def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -275,18 +314,44 @@ def _mentions(article: Article, actors: object | None, timexes: list[Timex] = ()
 
     Left out: a mention inside a temporal expression ("Eve" of "Christmas Eve", "New Year" of "New Year's Eve")
     and the rule-found one-word "persons" that are most likely a common word or a place
-    (:func:`analysis.actors.doubtful_person_spans`: "12:05 p.m.: Rail operator ...", "homes in Harrogate").
+    (:func:`analysis.actors.doubtful_person_spans`: "12:05 p.m.: Rail operator ...", "homes in Harrogate"), with
+    the same word's unconfirmed mentions as a modifier after "the" ("at the Millbank shelter" after "everyone in
+    Millbank").
     """
     try:
-        from .actors import actor_mention_rows, default_actors_path, doubtful_person_spans, load_actors
+        from .actors import (
+            actor_mention_rows,
+            default_actors_path,
+            doubtful_person_spans,
+            load_actors,
+            unconfirmed_person_spans,
+        )
     except ImportError:  # pragma: no cover - the fallback of the first commits
         return _capitalised_names(article)
     if actors is None:
         actors = load_actors(default_actors_path(article.path))
     doubtful = doubtful_person_spans(article, actors)
+    if doubtful:
+        # A lone word judged no person at one mention ("everyone in Millbank") is none at its other mentions as
+        # unconfirmed (never with a first name, title or honorific: "at the Millbank shelter", "Tulsa police"),
+        # unless a verb follows it there ("Agrovale, warned", "what Obama says"): the doubt may have been wrong
+        # ("Shares in Agrovale fell"), and a subject that acts is an actor.
+        text = article.text
+        words = {text[s:e] for s, e in doubtful}
+        doubtful = doubtful | {(s, e) for s, e in unconfirmed_person_spans(article, actors)
+                               if text[s:e] in words and not _acts(text, e)}
     in_timex = SpanIndex((t.start, t.end) for t in timexes)
     return [(row[4], row[5], row[1]) for row in actor_mention_rows(article, actors)
             if (row[4], row[5]) not in doubtful and not in_timex.overlaps(row[4], row[5])]
+
+
+_NEXT_WORD = re.compile(r",?\s+([a-z][\w'\u2019-]*)")
+
+
+def _acts(text: str, end: int) -> bool:
+    """Whether a verb follows a name ending at ``end``, after a comma at most ("Agrovale, warned", "Obama says")."""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and (_is_verb(after[1]) or after[1] in _lexicon()["statement_verbs"])
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
@@ -425,7 +490,9 @@ def _row(article: Article, t: Timex, sentence, mentions: _MentionIndex, non_pers
     elif (t.type in _INHERITABLE and t.rule != "generic"
           and _NEGATED.search(text, max(0, t.start - 16), t.start)):
         rule = f"not:{t.rule}"  # "now, not in the spring": a time the event is not at; out of the chronology
-    head = noun or (verb[0] if verb is not None else text[lo:hi][:40])
+    if t.mod == "END" and range_end is not None and _DEADLINE.search(text, max(0, t.start - 16), t.start):
+        range_start = range_end  # "by the end of the year": a deadline, the last day, not the whole year
+    head = noun or (verb[0] if verb is not None else _unstamped(text, lo, hi)[:40])
     label = f"{names[0]}: {head}" if names else head
     return {
         "article": article.id, "text": t.text, "start": t.start, "end": t.end, "type": t.type, "value": t.value,
@@ -437,13 +504,6 @@ def _row(article: Article, t: Timex, sentence, mentions: _MentionIndex, non_pers
         "verb": verb[0] if verb is not None else None, "label": label, "mod": t.mod, "inherited": False,
         "unresolved": t.unresolved, "tense": tense,
     }
-
-
-def _quoted(text: str, paragraph_start: int, pos: int) -> bool:
-    """Whether ``text[pos]`` is inside quoted speech: an odd number of straight double quotes, or more opening than
-    closing curly ones, between the start of its paragraph and ``pos``."""
-    before = text[paragraph_start:pos]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _tense_disagrees(tense: str | None, date: dict, dct: _dt.date | None) -> bool:
@@ -576,10 +636,9 @@ def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
     current: dict | None = None
     occasion = False
     paragraph = None
-    paragraph_start = 0
     for s in doc.sentences:
         if s.paragraph != paragraph:
-            current, paragraph, paragraph_start = None, s.paragraph, s.start
+            current, paragraph = None, s.paragraph
         own = [r for r in dated.get(s.index, []) if r["type"] in _INHERITABLE and r["range_start"]]
         if own:
             # A sentence dated only by "since X", "not in X", "now" or a decade sets no reference time
@@ -596,7 +655,7 @@ def _inherited_rows(article: Article, rows: list[dict], mentions: _MentionIndex,
         if not verbs or not names:
             continue
         verb = _main_verb(text, verbs[0], hi, lo, lo)
-        if _quoted(text, paragraph_start, verb.start()) != _quoted(text, paragraph_start, current["start"]):
+        if in_quotation(text, verb.start()) != in_quotation(text, current["start"]):
             current = None  # into or out of quoted speech: the speaker's time is not the narrator's
             continue
         tense = _tense(text, lo, lo, s.start, s.end, verb)
@@ -822,25 +881,65 @@ def plottable(df: pd.DataFrame) -> pd.DataFrame:
     return rows[rows["precision"].isin(_PLOTTED_PRECISIONS)].reset_index(drop=True)
 
 
-def _short(text: str, n: int = 48) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= n else text[: n - 1] + "\u2026"
-
-
 def _first_actor(actors: str | None) -> str:
     return actors.split("; ")[0] if actors else "(no actor)"
 
 
-def _actor_colours(df: pd.DataFrame) -> dict[str, str]:
-    """One colour per first actor, in the order of ``df`` (both plots pass ``plottable(df)``, so they agree)."""
-    import matplotlib as mpl
+# Okabe & Ito's colour-blind-safe palette (black left for the pooled actors, yellow last: faint as a light bar).
+_PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442")
+_NO_ACTOR, _NO_ACTOR_COLOUR = "(no actor)", "#8c8c8c"
+_OTHER_ACTORS, _OTHER_COLOUR = "(other actors)", "#000000"
 
-    palette = [c for i, c in enumerate(mpl.colormaps["tab10"].colors) if i != 7]  # grey is for "no actor"
-    names = list(dict.fromkeys(df["actors"].map(_first_actor)))
-    colours = {name: mpl.colors.to_hex(palette[i % len(palette)]) for i, name in enumerate(names)}
-    if "(no actor)" in colours:
-        colours["(no actor)"] = "#8c8c8c"
+
+def _actor_colours(df: pd.DataFrame) -> dict[str, str]:
+    """One colour per first actor (both plots pass ``plottable(df)``, so they agree): a colour of its own for the
+    actors with the most events (ties in the order of ``df``), as many as the palette has, never the same twice;
+    the others share black as "(other actors)" (:func:`_legend_entries`), events without an actor are grey."""
+    first = df["actors"].map(_first_actor)
+    counts = first.value_counts(sort=False)
+    order = {name: i for i, name in enumerate(dict.fromkeys(first))}
+    named = sorted((n for n in order if n != _NO_ACTOR), key=lambda n: (-counts[n], order[n]))
+    colours = {name: (_PALETTE[i] if i < len(_PALETTE) else _OTHER_COLOUR) for i, name in enumerate(named)}
+    if _NO_ACTOR in order:
+        colours[_NO_ACTOR] = _NO_ACTOR_COLOUR
     return colours
+
+
+def _legend_entries(colours: dict[str, str], drawn: set[str]) -> list[tuple[str, str]]:
+    """``(label, colour)`` for the legend: the actors drawn with a colour of their own, then "(other actors)" once
+    for those pooled in black, then "(no actor)"."""
+    own = [(n, c) for n, c in colours.items() if n in drawn and c != _OTHER_COLOUR and n != _NO_ACTOR]
+    if any(colours[n] == _OTHER_COLOUR for n in drawn if n in colours):
+        own.append((_OTHER_ACTORS, _OTHER_COLOUR))
+    if _NO_ACTOR in drawn:
+        own.append((_NO_ACTOR, _NO_ACTOR_COLOUR))
+    return own
+
+
+# The part of a range an edge MOD keeps when drawn ("early 2027": its first third; "mid-2029", "late 2026").
+_MOD_THIRD = {"START": 0, "MID": 1, "END": 2}
+
+
+def _drawn_span(row: object) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first day and the day after the last that a row is drawn over: its range, narrowed to a third for an
+    edge MOD (START, MID, END) of a range longer than a few days (a deadline's day stays a day)."""
+    start = pd.Timestamp(row.range_start)
+    end = pd.Timestamp(row.range_end) + pd.Timedelta(days=1)
+    third = _MOD_THIRD.get(str(getattr(row, "mod", None)))
+    if third is not None and (end - start).days > 3:
+        step = (end - start) / 3
+        start, end = (_snap(start + step * third, step), _snap(start + step * (third + 1), step))
+    return start, end
+
+
+def _snap(when: pd.Timestamp, step: pd.Timedelta) -> pd.Timestamp:
+    """``when`` at midnight; at the nearest first of a month when ``step`` is a month or more (a year's thirds
+    are January-April, May-August, September-December)."""
+    if step < pd.Timedelta(days=28):
+        return when.normalize()
+    month = when.normalize().replace(day=1)
+    following = month + pd.offsets.MonthBegin(1)
+    return month if when - month <= following - when else following
 
 
 _FOOTNOTE_SIZE = 8
@@ -919,10 +1018,9 @@ def _draw_rows(ax: Axes, rows: pd.DataFrame, colours: dict[str, str], labelled: 
     """One lane per row (earliest at the top); the rows of ``labelled`` get their label, right of the mark in the
     axis's left half and left of it in the right half, so the axis need not run past the last event."""
     one_day = pd.Timedelta(days=1)
-    starts = pd.to_datetime(rows["range_start"])
-    ends = pd.to_datetime(rows["range_end"]) + one_day
     lo, hi = limits
-    for lane, (row, start, end, label) in enumerate(zip(rows.itertuples(), starts, ends, labelled)):
+    for lane, (row, label) in enumerate(zip(rows.itertuples(), labelled)):
+        start, end = _drawn_span(row)
         colour = colours[_first_actor(row.actors)]
         y = len(rows) - 1 - lane
         if end - start <= one_day:
@@ -933,7 +1031,7 @@ def _draw_rows(ax: Axes, rows: pd.DataFrame, colours: dict[str, str], labelled: 
                     edgecolor=colour, hatch="//" if row.inherited else None)
         if not label:
             continue
-        text = f"{_short(row.label, 34)}  \u00b7 \u201c{_short(row.text, 22)}\u201d"
+        text = f"{shorten(row.label, 34)}  \u00b7 \u201c{shorten(row.text, 22)}\u201d"
         right_half = (max(start, lo) + (min(end, hi) - max(start, lo)) / 2 - lo) > (hi - lo) / 2
         if right_half:
             ax.annotate(text, (max(start, lo), y), xytext=(-6, 0), textcoords="offset points", va="center",
@@ -947,10 +1045,11 @@ def _draw_rows(ax: Axes, rows: pd.DataFrame, colours: dict[str, str], labelled: 
 
 
 def _limits(rows: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The first and last day of ``rows`` with a margin of 5% (at least a day)."""
+    """The first and last day drawn of ``rows`` (:func:`_drawn_span`) with a margin of 5% (at least a day)."""
     one_day = pd.Timedelta(days=1)
-    lo = pd.to_datetime(rows["range_start"]).min()
-    hi = pd.to_datetime(rows["range_end"]).max() + one_day
+    spans = [_drawn_span(row) for row in rows.itertuples()]
+    lo = min(start for start, _ in spans)
+    hi = max(end for _, end in spans)
     pad = max((hi - lo) * 0.05, one_day)
     return lo - pad, hi + pad
 
@@ -958,8 +1057,10 @@ def _limits(rows: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
 def plot_timeline(df: pd.DataFrame, ax: Axes | None = None, *, window_days: int | None = 120) -> Figure:
     """The reconstructed timeline: one lane per dated event, earliest at the top.
 
-    Day-level dates are marks; week-, month- and longer dates are spans from their first to their last day.
-    Colours are the event's first actor. Decades and centuries are left out (they would flatten the axis). The
+    Day-level dates are marks; week-, month- and longer dates are spans from their first to their last day, an
+    edge MOD's third of it ("early 2027", "mid-2029", "late 2026"); a deadline at an edge ("by the end of the year")
+    is its last day (:func:`timeline`). Colours are the event's first actor, from a colour-blind-safe palette: the
+    actors with the most events get a colour of their own, any beyond the palette share black ("(other actors)"). Decades and centuries are left out (they would flatten the axis). The
     window is chosen from the data: when most dated events lie within ``window_days`` of the publication date (the
     most frequent anchor), the others are named in a note under the plot instead of drawn; when most lie further
     away (a retrospective, an obituary), everything is drawn, on a broken axis (the years before, the weeks around
@@ -1021,12 +1122,12 @@ def plot_timeline(df: pd.DataFrame, ax: Axes | None = None, *, window_days: int 
         ax.set_xlabel("Date")
         ax.set_title("Reconstructed timeline (earliest at the top)")
         if len(left_out):
-            names = "; ".join(f"{_short(r.label, 28)} ({r.value})" for r in left_out.head(6).itertuples())
+            names = "; ".join(f"{shorten(r.label, 28)} ({r.value})" for r in left_out.head(6).itertuples())
             more = f" and {len(left_out) - 6} more" if len(left_out) > 6 else ""
             _footnote(ax, f"Not drawn, more than {window_days} days from publication (most events are near it): "
                       f"{names}{more}", grow=own_figure)
     drawn = set(rows["actors"].map(_first_actor))
-    ax.legend(handles=[Patch(color=c, label=n) for n, c in colours.items() if n in drawn], title="First actor",
+    ax.legend(handles=[Patch(color=c, label=n) for n, c in _legend_entries(colours, drawn)], title="First actor",
               loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8.5)
     return fig
 
@@ -1056,7 +1157,7 @@ def plot_story_order(df: pd.DataFrame, ax: Axes | None = None) -> Figure:
             label="told in chronological order")
     for x, y, row in zip(story, chrono, rows.itertuples()):
         ax.scatter([x], [y], color=colours[_first_actor(row.actors)], s=45, zorder=2)
-        ax.annotate(_short(f"{row.label} ({row.text})", 36), (x, y), xytext=(5, 3), textcoords="offset points",
+        ax.annotate(shorten(f"{row.label} ({row.text})", 36), (x, y), xytext=(5, 3), textcoords="offset points",
                     fontsize=8)
     ax.set_xlabel("Story order (position in the article)")
     ax.set_ylabel("Chronological order (earliest = 0)")
@@ -1067,7 +1168,7 @@ def plot_story_order(df: pd.DataFrame, ax: Axes | None = None) -> Figure:
 
     drawn = set(rows["actors"].map(_first_actor))
     handles = [Line2D([], [], linestyle="--", color="#cccccc", label="told in chronological order")]
-    handles += [Line2D([], [], marker="o", linestyle="none", color=c, label=n) for n, c in colours.items() if n in drawn]
+    handles += [Line2D([], [], marker="o", linestyle="none", color=c, label=n) for n, c in _legend_entries(colours, drawn)]
     ax.legend(handles=handles, title="First actor", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
               fontsize=8.5)
     return fig

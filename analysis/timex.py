@@ -37,12 +37,14 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
+from .quotemarks import in_quotation
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["Timex", "clause_tense", "lexicon", "tag_timexes"]
+__all__ = ["Timex", "calendar_names", "clause_tense", "lexicon", "tag_timexes"]
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
@@ -99,6 +101,30 @@ def lexicon() -> dict:
     """The word lists of ``analysis/data/timex_lexicon.toml`` (read once)."""
     raw = resources.files("analysis.data").joinpath("timex_lexicon.toml").read_text(encoding="utf-8")
     return tomllib.loads(raw)
+
+
+@functools.lru_cache(maxsize=1)
+def calendar_names() -> dict[str, frozenset[str]]:
+    """The day and month names of the lexicon (``[weekdays]`` and ``[months]``, lower case), full and abbreviated.
+
+    Other word lists take their days and months from here rather than spell them out (the clock followers and
+    the abbreviations of :mod:`analysis.text`, the name rules' ``not_names``, targeted sentiment's time words, the
+    written-out dates of :mod:`analysis.articles`).
+
+    Returns:
+        ``full_months`` (the longest name of each month: "september", "may"), ``short_months`` (the others:
+        "sept", "sep", "jan"), ``full_weekdays`` (those ending in "day": "monday") and ``short_weekdays``
+        ("tues", "thu").
+    """
+    lex = lexicon()
+    longest: dict[int, str] = {}
+    for name, number in lex["months"].items():
+        if len(name) > len(longest.get(number, "")):
+            longest[number] = name
+    full_months = frozenset(longest.values())
+    full_weekdays = frozenset(w for w in lex["weekdays"] if w.endswith("day"))
+    return {"full_months": full_months, "short_months": frozenset(lex["months"]) - full_months,
+            "full_weekdays": full_weekdays, "short_weekdays": frozenset(lex["weekdays"]) - full_weekdays}
 
 
 def _alt(words: list[str] | dict, *, capitalise: bool = False) -> str:
@@ -249,9 +275,11 @@ def _future_re() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def _past_re() -> re.Pattern[str]:
     words = lexicon()["tense"]["past"]
-    # a participle after "will be", "would be" or "to be" is a future passive, not a past ("will be held on
-    # Sunday", "is expected to be charged"); after a modal's "be" it may narrate the past ("could not be located")
-    passive = "".join(rf"(?<!\b{w} be )" for w in ("will", "would", "shall", "to")) + r"(?<!'ll be )(?<!\u2019ll be )"
+    # a participle after "will be", "would be", "to be", "must be", "should be", "may be" or "might be" is a future
+    # passive, not a past ("will be held on Sunday", "is expected to be charged", "must be published by 31
+    # December"); after "could (not) be" it may narrate the past ("could not be located", "could be seen")
+    passive = "".join(rf"(?<!\b{w} be )" for w in ("will", "would", "shall", "to", "must", "should", "may", "might")) \
+        + r"(?<!'ll be )(?<!\u2019ll be )"
     return re.compile(r"(?<![\w'])" + passive + r"(?:" + _alt(words) + r"|(?-i:[a-z]{2,}[^e\W]ed))(?![\w])",
                       re.IGNORECASE)
 
@@ -366,6 +394,9 @@ def _is_future(text: str, start: int, end: int) -> bool:
                               key=lambda span: (span[1], span[0])))
     if _state_until_re().search(clause) and _calendar_name_re().match(text, start):
         return True  # "the school is closed until Thursday": the state lasts until a day ahead
+    if (_EARLIEST_BEFORE.search(text, max(0, start - 40), start) or _EARLIEST_AFTER.match(text, end)) \
+            and _calendar_name_re().match(text, start):
+        return True  # "possibly not before Monday", "Monday at the earliest": an estimate of the earliest day ahead
     scheduled = _scheduled_re().search(clause)
     if scheduled:
         # "She set sentencing for Sept. 19", "postponed the vote until Friday": the day set is still ahead.
@@ -376,27 +407,39 @@ def _is_future(text: str, start: int, end: int) -> bool:
             return False  # "had been due to expire Friday": planned, and now past
         return not past or last_end >= max(past)
     after = _clause_after(text, end)
-    if _FUTURE_AFTER.match(after):
+    if _FUTURE_AFTER.match(after) or (not past and _OBLIGATION_AFTER.match(after)):
         return True
     # A deadline ("have until Friday to decide", "comments are due by Friday") in a clause with no past marker on
     # either side; "By Friday, the troops had left" and "talks lasted until Friday" stay past.
-    # Only a weekday or a month is read this way: "by 1991" or "by 2030" keep their own place in time; nor a
-    # possessive ("until Monday's announcement, both companies ...").
+    # Only a weekday, a month or a day of a month ("by 31 December") is read this way: "by 1991" or "by 2030" keep
+    # their own place in time; nor a possessive ("until Monday's announcement, both companies ...").
     return bool(not past and deadline and _calendar_name_re().match(text, start) and not _past_re().search(after))
 
 
 _FUTURE_AFTER = re.compile(r"\s*,?\s*(?:\w+\s+){0,3}?(?:will|\u2019ll|'ll|is set to|are set to)\b", re.IGNORECASE)
+# An obligation in the clause an expression opens ("By 31 December, the guidance must be published"), read only when
+# no past marker comes before it ("which Obama signed into law in March, the president must" stays past); a modal
+# perfect looks back ("By June, it should have opened").
+_OBLIGATION_AFTER = re.compile(r"\s*,\s*(?:\w+\s+){0,3}?(?:is due to|are due to"
+                               r"|(?:must|shall|should)(?!\s+(?:not\s+|never\s+)?have\b))\b", re.IGNORECASE)
 # A possessive ends the expression or follows it (the rule's match may hold the "'s").
 _POSSESSIVE = re.compile(r"['\u2019]s\b|..['\u2019]s\b")
+# A hedged earliest time ("possibly not before Monday", "probably not until March") or "at the earliest" after the
+# expression: an estimate, so the day is ahead even in a clause narrated in the past ("said crews could not reach
+# the substations, possibly not before Monday"). A bare "but not until Monday" may narrate the past.
+_EARLIEST_BEFORE = re.compile(r"\b(?:possibly|probably|perhaps|maybe|likely)\s+not\s+(?:before|until|till)\s+$",
+                              re.IGNORECASE)
+_EARLIEST_AFTER = re.compile(r",?\s+at\s+the\s+earliest\b", re.IGNORECASE)
 # Lower case: a sentence opening "Until Monday, the border was open" narrates the time before.
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|no\s+later\s+than)\s+$")
 
 
 @functools.lru_cache(maxsize=1)
 def _calendar_name_re() -> re.Pattern[str]:
-    """A capitalised weekday or month name ("Friday", "June", "Nov."), the start of a deadline's expression."""
+    """A capitalised weekday or month name ("Friday", "June", "Nov."), or a day before a month ("31 December",
+    "1st of June"), the start of a deadline's expression."""
     names = [*lexicon()["weekdays"], *lexicon()["months"]]
-    return re.compile(r"(?:" + _alt(names, capitalise=True) + r")\b")
+    return re.compile(r"(?:[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:" + _alt(names, capitalise=True) + r")\b")
 
 
 def _sentence_start(text: str, offset: int) -> int:
@@ -439,6 +482,9 @@ class _Context:
     last_reported: _Point | None = None  # the last quarter, half or year over by the DCT (a period figures report)
     position: int = 0  # offset of the expression being resolved
     last_at: int = -1  # offset of the date narrated last
+    narrated: _Point | None = None  # the date narrated last outside quotation marks (the narrator's, not a speaker's)
+    narrated_at: int = -1  # its offset
+    stamp_day: _dt.date | None = None  # the day of the last live-blog entry stamp or date line (a line that is a date)
 
     def remember(self, point: _Point) -> None:
         self.last = point
@@ -563,15 +609,11 @@ def _unit_key(word: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _pieces() -> dict[str, str]:
     lex = lexicon()
-    months = lex["months"]
-    full_names = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                  "october", "november", "december")
-    abbrevs = [m for m in months if m not in full_names]
-    month = rf"(?:(?:{_alt(list(full_names), capitalise=True)})(?![a-z])|(?:{_alt(abbrevs, capitalise=True)})" \
-        rf"(?:\.|(?=\s+\d))|(?:{_alt(list(full_names)).upper()})\b)"
-    weekdays = lex["weekdays"]
-    full_wd = [w for w in weekdays if w.endswith("day")]
-    short_wd = [w for w in weekdays if w not in full_wd]
+    names = calendar_names()
+    full_names, abbrevs = list(names["full_months"]), list(names["short_months"])
+    month = rf"(?:(?:{_alt(full_names, capitalise=True)})(?![a-z])|(?:{_alt(abbrevs, capitalise=True)})" \
+        rf"(?:\.|(?=\s+\d))|(?:{_alt(full_names).upper()})\b)"
+    full_wd, short_wd = list(names["full_weekdays"]), list(names["short_weekdays"])
     weekday = rf"(?:(?i:{_alt(full_wd)})|(?:{_alt(short_wd, capitalise=True)})\.)"
     nums = [k for k in lex["numbers"] if k not in ("a", "an")]
     numword = _alt(nums)
@@ -747,6 +789,25 @@ def _h_month_day(m: re.Match[str], ctx: _Context) -> _Result | None:
     day = int(re.match(r"\d+", m["day"])[0])
     if not 1 <= day <= 31:
         return None
+    if m["day0"] or m["day2"]:
+        # A run of days ("3/4 March", "3-4 March", "March 3-4"): the first day's value, ranging to the last.
+        first, last = (int(m["day0"]), day) if m["day0"] else (day, int(m["day2"]))
+        if not 1 <= first < last <= 31:
+            return None
+        result = _h_month_day_single(m, ctx, month, first)
+        if result is None or result.point is None:
+            return result
+        end = _safe_date(result.point.first.year, month, last)
+        if end is None:
+            return None
+        point = _Point("day", result.point.first, end, result.value)
+        return _Result(result.type, result.value, point, mod=result.mod, anchor_kind=result.anchor_kind,
+                       unresolved=result.unresolved)
+    return _h_month_day_single(m, ctx, month, day)
+
+
+def _h_month_day_single(m: re.Match[str], ctx: _Context, month: int, day: int) -> _Result | None:
+    """A month and one day (``_h_month_day``)."""
     mod = _edge(m["edge"]) if "edge" in m.groupdict() else None
     if m["year"]:
         d = _safe_date(int(m["year"]), month, day)
@@ -858,7 +919,9 @@ def _h_ordinal_day(m: re.Match[str], ctx: _Context) -> _Result | None:
         if re.match(r"-\w", after) or (follower and follower[1].lower() not in words["followers"]):
             return None  # "on the 12th floor", "by the 3rd quarter", "on the 2nd-round ballot"
     if ctx.dct is None:
-        return _Result("DATE", f"XXXX-XX-{day:02d}", None, unresolved=True)
+        pod = _pod_code(m["pod"])
+        return _Result("TIME" if pod else "DATE", f"XXXX-XX-{day:02d}" + (f"T{pod}" if pod else ""), None,
+                       unresolved=True)
     last = ctx.last
     own_month = bool(m["ofmonth"]) and not m["ofmonth"].lower().startswith("the")  # "of this/next/last month"
     if (not own_month and last is not None and last.precision in ("day", "time", "month") and 0 <= ctx.last_at < m.start()
@@ -878,6 +941,10 @@ def _h_ordinal_day(m: re.Match[str], ctx: _Context) -> _Result | None:
     d = _safe_date(year, month, day)
     if d is None:
         return None
+    pod = _pod_code(m["pod"])
+    if pod:  # "on the night of the 12th"
+        value = f"{d.isoformat()}T{pod}"
+        return _Result("TIME", value, _Point("time", d, d, value), anchor_kind=kind)
     return _Result("DATE", d.isoformat(), _day(d), anchor_kind=kind)
 
 
@@ -896,11 +963,36 @@ def _time_of_day(m: re.Match[str]) -> str | None:
     return f"T{hour:02d}:{minute:02d}"
 
 
+# A 24-hour time without a zone is a time after one of these words ("at 13:50", "from 10:15 until 16:40").
+_CLOCK_BEFORE = re.compile(r"\b(?i:at|from|until|till|by|before|after|around|about|since|to|and)\s+\Z")
+_CLOCK_RUN_BEFORE = re.compile(r"\d:\d\d\s*(?:[-\u2013]|\s(?i:to|and|until|till)\s)\s*\Z")
+
+
 def _h_clock24(m: re.Match[str], ctx: _Context) -> _Result | None:
-    """ "18:00 UTC", "0800 GMT": a time of the day narrated last (or of the DCT), in UTC."""
+    """ "18:00 UTC", "0800 GMT", "09:30 BST", "at 13:50", "23:59 local time": a time of the day narrated last (or of
+    the DCT); UTC and GMT carry TimeML's ``Z``.
+
+    Without a zone, the time needs a colon, a two-digit hour from 00 to 23 and "at", "from", "until", "by" ...
+    before it ("won 13:50" is a score, "16:9" a ratio, "John 3:16" a verse); "to" and "and" only after another
+    time ("from 10:15 to 16:40"). A zone other than UTC/GMT/Z needs the colon too ("0930 BST" is rare).
+    """
     hour, minute = int(m["h"]), int(m["mi"])
+    tz = (m["tz"] or "").upper()
+    utc = tz in ("UTC", "GMT", "Z")
+    if not m["colon"] and not utc:
+        return None
+    if not tz:
+        if len(m["h"]) != 2 or hour > 23:
+            return None
+        before = ctx.text[max(0, m.start() - 14) : m.start()]
+        word = _CLOCK_BEFORE.search(before)
+        if word is None or (word[0].strip().lower() in ("to", "and") and not _CLOCK_RUN_BEFORE.search(
+                ctx.text, max(0, m.start() - 20), m.start())):
+            return None
+    elif hour > 23 and not utc:
+        return None
     d = ctx.last_day or ctx.dct
-    clock = f"T{hour:02d}:{minute:02d}Z"
+    clock = f"T{hour:02d}:{minute:02d}" + ("Z" if utc else "")
     if d is None:
         return _Result("TIME", f"XXXX-XX-XX{clock}", None, unresolved=True)
     value = f"{d.isoformat()}{clock}"
@@ -934,13 +1026,17 @@ def _h_time(m: re.Match[str], ctx: _Context) -> _Result | None:
         d = ctx.dct + _dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day_word, 0))
     else:
         d = ctx.last_day or ctx.dct
-        if d is not None and ctx.dct is not None and d > ctx.dct:
-            # A live blog's entry stamp ("4:55 p.m.: Rainfall is expected") is not dated by a day still to come
-            # that the entry before announced ("would meet tomorrow morning"): it was written by publication.
-            before = ctx.text[max(0, m.start() - 40) : m.start()]
-            opens = _STAMP_BEFORE.search(before) is not None or (m.start() <= 40 and not before.strip())
-            if opens and _STAMP_AFTER.match(ctx.text, m.end()) is not None:
+        before = ctx.text[max(0, m.start() - 40) : m.start()]
+        opens = _STAMP_BEFORE.search(before) is not None or (m.start() <= 40 and not before.strip())
+        if opens and _STAMP_AFTER.match(ctx.text, m.end()) is not None:
+            # A live blog's entry stamp ("4:55 p.m.: Rainfall is expected") is dated by the entry stamp before it or
+            # the blog's date line; the first one by the day the introduction narrated ("The Latest on the storm
+            # Tuesday"), else by publication. Never by a day an entry named ("possibly not before Monday", "asking
+            # for buses on Thursday": the time of that entry's events), nor by a day still to come.
+            d = ctx.stamp_day or d
+            if d is not None and ctx.dct is not None and d > ctx.dct:
                 d = ctx.dct
+            ctx.stamp_day = d
         if d is None:
             return _Result("TIME", f"XXXX-XX-XX{clock}", None, mod=mod, unresolved=True)
         if clock == "T24:00" and _after_midnight(m, ctx):
@@ -968,27 +1064,37 @@ def _after_midnight(m: re.Match[str], ctx: _Context) -> bool:
     return True
 
 
-def _in_quotation(text: str, start: int) -> bool:
-    """Whether ``text[start]`` stands inside quotation marks opened in its paragraph."""
-    para = text.rfind("\n", 0, start) + 1
-    before = text[para:start]
-    if before.rfind("\u201c") > before.rfind("\u201d"):
-        return True
-    return before.count('"') % 2 == 1
-
-
 def _speech_day(ctx: _Context) -> _dt.date | None:
-    """The day a quotation was spoken when the narration just dated it before publication: a quoted "Tonight" or
+    """The day a quotation was spoken when the narration dated it before publication: a quoted "Tonight" or
     "today" after "called the race at 10:42 p.m." on the eve of publication is that evening's, not the publication
-    day's. The day or time narrated last must be one or two days before the DCT, within 400 characters, and not
-    itself a relative day ("yesterday", where a quotation after it is as likely the reaction of the day)."""
-    if ctx.dct is None or ctx.last is None or ctx.last_day is None or ctx.last.precision not in ("day", "time"):
+    day's. The day or time narrated last outside quotation marks (a date the speaker names, "asking for buses on
+    Thursday. The buses came today", is no time of the speech) must not itself be a relative day ("yesterday",
+    where a quotation after it is as likely the reaction of the day) and must be
+
+    * one or two days before the DCT and within 400 characters, or
+    * up to a week before the DCT, earlier in the quotation's paragraph, with a speech occasion between its
+      sentence's start and the quotation (``[speech_occasions]``: "At Tuesday night's meeting, she said:").
+    """
+    said = ctx.narrated
+    if ctx.dct is None or said is None or said.precision not in ("day", "time"):
         return None
-    if not 1 <= (ctx.dct - ctx.last_day).days <= 2 or ctx.position - ctx.last_at > 400:
+    if re.match(r"(?i)(?:yesterday|last\s+night|today|tonight|tomorrow)", ctx.text[ctx.narrated_at : ctx.narrated_at + 12]):
         return None
-    if re.match(r"(?i)(?:yesterday|last\s+night|today|tonight|tomorrow)", ctx.text[ctx.last_at : ctx.last_at + 12]):
-        return None
-    return ctx.last_day
+    days = (ctx.dct - said.first).days
+    if 1 <= days <= 2 and ctx.position - ctx.narrated_at <= 400:
+        return said.first
+    if 1 <= days <= 7 and "\n" not in ctx.text[ctx.narrated_at : ctx.position]:
+        narration = ctx.text[_sentence_start(ctx.text, ctx.narrated_at) : ctx.position]
+        opened = max(narration.rfind("\u201c"), narration.rfind('"'))
+        if _speech_occasion_re().search(narration, 0, opened if opened >= 0 else len(narration)):
+            return said.first
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_occasion_re() -> re.Pattern[str]:
+    """A word naming an occasion of speech ("meeting", "debate") or a speech act ("said", "told")."""
+    return re.compile(r"\b(?:" + _alt(lexicon()["speech_occasions"]["words"]) + r")\b", re.IGNORECASE)
 
 
 _STAMP_BEFORE = re.compile(r"\n[ \t]*\Z")  # the time opens a paragraph
@@ -997,8 +1103,9 @@ _REL_DAY = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
 # A capitalised "Today", "Tomorrow" ... after a word, a comma or "'s" is a name ("the BBC's Today programme",
-# "USA Today"), as is one in quotation marks of its own ("NBC's “Today”"); opening a sentence it is the day.
-_NAME_BEFORE = re.compile(r"(?:[^\W_]|[,\u2019'&-])\s*\Z")
+# "USA Today"), as is one in quotation marks of its own ("NBC's “Today”"); opening a sentence it is the day, as
+# after an opening single mark ("'Today we mourn,'": a mark after a space is no possessive's apostrophe).
+_NAME_BEFORE = re.compile(r"(?:[^\W_]|(?<=\S)[\u2019']|[,&-])\s*\Z")
 _TITLE_QUOTED = re.compile(r"[\u201c\"\u2018']\Z")
 # A closing mark, not a possessive ("\u201cTonight\u2019s debate").
 _TITLE_CLOSED = re.compile(r"[\u201d\"\u2019'](?![^\W_])")
@@ -1021,7 +1128,7 @@ def _h_relative_day(m: re.Match[str], ctx: _Context) -> _Result | None:
     pod = _pod_code(m["pod"]) or _pod_code(m["pod2"]) or ("NI" if word == "tonight" else None)
     if ctx.dct is None:
         return _Result("TIME" if pod else "DATE", "XXXX-XX-XX" + (f"T{pod}" if pod else ""), None, unresolved=True)
-    spoken = _speech_day(ctx) if _in_quotation(ctx.text, m.start()) else None
+    spoken = _speech_day(ctx) if in_quotation(ctx.text, m.start()) else None
     kind = "publication" if spoken is None else "previous"
     d = (spoken or ctx.dct) + _dt.timedelta(days=_REL_DAY[word])
     if pod:
@@ -1100,6 +1207,11 @@ def _h_season(m: re.Match[str], ctx: _Context) -> _Result | None:
     if not m[0].lower().startswith("the") and not re.search(r"\b(?:in|this|last|next|during|since|until|by|of)\s+$",
                                                                ctx.text[max(0, m.start() - 8) : m.start()], re.IGNORECASE):
         return None
+    of_year = _season_noun_of_year(ctx.text, m.end())
+    if of_year is not None:
+        # "the spring budget of 2025": the season of the year named after its noun.
+        point = _season(of_year, code)
+        return _Result("DATE", point.value, point, mod=mod)
     year = ctx.dct.year
     point = _season(year if code != "WI" or ctx.dct.month == 12 else year - 1, code)
     if _is_past(ctx.text, m.start()):
@@ -1110,6 +1222,21 @@ def _h_season(m: re.Match[str], ctx: _Context) -> _Result | None:
         # before it wins over a future after it ("began in the autumn and will finish next summer").
         point = min((s for s in _seasons_around(ctx.dct, code) if s.last >= ctx.dct), key=lambda s: s.first)
     return _Result("DATE", point.value, point, mod=mod, anchor_kind="publication")
+
+
+_SEASON_NOUN_OF_YEAR = re.compile(r"\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)\s+of\s+(?P<year>(?:1[5-9]|20)\d\d)\b(?![-\u2013/]\d)")
+
+
+def _season_noun_of_year(text: str, end: int) -> int | None:
+    """The year of "<noun> of YEAR" right after a season ("the spring budget of 2025", "the summer term of 2019"),
+    or None; the nouns are lower-case words other than ``[season_of_year] not_nouns`` ("ahead of 2027")."""
+    match = _SEASON_NOUN_OF_YEAR.match(text, end)
+    if match is None:
+        return None
+    excluded = set(lexicon()["season_of_year"]["not_nouns"])
+    if any(word in excluded for word in match["noun"].split()):
+        return None
+    return int(match["year"])
 
 
 def _seasons_around(dct: _dt.date, code: str) -> list[_Point]:
@@ -1134,6 +1261,18 @@ def _h_year_end(m: re.Match[str], ctx: _Context) -> _Result | None:
         return _Result("DATE", "XXXX", None, mod="END", unresolved=True)
     point = _year(ctx.dct.year)
     return _Result("DATE", point.value, point, mod="END", anchor_kind="publication", remember=False)
+
+
+def _h_edge_of_the_unit(m: re.Match[str], ctx: _Context) -> _Result | None:
+    """ "the end of the year", "the middle of the week": the DCT's year or week, with the edge as its MOD (TimeML
+    ``mod="END"``; "by the end of the year" is a deadline the timeline draws as a point). Not "the end of the
+    month": TimeBank gives it the last day's value, which a month with a MOD would miss (bench_timeml's value F1)."""
+    unit = m["unit"].lower()
+    mod = _edge("the " + m["edge"].lower() + " of") or "START"  # "the beginning of", "the close of" ...
+    if ctx.dct is None:
+        return _Result("DATE", _UNRESOLVED_FORMS[unit], None, mod=mod, unresolved=True)
+    point = _year(ctx.dct.year) if unit == "year" else _week(ctx.dct)
+    return _Result("DATE", point.value, point, mod=mod, anchor_kind="publication", remember=False)
 
 
 def _h_that_unit(m: re.Match[str], ctx: _Context) -> _Result | None:
@@ -1439,6 +1578,75 @@ def _h_fiscal_short(m: re.Match[str], ctx: _Context) -> _Result | None:
     return _Result("DATE", f"{year:04d}", _year(year))
 
 
+def _two_digit_year(yy: int) -> int:
+    return (1900 if yy > 30 else 2000) + yy
+
+
+def _year_run(first: int, second: str) -> _Point | None:
+    """The run of years from ``first`` to ``second`` ("2024-25", "2024-2025"): the first year's value, ranging to
+    the last day of the last year; None unless the last year is one to nine years after the first."""
+    last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    if len(second) == 2 and last < first:
+        last += 100  # "1999-00"
+    if not 1 <= last - first <= 9:
+        return None
+    return _Point("year", _dt.date(first, 1, 1), _dt.date(last, 12, 31), f"{first:04d}")
+
+
+def _h_year_run(m: re.Match[str], ctx: _Context) -> _Result | None:
+    """ "the 2024-25 season", "deficits in 2025-26", "2024/25": a season or financial year over two calendar years
+    (TimeML has no value for it: the first year's, ranging over the run)."""
+    before = ctx.text[max(0, m.start("y") - 2) : m.start("y")]
+    if re.search(r"[$\d.,#\u00a3\u20ac/:-]\s?$", before):
+        return None
+    point = _year_run(int(m["y"]), m["y2"])
+    return _Result("DATE", point.value, point) if point else None
+
+
+def _h_fiscal_code(m: re.Match[str], ctx: _Context) -> _Result | None:
+    """ "FY2027", "FY27", "FY 2027", "FY2024-25": a fiscal year, named by its year as TimeBank names "fiscal 1989"."""
+    raw = m["y"]
+    year = int(raw) if len(raw) == 4 else _two_digit_year(int(raw))
+    if m["y2"]:
+        point = _year_run(year, m["y2"])
+        return _Result("DATE", point.value, point) if point else None
+    return _Result("DATE", f"{year:04d}", _year(year))
+
+
+# Words after which a bare "Q3" is a quarter ("in Q3", "the end of Q3"); after a name it is a model ("Audi Q3").
+_QUARTER_CODE_BEFORE = re.compile(
+    r"\b(?i:in|by|of|for|during|before|after|until|till|since|through|from|to|and|or|than|between|on|into|the|this"
+    r"|last|next|each|every)\s+\Z")
+
+
+def _h_quarter_code(m: re.Match[str], ctx: _Context) -> _Result | None:
+    """ "Q3", "Q3 2027", "Q4 of FY2027", "Q3 of this year", "H2 2027": a quarter or half (TimeML ``2027-Q3``,
+    ``2027-H2``). A half needs its year ("H2" alone is hydrogen); a bare quarter needs a preposition before it."""
+    kind, n = m["code"], int(m["n"])
+    year: int | None = None
+    if m["year"]:
+        year = int(m["year"])
+    elif m["yy"]:
+        year = _two_digit_year(int(m["yy"]))
+    elif m["ofrel"] and ctx.dct is not None:
+        year = ctx.dct.year + {"this": 0, "next": 1, "last": -1}[m["ofrel"].lower()]
+    has_year = bool(m["year"] or m["yy"] or m["ofrel"])
+    if kind == "H":
+        if n > 2 or not has_year:
+            return None
+    elif not has_year and not _QUARTER_CODE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None
+    if year is None:
+        if ctx.dct is None:
+            return _Result("DATE", f"XXXX-{kind}{n}", None, unresolved=True)
+        year = ctx.dct.year
+        current = (ctx.dct.month - 1) // 3 + 1
+        if kind == "Q" and n - current > 1 and not _is_future(ctx.text, m.start(), m.end()):
+            year -= 1  # as "the fourth quarter": a quarter well ahead is last year's, unless the clause is future
+    point = _quarter(year, n) if kind == "Q" else _half(year, n)
+    return _Result("DATE", point.value, point, anchor_kind=None if has_year and (m["year"] or m["yy"]) else "publication")
+
+
 def _h_decade(m: re.Match[str], ctx: _Context) -> _Result | None:
     if m["dec"]:
         decade = int(m["dec"])
@@ -1524,7 +1732,12 @@ def _h_holiday(m: re.Match[str], ctx: _Context) -> _Result | None:
     return _Result("DATE", d.isoformat(), _day(d), anchor_kind="publication")
 
 
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
 def _h_weekend(m: re.Match[str], ctx: _Context) -> _Result | None:
+    if m[0].endswith("Weekend") and _CAPITALISED_NEXT.match(ctx.text, m.end()):
+        return None  # "The Weekend Review", "The Weekend Australian": a title, as "the Today programme"
     if ctx.dct is None:
         return _Result("DATE", "XXXX-WXX-WE", None, unresolved=True)
     future = _is_future(ctx.text, m.start(), m.end())
@@ -1577,10 +1790,12 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
         _Rule("numeric-date", r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b", _h_numeric_date, 0),
         _Rule("month-day",
          months + r"(?:(?:{WD}),?\s+)?(?:" + edge + r"[\s-]+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})\b"
-         r"(?:,?\s+(?P<year>{YEAR})\b)?(?!\s*(?:%|percent|\d|[.,]\d))" + relyear,
+         r"(?:\s*[-\u2013]\s*(?P<day2>[0-3]?\d)\b(?![-\u2013/:.,]\d))?(?P<day0>)"
+         r"(?:,?\s+(?P<year>{YEAR})\b)?(?![ \t]*(?:%|percent|\d|[.,]\d))" + relyear,
          _h_month_day, 0),
         _Rule("day-month",
-         r"\b(?:(?:{WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})\s+(?:(?i:of)\s+)?(?P<mon>{MONTH})"
+         r"\b(?:(?:{WD}),?\s+)?(?:(?i:the)\s+)?(?:(?<![\d/.,:-])(?P<day0>[0-3]?\d)\s*[-\u2013/]\s*)?(?P<day>{DAY})\s+"
+         r"(?:(?i:of)\s+)?(?P<mon>{MONTH})(?P<day2>)"
          r"(?:,?\s+(?P<year>{YEAR})\b)?" + relyear,
          _h_month_day, 0),
         _Rule("month",
@@ -1590,12 +1805,14 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
         _Rule("time",
          _starting_with(["around", "about", "approximately", "roughly", "shortly", "noon", "midnight"], digit=True)
          + r"(?P<approx>(?i:around|about|approximately|roughly|shortly\s+after|shortly\s+before)\s+)?"
-         r"(?:(?P<word>(?i:noon|midnight))|(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.\s?m\.|[ap]\.?m\b|[ap]\.\s?m(?=\W))|(?i:o'clock)))"
+         r"(?:(?P<word>(?<![^\W\d_])(?i:noon|midnight))|(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.\s?m\.|[ap]\.?m\b|[ap]\.\s?m(?=\W))|(?i:o'clock)))"
          r"(?:\s+(?P<tz>(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|PT)\b|(?i:local\s+time)))?"
          r"(?:,?\s+(?:(?i:on)\s+)?(?:(?P<wd>{WD})|(?P<dayword>(?i:yesterday|today|tomorrow|tonight))|"
          r"(?P<mon>{MONTH})\s+(?P<day>{DAY})\b))?",
          _h_time, 0),
-        _Rule("clock-24h", r"\b(?P<h>[01]?\d|2[0-4]):?(?P<mi>[0-5]\d)\s*(?P<tz>UTC|GMT|Z)\b", _h_clock24, 0),
+        _Rule("clock-24h", r"(?<![\w:.,/])(?P<h>[01]?\d|2[0-4])(?P<colon>:?)(?P<mi>[0-5]\d)(?![:.,/]\d|\d)(?!(?!UTC|GMT|Z\b)[^\W\d_])"
+         r"(?:\s*(?P<tz>(?:UTC|GMT|Z|BST|CEST|CET|EEST|EET|IST|AEST|AEDT|ACST|AWST|NZST|NZDT|EST|EDT|CST|CDT|MST|MDT"
+         r"|PST|PDT|ET|PT|HKT|SGT|JST|SAST|WAT|EAT)\b|(?i:local\s+time)\b))?", _h_clock24, 0),
         _Rule("time", r"(?P<approx>)(?P<word>(?i:noon|midnight))\s+(?P<wd>{WD})(?P<h>)(?P<mi>)(?P<ap>)(?P<dayword>)"
                  r"(?P<mon>)(?P<day>)", _h_time, 0),
         _Rule("weekday",
@@ -1612,7 +1829,8 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          r"\b(?P<wd>{WD})\s+(?P<unit>week|fortnight)(?![\w'\u2019-])(?P<num>)(?P<on>)(?P<rd>)",
          _h_offset_from, 0),
         _Rule("ordinal-day",
-         r"\b(?i:the)\s+(?P<day>[0-3]?\d(?i:st|nd|rd|th))\b(?:\s+(?i:of)\s+(?P<ofmonth>(?i:this|the|next|last)\s+(?i:month)))?",
+         r"\b(?:(?i:the)\s+(?P<pod>(?i:morning|afternoon|evening|night))\s+(?i:of)\s+)?"
+         r"(?i:the)\s+(?P<day>[0-3]?\d(?i:st|nd|rd|th))\b(?:\s+(?i:of)\s+(?P<ofmonth>(?i:this|the|next|last)\s+(?i:month)))?",
          _h_ordinal_day, 0),
         _Rule("relative-day",
          r"(?:(?P<pod2>(?i:early|late|mid-afternoon|mid\s+afternoon))\s+)?\b(?P<rd>(?i:yesterday|today|tomorrow|tonight))"
@@ -1628,13 +1846,16 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          _h_relative_period, 0),
         _Rule("season",
          r"\b(?:(?i:the)\s+)?(?:(?P<edge>(?i:early|late|mid))[\s-]+)?(?P<season>(?i:spring|summer|autumn|winter))\b"
-         r"(?:\s+(?i:of)\s+(?P<year>{YEAR}))?",
+         r"(?:\s+(?:(?i:of)\s+)?(?P<year>{YEAR})\b(?!\s*%|,\d))?",
          _h_season, 0),
         _Rule("weekend", r"\b(?i:the)\s+(?i:weekend)\b", _h_weekend, 0),
         _Rule("the-unit", r"\b(?i:the)\s+(?:(?P<qual>(?i:full|fiscal|latest\s+fiscal|current\s+fiscal|calendar))\s+)?"
          r"(?P<unit>(?i:year|week))\b(?![\s-]+(?i:earlier|ago|before|after|of|in|that|when))",
          _h_the_unit, 0),
         _Rule("year-end", r"\b(?:(?i:the)\s+)?(?i:year(?:['\u2019]s)?[\s-]end)\b", _h_year_end, 0),
+        _Rule("edge-of-the-unit", r"\b(?i:the)\s+(?P<edge>(?i:end|close|start|beginning|middle))\s+(?i:of)\s+"
+         r"(?i:the)\s+(?P<unit>(?i:year|week))\b(?![\s-]+(?i:earlier|ago|before|after|of|in|that|when))",
+         _h_edge_of_the_unit, 0),
         _Rule("that-unit", r"\b(?:(?P<pre>(?i:later|earlier))\s+)?(?i:that)\s+(?:(?i:same)\s+)?"
          r"(?P<unit>(?i:year|month|week|day))\b", _h_that_unit, 0),
         _Rule("quarter",
@@ -1677,6 +1898,16 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          r"\b(?:(?i:the\s+year)\s+)?(?P<y>(?i:nineteen|two\s+thousand(?:\s+and)?)(?:[\s-]+(?i:{NUMWORD})){0,2})\b",
          _h_spelled_year, 0),
         _Rule("fiscal-year", r"\b(?i:fiscal)\s+['\u2019](?P<yy>\d\d)\b", _h_fiscal_short, 0),
+        _Rule("fiscal-year", r"\bFY\s?(?P<y>{YEAR}|\d\d)(?:[-\u2013/](?P<y2>\d\d(?:\d\d)?))?\b(?![-\u2013/.,]\d)",
+         _h_fiscal_code, 0),
+        _Rule("year-run",
+         r"(?:(?i:the)\s+)?(?<![\w$\u00a3\u20ac.,/:-])(?P<y>{YEAR})[-\u2013/](?P<y2>\d\d(?:\d\d)?)\b(?![-\u2013/.,:]\d|\s*%)"
+         r"(?:\s+(?i:seasons?|financial\s+years?|fiscal\s+years?|tax\s+years?|academic\s+years?|school\s+years?))?",
+         _h_year_run, 0),
+        _Rule("quarter-code",
+         r"\b(?P<code>[QH])(?P<n>[1-4])\b(?![-\u2013'\u2019:]\w)(?:\s+(?:(?i:of)\s+)?(?:(?:(?i:the\s+)?(?:FY|(?i:fiscal))\s?)?"
+         r"(?P<year>{YEAR})\b(?![-\u2013/]\d)|FY\s?(?P<yy>\d\d)\b|(?P<ofrel>(?i:this|next|last))\s+(?i:(?:fiscal\s+)?year)\b))?",
+         _h_quarter_code, 0),
         _Rule("generic", _starting_with(lex["generic"]) + r"\b(?:{GENERIC})(?![\w-])", _h_generic, i),
         _Rule("set",
          r"\b(?:{SETW})\b|\b(?i:every|each|per)\s+(?:(?i:other)\s+)?(?:(?P<num>{NUM})\s+)?(?:(?P<wd>{WD})|"
@@ -1699,17 +1930,17 @@ _RULE_TRIGGERS = {
     "iso-date": ("yearnum",), "numeric-date": ("smallnum",), "month-day": ("month",), "day-month": ("month",),
     "month": ("month",), "time": ("smallnum", "clock"), "clock-24h": ("smallnum", "yearnum", "clockword"), "weekday": ("weekday",), "offset-from": ("weekday", "relday"), "ordinal-day": ("ordinal",), "relative-day": ("relday",),
     "part-of-day": ("pod",), "relative-period": ("period",), "season": ("season",), "weekend": ("weekend",), "the-unit": ("period",),
-    "year-end": ("period",), "that-unit": ("period", "relday"),
+    "year-end": ("period",), "edge-of-the-unit": ("period",), "that-unit": ("period", "relday"),
     "quarter": ("quarter",), "ago": ("ago",), "duration": ("unit",), "year-earlier": ("ago",),
     "decade": ("yearnum", "smallnum"), "century": ("century",), "year": ("yearnum",), "spelled-year": ("spelled",),
-    "fiscal-year": ("fiscal",), "generic": ("generic",), "set": ("set",), "holiday": ("holiday",),
+    "fiscal-year": ("fiscal", "code"), "year-run": ("yearnum",), "quarter-code": ("code",), "generic": ("generic",), "set": ("set",), "holiday": ("holiday",),
 }
 _WINDOW_BEFORE = 70
 _WINDOW_AFTER = 90
 # How far a match may reach before and after its trigger word, where that is much less than the default:
 # a duration ends at its unit ("no more than the next twenty four hours"), "ago" ends its expression.
 _RULE_REACH = {"duration": (50, 12), "ago": (50, 6), "generic": (25, 25), "decade": (20, 6), "year": (45, 8),
-               "clock-24h": (8, 8), "year-end": (12, 10), "the-unit": (30, 30)}
+               "clock-24h": (8, 20), "year-end": (12, 10), "the-unit": (30, 30), "edge-of-the-unit": (30, 10)}
 _WORD_RE = re.compile(r"[^\W_]+")
 _STOP = frozenset({"the", "a", "an", "at", "for", "in", "as", "of", "to", "on", "s"})
 
@@ -1753,6 +1984,9 @@ _YEAR_TOKEN = re.compile(r"(?:1[5-9]|20)\d\ds?")
 _ORDINAL_TOKEN = re.compile(r"[0-3]?\d(?:st|nd|rd|th)", re.IGNORECASE)
 
 
+_CODE_TOKEN = re.compile(r"fy(?:\d\d){0,2}|[qh][1-4]", re.IGNORECASE)
+
+
 def _number_category(word: str) -> tuple[str, ...]:
     if _ORDINAL_TOKEN.fullmatch(word):
         return ("smallnum", "ordinal") if len(word) <= 3 else ("ordinal",)
@@ -1769,7 +2003,12 @@ def _triggers(text: str) -> dict[str, list[tuple[int, int]]]:
     spans: dict[str, list[tuple[int, int]]] = {}
     for match in _WORD_RE.finditer(text):
         word = match[0]
-        cats = _number_category(word) if word[0].isdigit() else triggers.get(word.lower(), ())
+        if word[0].isdigit():
+            cats = _number_category(word)
+        elif len(word) <= 6 and _CODE_TOKEN.fullmatch(word):
+            cats = ("code",)  # "FY2027", "Q3", "H2"
+        else:
+            cats = triggers.get(word.lower(), ())
         for cat in cats:
             spans.setdefault(cat, []).append(match.span())
     return spans
@@ -1877,4 +2116,23 @@ def tag_timexes(text: str, *, dct: _dt.date | None) -> list[Timex]:
         )
         if point is not None and result.remember:
             ctx.remember(point)
+            if not in_quotation(text, start):
+                ctx.narrated, ctx.narrated_at = point, start
+            if point.precision == "day" and _is_dateline(text, start, end, chosen):
+                ctx.stamp_day = point.first
     return out
+
+
+def _is_dateline(text: str, start: int, end: int, chosen: list) -> bool:
+    """Whether the expression ``text[start:end]`` and the other expressions of its line make up the whole line
+    but for punctuation ("Friday, March 13" over a live blog's entries of that day)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    if hi - lo > 80:
+        return False
+    rest = text[lo:hi]
+    for c in chosen:
+        if lo <= c[0] and c[1] <= hi:
+            rest = rest[: c[0] - lo] + " " * (c[1] - c[0]) + rest[c[1] - lo :]
+    return not re.search(r"[^\W_]", rest)

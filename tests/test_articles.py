@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from analysis import ArticleError, ArticleWarning, load_article
-from analysis.articles import load_catalog, parse_date
+from analysis.articles import blank_markup, load_catalog, parse_date
 
 from .conftest import SEED, SHORT_ARTICLE
 
@@ -107,10 +107,71 @@ def test_crlf_line_ends_keep_offsets(write):
     assert art.title == "Title"
 
 
-def test_html_markup_is_kept_as_text_with_a_warning(write):
-    with pytest.warns(ArticleWarning, match="HTML markup"):
-        art = load_article(write("h.txt", "T\n\n<p>He said <script>alert(1)</script> it.</p>\n"))
+def test_markup_quoted_in_a_story_is_kept_as_text_with_a_warning(write):
+    with pytest.warns(ArticleWarning, match="HTML markup; it is analysed and shown as plain text"):
+        art = load_article(write("h.txt", "T\n\nThe attacker typed \u201c<script>alert(1)</script>\u201d into it.\n"))
     assert "<script>alert(1)</script>" in art.text
+
+
+CMS_PAGE = ("T\n\n<p>RIVERSIDE \u2014 Smith &amp; Sons cost \u00a3&nbsp;180,000, she said.</p>\r\n"
+            "<p>&#8220;We can\u2019t,&#8221; he said.</p>\r\n<script>alert('x')</script>\r\n"
+            "Read more: <a href=\"https://example.org/a?b=1&amp;c=2\">Parks campaign wins</a>\r\n")
+
+
+def test_a_pasted_web_page_is_blanked_keeping_every_offset(write):
+    with pytest.warns(ArticleWarning, match="blanked out with spaces, so offsets still index the file"):
+        art = load_article(write("cms.txt", CMS_PAGE))
+    raw = CMS_PAGE
+    assert len(art.text) == len(raw)
+    # every character that is not markup stands where it stood in the file
+    for word in ("RIVERSIDE", "Smith", "Sons", "180,000", "We can\u2019t", "he said.", "Read more:", "Parks campaign wins"):
+        assert art.text.index(word) == raw.index(word)
+    for markup in ("<p>", "</p>", "<script", "alert", "<a ", "href", "</a>", "&amp;", "&nbsp;", "&#8220;"):
+        assert markup not in art.text
+    # an entity keeps its length: its character, then spaces; an opening mark, spaces first (next to its word)
+    assert "Smith &     Sons" in art.text and "      \u201cWe can\u2019t,\u201d       he said" in art.text
+
+
+def test_a_pasted_web_page_splits_into_clean_sentences_and_sets_the_link_aside(write):
+    from analysis.text import parse
+
+    with pytest.warns(ArticleWarning):
+        doc = parse(load_article(write("cms.txt", CMS_PAGE)))
+    texts = [" ".join(s.text.split()) for s in doc.sentences]
+    assert texts == ["RIVERSIDE \u2014 Smith & Sons cost \u00a3 180,000, she said.", "\u201cWe can\u2019t,\u201d he said."]
+    assert [" ".join(a.text.split()) for a in doc.set_aside] == ["Read more: Parks campaign wins"]
+
+
+@pytest.mark.parametrize("text", [
+    "If a < b and c > d, the result holds.",      # comparison signs are no tags
+    "The template read <Name> and <Date>.",       # neither is HTML
+    "R&D spending and AT&T rose; Q&A sessions.",  # an ampersand without an entity
+])
+def test_plain_text_is_left_alone(text):
+    assert blank_markup(text) == (text, 0)
+
+
+@pytest.mark.parametrize(("value", "title"), [
+    ('"We can\'t build our way out": minister on rents', '"We can\'t build our way out": minister on rents'),
+    ('"Council approves budget"', "Council approves budget"),
+    ("'Council approves budget'", "Council approves budget"),
+    ("Council approves budget", "Council approves budget"),
+])
+def test_front_matter_strips_only_enclosing_quotation_marks(write, value, title):
+    art = load_article(write("fm.txt", f"---\ntitle: {value}\n---\nBody sentence here.\n"))
+    assert art.title == title
+
+
+def test_mostly_utf8_with_stray_windows_bytes_reads_both(write):
+    raw = "Title\n\n\u201cGood,\u201d she said.\n".encode() + b"A caf\xe9 \x93opened\x94 today.\n"
+    with pytest.warns(ArticleWarning, match=r"mostly UTF-8, but 3 byte\(s\) are not \(byte 0xe9 at line 4, column 6"):
+        art = load_article(write("mixed.txt", raw))
+    assert "\u201cGood,\u201d" in art.text and "caf\u00e9 \u201copened\u201d" in art.text
+
+
+def test_undecodable_bytes_are_named_with_line_and_column(write):
+    with pytest.raises(ArticleError, match=r"byte 0xe9 at line 3, column 6 .*byte 0x81 at line 4, column 8"):
+        load_article(write("bad.txt", b"Title\n\nA caf\xe9 line.\nSecond \x81 line.\n"))
 
 
 @pytest.mark.parametrize("content", ["Council approves budget | The Herald\n", "Council approves budget\n\n  \n"])

@@ -169,6 +169,15 @@ def test_columns_named_by_options(tmp_path):
         "k1", "Text here.", "Gazette", "2020-02-29", "H")
 
 
+def test_a_scraped_page_in_a_row_is_blanked_keeping_offsets(tmp_path):
+    text = "<p>Smith &amp; Sons closed.</p>\n<p>The mayor said the yard would be sold.</p>"
+    path = _jsonl(tmp_path, [json.dumps({"id": "k1", "text": text})])
+    (article,) = list(iter_articles([path]))
+    assert len(article.text) == len(text) and "<p>" not in article.text and "&amp;" not in article.text
+    assert article.text.index("The mayor said") == text.index("The mayor said")
+    assert any("blanked out" in w for w in article.warnings)
+
+
 def test_missing_text_column_is_one_clear_error(tmp_path):
     path = _csv(tmp_path, [{"id": "a", "content": "Text."}])
     failures: list[LoadFailure] = []

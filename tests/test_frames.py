@@ -1,4 +1,5 @@
-"""Tests for analysis.frames: column arrays give the values of df[name], on the fast path and the public one."""
+"""Tests for analysis.frames: column arrays give the values of df[name], on the fast path and the public one;
+shorten cuts a label at a word."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.frames import column_arrays
+from analysis.frames import column_arrays, shorten
 
 
 def _frame() -> pd.DataFrame:
@@ -47,3 +48,21 @@ def test_a_repeated_column_name_gives_its_last_column():
     arrays = column_arrays(df, ["a", "b"])
     assert arrays["a"].tolist() == [2]
     assert arrays["b"].tolist() == ["x"]
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("Summit opens", 20, "Summit opens"),  # fits: unchanged
+        ("Summit  opens\n in town", 40, "Summit opens in town"),  # white space runs become one space
+        ("Summit opens in the capital", 15, "Summit opens\u2026"),  # cut at a word
+        ("Summit, talks and votes", 10, "Summit\u2026"),  # no trailing comma before the ellipsis
+        ("Extraordinarily", 6, "Extra\u2026"),  # one long word is cut inside it
+        (12345678, 5, "1234\u2026"),  # any value, as str
+        ("abcdef", 6, "abcdef"),  # exactly the limit fits
+    ],
+)
+def test_shorten(text: object, limit: int, expected: str) -> None:
+    out = shorten(text, limit)
+    assert out == expected
+    assert len(out) <= limit

@@ -1170,6 +1170,8 @@ def test_short_framed_quotations_are_quotations(body, kind, text, mention):
         # a plural common noun opening the sentence is a group, not a name
         ("Prosecutors said the clerk had lied to the bank.", "the clerk had lied", "prosecutors", "group", "group"),
         ("Investigators said the fire began in the kitchen.", "the fire began", "investigators", "group", "group"),
+        ("Police said the road would reopen on Friday.", "the road would reopen", "police", "group", "group"),
+        ("Polls show the race is close.", "the race is close", "polls", "group", "group"),
         # organisation names spread over "for" and "and", or glued to a possessive
         ("The National Institute for Roads and Rail Safety said it would review the advice.",
          "it would review the advice", "the National Institute for Roads and Rail Safety", "group", "group"),
@@ -1541,6 +1543,33 @@ def test_speakers_not_referred_back_to(body, fragment, speaker):
 def test_audit6_not_reported_speech(body):
     df = _quotes(body)
     assert df.empty, df[["kind", "text", "speaker", "cue"]]
+
+
+# --- occasion nouns: one list for the quotes and the timeline (reporting_cues.toml) --------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an occasion of speech (occasion_nouns, which the timeline reads too)
+        "The vote was close. Ruiz conceded in a brief interview with volunteers in Dayton early Thursday.",
+        "The vote was close. Ruiz conceded in a rally in Dayton early Thursday.",
+        # an occasion or medium for the quotes only (other_occasion_nouns)
+        "The vote was close. Ruiz conceded in a letter to volunteers in Dayton early Thursday.",
+        "The vote was close. Ruiz conceded in a meeting with volunteers in Dayton early Thursday.",
+        "The vote was close. Ruiz conceded in a video to volunteers in Dayton early Thursday.",
+    ],
+)
+def test_occasion_nouns_of_both_lists_name_only_the_occasion(body):
+    df = _quotes(body)
+    assert df.empty, df[["kind", "text", "speaker", "cue"]]
+
+
+def test_british_bare_forms_are_cues():
+    from analysis.quotes import cue_lexicon
+
+    forms = cue_lexicon().forms
+    assert forms["criticise"] == ("criticize", "speech") and forms["emphasise"] == ("emphasize", "speech")
 
 
 def test_audit6_writer_hears_a_source():
@@ -1945,3 +1974,58 @@ def test_audit7_that_opens_a_clause_not_a_speaker():
     df = _quotes("The grants went to marginal seats, a pattern that critics of the minister say the new fund is "
                  "meant to end.")
     assert _row(df, "the new fund")["mention"] == "critics of the minister"
+
+
+@pytest.mark.parametrize(
+    ("open_mark", "close_mark"),
+    [("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ("\u201e", "\u201d"), ('"', '"'), ('"', "\u201d")],
+)
+@pytest.mark.parametrize(
+    ("template", "kind"),
+    [
+        ("{o}We will pay the bill,{c} said Ana Ruiz, the mayor. The council met later.", "direct"),
+        ("Ana Ruiz said: {o}We will pay the bill.{c} The council met later.", "direct"),
+        ("Ana Ruiz said {o}we will pay{c} the bill. The council met later.", "mixed"),
+    ],
+)
+def test_every_double_mark_style_quotes_alike(open_mark, close_mark, template, kind):
+    """The double marks of analysis.quotemarks open and close a quotation alike (curly, guillemets, low-9,
+    straight, and a straight mark closed by a curly one)."""
+    body = template.format(o=open_mark, c=close_mark)
+    row = _row(_quotes(body), "will pay")
+    assert (row["kind"], row["speaker"]) == (kind, "Ana Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("quoted", "kind"),
+    [
+        ("We will pay the bill.", "direct"),  # five words: a statement of its own
+        ("Make Ostland Great Again Now.", "direct"),
+        ("We will pay it.", "mixed"),  # four words (fewer than _MIN_STATEMENT_WORDS): a slogan or a title
+        ("Make Ostland Great Again.", "mixed"),
+    ],
+)
+def test_short_quotation_after_an_adjunct_is_a_slogan(quoted, kind):
+    body = f"Ana Ruiz said when asked about the plan, \u201c{quoted}\u201d The council met later."
+    row = _row(_quotes(body), quoted.split()[0])
+    assert row["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # an anonymous source's noun phrase is widened to the noun its prepositional phrases hang from, over
+        # words the noun-phrase rules do not take and over more than one phrase
+        ("A spokesman for the ferry line, who was not authorized to speak publicly, said the boats would sail.",
+         "a spokesman for the ferry line"),
+        ("An aide to the regional governor, who spoke on condition of anonymity, said the vote would be delayed.",
+         "an aide to the regional governor"),
+        ("A spokesman at the embassy in Rome, who asked not to be named, said the visa had been refused.",
+         "a spokesman at the embassy in Rome"),
+        ("Researchers at the Linden Institute in Oslo, who spoke on condition of anonymity, said it was clear.",
+         "researchers at the Linden Institute in Oslo"),
+    ],
+)
+def test_anonymous_source_with_complements(body, speaker):
+    row = _row(_quotes(body), body.split(" said ")[1][:12])
+    assert (row["speaker"], row["speaker_type"]) == (speaker, "anonymous")

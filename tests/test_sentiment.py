@@ -291,6 +291,31 @@ def test_plots_return_figures() -> None:
         plt.close(fig)
 
 
+def test_speaker_means_marks_zero_and_keeps_the_interval_note_off_the_axis() -> None:
+    """User audit 7: a speaker with n=1 and score 0 drew no bar, and the "no interval (n<3)" note stood left of
+    zero, where it read like a negative value. The note goes into the label; a zero mean gets a diamond."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    scores = _scores([("Dee", "north", "direct", 0.0), ("Eli", "south", "direct", 0.4),
+                      ("Fay", "south", "direct", -0.2), ("Fay", "south", "direct", -0.4),
+                      ("Fay", "south", "direct", -0.3)])
+    fig = plot_speaker_means(speaker_sentiment(scores))
+    ax = fig.axes[0]
+    labels = {t.get_text() for t in ax.get_yticklabels()}
+    assert "Dee  (n=1, no interval)" in labels and "Eli  (n=1, no interval)" in labels
+    assert "Fay  (n=3)" in labels
+    assert not [t for t in ax.texts if "interval" in t.get_text()]  # nothing written in the plot area
+    from matplotlib.collections import PathCollection
+
+    marked = [tuple(xy) for c in ax.collections if isinstance(c, PathCollection) for xy in c.get_offsets()]
+    dee = [t.get_text() for t in ax.get_yticklabels()].index("Dee  (n=1, no interval)")
+    assert marked == [(0.0, float(ax.get_yticks()[dee]))]  # Dee's zero mean only
+    plt.close(fig)
+
+
 # --- the seed article: the issue's "Measured" section ------------------------------------------------------------
 
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.speakers import anonymity_spans, find_names, is_anonymous, name_rules
+from analysis.speakers import (
+    anonymity_spans,
+    find_names,
+    group_opener,
+    is_anonymous,
+    ly_adverb,
+    name_rules,
+    plural_group_noun,
+)
 
 
 @pytest.mark.parametrize(
@@ -86,6 +94,31 @@ def test_find_names_at_the_start_of_a_sentence(text, expected):
     assert [(m.name, m.kind) for m in find_names(text)] == expected
 
 
+# ---- day and month names come from the timex lexicon, not repeated in name_rules.toml
+
+
+def test_not_names_take_the_day_and_month_names_of_the_timex_lexicon():
+    # name_rules.toml does not list them: full day names, every month name and abbreviation come from timex
+    from importlib import resources
+
+    from analysis.timex import calendar_names
+
+    names = calendar_names()
+    derived = names["full_weekdays"] | names["full_months"] | names["short_months"]
+    assert derived <= name_rules()["not_names"]
+    assert not names["short_weekdays"] & name_rules()["not_names"]  # "Sun", "Mon" may be names
+    raw = resources.files("analysis.data").joinpath("name_rules.toml").read_text(encoding="utf-8")
+    assert '"monday"' not in raw and '"sept"' not in raw
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Wednesday Adams spoke.", ["Adams"]), ("Sept Ortega spoke.", ["Ortega"]), ("On Monday Dana Cole spoke.", ["Dana Cole"])],
+)
+def test_a_day_or_month_before_a_name_is_not_part_of_it(text, expected):
+    assert [n.name for n in find_names(text)] == expected
+
+
 # ---- fifth user audit (texts written here)
 
 
@@ -120,3 +153,68 @@ def test_audit5_names(text, expected):
 )
 def test_audit5_plural_sources(phrase, expected):
     assert is_anonymous(phrase) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("repeatedly", True),
+        ("publicly", True),
+        ("reportedly", True),
+        ("family", False),  # nouns of the name rules' [not_adverbs]
+        ("assembly", False),
+        ("early", False),  # listed: no adverb before a verb that is also a noun
+        ("weekly", False),
+        ("ally", False),  # four letters or fewer
+        ("only", False),
+        ("july", False),
+        ("said", False),  # no "-ly" ending
+        ("lying", False),
+    ],
+)
+def test_ly_adverb(word, expected):
+    assert ly_adverb(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("officials", True),
+        ("prosecutors", True),
+        ("police", True),  # plural without an "-s"
+        ("people", True),
+        ("official", False),  # singular
+        ("family", False),
+        ("tables", False),  # not a group noun of the name rules
+    ],
+)
+def test_plural_group_noun(word, expected):
+    assert plural_group_noun(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Officials", True),
+        ("Critics", True),
+        ("Police", True),
+        ("officials", False),  # not capitalised: no sentence opener to tell apart
+        ("OFFICIALS", False),  # all capitals
+        ("Democrats", False),  # the name of a group (the name rules' not_names)
+        ("Americans", False),
+        ("Official", False),  # singular
+    ],
+)
+def test_group_opener(word, expected):
+    assert group_opener(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prosecutors said the trial would go on.", []),  # a group noun opening the sentence is no name
+        ("Police said the road was closed.", []),
+    ],
+)
+def test_find_names_skips_a_group_opener(text, expected):
+    assert [m.name for m in find_names(text, 0, len(text))] == expected

@@ -634,3 +634,43 @@ def test_labels_with_confidence_are_the_batch_labels_and_probabilities():
         for (_, exact), (_, p) in zip(pairs, floored):
             assert (math.isnan(p) and math.isnan(exact)) or (p >= floor) == (exact >= floor)
             assert math.isinf(p) or math.isnan(p) or p == exact
+
+
+# --- user audit 7 ---------------------------------------------------------------------------------------------
+
+
+def _rule_found(text: str) -> pd.DataFrame:
+    """stance with no actors file and the quotation table the extractor gives."""
+    return stance(_article(text), actors=Actors())
+
+
+@pytest.mark.parametrize(("text", "present", "not_targets"), [
+    # a quotation's capitalised first word is no actor: "her" is the chair, not "Families"
+    (('I met the union chair, Rosa Quint, on Monday, and she told me, "Families don\'t need a study, they need a '
+      'cap." I disagree with her on the cap, but the study must be quick.'),
+     (NARRATOR, "Rosa Quint", -1, "disagreement"), {"Families"}),
+    # a name right after a locative preposition, never seen with a first name or title, is a place
+    ("Police said the tactic was needed because a violent group had smashed shops on Harbour Lane.",
+     None, {"Harbour Lane"}),
+    ("Rioters burned cars and looted shops along Mill Parade in a night of terrible violence.", None, {"Mill Parade"}),
+    ("A violent mob attacked and robbed shoppers outside Grange Arcade.", None, {"Grange Arcade"}),
+])
+def test_quotation_openers_and_places_are_no_targets(text, present, not_targets):
+    df = _rule_found(text)
+    if present:
+        assert present in set(zip(df["source"], df["target"], df["polarity"], df["signal"]))
+    assert not set(df["target"]) & not_targets
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # the tone toward what a speaker labels is the speaker's, not the narrator's
+    (('Opposition leader Mara Quist termed the Harbour Bill "a hasty and shoddy piece of legislation" and alleged '
+      "that ministers had ignored the ports."), "Mara Quist", "Harbour Bill"),
+    ("Lena Lund called Piet Hale a liar and a coward on Monday.", "Lena Lund", "Piet Hale"),  # (a quotation, too)
+    # no label after the object: "called" is a telephone call, the narrator's sentence
+    ("Lena Lund called Piet Hale on Monday to praise the wonderful deal.", NARRATOR, "Piet Hale"),
+])
+def test_who_labels_a_target_holds_the_tone(text, source, target):
+    df = _rule_found(text)
+    rows = df[(df["signal"] == "target_sentiment") & (df["target"] == target)]
+    assert set(rows["source"]) == {source}

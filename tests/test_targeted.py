@@ -418,3 +418,18 @@ def test_sentence_shortcuts_equal_the_view_work(sentence, mention):
         assert [view.stems[i] for i in range(len(view.words))] == list(alone.stems)
         keys = targeted._feature_keys(view, sentence, lo)
         assert list(keys.items()) == list(targeted._feature_keys(alone, sentence, lo).items())
+
+
+@pytest.mark.parametrize("mention", ["Friday", "Sunday", "September", "January"])
+def test_full_day_and_month_names_of_the_timex_lexicon_are_time_mentions(mention):
+    sentence = f"Yesterday {mention} spoke."
+    assert "mt:time" in target_features(sentence, *_span(sentence, mention))
+
+
+def test_time_words_are_the_full_day_and_month_names_but_may():
+    from analysis.targeted import _TIME_WORDS
+    from analysis.timex import calendar_names
+
+    names = calendar_names()
+    assert _TIME_WORDS == (names["full_weekdays"] | names["full_months"]) - {"may"}
+    assert len(_TIME_WORDS) == 18

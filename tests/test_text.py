@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from analysis import load_article, parse
-from analysis.text import split_sentences
+from analysis.text import _clock_followers, _read_lines, split_sentences
+from analysis.timex import calendar_names
+from analysis.timex import lexicon as timex_lexicon
 
 from .conftest import SEED
 
@@ -98,6 +100,17 @@ def test_furniture_phrase_however_much_punctuation_surrounds_it(write, paragraph
 
 
 @pytest.mark.parametrize("paragraph", [
+    "She said: \u00abWe will pay the bill.\u00bb",          # French-style marks close the paragraph
+    "\u00abWe will pay the bill,\u00bb she said",            # a quotation in any marks is no headline
+    "\u201eWe will pay the bill,\u201c she said",
+])
+def test_a_short_paragraph_in_any_quotation_marks_is_body_text(write, paragraph):
+    doc = parse(load_article(write("g.txt", f"Title | Site\n\n{paragraph}\n")))
+    assert doc.set_aside == ()
+    assert [s.text for s in doc.sentences] == [paragraph]
+
+
+@pytest.mark.parametrize("paragraph", [
     "Officials told The Associated Press that the plan was dead.",
     "My neighbours and I went to the meeting.",
     "The question I asked was simple.",
@@ -143,3 +156,26 @@ def test_run_in_headline_is_set_aside(write, paragraph, headline):
 )
 def test_clock_abbreviation_before_a_capital_ends_a_sentence(text, expected):
     assert [text[a:b] for a, b in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize("name", sorted({*timex_lexicon()["weekdays"], *timex_lexicon()["months"]}))
+def test_every_day_and_month_of_the_timex_lexicon_follows_a_clock(name):
+    # clock_followers.txt does not list the days and months: they come from timex_lexicon.toml
+    name = name[:1].upper() + name[1:]
+    text = f"They meet at 9 a.m. {name} in Ohio."
+    assert [text[a:b] for a, b in split_sentences(text)] == [text]
+
+
+@pytest.mark.parametrize("name", sorted(calendar_names()["short_months"] | calendar_names()["short_weekdays"]))
+def test_every_abbreviated_day_and_month_of_the_timex_lexicon_is_an_abbreviation(name):
+    # abbreviations.txt does not list them either: "met on Tues. Smith" is no sentence end
+    name = name[:1].upper() + name[1:]
+    text = f"The panel met on {name}. Smith chaired it."
+    assert [text[a:b] for a, b in split_sentences(text)] == [text]
+
+
+def test_text_data_files_repeat_no_day_or_month():
+    names = {w for group in calendar_names().values() for w in group}
+    assert not {w.lower() for w in _read_lines("clock_followers.txt")} & names
+    assert not {w.lower().rstrip(".") for w in _read_lines("abbreviations.txt")} & names
+    assert {"ET", "Thur", "Sept"} <= _clock_followers()  # the file's own words count as well as the derived ones

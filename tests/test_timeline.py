@@ -388,6 +388,14 @@ def test_a_date_not_after_since_stays_in_the_chronology(write, sentence: str, ex
         ("The storm hit the pier last Tuesday. \u201cMayor Tom Reyes was shaken,\u201d a fisherman said.", False),
         ('"The storm hit the pier last Tuesday," the harbour master said. Mayor Tom Reyes inspected the damage.',
          False),
+        # ... single quotation marks alike (British style), straight or curly
+        ("The storm hit the pier last Tuesday. 'Mayor Tom Reyes cried when he saw it,' a fisherman said.", False),
+        ("The storm hit the pier last Tuesday. \u2018Mayor Tom Reyes was shaken,\u2019 a fisherman said.", False),
+        ("'The storm hit the pier last Tuesday,' the harbour master said. Mayor Tom Reyes inspected the damage.",
+         False),
+        # an apostrophe opens no quotation: the passage goes on
+        ("The storm hit the fishermen's pier last Tuesday. Mayor Tom Reyes inspected the boats' hulls.", True),
+        ("The storm hit the MPs' pier last Tuesday. Mayor Tom Reyes inspected the damage.", True),
     ],
 )
 def test_inherited_dates_respect_tense_and_quotes(write, paragraph: str, inherits: bool) -> None:
@@ -526,3 +534,158 @@ def test_a_negated_date_stays_out_of_the_chronology(write, sentence: str, expres
     assert (expression in set(chronology(df)["text"])) != negated
     if negated:
         assert "negated" in unanchored(df).set_index("text").loc[expression, "why"]
+
+
+# --- seventh audit: live-blog labels, places, deadlines at an edge, the plot's colours and edge MODs -----------
+
+
+def _article(write, body: str, published: str = "2024-03-16"):
+    return load_article(write("audit7.txt", f"---\ntitle: Storm live\npublished: {published}\n---\n{body}\n"))
+
+
+@pytest.mark.parametrize(
+    ("body", "expression", "label"),
+    [
+        ("3:15 p.m. ET \u2014 Good afternoon and welcome to our coverage of the storm.\n", "3:15 p.m. ET",
+         "Good afternoon and welcome to our covera"),
+        ("Gales hit the coast.\n\n10:40 a.m. - Good morning from the harbour.\n", "10:40 a.m.",
+         "Good morning from the harbour"),
+    ],
+)
+def test_a_label_leaves_out_the_live_blog_stamp(write, body: str, expression: str, label: str) -> None:
+    row = rows_for(timeline(_article(write, body)), expression).iloc[0]
+    assert row["label"] == label
+
+
+@pytest.mark.parametrize(
+    ("body", "actors"),
+    [
+        # a lone word once taken for a place is no actor where it names a thing's place ...
+        (("Floods reached homes in Carrow on Friday.\n\nVolunteers at the Carrow hall handed out blankets on "
+         "Saturday."), ""),
+        ("Floods reached homes in Carrow on Friday.\n\nCarrow police closed the bridge on Saturday.", ""),
+        # ... but it is where it acts (the doubt may be wrong: "shares in" a firm)
+        ("Shares in Trevanta fell on Friday.\n\nThe grain firm, Trevanta, warned on Saturday of losses.",
+         "Trevanta"),
+    ],
+)
+def test_a_word_once_a_place_is_no_actor_elsewhere(write, body: str, actors: str) -> None:
+    row = rows_for(timeline(_article(write, body)), "Saturday").iloc[0]
+    assert row["actors"] == actors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "first", "last"),
+    [
+        # a deadline at an edge is its last day ...
+        ("The council will publish the plan by the end of the year.", "the end of the year", "2024-12-31",
+         "2024-12-31"),
+        ("The pier must reopen no later than late 2025.", "late 2025", "2025-12-31", "2025-12-31"),
+        # ... an edge without a deadline keeps its range (the plot draws its third), as does a plain deadline.
+        ("The pier reopens in late 2025.", "late 2025", "2025-01-01", "2025-12-31"),
+        ("The pier must reopen by 2025.", "2025", "2025-01-01", "2025-12-31"),
+    ],
+)
+def test_a_deadline_at_an_edge_is_its_last_day(write, sentence: str, expression: str, first: str,
+                                               last: str) -> None:
+    row = rows_for(timeline(_article(write, sentence)), expression).iloc[0]
+    assert (row["range_start"], row["range_end"]) == (first, last)
+
+
+def test_the_legend_never_repeats_a_colour(write) -> None:
+    import matplotlib.colors as mcolors
+    import matplotlib.pyplot as plt
+
+    names = ["Ana Reyes", "Tom Cole", "Eva Lind", "Raj Patel", "Joe Marsh", "Kim Short", "Lou Grant", "Max Ford",
+             "Nia Stone", "Ola Berg"]
+    body = "\n\n".join(f"{name} spoke on March {day}." for day, name in enumerate(names, start=2))
+    df = timeline(_article(write, body))
+    for plot in (plot_timeline, plot_story_order):
+        fig = plot(df)
+        legend = fig.axes[0].get_legend()
+        colours = {text.get_text(): mcolors.to_hex(handle.get_facecolor() if hasattr(handle, "get_facecolor")
+                                                      else handle.get_color())
+                   for text, handle in zip(legend.get_texts(), legend.legend_handles)}
+        plt.close(fig)
+        colours.pop("told in chronological order", None)
+        assert len(set(colours.values())) == len(colours), colours
+        assert "(other actors)" in colours  # ten actors: more than the palette's colours
+
+
+@pytest.mark.parametrize(("expression", "months"), [("late 2025", (9, 12)), ("mid-2025", (5, 8)),
+                                                    ("early 2025", (1, 4))])
+def test_an_edge_mod_is_drawn_as_a_third_of_its_range(write, expression: str, months: tuple[int, int]) -> None:
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    df = timeline(_article(write, f"The pier reopens in {expression}.", published="2025-06-02"))
+    fig = plot_timeline(df)
+    (bar,) = [p for p in fig.axes[0].patches if p.get_width() > 0]
+    first = mdates.num2date(bar.get_x())
+    last = mdates.num2date(bar.get_x() + bar.get_width() - 1)
+    plt.close(fig)
+    assert (first.month, last.month) == months
+
+
+# --- word lists derived from the reporting-cue lexicon instead of repeated (timex_events.toml) ----------------------
+
+
+def _timeline_module():
+    import importlib
+
+    return importlib.import_module("analysis.timeline")  # ``analysis.timeline`` is also the function
+
+
+def _events_toml() -> dict:
+    from importlib import resources
+
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
+    return tomllib.loads(resources.files("analysis.data").joinpath("timex_events.toml").read_text(encoding="utf-8"))
+
+
+def test_statement_verbs_are_the_cue_forms_of_their_lemmas():
+    from analysis.quotes import cue_lexicon
+
+    data = _events_toml()
+    lemmas = set(data["statement_lemmas"])
+    verbs = _timeline_module()._lexicon()["statement_verbs"]
+    cue_forms = {f for f, (lemma, _) in cue_lexicon().forms.items() if lemma in lemmas}
+    assert {f for f in cue_forms if not f.endswith("ing")} - {"written"} <= verbs
+    assert not {f for f in cue_forms if f.endswith("ing")} & verbs
+    assert {"said", "told", "wrote", "criticise", "emphasise", "lambasted", "spoke", "apologised"} <= verbs
+    assert not {"written", "saying", "believed", "called"} & verbs
+    # timex_events.toml spells out only forms that are no cue: a cue form there would be a repetition
+    assert not set(data["statement_forms"]) & set(cue_lexicon().forms)
+
+
+def test_a_form_added_to_a_cue_lemma_is_a_statement_verb(monkeypatch):
+    import types
+
+    import analysis.quotes
+
+    forms = {f: ("say", "speech") for f in ("say", "says", "said", "saying", "sayeth")}
+    forms |= {f: ("write", "speech") for f in ("write", "wrote", "written")} | {"think": ("think", "belief")}
+    monkeypatch.setattr(analysis.quotes, "cue_lexicon", lambda: types.SimpleNamespace(forms=forms))
+    data = {"statement_lemmas": ["say", "write"], "not_statement_forms": ["written"], "statement_forms": ["spoke"]}
+    assert _timeline_module()._statement_verbs(data) == {"say", "says", "said", "sayeth", "write", "wrote", "spoke"}
+    with pytest.raises(ValueError, match="reporting_cues.toml"):
+        _timeline_module()._statement_verbs({**data, "statement_lemmas": ["say", "holler"]})
+
+
+def test_occasions_of_speech_come_from_the_reporting_cues():
+    from analysis.quotes import cue_lexicon
+
+    lex = cue_lexicon()
+    occasions = _timeline_module()._lexicon()["occasions"]
+    assert lex.speech_occasions and lex.speech_occasions < lex.occasion_nouns
+    for noun in lex.speech_occasions:
+        assert occasions.search(f"at a {noun} on Monday"), noun
+    for phrase in ("a CNN town hall", "a press call", "the Q&A"):  # timex_events.toml's own phrases
+        assert occasions.search(phrase), phrase
+    for noun in lex.occasion_nouns - lex.speech_occasions:  # occasions for the quotes only ("letter", "call")
+        assert not occasions.search(f"in a {noun} on Monday"), noun
+    assert not set(_events_toml()["occasions"]) & lex.speech_occasions

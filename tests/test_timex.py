@@ -508,6 +508,117 @@ def test_clause_tense(text: str, expected: str | None) -> None:
     assert clause_tense(text, len(text)) == expected
 
 
+# --- seventh user audit: deadlines, fiscal years and quarters, year spans, day ranges, 24-hour clock ----------
+
+JUN2 = dt.date(2026, 6, 2)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day and month without a year, in a modal or future clause or after "by", is the next such day.
+        ("By 30 November, the new rules must be in force.", [("30 November", "DATE", "2026-11-30")]),
+        ("By November 30, the new rules must be in force.", [("November 30", "DATE", "2026-11-30")]),
+        ("The report must be sent to ministers by 30 November.", [("30 November", "DATE", "2026-11-30")]),
+        ("Bids are due by 15 October.", [("15 October", "DATE", "2026-10-15")]),
+        ("By 30 November, the rules should take effect.", [("30 November", "DATE", "2026-11-30")]),
+        # ... a past clause keeps the past one.
+        ("By 30 November, the rules had taken effect.", [("30 November", "DATE", "2025-11-30")]),
+        ("The report was sent to ministers on 30 November.", [("30 November", "DATE", "2025-11-30")]),
+    ],
+)
+def test_a_deadline_day_without_a_year_is_the_next_one(text: str, expected: list) -> None:
+    assert values(text, JUN2) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Fiscal years are named by their year (as TimeBank's "fiscal 1989"), quarters and halves as TimeML writes them.
+        ("The charge would raise more in FY2028 than in FY27.",
+         [("FY2028", "DATE", "2028"), ("FY27", "DATE", "2027")]),
+        ("Spending will be cut in FY 2029.", [("FY 2029", "DATE", "2029")]),
+        ("The review will be over before the end of Q3.", [("Q3", "DATE", "2026-Q3")]),
+        ("In Q4 of this year the scheme opens.", [("Q4 of this year", "DATE", "2026-Q4")]),
+        ("Payments begin in Q1 of FY2028.", [("Q1 of FY2028", "DATE", "2028-Q1")]),
+        ("Orders slipped in Q2 2025.", [("Q2 2025", "DATE", "2025-Q2")]),
+        ("Output should recover in H1 2028.", [("H1 2028", "DATE", "2028-H1")]),
+        # ... "H2" alone is hydrogen, not a half; "Q:" is an interviewer, not a quarter.
+        ("The plant makes H2 from seawater.", []),
+        ("Q: Will the plant make a loss?", []),
+    ],
+)
+def test_fiscal_years_quarters_and_halves(text: str, expected: list) -> None:
+    assert values(text, JUN2) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A run of years ("2023-24", a season or a financial year): the first year, ranging over the run.
+        ("Crowds fell in the 2022-23 season.", [("the 2022-23 season", "DATE", "2022", "2022-01-01", "2023-12-31")]),
+        ("The trust ran deficits in 2024-25.", [("2024-25", "DATE", "2024", "2024-01-01", "2025-12-31")]),
+        ("Costs rose in FY2024-25.", [("FY2024-25", "DATE", "2024", "2024-01-01", "2025-12-31")]),
+        ("The contract covers the 2028-29 to 2031-32 seasons.",
+         [("the 2028-29", "DATE", "2028", "2028-01-01", "2029-12-31"),
+          ("2031-32 seasons", "DATE", "2031", "2031-01-01", "2032-12-31")]),
+        # ... an ISO year-month and a number range are no run of years.
+        ("The figure fell to 2021-12 units.", []),
+        ("Scores ranged from 1995-1990.", []),
+        # A day range keeps both days: the first day's value, the range over both.
+        ("Talks were held on 5/6 May.", [("5/6 May", "DATE", "2026-05-05", "2026-05-05", "2026-05-06")]),
+        ("Talks will be held on 8-9 March 2027.",
+         [("8-9 March 2027", "DATE", "2027-03-08", "2027-03-08", "2027-03-09")]),
+        ("Talks were held on May 5-6.", [("May 5-6", "DATE", "2026-05-05", "2026-05-05", "2026-05-06")]),
+    ],
+)
+def test_runs_of_years_and_days_keep_their_range(text: str, expected: list) -> None:
+    found = tag_timexes(text, dct=JUN2)
+    assert [(t.text, t.type, t.value, str(t.range_start), str(t.range_end)) for t in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the night of the 12th", as "on the 12th": the day of the month narrated, at night.
+        ("Shops were looted on the night of the 14th.", [("the night of the 14th", "TIME", "2026-05-14TNI")]),
+        ("Fires broke out on the morning of the 1st.", [("the morning of the 1st", "TIME", "2026-06-01TMO")]),
+        # A season with "of <year>" after its noun, or a year after it, is that year's.
+        ("The tax was revived in the autumn statement of 2024.",
+         [("the autumn", "DATE", "2024-FA"), ("2024", "DATE", "2024")]),
+        ("Autumn 2024: the tax is revived.", [("Autumn 2024", "DATE", "2024-FA")]),
+        ("Building began in spring 2025.", [("spring 2025", "DATE", "2025-SP")]),
+        # ... "ahead of" is no noun of the season's.
+        ("Prices rose in the summer ahead of 2027.", [("the summer", "DATE", "2026-SU"), ("2027", "DATE", "2027")]),
+        # A capitalised "The Weekend" before another capitalised word is a title.
+        ("She wrote for The Weekend Post on Monday.", [("Monday", "DATE", "2026-06-01")]),
+        ("The weekend was quiet.", [("The weekend", "DATE", "2026-W22-WE")]),
+    ],
+)
+def test_parts_of_a_numbered_day_seasons_of_a_year_and_titles(text: str, expected: list) -> None:
+    assert values(text, JUN2) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The 24-hour clock after "at", "from", "until" ... or before a time zone: a time of the day narrated.
+        ("The minister landed at 13:50, officials said.", [("13:50", "TIME", "2026-06-02T13:50")]),
+        ("At 09:30 BST the hearing resumed.", [("09:30 BST", "TIME", "2026-06-02T09:30")]),
+        ("Voting closed at 23:59 local time.", [("23:59 local time", "TIME", "2026-06-02T23:59")]),
+        ("The talks began at 14:05 GMT.", [("14:05 GMT", "TIME", "2026-06-02T14:05Z")]),
+        ("On Monday the line was shut from 10:15 until 16:40.",
+         [("Monday", "DATE", "2026-06-01"), ("10:15", "TIME", "2026-06-01T10:15"),
+          ("16:40", "TIME", "2026-06-01T16:40")]),
+        # ... not a ratio, a score, a verse, a single-digit hour or an hour past 23.
+        ("The side won 13:50 and the ratio was 16:9; read John 3:16.", []),
+        ("They met at 9:30 and left at 25:10.", []),
+    ],
+)
+def test_the_24_hour_clock(text: str, expected: list) -> None:
+    assert values(text, JUN2) == expected
+
+
 def test_plain_text_without_dates() -> None:
     assert tag_timexes("Nothing here is a date at all.", dct=THU) == []
 
@@ -636,6 +747,10 @@ def test_british_weekday_offsets(text: str, expected: list) -> None:
         ("Today the minister defends the plan.", [("Today", "DATE", "2022-11-17")]),
         ("\u201cToday is a good day,\u201d she said.", [("Today", "DATE", "2022-11-17")]),
         ("\u201cTonight\u2019s vote matters,\u201d she said.", [("Tonight", "TIME", "2022-11-17TNI")]),
+        ("'Today is a good day,' she said.", [("Today", "DATE", "2022-11-17")]),
+        ("\u2018Today is a good day,\u2019 she said.", [("Today", "DATE", "2022-11-17")]),
+        ("He appeared on NBC's 'Today' show.", []),
+        ("He appeared on the Smiths' Today show.", []),
         ("The minister defends the plan today.", [("today", "DATE", "2022-11-17")]),
         # "a second" before a noun is the ordinal; before punctuation or a function word, a duration.
         ("The lab will publish a second study.", []),
@@ -673,6 +788,18 @@ MAR12 = dt.date(2024, 3, 12)  # a Tuesday
           "shortly before midnight."), MAR12,
          [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("Tonight", "TIME", "2024-03-11TNI"),
           ("shortly before midnight", "TIME", "2024-03-11T24:00")]),
+        # ... in British single quotation marks, straight or curly, alike.
+        (("The network called the vote at 10:15 p.m. on Monday. \u2018Tonight we won,\u2019 the mayor told fans."),
+         MAR12, [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("Tonight", "TIME", "2024-03-11TNI")]),
+        ("The network called the vote at 10:15 p.m. on Monday. 'Tonight we won,' the mayor told fans.", MAR12,
+         [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("Tonight", "TIME", "2024-03-11TNI")]),
+        # An apostrophe opens no quotation, nor does a stray double mark: "tonight" is the publication day's.
+        ("The network called the vote at 10:15 p.m. on Monday. Fans of rock 'n' roll dance tonight.", MAR12,
+         [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("tonight", "TIME", "2024-03-12TNI")]),
+        ("The network called the vote at 10:15 p.m. on Monday. The MPs' pay vote is tonight.", MAR12,
+         [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("tonight", "TIME", "2024-03-12TNI")]),
+        ('The network called the vote at 10:15 p.m. on Monday. The 6\'2" mayor speaks tonight.', MAR12,
+         [("10:15 p.m. on Monday", "TIME", "2024-03-11T22:15"), ("tonight", "TIME", "2024-03-12TNI")]),
         # ... not after "yesterday" (the quotation may be the day's reaction).
         ("The dam broke yesterday. \u201cToday we mourn,\u201d the mayor said.", MAR12,
          [("yesterday", "DATE", "2024-03-11"), ("Today", "DATE", "2024-03-12")]),
@@ -694,3 +821,97 @@ def test_states_midnights_quoted_days_comparisons_and_decades(text: str, dct: dt
 def test_years_after_a_decade_keep_a_shifted_decade_range() -> None:
     later = tag_timexes("In the 1960s he farmed. Two years later he sold the land.", dct=MAR12)[1]
     assert (later.range_start, later.range_end) == (dt.date(1962, 1, 1), dt.date(1971, 12, 31))
+
+
+# --- seventh audit: a live blog's anchors, an earliest day ahead, a quotation's day of speech ------------------
+
+SAT = dt.date(2024, 3, 16)  # a Saturday: the coming Monday is 2024-03-18, the last one 2024-03-11
+
+
+def value_of(text: str, expression: str, dct: dt.date | None) -> str:
+    """The value of the first expression tagged as exactly ``expression`` (or its text list, to show the miss)."""
+    tagged = tag_timexes(text, dct=dct)
+    for t in tagged:
+        if t.text == expression:
+            return t.value
+    return f"not tagged in {[t.text for t in tagged]}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "dct", "expected"),
+    [
+        # A hedged earliest day ("probably not before Monday") is ahead, even after a past "said ... could not".
+        ("An engineer said the trains could not run until the line dries, probably not before Monday.", "Monday",
+         SAT, "2024-03-18"),
+        ("The bank said branches might not reopen for days, perhaps not until Wednesday.", "Wednesday", SAT,
+         "2024-03-20"),
+        ("The museum reopens Tuesday at the earliest, its director said.", "Tuesday", SAT, "2024-03-19"),
+        # ... a hedged verb narrates the past.
+        ("The line was possibly not repaired before Monday, an engineer said.", "Monday", SAT, "2024-03-11"),
+        # A live blog's entry stamp is the publication day's, whatever day the entry before named ...
+        (("5:10 p.m. \u2014 The depot last flooded on Wednesday, a driver recalled.\n\n4:20 p.m. \u2014 Crowds "
+         "gathered at the pier."), "4:20 p.m.", SAT, "2024-03-16T16:20"),
+        ("6 p.m. \u2014 Pumps were promised for Tuesday, staff said.\n\n5:40 p.m.: Sirens sounded near the dam.",
+         "5:40 p.m.", SAT, "2024-03-16T17:40"),
+        # ... and a bare time later in the entry stays on that day.
+        ("5:10 p.m. \u2014 The depot last flooded on Wednesday.\n\n4:20 p.m. \u2014 More rain is due at 11 p.m.",
+         "11 p.m.", SAT, "2024-03-16T23:00"),
+        # ... or the blog's own date line's.
+        ("Friday, March 15\n\n11:30 p.m. \u2014 The last bus left on Tuesday.\n\n10:05 p.m. \u2014 Rain began.",
+         "10:05 p.m.", SAT, "2024-03-15T22:05"),
+        # A quoted "today" after a day the speaker names is the day of the entry, not that day.
+        (("3:50 p.m. \u2014 A nurse was angry. \u201cWe asked for beds on Thursday. They arrived today,\u201d she "
+         "said."), "today", SAT, "2024-03-16"),
+        # A quoted "tonight" at an occasion its paragraph dates is that night, a date inside the quotation aside.
+        (("At Tuesday night's meeting, Councillor Ames said: \u201cWe promised a park in 2019, and tonight we broke "
+         "that promise.\u201d"), "tonight", dt.date(2024, 3, 14), "2024-03-12TNI"),
+        (("Councillor Ames spoke at Monday night\u2019s council session, which ran late after a long row over "
+         "parking fees, bus lanes, bins, the library\u2019s hours and the leisure centre\u2019s pool, and a protest "
+         "outside. \u201cTonight we let the town down,\u201d she said."), "Tonight", SAT, "2024-03-11TNI"),
+        # ... not a day narrated without an occasion of speech, more than two days back.
+        ("Smith was arrested on Monday. \u201cToday I feel betrayed,\u201d he said.", "Today", SAT, "2024-03-16"),
+        # ... nor one in another paragraph.
+        ("At Monday's meeting, the mayor spoke.\n\nLater, \u201ctoday is a good day,\u201d she told us.", "today",
+         SAT, "2024-03-16"),
+        # "the end of the year" (or week) is the DCT's, with its edge as the MOD.
+        ("Guidance will be issued by the end of the year.", "the end of the year", SAT, "2024"),
+        ("Work starts at the beginning of the week.", "the beginning of the week", SAT, "2024-W11"),
+    ],
+)
+def test_live_blog_anchors_earliest_days_and_days_of_speech(text: str, expression: str, dct: dt.date,
+                                                            expected: str) -> None:
+    assert value_of(text, expression, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [("Guidance will be issued by the end of the year.", "END"), ("Work starts at the start of the year.", "START"),
+     ("Rents peak in the middle of the week.", "MID"), ("Sales closed at the close of the year.", "END")],
+)
+def test_the_edge_of_the_unit_carries_its_mod(text: str, mod: str) -> None:
+    (t,) = tag_timexes(text, dct=SAT)
+    assert t.mod == mod
+
+
+def test_noon_is_no_part_of_afternoon() -> None:
+    assert values("3:15 p.m. \u2014 Good afternoon from the pier.", SAT) == [("3:15 p.m.", "TIME", "2024-03-16T15:15")]
+
+
+# --- the day and month names: the one list other modules derive theirs from --------------------------------------
+
+
+def test_calendar_names_split_full_names_from_abbreviations() -> None:
+    from analysis.timex import calendar_names, lexicon
+
+    names = calendar_names()
+    assert len(names["full_months"]) == 12 and {"may", "september"} <= names["full_months"]
+    assert {"sept", "sep", "jan"} <= names["short_months"] and "may" not in names["short_months"]
+    assert len(names["full_weekdays"]) == 7 and {"tues", "thur", "thu"} <= names["short_weekdays"]
+    assert names["full_months"] | names["short_months"] == set(lexicon()["months"])
+    assert names["full_weekdays"] | names["short_weekdays"] == set(lexicon()["weekdays"])
+
+
+@pytest.mark.parametrize("text", ["The board met on Thur. to vote.", "The board met on Thurs. to vote."])
+def test_abbreviated_thursday(text: str) -> None:
+    t = only(text)
+    assert (t.type, t.value, t.rule) == ("DATE", "2022-11-17", "weekday")

@@ -125,6 +125,36 @@ def test_news_misreadings_turn_negative(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "most"),
+    [
+        # User audit 7: accusations that VADER read as positive (a good word rated out of context).
+        ("The senator said the council was playing politics with the harbour.", -0.05),
+        ("They have played party politics with the budget for years.", -0.05),
+        ("Exporters say the tariff is a tax on success that will weaken them.", -0.05),
+        ("Growers said the new quota would favour districts held by the governing bloc.", 0.05),
+        ("She said the ministry had not consulted the affected villages.", 0.05),
+    ],
+)
+def test_accusations_are_not_positive(text: str, most: float) -> None:
+    assert plain_polarity_scores(text)["compound"] > 0.05  # what VADER made of it
+    assert sentence_sentiment(text) < most
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do the neighbours a favour and keep the noise down.",  # the noun keeps its valence
+        "We favour the northern route.",  # a verb with no auxiliary or relative before it is left alone
+        "The children were playing in the park.",  # no politics: play is play
+        "Her success surprised the league.",  # success not taxed
+        "The ruling affected thousands of farms.",  # the verb keeps VADER's value
+    ],
+)
+def test_accusation_entries_leave_other_senses_alone(text: str) -> None:
+    assert sentence_sentiment(text) == plain_polarity_scores(text)["compound"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Profits rose sharply.",  # a rise keeps VADER's reading
