@@ -172,7 +172,9 @@ _INTERVIEW_WITH = re.compile(r"\b(?:[Ii]nterview(?:ed)?|[Cc]onversation|Q&A|spok
 _SPOKE_TO = re.compile(r"\b(?:spoke|talked|speaks|talks|sat down)[ \u00a0]+(?:to|with)\b")
 _FIRST_PERSON = frozenset({"i", "we", "you", "us", "me"})
 # a live blog entry's time stamp opening a sentence ("4:55 p.m.: ", "16:55 - ")
-_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:[ \u00a0]*[ap]\.?[ \u00a0]?m\.?)?[ \u00a0]*[:\-\u2013\u2014][ \u00a0]+")
+_LEAD_ADVERB = re.compile(r"([A-Za-z]+),[ \u00a0]+")
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:[ \u00a0]*[ap]\.?[ \u00a0]?m\.?)?(?:[ \u00a0]+[A-Z]{1,4}\b)?"
+                         r"[ \u00a0]*[:\-\u2013\u2014][ \u00a0]+")  # "4:55 p.m.:", "2:45 p.m. ET —", "13:50 BST -"
 _NEXT_WORD = re.compile(r"['\u2019]?[ \u00a0]+([a-z]+)\b")
 _FOLLOWING_WORD = re.compile(r"[ \u00a0]+([a-z][\w\u2019']*)")
 # conjunctions that, after a comma, open the writer's own clause after a parenthetical frame (", X says, but ...")
@@ -201,6 +203,9 @@ _BARE_FRAME = re.compile(r"[ \t\u00a0]+(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.[ \u00a0
                          r"(?:on|in|at|after|during|before|of|about|to|with|while|last|this|earlier|[A-Z][a-z]+day)\b)")
 # tokens that bound the name of a bare frame on its left (a clause mark or an opening double mark)
 _BARE_FRAME_STOPS = frozenset({",", ";", ".", "(", "\u2014", *_OPENERS, _STRAIGHT})
+# cues (lemmas) that take an addressee before what was said ("told reporters", "warned the board that ...")
+_ADDRESSEE_CUES = frozenset({"tell", "ask", "inform", "remind", "assure", "reassure", "warn", "urge", "advise",
+                             "promise"})
 # words after which a coordinated subject may start ("But Mr. Autor and his colleagues found")
 _CLAUSE_OPENERS = frozenset({"but", "and", "so", "yet", "while", "though", "although", "because", "when", "now",
                              "still", "then", "also"})
@@ -303,6 +308,10 @@ class _Lexicon:
     media_nouns: frozenset[str] = frozenset()  # "told the Interfax news agency": the addressee ends on one
     occasion_nouns: frozenset[str] = frozenset()  # "conceded in a brief speech ...": where, not what
     speech_occasions: frozenset[str] = frozenset()  # the occasions of speech among them (timeline reads these)
+    audience_nouns: frozenset[str] = frozenset()  # "told the meeting that ...": an addressee before "that"
+    mindless: frozenset[str] = frozenset()  # "Those figures assume ...": no belief without a mind
+    infinitive_nouns: frozenset[str] = frozenset()  # "a promise to add ...": the infinitive is the noun's
+    content_adverbs: frozenset[str] = frozenset()  # "According to X, however, ...": not what was reported
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -346,7 +355,9 @@ def cue_lexicon() -> _Lexicon:
                     frozenset(w.lower() for w in data["back_references"]["nouns"]),
                     frozenset(data["objects"]["media_nouns"]),
                     frozenset(nr["occasion_nouns"]) | frozenset(nr["other_occasion_nouns"]),
-                    frozenset(nr["occasion_nouns"]))
+                    frozenset(nr["occasion_nouns"]),
+                    frozenset(data["objects"]["audience_nouns"]), frozenset(nr["mindless_subjects"]),
+                    frozenset(nr["infinitive_nouns"]), frozenset(nr["content_adverbs"]))
 
 
 # --------------------------------------------------------------------------------------------- quotation marks
@@ -450,6 +461,8 @@ def _single_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
             low in name_rules()["document_nouns"] and tokens[i - 1][3] in name_rules()["document_nouns"])):
         # ("a disclosure report", "the survey data": a document noun before a document noun is a compound)
         return None  # a noun: "late-night tweets", "a controversial comment"
+    if low in lex.ambiguous and _participle_aside(tokens, i + 1, min(len(tokens), i + 4)):
+        return None  # a noun with a reduced relative clause: "Treasury estimates published in March put ..."
     if low in {"state", "states"} and i > 0 and tokens[i - 1][4] and not tokens[i - 1][3].endswith("s"):
         return None  # after a capitalised word (not a plural: "the Saudis state") a noun: "Minnesota state
         # delegate", "Rust Belt states"
@@ -464,7 +477,7 @@ def _single_cue(tokens: list[Token], i: int, lex: _Lexicon) -> _Cue | None:
     if kind == "belief" and nxt in {"of", "about", ",", ".", "so", "it’s"} and nxt != "that":
         return None
     last = i
-    if lemma in {"tell", "ask", "inform", "remind", "assure", "reassure", "warn", "urge", "advise", "promise"}:
+    if lemma in _ADDRESSEE_CUES:
         last = _object_end(tokens, i, lex)
     return _Cue(i, last, kind, low, tokens[i][1], tokens[last][2], low.endswith("ing"))
 
@@ -610,6 +623,9 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
         return None  # an unknown lower-case head counts only right after a determiner ("the network")
     while k < j and tokens[k][3] in {"of", "for", "and", "-", "."}:
         k += 1
+    if k < j and tokens[k][3] == "that" and (tokens[k + 1][3] in _DETERMINERS or (
+            tokens[k + 1][3].endswith("s") and not tokens[k + 1][3].endswith("ss"))):
+        k += 1  # "a criticism that supporters of the board say ...": "that" opens the clause, it is no determiner
     if k - 3 >= lo and tokens[k - 1][3] in {"with", "to"} and tokens[k - 2][3] in {"familiar", "close"}:
         # "a person familiar with the matter", "sources close to the campaign": the source is the noun before
         outer = _np_ending_at(tokens, k - 3, lo)
@@ -1482,6 +1498,7 @@ class _Extractor:
         self.subjects: dict[tuple[int, int], _Speaker | None] = {}
         self.used: set[tuple[int, int]] = set()
         self.silent: list[tuple[int, int]] = []  # clauses with quotation marks that report no one's speech
+        self.pieces: list[_Row] = []  # a second piece of the row just made ("A, police said, for B": "for B")
         self._unresolved_frame: _Row | None = None  # set by _post_frame, read by quote_rows
         self._by_sentence: dict[int | None, list[_Quote]] | None = None
         self._sentence_tokens: dict[int, list[Token]] = {}
@@ -1707,6 +1724,7 @@ class _Extractor:
 
     def _own_subject(self, sent: int, cue: _Cue, lo: int) -> _Speaker | None:
         tokens = self.sentence_tokens(sent)
+        lex = cue_lexicon()
         if cue.kind == "according":
             return self._according_source(tokens, cue)[1]
         before_cue = cue.first - 1
@@ -1797,6 +1815,9 @@ class _Extractor:
             return None
         if pronoun_kind(tok[0]) or tok[3] in {"i", "we"}:
             return self.resolver.resolve(tok[1], tok[2])
+        if tok[3] == "to" and j > lo and (tokens[j - 1][3] in _QUESTION_WORDS or tokens[j - 1][3] == "whether" or (
+                tokens[j - 1][3] in lex.infinitive_nouns and _noun_slot(tokens, j - 1, lo))):
+            return None  # "a decision on whether to seek ...", "a promise to add 250,000 homes": no one's words
         if tok[3] == "to" and j > lo and not cue.participle:
             # an infinitive ("interrupted me to announce, “...”", "rose to say"): the main clause's subject
             main = self._main_subject(sent, cue)
@@ -1813,6 +1834,17 @@ class _Extractor:
             if main is None or not main.speaker:
                 main = self._main_subject(sent, cue)
             return main if main is not None and main.speaker else None
+        p = next((p for p in range(cue.first - 2, max(lo, cue.first - 6), -1) if tokens[p + 1][3] != "by"
+                  and _participle_aside(tokens, p, cue.first)), None)
+        if p is not None and p - 1 >= lo and tokens[p - 1][0].isalpha() and tokens[p - 1][0].islower() and (
+                tokens[p - 1][3] in lex.ambiguous or tokens[p - 1][3] in name_rules()["document_nouns"]):
+            # "A Government Accountability Office report released last year found that ...": the noun before a
+            # reduced relative clause is the subject
+            j, tok = p - 1, tokens[p - 1]
+            d = next((d for d in range(j - 1, max(lo, j - 7) - 1, -1) if tokens[d][3] in {"a", "an", "the"}), None)
+            if _np_ending_at(tokens, j, lo) is None and d is not None and all(
+                    t[0][:1].isalnum() for t in tokens[d:j]):
+                return self._np_speaker(tokens, (d, j))  # ("A Government Accountability Office report")
         span = _head_before_complements(tokens, _np_ending_at(tokens, j, lo), lo)
         if span is None and tok[4] and plural_group_noun(tok[3]) and (
                 j == lo or tokens[j - 1][4] or tokens[j - 1][3] in _QUANTIFIERS or not tokens[j - 1][0][:1].isalnum()):
@@ -1908,7 +1940,7 @@ class _Extractor:
         k = j
         limit = max(lo, j - 7)
         while k - 1 >= limit and (tokens[k - 1][0][:1].isalnum() and tokens[k - 1][3] not in (
-                _NOT_IN_DESCRIPTION - {"and", "of"}) and not tokens[k - 1][0].endswith(("ed", "ing")) or (
+                _NOT_IN_DESCRIPTION - {"and", "of"}) and tokens[k - 1][3] != "whether" and not tokens[k - 1][0].endswith(("ed", "ing")) or (
                 _plural_possessive(tokens, k - 1, limit))):  # "Farmers' groups say": a plural possessive
             k -= 1
         while k < j and tokens[k][3] in {"and", "of"}:
@@ -1921,7 +1953,8 @@ class _Extractor:
         not_names = name_rules()["not_names"]
         if k < j and tokens[k][3] in {"the", "a", "an"} and j - k <= 4 and not head[3].endswith(("ed", "ing")) and all(
                 t[0].isalpha() and t[0].islower() and t[3] not in not_names and t[3] not in _BE
-                for t in tokens[k + 1:j + 1]) and (
+                or _plural_possessive(tokens, m, k + 1)  # "The residents' association said"
+                for m, t in enumerate(tokens[k + 1:j + 1], k + 1)) and (
                 k == lo or not tokens[k - 1][0][:1].isalnum() or tokens[k - 1][3] in _CLAUSE_OPENERS):
             # "The grid operator said": an article, lower-case modifiers and a singular head the noun-phrase
             # rules do not know, opening the clause, is a source the article describes but does not name
@@ -2430,6 +2463,8 @@ class _Extractor:
                 len(between) <= 4 and all(t[0][:1].isalnum() for t in between))  # "said it would tell"
             if not nested or any(t[0] in {";", ":"} for t in between):
                 continue
+            if between and between[-1][3] in {"but", "yet", "and"} and self._coordinated_verb(sent, cue):
+                continue  # "welcomed the deal but cautioned that “...”": a second verb of the subject, not nested
             found = self.subject(sent, other, lo)
             if found is not None and found.speaker and found.speaker_type != "unknown":
                 return other, found
@@ -2908,6 +2943,7 @@ class _Extractor:
             for cue in self.sentence_cues(s.index):
                 if (s.index, cue.first) in self.used:
                     continue
+                self.pieces.clear()
                 refused = self._reports_nothing(s.index, tokens, cue, None)
                 if refused is not None:
                     spans.add(*refused[1:])  # what the refusal leaves unsaid holds no cue of its own
@@ -2921,6 +2957,12 @@ class _Extractor:
                 rows.append(row)
                 spans.add(row.start, row.end)
                 taken.append((row.start, row.end))
+                for piece in self.pieces:  # the second piece of a clause around a parenthetical frame
+                    if not spans.overlaps(piece.start, piece.end):
+                        rows.append(piece)
+                        spans.add(piece.start, piece.end)
+                        taken.append((piece.start, piece.end))
+                self.pieces.clear()
         return rows
 
     def _refusal(self, sent: int, tokens: list[Token], cue: _Cue) -> tuple[int, int] | None:
@@ -2956,6 +2998,8 @@ class _Extractor:
     def _indirect(self, sent: int, tokens: list[Token], cue: _Cue) -> _Row | None:
         s = self.doc.sentences[sent]
         lex = cue_lexicon()
+        if _inverted_question(tokens, cue):
+            return None  # "How does it compare with ...?", "Are you considering ...?": asked, not reported
         if cue.kind == "according":
             span, sp = self._according_source(tokens, cue)
             if sp is None or span is None:
@@ -2994,12 +3038,39 @@ class _Extractor:
         sp = self.subject(sent, cue)
         if sp is None:
             return None
+        if not cue.participle and sp.mention_start is not None and self._open_whether(sent, tokens, sp.mention_start):
+            return None  # "Second, whether councils can find the money": an open question, not a report
+        if cue.kind == "belief" and sp.mention and _WORDS.findall(sp.mention.lower())[-1:] and (
+                _WORDS.findall(sp.mention.lower())[-1] in lex.mindless):
+            return None  # "Those figures assume ...": a belief verb needs a mind
         if self._reports_nothing(sent, tokens, cue, sp) is not None:
             # "I wonder whether ...", "We urge ...": the writer's own words. The clause is narration: it gives
             # no row, and no cue inside it frames a quotation of its own (refusals are set aside before)
             row = self._indirect_after(sent, tokens, cue, sp)
             return _Row(_NARRATION, row.start, row.end, sp, cue, sent) if row is not None else None
         return self._indirect_after(sent, tokens, cue, sp)
+
+    def _answered_by_participle(self, sent: int, tokens: list[Token], cue: _Cue, start: int, end: int) -> bool:
+        """Whether ``cue`` is "responded to X" / "replied to X" and what was said follows in a participle right
+        after it ("responded to the criticism on local radio, saying the order was issued ..."): "to X" names
+        what was answered, and the participle's clause is the answer (its own row)."""
+        lex = cue_lexicon()
+        if lex.forms.get(cue.form, ("",))[0] not in lex.request_cues or not self.text.startswith("to ", start):
+            return False
+        nxt = next((c for c in self.sentence_cues(sent) if c.first > cue.last), None)
+        return nxt is not None and nxt.participle and nxt.kind == "speech" and end <= nxt.start and (
+            not self.text[end:nxt.start].strip(" ,\u00a0"))
+
+    def _open_whether(self, sent: int, tokens: list[Token], start: int) -> bool:
+        """Whether the subject mention starting at ``start`` opens with, or comes right after, a "whether" that no
+        earlier cue of the sentence frames: the writer's open question ("Second, whether councils can find the
+        matching money; ...", "What is unclear is whether Sanders will ever tell ..."). After a cue ("would not
+        say whether she agrees ...", "asked whether he would back ...") the clause stays as it was."""
+        k = next((i for i, t in enumerate(tokens) if t[1] >= start), None)
+        if k is None:
+            return False
+        w = k if tokens[k][3] == "whether" else k - 1 if k > 0 and tokens[k - 1][3] == "whether" else None
+        return w is not None and not any(c.last < w for c in self.sentence_cues(sent))
 
     def _indirect_after(self, sent: int, tokens: list[Token], cue: _Cue, sp: _Speaker) -> _Row | None:
         """The row of a cue whose subject ``sp`` is found: the reported clause before or after it."""
@@ -3023,6 +3094,17 @@ class _Extractor:
                 # complement, not a parenthetical frame after "The owner" (refusals never get here: indirect_rows
                 # sets them aside, and _says_nothing drops "agreed to comment")
                 short_tail = False
+            if k > 0 and tokens[k - 1][0] == "," and len(tail) > 2 and tail[0][0] == "," and (
+                    tail[1][3] in _PREPOSITIONS_BEFORE_NP or tail[1][3] in {"because", "after", "before", "during"}):
+                # "Eleven people were arrested, police said, for offences including ...": a parenthetical frame
+                # inside the clause; what was reported is the clause before it and the phrase after it, two
+                # pieces (as a quotation interrupted by its frame)
+                start, end = self._clause_before(sent, k - 1)
+                row = self._make_row(sent, start, end, sp, cue)
+                if row is not None:
+                    piece = self._make_row(sent, tail[1][1], self._content_end(sent, tokens, cue, tail[1][1]), sp, cue)
+                    self.pieces.append(piece) if piece is not None else None
+                return row
             if k > 0 and tokens[k - 1][0] == "," and short_tail:
                 start, end = self._clause_before(sent, k - 1)
                 return self._make_row(sent, start, end, sp, cue)
@@ -3049,6 +3131,8 @@ class _Extractor:
                 sp = self._coordinated_group(tokens, span, 0, reciprocal=True) or sp
         end = self._content_end(sent, tokens, cue, start)
         if _object_reports_nothing(tokens, cue, start, end) or _says_nothing(tokens, cue, start, end):
+            return None
+        if self._answered_by_participle(sent, tokens, cue, start, end):
             return None
         if _occasion_only(tokens, cue, start, end):
             return None
@@ -3106,18 +3190,27 @@ class _Extractor:
                     end = min(end, tokens[k][1])
         # a comment of the writer's appended after a comma ("..., a requirement that ...", "..., which ...",
         # "..., just as ...") is not part of what was reported
-        for k in range(cue.last + 3, len(tokens) - 1):
+        k = cue.last + 3
+        while k < len(tokens) - 1:
             if tokens[k][1] >= end:
                 break
             if tokens[k][0] == "," and tokens[k + 1][3] in _TRAILING_COMMENT and not self.in_quote(tokens[k][1]):
+                closing = _relative_aside_end(tokens, k, end)
+                if closing is not None:  # "the deal, which covers ..., could be flat": the clause goes on
+                    k = closing + 1
+                    continue
                 end = tokens[k][1]
                 break
+            k += 1
         return end
 
     def _make_row(self, sent: int, start: int, end: int, sp: _Speaker, cue: _Cue) -> _Row | None:
         end = _trim_end(self.text, start, end)
         while start < end and (self.text[start].isspace() or self.text[start] in ",:;\u2014"):
             start += 1
+        lead = _LEAD_ADVERB.match(self.text, start, end)
+        if lead is not None and lead.group(1).lower() in cue_lexicon().content_adverbs:
+            start = lead.end()  # "According to witnesses, however, the cordon ...": the writer's connective
         words = _WORDS.findall(self.text[start:end])
         if len(words) < 2 and not (words and (words[0][:1].isupper() or words[0].lower() in _OBJECT_PRONOUNS)):
             return None  # a single word counts only as a name or a pronoun ("endorsed her", "called Ruiz")
@@ -3155,6 +3248,69 @@ def _intro_verb(tokens: list[Token], mention_end: int, colon: int | None) -> _Cu
             tokens[colon - 2][3] in {"and", "then", ","}):
         j = last = colon - 1  # "gestured ..., then leaned in and boomed:"
     return _Cue(j, last, "speech", tokens[j][3], tokens[j][1], tokens[last][2], tokens[j][3].endswith("ing"))
+
+
+_QUESTION_AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "will", "would", "can", "could",
+                                   "should", "shall", "has", "have", "had", "may", "might", "must"})
+_QUESTION_WORDS = frozenset({"how", "why", "what", "when", "where", "who", "whom", "which", "whose"})
+
+
+def _inverted_question(tokens: list[Token], cue: _Cue) -> bool:
+    """Whether ``cue`` is the verb of a direct question with its auxiliary before the subject ("How does it
+    compare with other countries?", "Are you considering rent controls?", "Q: Did she say that?"): the sentence
+    ends with "?", and before the cue come only a question word or a transcript label, an auxiliary, and the
+    subject (no comma). A question asks what someone says or thinks; it reports nothing."""
+    last = len(tokens) - 1
+    while last > cue.last and not tokens[last][0][:1].isalnum() and tokens[last][0] != "?":
+        last -= 1  # closing marks and brackets after the question mark
+    if last <= cue.last or tokens[last][0] != "?":
+        return False
+    k = 0
+    if k + 1 < cue.first and tokens[k][0][:1].isupper() and len(tokens[k][0]) <= 2 and tokens[k + 1][0] in {":", "."}:
+        k += 2  # a transcript label: "Q:"
+    while k < cue.first and tokens[k][3] in _QUESTION_WORDS:
+        if tokens[k][3] == "why":
+            return False  # "Why had he asserted that ...?": the question takes the report for granted
+        k += 1
+    if k >= cue.first - 1 or tokens[k][3] not in _QUESTION_AUXILIARIES:
+        return False
+    between = tokens[k + 1:cue.first]
+    return 0 < len(between) <= 5 and all(t[0][:1].isalnum() for t in between)
+
+
+def _noun_slot(tokens: list[Token], k: int, lo: int) -> bool:
+    """Whether ``tokens[k]`` (a word that is a noun or a verb: "plan", "promise", "pledge") stands where a noun
+    does: after a determiner, a possessive or a lower-case modifier ("a promise", "Trump's plan", "a last-ditch
+    effort"), not after a subject, an auxiliary or "not" ("does not plan to", "Trump plans to", "they pledge
+    to")."""
+    if k - 1 < lo:
+        return False
+    prev = tokens[k - 1]
+    if prev[3] in _DETERMINERS or prev[3] in {"whose", "every", "each", "no", "any"} or prev[3].endswith(("’s", "'s")):
+        return True
+    return prev[0].isalpha() and prev[0].islower() and prev[3] not in cue_lexicon().finite and not (
+        pronoun_kind(prev[0]) or _adverb(prev) or prev[3] in {"not", "never", "also", "n't", "n’t", "and", "or",
+                                                               "who", "which", "that", "to", "still", "now"})
+
+
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
+_MAIN_VERB_AFTER_ASIDE = frozenset({"is", "are", "was", "were", "will", "would", "can", "could", "should", "may",
+                                    "might", "must", "has", "have", "had", "does", "did"})
+
+
+def _relative_aside_end(tokens: list[Token], k: int, end: int) -> int | None:
+    """The index of the comma that closes a relative clause opened by ``tokens[k]`` (a comma before "which",
+    "who" ...) inside the reported clause, when an auxiliary of the clause's own verb follows it ("the deal,
+    which covers the next four seasons, could be flat"): the relative clause is an aside within the subject,
+    not the writer's comment after the end. None otherwise."""
+    if tokens[k + 1][3] not in _RELATIVE_PRONOUNS:
+        return None
+    for m in range(k + 2, min(len(tokens) - 1, k + 2 + _MAX_ASIDE)):
+        if tokens[m][1] >= end or tokens[m][0] in {";", ":", ".", "?", "!"}:
+            return None
+        if tokens[m][0] == ",":
+            return m if tokens[m + 1][3] in _MAIN_VERB_AFTER_ASIDE else None
+    return None
 
 
 def _after_reciprocal(tokens: list[Token], k: int, limit: int) -> int | None:
@@ -3334,6 +3490,16 @@ def _content_start(tokens: list[Token], cue: _Cue, text: str, limit: int) -> int
     ):
         k += 1
     if k < len(tokens) and tokens[k][1] < limit:
+        if tokens[k][3] in {"the", "a", "an"} and k == cue.last + 1 and cue.first == cue.last and (
+                cue_lexicon().forms.get(cue.form, ("",))[0] in _ADDRESSEE_CUES):
+            # "told the meeting that ...", "told a committee hearing in February that ...": an addressee the
+            # lexicon does not list, then "that" and what was said
+            after = _that_after_adjunct(tokens, k, limit)
+            nouns = cue_lexicon().audience_nouns
+            between = [t for t in tokens[k + 1:] if t[1] < after] if after is not None else []
+            if after is not None and any(t[3] in nouns and t[0].islower() for t in between[:4]) and not any(
+                    t[3] in _QUESTION_WORDS or t[3] in {"if", "whether"} for t in between):
+                return after
         opener = next((i for i in range(cue.last + 1, k + 1) if tokens[i][3] in _ADJUNCT_OPENERS
                        or _time_opener(tokens, i)), None)
         if opener is not None:
@@ -3429,7 +3595,8 @@ def _that_after_adjunct(tokens: list[Token], k: int, limit: int) -> int | None:
         return None  # "reported at least 20 victims": a quantity, not a place
     for m in range(k + 1, min(n, k + 1 + _MAX_ADJUNCT)):
         t = tokens[m]
-        if (t[3] in finite or t[3] in lex.forms) and _adjunct_word(tokens, m, lex):
+        if (t[3] in finite or t[3] in lex.forms) and _adjunct_word(tokens, m, lex) or (
+                t[0] == "May" and tokens[m - 1][3] in _ADJUNCT_OPENERS):  # the month: "said in May that ..."
             continue
         if t[1] >= limit or t[3] in finite or t[3] in lex.forms and not (
                 tokens[m - 1][3] in _DETERMINERS or tokens[m - 1][3] in _ADJUNCT_OPENERS) or (

@@ -1889,6 +1889,92 @@ def test_review_lexicon_reads_every_list():
     assert empty == []
 
 
+# ---- seventh user audit: non-speech taken as speech, content spans
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        # a cue form used as a noun, with a reduced relative clause after it
+        ("Ministry estimates released in May put the cost at 40 million.", "the cost"),
+        ("Greenpeace claims filed in court last year were dismissed.", "in court"),
+        # a thinking verb needs a mind: figures and models believe nothing
+        ("Those projections assume interest rates stay flat until 2030.", "interest rates"),
+        ("The council's numbers expect a surplus by spring.", "a surplus"),
+        # a direct question asks, it reports nothing
+        ("How does the scheme compare with those abroad?", "those abroad"),
+        ("Q: Are you considering a wealth tax?", "wealth tax"),
+        # an embedded "whether" question is open
+        ("Second, whether landlords can find the extra money; the ministry has asked for a delay.", "extra money"),
+        # an infinitive after a noun or "whether" is what the noun is about
+        ("Herrera took office in May with a promise to add 4,000 homes by the end of the decade.", "4,000 homes"),
+        ("Tenants have hired a lawyer, and a decision on whether to seek an injunction is due.", "injunction"),
+        # "responded to X" followed by the answer in a participle: X is no content
+        ("Mayor Tom Reyes responded to Lin's attack on breakfast television, saying the closure was safe.",
+         "Lin's attack"),
+        # an official act, not speech
+        ("Governor Ana Ruiz declared a state of emergency for Pine County on Friday.", "Pine County"),
+    ],
+)
+def test_audit7_not_speech(body, absent):
+    df = _quotes(body)
+    assert not df["text"].astype(str).str.contains(absent, regex=False).any(), df[["kind", "text", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "cue"),
+    [
+        # beside those, the same cues still report
+        ("The ministry estimates the cost at 40 million.", "the cost at 40 million", "estimates"),
+        ("Analysts expect a surplus by spring.", "a surplus by spring", "expect"),
+        ("Ana Ruiz rose to say the vote was rigged.", "the vote was rigged", "say"),
+        ("The mayor declared that the emergency was over.", "the emergency was over", "declared"),
+        ("Mayor Tom Reyes responded to Lin's attack on breakfast television.", "to Lin's attack", "responded"),
+        # an addressee (a gathering) and "that": what was said starts after "that"
+        ("Kim Osei, who told the council that the depot sale would pay for two libraries, left early.",
+         "the depot sale would pay", "told"),
+        ("Kim Osei told a select committee hearing in June that the tariff rises were \u201ca slow puncture\u201d.",
+         "the tariff rises were", "told"),
+        # a second verb of the subject frames the quotation, not the first verb's object
+        ("Union leader Mara Holt welcomed the deal but cautioned that \u201ca signature is not a pay rise\u201d.",
+         "a signature is not a pay rise", "cautioned"),
+        # a relative clause inside the reported clause does not end it
+        (("The Budget Office said in May that the next rail franchise, which runs from 2027-28 to 2031-32, could "
+          "cost more in real terms."),
+         ("the next rail franchise, which runs from 2027-28 to 2031-32, could cost more in real terms"), "said"),
+        # a connective after "According to X," is the writer's
+        ("According to witnesses, however, the cordon was imposed early.", "the cordon was imposed early",
+         "According to"),
+        # a live blog's time stamp with its time zone is not what was announced
+        ("4:10 p.m. ET \u2014 Two bridges will stay shut overnight, the county announced.",
+         "Two bridges will stay shut overnight", "announced"),
+        # a plural possessive in the subject: "said" is the cue, not a verb of what was said
+        ("The residents\u2019 association said it was considering a legal challenge.",
+         "it was considering a legal challenge", "said"),
+        ("The tenants' association said it was weighing a rent strike.", "it was weighing a rent strike", "said"),
+    ],
+)
+def test_audit7_content_spans(body, content, cue):
+    row = _row(_quotes(body), content)
+    assert row["text"].startswith(content), row["text"]
+    assert row["cue"] == cue
+
+
+def test_audit7_parenthetical_frame_gives_two_pieces():
+    # "A, police said, for B": the clause before the frame and the phrase after it, each a piece of the report
+    df = _quotes("Nine people were detained, officers said, for offences including arson, theft and assaulting a "
+                 "paramedic on duty.")
+    assert list(df["text"]) == ["Nine people were detained",
+                                "for offences including arson, theft and assaulting a paramedic on duty"]
+    assert set(df["speaker"]) == {"officers"}
+
+
+def test_audit7_that_opens_a_clause_not_a_speaker():
+    df = _quotes("The grants went to marginal seats, a pattern that critics of the minister say the new fund is "
+                 "meant to end.")
+    assert _row(df, "the new fund")["mention"] == "critics of the minister"
+
+
 @pytest.mark.parametrize(
     ("open_mark", "close_mark"),
     [("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ("\u201e", "\u201d"), ('"', '"'), ('"', "\u201d")],
