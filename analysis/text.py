@@ -10,7 +10,11 @@ Boilerplate is recognised by general rules, never by the strings of one article:
 * ``furniture``: a paragraph that is site furniture ("Leave a Comment", "Read more", ...; ``data/furniture.txt``);
 * ``headline``: a short paragraph without closing punctuation, or in headline grammar (a present-tense
   inverted attribution such as "..., says NATO."), such as the headline of a related-article link;
-* ``run-in headline``: such a headline glued to the start of a paragraph ("... wedding In his stead, ...").
+* ``run-in headline``: such a headline glued to the start of a paragraph ("... wedding In his stead, ...");
+* ``credits``, ``note``, ``sources``: a paragraph about the article rather than its story -- a wire service's
+  credit line ("(Reporting by ...; Editing by ...)", "... contributed to this report."), a correction or an
+  editor's note ("Correction: An earlier version of this article misstated ..."), a list of sources
+  ("Sources: ..."); the openers are in ``data/end_matter.toml``.
 
 Set-aside spans are kept out of every analysis and listed in the reports.
 """
@@ -21,8 +25,14 @@ import bisect
 import functools
 import itertools
 import re
+import sys
 from dataclasses import dataclass
 from importlib import resources
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
 
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -268,9 +278,42 @@ def _is_run_in_head(head: str) -> bool:
             and not last.endswith(("'s", "\u2019s")))
 
 
+_END_MATTER_RULES = {"credits": "credit line of the reporters and editors", "note": "correction or editor's note",
+                     "sources": "list of sources"}
+
+
+@functools.lru_cache(maxsize=1)
+def _end_matter_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Per kind of end matter, one regular expression over a paragraph (``data/end_matter.toml``)."""
+    data = tomllib.loads(resources.files("analysis.data").joinpath("end_matter.toml").read_text(encoding="utf-8"))
+
+    def alternatives(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+    patterns = []
+    for kind in _END_MATTER_RULES:
+        source = r"\A[\s(*\u2014\u2013-]*(?:" + alternatives(data[kind]["openers"]) + r")"
+        if data[kind].get("endings"):
+            source += r"|(?:" + alternatives(data[kind]["endings"]) + r")[\s.)]*\Z"
+        patterns.append((kind, re.compile(source, re.IGNORECASE)))
+    return tuple(patterns)
+
+
+def _end_matter(para: str) -> tuple[str, str] | None:
+    """(kind, rule) when a paragraph is about the article rather than its story (a credit line, a correction or
+    an editor's note, a list of sources); None otherwise."""
+    for kind, pattern in _end_matter_patterns():
+        if pattern.search(para):
+            return kind, _END_MATTER_RULES[kind]
+    return None
+
+
 def _classify_paragraph(text: str, start: int, end: int) -> tuple[SetAside | None, int]:
     """Decide whether a paragraph (or its start) is boilerplate; returns the set-aside and where the body resumes."""
     para = text[start:end]
+    end_matter = _end_matter(para)
+    if end_matter is not None:
+        return SetAside(end_matter[0], end_matter[1], start, end, para), end
     # the rules below only ask whether there are at most 25 (or 20) words: count no further than 26
     words = list(itertools.islice(_WORD.finditer(para), _MAX_HEADLINE_WORDS + 1))
     if _may_be_furniture(words) and _normalise(para) in _furniture():

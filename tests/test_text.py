@@ -179,3 +179,35 @@ def test_text_data_files_repeat_no_day_or_month():
     assert not {w.lower() for w in _read_lines("clock_followers.txt")} & names
     assert not {w.lower().rstrip(".") for w in _read_lines("abbreviations.txt")} & names
     assert {"ET", "Thur", "Sept"} <= _clock_followers()  # the file's own words count as well as the derived ones
+
+
+@pytest.mark.parametrize(("paragraph", "kind"), [
+    ("(Reporting by Ana Lind in Riga and Tom Hale in Oslo; Editing by Mark Oates)", "credits"),
+    ("(Additional reporting by Ana Lind; Writing by Tom Hale; Editing by Mark Oates.)", "credits"),
+    ("Staff writer Ana Lind in Riga contributed to this report.", "credits"),
+    ("Tom Hale contributed reporting.", "credits"),
+    ("Correction: An earlier version of this article misstated the mayor's age. She is 54.", "note"),
+    ("CLARIFICATION: The second paragraph now says the vote was advisory.", "note"),
+    ("Editor\u2019s note: This story was updated on Friday with the council's reply.", "note"),
+    ("This article has been updated to include a statement from the port authority.", "note"),
+    ("Sources: Port of Hale annual report, 2025; interview with Ana Lind, May 3, 2026.", "sources"),
+])
+def test_end_matter_is_set_aside(write, paragraph, kind):
+    body = "The council voted on Monday to close the port, the mayor said."
+    doc = parse(load_article(write("e.txt", f"Title | Site\n\n{body}\n\n{paragraph}\n")))
+    assert [s.text for s in doc.sentences] == [body]
+    assert [(a.kind, a.text) for a in doc.set_aside] == [(kind, paragraph)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Reporters by the dozen waited outside, the mayor said.",          # "Reporters by", not "Reporting by"
+    "The correction came late: the council had already voted.",       # a correction in the story
+    "Sources said the deal was close, according to two officials.",   # anonymous sources, no colon
+    "She said the report, which he contributed to, was late.",        # "contributed to" inside a sentence
+    "Editing the report by hand took the clerks a week, she said.",
+])
+def test_story_paragraphs_are_not_end_matter(write, paragraph):
+    doc = parse(load_article(write("e.txt", f"Title | Site\n\n{paragraph}\n")))
+    assert doc.set_aside == ()
+    assert [s.text for s in doc.sentences] == [paragraph]
+
