@@ -554,12 +554,6 @@ def _number(words: str) -> float | None:
     return total + current
 
 
-_UNIT_WORD = {
-    "S": ("S", True), "M_T": ("M", True), "H": ("H", True), "D": ("D", False), "W": ("W", False),
-    "M": ("M", False), "Q": ("Q", False), "Y": ("Y", False),
-}
-
-
 def _duration_value(n: float | None, unit: str) -> str:
     """ISO 8601 duration for ``n`` units (``unit`` as keyed in the lexicon); X for vague quantities."""
     designator, is_time = lexicon()["units"][unit]
@@ -844,9 +838,6 @@ def _h_month(m: re.Match[str], ctx: _Context) -> _Result | None:
     year, month = _resolve_month(ctx.dct, month, future=_is_future(ctx.text, m.start(), m.end()), rel=rel,
                                  past=_is_past(ctx.text, m.start()))
     return _Result("DATE", f"{year:04d}-{month:02d}", _month(year, month), mod=mod, anchor_kind="publication")
-
-
-_POD_CODE = None
 
 
 def _pod_code(word: str | None) -> str | None:
