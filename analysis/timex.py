@@ -773,7 +773,7 @@ def _h_iso_date(m: re.Match[str], ctx: _Context) -> _Result | None:
 def _h_numeric_date(m: re.Match[str], ctx: _Context) -> _Result | None:
     year = int(m["y"])
     if year < 100:
-        year += 1900 if year > 30 else 2000
+        year = _two_digit_year(year)
     d = _safe_date(year, int(m["m"]), int(m["d"]))
     return _Result("DATE", d.isoformat(), _day(d)) if d else None
 
@@ -1564,13 +1564,18 @@ def _h_year(m: re.Match[str], ctx: _Context) -> _Result | None:
 
 
 def _h_fiscal_short(m: re.Match[str], ctx: _Context) -> _Result | None:
-    yy = int(m["yy"])
-    year = (1900 if yy > 30 else 2000) + yy
+    year = _two_digit_year(int(m["yy"]))
     return _Result("DATE", f"{year:04d}", _year(year))
 
 
+# A two-digit year above this is of the 1900s ("fiscal '89", "3/4/98"), else of the 2000s ("FY27", "3/4/25").
+# (A decade's "'20s" keeps its own pivot, 20: _h_decade.)
+_CENTURY_PIVOT = 30
+
+
 def _two_digit_year(yy: int) -> int:
-    return (1900 if yy > 30 else 2000) + yy
+    """The year a two-digit ``yy`` stands for: 19yy above :data:`_CENTURY_PIVOT`, else 20yy."""
+    return (1900 if yy > _CENTURY_PIVOT else 2000) + yy
 
 
 def _year_run(first: int, second: str) -> _Point | None:
