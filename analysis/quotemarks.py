@@ -12,7 +12,8 @@ A quotation inside another one counts as part of the outer one.
 
 :func:`pair_quotes` is the pairing :mod:`analysis.quotes` builds its quotations on; :func:`in_quotation`
 answers "is this offset inside quoted speech?" for :mod:`analysis.timex` (a quoted "Tonight" is the
-speaker's evening) and :mod:`analysis.timeline` (a date does not pass into or out of quoted speech).
+speaker's evening) and :mod:`analysis.timeline` (a date does not pass into or out of quoted speech), and
+:func:`quotation_at` says where that quotation begins (timex looks for the occasion of speech before it).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ __all__ = [
     "STRAIGHT",
     "in_quotation",
     "pair_quotes",
+    "quotation_at",
     "quotation_spans",
 ]
 
@@ -331,6 +333,22 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     return list(zip(starts, ends))
 
 
+def quotation_at(text: str, pos: int) -> tuple[int, int] | None:
+    """The ``(start, end)`` of the quotation (:func:`quotation_spans`) that ``text[pos]`` stands in, or None.
+
+    Args:
+        text: The whole text (an article's ``text``, or a raw document).
+        pos: A character offset into ``text``.
+
+    Returns:
+        The span of the quoted text (marks excluded: its opening mark ends at ``start``), or None when ``pos``
+        is outside every quotation.
+    """
+    starts, ends = _quotation_bounds(text)
+    k = bisect.bisect_right(starts, pos) - 1
+    return (starts[k], ends[k]) if k >= 0 and pos < ends[k] else None
+
+
 def in_quotation(text: str, pos: int) -> bool:
     """Whether ``text[pos]`` stands inside a quotation (straight, curly or single marks; apostrophes never open one).
 
@@ -344,6 +362,4 @@ def in_quotation(text: str, pos: int) -> bool:
     Returns:
         True when ``pos`` lies between a quotation's marks (the opening mark itself is outside).
     """
-    starts, ends = _quotation_bounds(text)
-    k = bisect.bisect_right(starts, pos) - 1
-    return k >= 0 and pos < ends[k]
+    return quotation_at(text, pos) is not None

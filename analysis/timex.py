@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
-from .quotemarks import in_quotation
+from .quotemarks import in_quotation, quotation_at
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -1075,9 +1075,10 @@ def _speech_day(ctx: _Context) -> _dt.date | None:
     if 1 <= days <= 2 and ctx.position - ctx.narrated_at <= 400:
         return said.first
     if 1 <= days <= 7 and "\n" not in ctx.text[ctx.narrated_at : ctx.position]:
-        narration = ctx.text[_sentence_start(ctx.text, ctx.narrated_at) : ctx.position]
-        opened = max(narration.rfind("\u201c"), narration.rfind('"'))
-        if _speech_occasion_re().search(narration, 0, opened if opened >= 0 else len(narration)):
+        # the narration from the dated sentence's start to the quotation's opening mark (any style of mark)
+        quotation = quotation_at(ctx.text, ctx.position)
+        narration = ctx.text[_sentence_start(ctx.text, ctx.narrated_at) : quotation[0] if quotation else ctx.position]
+        if _speech_occasion_re().search(narration):
             return said.first
     return None
 

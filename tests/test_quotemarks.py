@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import quotemarks
-from analysis.quotemarks import in_quotation, quotation_spans
+from analysis.quotemarks import in_quotation, quotation_at, quotation_spans
 
 
 @pytest.mark.parametrize(
@@ -77,6 +77,22 @@ def test_the_opening_mark_itself_is_outside(text: str) -> None:
 )
 def test_quotation_spans(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in quotation_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("He said 'we won today' at noon.", "today", "we won today"),
+        ("He said \u00abwe won today\u00bb at noon.", "today", "we won today"),
+        ("\u201cShe said 'no' today,\u201d he said.", "today", "She said 'no' today,"),
+        ("He said 'we won today' at noon.", "noon", None),
+        ("They won't go today.", "today", None),
+    ],
+)
+def test_quotation_at(text: str, word: str, expected: str | None) -> None:
+    span = quotation_at(text, text.index(word))
+    assert (text[span[0]:span[1]] if span else None) == expected
+    assert (span is not None) is in_quotation(text, text.index(word))
 
 _SETS = ("OPENERS", "CLOSERS", "STRAIGHT", "SINGLE_OPENERS", "SINGLE_CLOSERS", "APOSTROPHES")
 
