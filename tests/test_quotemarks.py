@@ -80,6 +80,20 @@ def test_quotation_spans(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # review 8: the German low-9 quotation closes with \u201c ("\u201eWir gewinnen.\u201c"), which is no new opening
+        ("Er sagte: \u201eWir gewinnen heute.\u201c Dann ging er.", ["Wir gewinnen heute."]),
+        ("\u201eWir gewinnen\u201c, sagte er, \u201eund dann gehen wir.\u201c", ["Wir gewinnen", "und dann gehen wir."]),
+        ("He said \u201eWe win today,\u201d and left.", ["We win today,"]),  # closed by \u201d (Polish style)
+        ("He said \u201cWe win.\u201d Then \u201cWe lose.\u201d", ["We win.", "We lose."]),
+    ],
+)
+def test_low_nine_quotations_close_with_either_mark(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in quotation_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "word", "expected"),
     [
         ("He said 'we won today' at noon.", "today", "we won today"),
