@@ -191,6 +191,8 @@ def _stray_bytes(exc: UnicodeError) -> tuple[str, int]:
 
 _STRAY_BYTES = "analysis-stray-cp1252"
 codecs.register_error(_STRAY_BYTES, _stray_bytes)
+
+
 def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
     notes: list[str] = []
     if not raw.strip():
@@ -247,8 +249,8 @@ def blank_markup(text: str) -> tuple[str, int]:
     scripts, styles and comments are blanked with their content; block tags (``<p>``, ``</p>``, ``<br>``,
     ``<div>`` ...) become a line break and spaces, so that ``</p>`` ends a paragraph; inline tags (``<a href=...>``,
     ``<em>`` ...) become spaces. In any text, a character entity (``&amp;``, ``&nbsp;``, ``&#8217;``) becomes its
-    character followed by spaces (opening marks such as "&#8220;" preceded by them). An entity inside a word ("can&rsquo;t") leaves a gap in the word: convert such a
-    file to plain text for clean words. An HTML report collapses the runs of spaces, so a reader sees
+    character followed by spaces (opening marks such as "&#8220;" preceded by them). An entity inside a word
+    ("can&rsquo;t") leaves a gap in the word: convert such a file to plain text for clean words. An HTML report collapses the runs of spaces, so a reader sees
     "Smith & Sons" where the file has "Smith &amp; Sons".
 
     Args:
@@ -257,8 +259,8 @@ def blank_markup(text: str) -> tuple[str, int]:
     Returns:
         The blanked text (same length as ``text``) and the number of tags and entities blanked.
     """
-    html_seen = _HTML_PAGE.search(text) is not None
-    if not html_seen and "&" not in text:
+    page = _HTML_PAGE.search(text) is not None  # (not _HTML_SEEN: a tag quoted in a story is no page)
+    if not page and "&" not in text:
         return text, 0
     count = 0
     chars = list(text)
@@ -266,7 +268,7 @@ def blank_markup(text: str) -> tuple[str, int]:
     def put(start: int, new: str) -> None:
         chars[start : start + len(new)] = new
 
-    if html_seen:
+    if page:
         for m in _HIDDEN_BLOCK.finditer(text):
             put(m.start(), _blank(m[0]))
             count += 1

@@ -1,18 +1,20 @@
 """Quotation marks: where quotations begin and end, and whether an offset stands inside one.
 
 Quotation marks are paired per paragraph (a paragraph ends at a blank line). Three families are paired
-separately: curly double marks (\u201c...\u201d, also \u00ab...\u00bb and \u201e), straight double marks ("...", also
-a doubled apostrophe '' in some archives) and single marks ('...' and \u2018...\u2019, British style). A single mark is
-a quotation mark only where an apostrophe cannot stand: "won't", "Ukraine's", "MPs' pay", "the '90s" and
-"rock 'n' roll" open or close nothing (rules in ``_single_role`` and the ``[apostrophes]`` table of
-``data/reporting_cues.toml``). An unbalanced mark never aborts: a quotation left open runs to the end of its
-paragraph (or on into the next paragraph when that one opens with a mark, the convention for long quotations),
-a second opening mark closes the first at the sentence end before it, and a stray closing mark is ignored.
-A quotation inside another one counts as part of the outer one.
+separately: curly double marks (\u201c...\u201d, also \u00ab...\u00bb, and \u201e closed by \u201d or, German
+style, by \u201c), straight double marks ("...", also a doubled apostrophe '' in some archives) and single
+marks ('...' and \u2018...\u2019, British style). A single mark is a quotation mark only where an apostrophe
+cannot stand: "won't", "Ukraine's", "MPs' pay", "the '90s" and "rock 'n' roll" open or close nothing (rules in
+``_single_role`` and the ``[apostrophes]`` table of ``data/reporting_cues.toml``). An unbalanced mark never
+aborts: a quotation left open runs to the end of its paragraph (or on into the next paragraph when that one
+opens with a mark, the convention for long quotations), a second opening mark closes the first at the sentence
+end before it, and a stray closing mark is ignored. A quotation inside another one counts as part of the outer
+one.
 
 :func:`pair_quotes` is the pairing :mod:`analysis.quotes` builds its quotations on; :func:`in_quotation`
 answers "is this offset inside quoted speech?" for :mod:`analysis.timex` (a quoted "Tonight" is the
-speaker's evening) and :mod:`analysis.timeline` (a date does not pass into or out of quoted speech).
+speaker's evening) and :mod:`analysis.timeline` (a date does not pass into or out of quoted speech), and
+:func:`quotation_at` says where that quotation begins (timex looks for the occasion of speech before it).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ __all__ = [
     "STRAIGHT",
     "in_quotation",
     "pair_quotes",
+    "quotation_at",
     "quotation_spans",
 ]
 
@@ -69,6 +72,7 @@ POSSESSIVES = tuple(f"{a}s" for a in APOSTROPHES)
 #: Every quotation mark, double or single, as a set of one-character tokens.
 ALL_MARKS = frozenset(DOUBLE_MARKS + SINGLES)
 
+_LOW_NINE, _GERMAN_CLOSER = "\u201e", "\u201c"  # German quotation marks: \u201e...\u201c
 _OPEN_PUNCT = "([{\u2014\u2013-/:"  # punctuation after which a straight or single mark opens a quotation
 # a doubled apostrophe stands for a straight mark in some archives; a curly closing mark may end a quotation
 # opened with a straight one (and a straight mark one opened with a curly mark)
@@ -229,7 +233,9 @@ def pair_quotes(text: str, paragraphs: list[tuple[int, int, int]]) -> list[_Quot
                         continue
                     kind = "close"
                 elif family == "curly" and ch in OPENERS:
-                    kind = "open"
+                    # German style closes a low-9 quotation with \u201c ("\u201eWir gewinnen.\u201c")
+                    kind = "close" if ch == _GERMAN_CLOSER and open_at is not None and text[open_at] == _LOW_NINE \
+                        else "open"
                 elif family == "curly" and ch in CLOSERS:
                     # a closing mark typed at the start of a paragraph, before a word, opens a quotation
                     kind = "open" if open_at is None and i == a and text[i + 1:i + 2].isalnum() else "close"
@@ -331,6 +337,22 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     return list(zip(starts, ends))
 
 
+def quotation_at(text: str, pos: int) -> tuple[int, int] | None:
+    """The ``(start, end)`` of the quotation (:func:`quotation_spans`) that ``text[pos]`` stands in, or None.
+
+    Args:
+        text: The whole text (an article's ``text``, or a raw document).
+        pos: A character offset into ``text``.
+
+    Returns:
+        The span of the quoted text (marks excluded: its opening mark ends at ``start``), or None when ``pos``
+        is outside every quotation.
+    """
+    starts, ends = _quotation_bounds(text)
+    k = bisect.bisect_right(starts, pos) - 1
+    return (starts[k], ends[k]) if k >= 0 and pos < ends[k] else None
+
+
 def in_quotation(text: str, pos: int) -> bool:
     """Whether ``text[pos]`` stands inside a quotation (straight, curly or single marks; apostrophes never open one).
 
@@ -344,6 +366,4 @@ def in_quotation(text: str, pos: int) -> bool:
     Returns:
         True when ``pos`` lies between a quotation's marks (the opening mark itself is outside).
     """
-    starts, ends = _quotation_bounds(text)
-    k = bisect.bisect_right(starts, pos) - 1
-    return k >= 0 and pos < ends[k]
+    return quotation_at(text, pos) is not None

@@ -111,7 +111,6 @@ _STRAIGHT = quotemarks.STRAIGHT
 _MARKS = quotemarks.DOUBLE_MARKS
 _SINGLE_OPENERS = quotemarks.SINGLE_OPENERS  # ' \u2018
 _SINGLE_CLOSERS = quotemarks.SINGLE_CLOSERS  # ' \u2019
-_SINGLES = quotemarks.SINGLES
 _APOSTROPHES = quotemarks.APOSTROPHES
 _POSSESSIVES = quotemarks.POSSESSIVES
 _ALL_MARKS = quotemarks.ALL_MARKS
@@ -188,7 +187,6 @@ _SENTENCE_IN_MARKS = re.compile(  # "That is on me."
     f"[{_OPENERS}{_STRAIGHT}{_SINGLE_OPENERS}]?[A-Z][^{_MARKS}]*[.!?][{_SINGLE_CLOSERS}]?" r"\s*$")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _PARTICIPLE_OPENERS = frozenset({",", "—", "–", "-", "and"})
-_INANIMATE_OK = frozenset({"organisation"})
 # words after which a participle is not a reduced relative clause of the noun before it ("for saying")
 _NOT_AFTER_NOUN = frozenset({"for", "by", "of", "about", "after", "before", "without", "while", "when", "in", "on",
                              "from", "with", "to", "as", "is", "are", "was", "were", "been", "be", "not"})

@@ -30,6 +30,7 @@ import pandas as pd
 
 from .articles import Article
 from .frames import TEXT_TYPES, UNRESOLVED, column_arrays
+from .quotemarks import ALL_MARKS
 from .spans import SpanIndex
 from .text import parse
 from .vader import patch_hits, plain_polarity_scores, polarity_scores
@@ -74,7 +75,7 @@ POSITIVE, NEGATIVE = 0.05, -0.05
 
 _NO_CAMP = "(no camp)"
 _ZERO_BAR = 0.01  # a mean closer to 0 than this draws no visible bar: plot_speaker_means marks it
-_QUOTE_MARKS = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb\"'"
+_QUOTE_MARKS = ALL_MARKS  # the double and single marks of analysis.quotemarks
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 _KINDS = ("speaker", "camp", "kind")
 _REQUIRED_QUOTE_COLUMNS = ("kind", "text", "start", "end", "speaker")

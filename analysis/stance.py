@@ -956,6 +956,17 @@ def _clause_words_before(text: str, sentence_start: int, pos: int, limit: int) -
     return words[-limit:]
 
 
+def _words_before_mention(ctx: _Context, m: _Mention, limit: int) -> list[tuple[str, int]]:
+    """The last ``limit`` words of mention ``m``'s clause before it, lower-cased, with their offsets, less the
+    determiners right before the mention ("shops on the Harbour Lane" ends in "on"): what the rules on the word
+    before a mention read (a locative, a naming verb, an affiliation, a clause opener)."""
+    sentence = ctx.doc.sentences[m.sentence]
+    words = [(w.lower(), at) for w, at in _clause_words_before(ctx.article.text, sentence.start, m.start, limit)]
+    while words and words[-1][0] in _DETERMINERS:
+        words.pop()
+    return words
+
+
 def _label(ctx: _Context, m: _Mention) -> tuple[str, str | None, int]:
     """Display label, camp and end of a mention; "US" in "US (and NATO) officials" becomes "US officials"."""
     actor = m.actor or m.text
@@ -1546,11 +1557,8 @@ def _naming_source(ctx: _Context, i: int) -> _Party | None:
     text = ctx.article.text
     if not _LABEL_AFTER.match(text, m.end):
         return None
-    sentence = ctx.doc.sentences[m.sentence]
-    words = _clause_words_before(text, sentence.start, m.start, 3)
-    while words and words[-1][0].lower() in _DETERMINERS:
-        words.pop()
-    if not words or words[-1][0].lower() not in _rules().judge["naming_verbs"]:
+    words = _words_before_mention(ctx, m, 3)
+    if not words or words[-1][0] not in _rules().judge["naming_verbs"]:
         return None
     verb = words[-1][1]
     if _words_between(text, verb, m.start) is None:
@@ -1587,10 +1595,7 @@ def _place_as_subject(ctx: _Context, m: _Mention) -> bool:
     """Whether a place's mention opens its clause (after any determiner, conjunction or reporting verb) and so
     stands for who acts there ("Moscow rejected the plan", "said Warsaw would"), rather than where or to whom
     something happens ("plants near Kyiv", "a ram against Russia", "targeting Ukraine's ability")."""
-    sentence = ctx.doc.sentences[m.sentence]
-    words = [w.lower() for w, _ in _clause_words_before(ctx.article.text, sentence.start, m.start, 4)]
-    while words and words[-1] in _DETERMINERS:
-        words.pop()
+    words = [w for w, _ in _words_before_mention(ctx, m, 4)]
     return not words or words[-1] in _CLAUSE_OPENERS or words[-1] in _connotations()[0]
 
 
@@ -1644,10 +1649,7 @@ def _located(ctx: _Context, m: _Mention) -> bool:
     file's places); a person so named ("a meeting in Ana Ruiz's office") has a first name and is kept."""
     if _actor_type(ctx.actors, m.actor) is not None:
         return False
-    sentence = ctx.doc.sentences[m.sentence]
-    words = [w.lower() for w, _ in _clause_words_before(ctx.article.text, sentence.start, m.start, 3)]
-    while words and words[-1] in _DETERMINERS:
-        words.pop()
+    words = [w for w, _ in _words_before_mention(ctx, m, 3)]
     if not words or words[-1] not in _rules().judge["locatives"]:
         return False
     from .actors import article_persons
@@ -1662,10 +1664,7 @@ def _affiliation(ctx: _Context, m: _Mention) -> bool:
     "a spokeswoman for X says" (``[judge].affiliated`` noun, ``affiliation_links`` preposition, determiners
     between): the sentence's tone is about those people, not about the organisation."""
     judge = _rules().judge
-    sentence = ctx.doc.sentences[m.sentence]
-    words = [w.lower() for w, _ in _clause_words_before(ctx.article.text, sentence.start, m.start, 5)]
-    while words and words[-1] in _DETERMINERS:
-        words.pop()
+    words = [w for w, _ in _words_before_mention(ctx, m, 5)]
     return len(words) >= 2 and words[-1] in judge["affiliation_links"] and words[-2] in judge["affiliated"]
 
 

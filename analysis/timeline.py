@@ -70,16 +70,16 @@ _CLAUSE_DELIM = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _INHERITABLE = ("DATE", "TIME")
 _SINCE = re.compile(r"(?<![\w'])(?i:since)\s+$")  # right before the expression: "since 2019", "ever since March"
-# "not" right before a date or its preposition: "We need the systems now, not in the spring" names a time
-# the event is NOT at. Only dates and times, and no generic word ("not currently allowed" negates the verb).
-# Not "if not" / "or not" ("if not in March, then in April" keeps the date a possibility), nor "not until"
-# ("will not open until Friday" opens on Friday: "until" stands between).
 # A deadline right before an expression ("by the end of the year", "no later than late 2026").
 _DEADLINE = re.compile(r"(?<![\w'])(?i:by|before|until|till|no\s+later\s+than)\s+$")
 # A live blog's entry stamp opening a text ("2:05 p.m. ET \u2014 ", "10:45 - "), left out of the events' labels.
 _LEADING_STAMP = re.compile(
     r"\s*(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)\s*(?:[A-Z]{2,4}\s*)?[:|\u2014\u2013-]\s*",
     re.IGNORECASE)
+# "not" right before a date or its preposition: "We need the systems now, not in the spring" names a time
+# the event is NOT at. Only dates and times, and no generic word ("not currently allowed" negates the verb).
+# Not "if not" / "or not" ("if not in March, then in April" keeps the date a possibility), nor "not until"
+# ("will not open until Friday" opens on Friday: "until" stands between).
 _NEGATED = re.compile(r"(?<![\w'])(?<!\b[Ii]f )(?<!\b[Oo]r )(?i:not)\s+(?:(?i:in|on|at|during|by)\s+)?$")
 
 
@@ -882,7 +882,7 @@ def plottable(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _first_actor(actors: str | None) -> str:
-    return actors.split("; ")[0] if actors else "(no actor)"
+    return actors.split("; ")[0] if actors else _NO_ACTOR
 
 
 # Okabe & Ito's colour-blind-safe palette (black left for the pooled actors, yellow last: faint as a light bar).

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
-from .quotemarks import in_quotation
+from .quotemarks import in_quotation, quotation_at
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -554,12 +554,6 @@ def _number(words: str) -> float | None:
     return total + current
 
 
-_UNIT_WORD = {
-    "S": ("S", True), "M_T": ("M", True), "H": ("H", True), "D": ("D", False), "W": ("W", False),
-    "M": ("M", False), "Q": ("Q", False), "Y": ("Y", False),
-}
-
-
 def _duration_value(n: float | None, unit: str) -> str:
     """ISO 8601 duration for ``n`` units (``unit`` as keyed in the lexicon); X for vague quantities."""
     designator, is_time = lexicon()["units"][unit]
@@ -779,7 +773,7 @@ def _h_iso_date(m: re.Match[str], ctx: _Context) -> _Result | None:
 def _h_numeric_date(m: re.Match[str], ctx: _Context) -> _Result | None:
     year = int(m["y"])
     if year < 100:
-        year += 1900 if year > 30 else 2000
+        year = _two_digit_year(year)
     d = _safe_date(year, int(m["m"]), int(m["d"]))
     return _Result("DATE", d.isoformat(), _day(d)) if d else None
 
@@ -844,9 +838,6 @@ def _h_month(m: re.Match[str], ctx: _Context) -> _Result | None:
     year, month = _resolve_month(ctx.dct, month, future=_is_future(ctx.text, m.start(), m.end()), rel=rel,
                                  past=_is_past(ctx.text, m.start()))
     return _Result("DATE", f"{year:04d}-{month:02d}", _month(year, month), mod=mod, anchor_kind="publication")
-
-
-_POD_CODE = None
 
 
 def _pod_code(word: str | None) -> str | None:
@@ -1084,9 +1075,10 @@ def _speech_day(ctx: _Context) -> _dt.date | None:
     if 1 <= days <= 2 and ctx.position - ctx.narrated_at <= 400:
         return said.first
     if 1 <= days <= 7 and "\n" not in ctx.text[ctx.narrated_at : ctx.position]:
-        narration = ctx.text[_sentence_start(ctx.text, ctx.narrated_at) : ctx.position]
-        opened = max(narration.rfind("\u201c"), narration.rfind('"'))
-        if _speech_occasion_re().search(narration, 0, opened if opened >= 0 else len(narration)):
+        # the narration from the dated sentence's start to the quotation's opening mark (any style of mark)
+        quotation = quotation_at(ctx.text, ctx.position)
+        narration = ctx.text[_sentence_start(ctx.text, ctx.narrated_at) : quotation[0] if quotation else ctx.position]
+        if _speech_occasion_re().search(narration):
             return said.first
     return None
 
@@ -1573,13 +1565,18 @@ def _h_year(m: re.Match[str], ctx: _Context) -> _Result | None:
 
 
 def _h_fiscal_short(m: re.Match[str], ctx: _Context) -> _Result | None:
-    yy = int(m["yy"])
-    year = (1900 if yy > 30 else 2000) + yy
+    year = _two_digit_year(int(m["yy"]))
     return _Result("DATE", f"{year:04d}", _year(year))
 
 
+# A two-digit year above this is of the 1900s ("fiscal '89", "3/4/98"), else of the 2000s ("FY27", "3/4/25").
+# (A decade's "'20s" keeps its own pivot, 20: _h_decade.)
+_CENTURY_PIVOT = 30
+
+
 def _two_digit_year(yy: int) -> int:
-    return (1900 if yy > 30 else 2000) + yy
+    """The year a two-digit ``yy`` stands for: 19yy above :data:`_CENTURY_PIVOT`, else 20yy."""
+    return (1900 if yy > _CENTURY_PIVOT else 2000) + yy
 
 
 def _year_run(first: int, second: str) -> _Point | None:

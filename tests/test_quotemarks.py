@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import quotemarks
-from analysis.quotemarks import in_quotation, quotation_spans
+from analysis.quotemarks import in_quotation, quotation_at, quotation_spans
 
 
 @pytest.mark.parametrize(
@@ -77,6 +77,36 @@ def test_the_opening_mark_itself_is_outside(text: str) -> None:
 )
 def test_quotation_spans(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in quotation_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # review 8: the German low-9 quotation closes with \u201c ("\u201eWir gewinnen.\u201c"), which is no new opening
+        ("Er sagte: \u201eWir gewinnen heute.\u201c Dann ging er.", ["Wir gewinnen heute."]),
+        ("\u201eWir gewinnen\u201c, sagte er, \u201eund dann gehen wir.\u201c", ["Wir gewinnen", "und dann gehen wir."]),
+        ("He said \u201eWe win today,\u201d and left.", ["We win today,"]),  # closed by \u201d (Polish style)
+        ("He said \u201cWe win.\u201d Then \u201cWe lose.\u201d", ["We win.", "We lose."]),
+    ],
+)
+def test_low_nine_quotations_close_with_either_mark(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in quotation_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("He said 'we won today' at noon.", "today", "we won today"),
+        ("He said \u00abwe won today\u00bb at noon.", "today", "we won today"),
+        ("\u201cShe said 'no' today,\u201d he said.", "today", "She said 'no' today,"),
+        ("He said 'we won today' at noon.", "noon", None),
+        ("They won't go today.", "today", None),
+    ],
+)
+def test_quotation_at(text: str, word: str, expected: str | None) -> None:
+    span = quotation_at(text, text.index(word))
+    assert (text[span[0]:span[1]] if span else None) == expected
+    assert (span is not None) is in_quotation(text, text.index(word))
 
 _SETS = ("OPENERS", "CLOSERS", "STRAIGHT", "SINGLE_OPENERS", "SINGLE_CLOSERS", "APOSTROPHES")
 

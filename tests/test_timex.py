@@ -883,6 +883,16 @@ def test_live_blog_anchors_earliest_days_and_days_of_speech(text: str, expressio
     assert value_of(text, expression, dct) == expected
 
 
+@pytest.mark.parametrize(("opening", "closing"), [
+    ("\u201c", "\u201d"), ('"', '"'), ("\u2018", "\u2019"), ("'", "'"), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"),
+])
+def test_a_quotations_speech_words_never_date_its_today(opening: str, closing: str) -> None:
+    # review 8: the occasion of speech is looked for before the quotation's opening mark, whatever its style
+    # (a single-mark or guillemet quotation was searched to "today", so its own "said" dated the speech)
+    text = f"The plant closed on Tuesday. {opening}I said today would be hard,{closing} a worker told us."
+    assert value_of(text, "today", SAT) == "2024-03-16"
+
+
 @pytest.mark.parametrize(
     ("text", "mod"),
     [("Guidance will be issued by the end of the year.", "END"), ("Work starts at the start of the year.", "START"),
