@@ -60,9 +60,10 @@ _INLINE_TAGS = frozenset(("a", "span", "b", "i", "em", "strong", "u", "small", "
                           "font", "abbr", "cite", "q", "time", "mark", "source", "picture", "video", "audio",
                           "meta", "link", "body", "html", "head", "title", "code", "s", "del", "ins", "label"))
 _TAG = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*/?>")
-#: Opening punctuation: an entity for it is padded before it, so that it stays next to the word it opens.
-_OPENING = frozenset("\u201c\u2018\u00ab([{\"'")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY_SOURCE = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+_ENTITY = re.compile(_ENTITY_SOURCE)
+#: A word with its entities ("don&#39;t", "&#8220;We", "Fran&ccedil;ois"), or an entity alone ("&amp;").
+_ENTITY_RUN = re.compile(r"(?:[^\W_]|" + _ENTITY_SOURCE + r")+")
 
 
 class ArticleError(ValueError):
@@ -241,6 +242,13 @@ def _blank(span: str, first: str = " ") -> str:
     return first + "".join(ch if ch in "\r\n" else " " for ch in span[1:])
 
 
+def _decoded_entity(match: re.Match[str]) -> str:
+    """An entity's character (a no-break space as a plain space); the entity itself when it decodes to nothing
+    shorter (an unknown name)."""
+    value = html.unescape(match[0]).replace("\u00a0", " ")
+    return value if len(value) < len(match[0]) else match[0]
+
+
 def blank_markup(text: str) -> tuple[str, int]:
     """HTML markup of ``text`` blanked out, character for character, so that every offset still indexes ``text``.
 
@@ -249,8 +257,9 @@ def blank_markup(text: str) -> tuple[str, int]:
     scripts, styles and comments are blanked with their content; block tags (``<p>``, ``</p>``, ``<br>``,
     ``<div>`` ...) become a line break and spaces, so that ``</p>`` ends a paragraph; inline tags (``<a href=...>``,
     ``<em>`` ...) become spaces. In any text, a character entity (``&amp;``, ``&nbsp;``, ``&#8217;``) becomes its
-    character followed by spaces (opening marks such as "&#8220;" preceded by them). An entity inside a word
-    ("can&rsquo;t") leaves a gap in the word: convert such a file to plain text for clean words. An HTML report collapses the runs of spaces, so a reader sees
+    character, and the word it stands in closes up, with the spaces at the word's end ("can&rsquo;t" ->
+    "can\u2019t      ", "&#8220;We" -> "\u201cWe      "): every offset at a word's edge still indexes the file,
+    one inside such a word is shifted. An HTML report collapses the runs of spaces, so a reader sees
     "Smith & Sons" where the file has "Smith &amp; Sons".
 
     Args:
@@ -278,13 +287,21 @@ def blank_markup(text: str) -> tuple[str, int]:
             if (name in _BLOCK_TAGS or name in _INLINE_TAGS) and chars[m.start()] == "<":
                 put(m.start(), _blank(m[0], "\n" if name in _BLOCK_TAGS else " "))
                 count += 1
-    for m in _ENTITY.finditer(text):
-        value = html.unescape(m[0])
-        if value != m[0] and len(value) < len(m[0]) and chars[m.start()] == "&":
-            value = value.replace("\u00a0", " ")
-            pad = " " * (len(m[0]) - len(value))
-            put(m.start(), pad + value if value in _OPENING else value + pad)  # "&#8220;We" -> "      \u201cWe"
-            count += 1
+    for m in _ENTITY_RUN.finditer(text):
+        if "&" not in m[0] or chars[m.start()] != m[0][0]:  # no entity, or inside a blanked script
+            continue
+        decoded = _ENTITY.sub(_decoded_entity, m[0])
+        if decoded == m[0]:
+            continue
+        count += len(_ENTITY.findall(m[0]))
+        if any(ch.isspace() for ch in decoded):  # a space entity divides the run ("&pound;&nbsp;180"): in place
+            for e in _ENTITY.finditer(m[0]):
+                value = _decoded_entity(e)
+                put(m.start() + e.start(), value + " " * (len(e[0]) - len(value)))
+            continue
+        # the run's characters close up and its padding goes to its end, so the words stay whole and every
+        # offset at the run's edges still indexes the file ("don&#39;t" -> "don't     ")
+        put(m.start(), decoded + " " * (len(m[0]) - len(decoded)))
     return "".join(chars), count
 
 

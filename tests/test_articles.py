@@ -124,12 +124,28 @@ def test_a_pasted_web_page_is_blanked_keeping_every_offset(write):
     raw = CMS_PAGE
     assert len(art.text) == len(raw)
     # every character that is not markup stands where it stood in the file
-    for word in ("RIVERSIDE", "Smith", "Sons", "180,000", "We can\u2019t", "he said.", "Read more:", "Parks campaign wins"):
+    for word in ("RIVERSIDE", "Smith", "Sons", "180,000", "can\u2019t", "he said.", "Read more:", "Parks campaign wins"):
         assert art.text.index(word) == raw.index(word)
     for markup in ("<p>", "</p>", "<script", "alert", "<a ", "href", "</a>", "&amp;", "&nbsp;", "&#8220;"):
         assert markup not in art.text
-    # an entity keeps its length: its character, then spaces; an opening mark, spaces first (next to its word)
-    assert "Smith &     Sons" in art.text and "      \u201cWe can\u2019t,\u201d       he said" in art.text
+    # an entity's word closes up, the spaces go to its end, so a word's edges keep their offsets
+    assert "Smith &     Sons" in art.text and "\u201cWe       can\u2019t,\u201d       he said" in art.text
+    assert art.text.index("\u201cWe") == raw.index("&#8220;We")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("don&#39;t go", "don't go"),                           # a word stays whole
+    ("Fran&ccedil;ois Hollande", "Fran\u00e7ois Hollande"),
+    ("said: &#39;We know.&#39; Then", "said: 'We know.' Then"),  # straight marks stay where they open and close
+    ("&pound;&nbsp;180,000 a year", "\u00a3 180,000 a year"),  # a space entity divides: the number stays whole
+    ("AT&amp;T rose", "AT&T rose"),
+])
+def test_entities_keep_words_whole_and_their_edges_in_place(text, words):
+    blanked, count = blank_markup(text)
+    assert " ".join(blanked.split()) == words and count == text.count("&")
+    assert len(blanked) == len(text)
+    last = words.split()[-1]  # the word after the entities starts where it starts in the file
+    assert blanked.rindex(last) == text.rindex(last)
 
 
 def test_a_pasted_web_page_splits_into_clean_sentences_and_sets_the_link_aside(write):
