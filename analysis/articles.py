@@ -38,7 +38,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["Article", "ArticleError", "ArticleWarning", "blank_markup", "load_article", "load_catalog", "parse_date"]
+__all__ = ["Article", "ArticleError", "ArticleWarning", "blank_markup", "blank_markup_noted", "load_article",
+           "load_catalog", "parse_date"]
 
 _MAX_BYTES = 50_000_000
 _FRONT_MATTER_FENCE = "---"
@@ -305,6 +306,19 @@ def blank_markup(text: str) -> tuple[str, int]:
     return "".join(chars), count
 
 
+def blank_markup_noted(text: str) -> tuple[str, tuple[str, ...]]:
+    """:func:`blank_markup` with the warning a reader should see: what was blanked, or that markup a story quotes
+    stays text. Used by :func:`load_article` and by the corpus reader for each row."""
+    text, blanked = blank_markup(text)
+    if blanked:
+        note = (f"contains HTML markup or entities ({blanked}): blanked out with spaces, so offsets still index the "
+                "text; save the page as plain text for cleaner sentences")
+        return text, (note,)
+    if _HTML_SEEN.search(text):
+        return text, ("contains HTML markup; it is analysed and shown as plain text",)
+    return text, ()
+
+
 def _split_front_matter(text: str, path: Path) -> tuple[dict[str, str], str]:
     lines = text.split("\n")
     if lines[0].rstrip("\r").strip() != _FRONT_MATTER_FENCE:
@@ -420,12 +434,8 @@ def load_article(
     if not text[body_start:].strip():
         notes.append("has a headline but no body text: there is nothing to analyse (put the article's text "
                      "below the headline line)")
-    text, blanked = blank_markup(text)
-    if blanked:
-        notes.append(f"contains HTML markup or entities ({blanked}): blanked out with spaces, so offsets still "
-                     "index the file; save the page as plain text for cleaner sentences")
-    elif _HTML_SEEN.search(text):
-        notes.append("contains HTML markup; it is analysed and shown as plain text")
+    text, markup_notes = blank_markup_noted(text)
+    notes.extend(markup_notes)
     for note in notes:
         warnings.warn(f"{path}: {note}", ArticleWarning, stacklevel=2)
     return Article(

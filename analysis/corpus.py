@@ -65,7 +65,7 @@ import pyarrow.parquet as pq
 from .articles import (
     Article,
     ArticleError,
-    blank_markup,
+    blank_markup_noted,
     default_catalog_path,
     load_article,
     load_catalog,
@@ -295,9 +295,7 @@ def _row_article(record: dict[str, Any], *, source: Path, row: int, cols: _Colum
         published = parse_date(meta["published"], path=f"{source}: row {row}") if "published" in meta else None
     except ArticleError as exc:
         return LoadFailure(rid, str(source), row, "ArticleError", str(exc), meta)
-    text, blanked = blank_markup(text)  # a scraped page's tags: blanked, offsets kept (see articles.blank_markup)
-    note = f"contains HTML markup or entities ({blanked}): blanked out with spaces, so offsets still index the text"
-    notes = (note,) if blanked else ()
+    text, notes = blank_markup_noted(text)  # a scraped page's tags: blanked, offsets kept
     return Article(id=rid, path=source, text=text, title=meta.get("title"), published=published, metadata=meta,
                    warnings=notes)
 

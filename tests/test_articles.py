@@ -119,7 +119,7 @@ CMS_PAGE = ("T\n\n<p>RIVERSIDE \u2014 Smith &amp; Sons cost \u00a3&nbsp;180,000,
 
 
 def test_a_pasted_web_page_is_blanked_keeping_every_offset(write):
-    with pytest.warns(ArticleWarning, match="blanked out with spaces, so offsets still index the file"):
+    with pytest.warns(ArticleWarning, match="blanked out with spaces, so offsets still index the text"):
         art = load_article(write("cms.txt", CMS_PAGE))
     raw = CMS_PAGE
     assert len(art.text) == len(raw)
