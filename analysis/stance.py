@@ -756,7 +756,7 @@ def _name_mentions(article: Article, doc: Document, actors: Any) -> list[tuple[i
     return rows
 
 
-_QUOTE_OPENING = re.compile(r"[\"\u201c\u2018]\s*$")  # an opening quotation mark right before a word
+_QUOTE_OPENING = re.compile(r"[\"\u201c\u2018]\s*$|(?:^|(?<=\s))'$")  # an opening quotation mark right before a word
 
 
 def _quote_openers(article: Article, actors: Any) -> frozenset[tuple[int, int]]:

@@ -710,3 +710,13 @@ def test_a_claim_not_rejected_or_without_quotation_gives_no_row(text):
 ])
 def test_explicit_support_cues(text, expected):
     assert expected in _judgements(text)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # a quotation opened by a plain apostrophe inside a quotation: its capitalised first word is no actor either
+    ('Asked whether the governor backed her, Ilse Brandvik said: "She does. She told me last night, \'Carry on.\'"',
+     "Carry"),
+    ("Tom Rhee said the coach had told the squad 'Keep going' at half time.", "Keep"),
+])
+def test_a_word_opening_a_single_quoted_quotation_is_no_actor(text, word):
+    assert word not in set(_mentions(text)["target"])
