@@ -146,7 +146,7 @@ class _Rules:
     parts: tuple[str, ...] = ()  # the cue regex's alternatives, in order
 
 
-_TARGET_SLOTS = ("object", "subject", "claim", "between")
+_TARGET_SLOTS = ("object", "subject", "claim", "between", "quoted_claim")
 _SIGNALS = ("disagreement", "agreement", "blame", "support")
 
 
@@ -756,7 +756,7 @@ def _name_mentions(article: Article, doc: Document, actors: Any) -> list[tuple[i
     return rows
 
 
-_QUOTE_OPENING = re.compile(r"[\"\u201c\u2018]\s*$")  # an opening quotation mark right before a word
+_QUOTE_OPENING = re.compile(r"[\"\u201c\u2018]\s*$|(?:^|(?<=\s))'$")  # an opening quotation mark right before a word
 
 
 def _quote_openers(article: Article, actors: Any) -> frozenset[tuple[int, int]]:
@@ -1302,6 +1302,9 @@ def _cue_rows(ctx: _Context) -> list[dict[str, Any]]:
                     rows.append(_row(a, b, base))
                     rows.append(_row(b, a, base))
                 continue
+            if cue.target == "quoted_claim":
+                rows.extend(_quoted_claim_rows(ctx, s.index, c_start, c_end, base))
+                continue
             if cue.target == "object":
                 objects = _object_after(ctx, s.index, c_end, cue.gap)
                 sources = _sources(ctx, s.index, c_start, quote, frozenset(objects))
@@ -1331,6 +1334,44 @@ def _cue_rows(ctx: _Context) -> list[dict[str, Any]]:
                         break
                     k -= 1
     return rows
+
+
+_APPOSITION_GAP = re.compile(r"[\s,\"\u201d\u2019']*")
+_CLAIM_HOLDER = re.compile(r"\w+\s+\w+\s+(?:(?:that|which)\s+)?(?P<np>.+?)\s+\S+$", re.IGNORECASE | re.DOTALL)
+
+
+def _quoted_claim_rows(ctx: _Context, sentence: int, c_start: int, c_end: int, base: dict[str, Any]
+                       ) -> list[dict[str, Any]]:
+    """Rows of a "quoted_claim" cue: "X said Moscow 'does not strike civilians', a claim Ukraine and its allies
+    reject" (user audit 8). The actors named inside the cue, after the claim noun, reject the claim; its author is
+    the speaker of the quotation the cue stands in apposition to (ending right before the cue, only commas and
+    quotation marks between) or the quotation the cue stands in. No quotation, or one with no speaker: no row."""
+    text = ctx.article.text
+    author = None
+    q = ctx.quote_at(c_start)
+    if q >= 0:
+        author = _quote_speaker(ctx, q)
+    else:
+        k = bisect.bisect_right(ctx.quote_starts, c_start) - 1
+        while k >= 0 and ctx.quotes[k].end > c_start:
+            k -= 1
+        if k >= 0 and ctx.quotes[k].end >= ctx.doc.sentences[sentence].start and \
+                _APPOSITION_GAP.fullmatch(text, ctx.quotes[k].end, c_start):
+            author = _quote_speaker(ctx, k)
+    if author is None:
+        return []
+    inside = [i for i in ctx.in_sentence(sentence)
+              if c_start <= ctx.mentions[i].start and ctx.mentions[i].end <= c_end
+              and ctx.mentions[i].actor is not None]
+    if inside:
+        sources = _distinct([p for j in (inside[0], *_coordinated_after(ctx, inside[0])) if (p := _party(ctx, j))])
+    else:  # no known actor ("Ukraine and its allies" with no actors file): the noun phrase itself, if it names one
+        holder = _CLAIM_HOLDER.match(text, c_start, c_end)
+        words = holder.group("np").lower().split() if holder else []
+        if not words or words[-1] in _rules().subject["no_holder"] or words[0] in _rules().subject["no_holder"]:
+            return []
+        sources = [_description_party(ctx, holder.start("np"), holder.end("np"))]
+    return [_row(src, author, base) for src in sources if src.actor != author.actor and src.label != author.label]
 
 
 def _distinct(parties: Iterable[_Party]) -> list[_Party]:

@@ -675,3 +675,48 @@ def test_who_labels_a_target_holds_the_tone(text, source, target):
     df = _rule_found(text)
     rows = df[(df["signal"] == "target_sentiment") & (df["target"] == target)]
     assert set(rows["source"]) == {source}
+
+
+# --- user audit 8 ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "content", "speaker", "expected"), [
+    # "a claim X reject(s)" in apposition to a quotation: X is against the quotation's speaker
+    ('Piet Hale told reporters that the ports "were never closed", a claim Mira Sol rejects.',
+     "were never closed", "Piet Hale", ("Mira Sol", "Piet Hale", -1, "disagreement")),
+    ('Piet Hale said the fleet "had left the strait", an assertion which Karst denied on Friday.',
+     "had left the strait", "Piet Hale", ("Karst", "Piet Hale", -1, "disagreement")),
+    # no actor named: the noun phrase holds the rejection
+    ('Mira Sol insisted that Karst "has no troops there", a claim local fishermen dispute.',
+     "has no troops there", "Mira Sol", ("local fishermen", "Mira Sol", -1, "disagreement")),
+])
+def test_a_claim_rejected_in_apposition_is_against_its_speaker(text, content, speaker, expected):
+    quotes = [_quote(text, content, speaker, None, "said" if "said" in text else text.split()[2])]
+    assert expected in _judgements(text, quotes)
+
+
+@pytest.mark.parametrize("text", [
+    'Piet Hale said the ports "were never closed", a claim Mira Sol does not dispute.',  # negated: no rejection
+    "Piet Hale said the ports were closed, a claim Mira Sol rejects.",  # no quotation: no known author
+])
+def test_a_claim_not_rejected_or_without_quotation_gives_no_row(text):
+    quotes = ([_quote(text, "were never closed", "Piet Hale", None, "said")] if '"' in text else None)
+    assert not {r for r in _judgements(text, quotes) if r[3] == "disagreement" and r[2] == -1}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Piet Hale has full confidence in Mira Sol, his office said.", ("Piet Hale", "Mira Sol", 1, "support")),
+    ("Piet Hale expressed confidence in Mira Sol on Monday.", ("Piet Hale", "Mira Sol", 1, "support")),
+    ("Piet Hale fully backs Mira Sol.", ("Piet Hale", "Mira Sol", 1, "support")),
+    ("Piet Hale stands behind Mira Sol.", ("Piet Hale", "Mira Sol", 1, "support")),
+])
+def test_explicit_support_cues(text, expected):
+    assert expected in _judgements(text)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # a quotation opened by a plain apostrophe inside a quotation: its capitalised first word is no actor either
+    ('Asked whether the governor backed her, Ilse Brandvik said: "She does. She told me last night, \'Carry on.\'"',
+     "Carry"),
+    ("Tom Rhee said the coach had told the squad 'Keep going' at half time.", "Keep"),
+])
+def test_a_word_opening_a_single_quoted_quotation_is_no_actor(text, word):
+    assert word not in set(_mentions(text)["target"])

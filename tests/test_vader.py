@@ -289,3 +289,20 @@ def test_valence_free_sentences_score_exactly_zero(sentence, free):
         assert vader.sentence_sentiment(sentence) == 0.0
         assert vader.valence_free(sentence, ["lund", "met"]) is True
     assert vader.valence_free(sentence, ["praised"]) is False  # a lexicon word among the given words
+
+
+# --- user audit 8 ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "sign"), [
+    ('An aide said later that the premier "fully backs" the treasurer.', 1),  # the verb of support, not the noun
+    ("The union backs the plan to reopen the depot.", 1),
+    ("No patient will be sent home in an emergency, the director said.", 0),  # a hypothetical case
+    ("The clinic's emergency department will close at night.", 0),  # a service's name
+    ('The analyst said the number had been "conjured out of thin air."', -1),  # a charge of fabrication
+])
+def test_eighth_audit_phrases(sentence, sign):
+    score = vader.sentence_sentiment(sentence)
+    assert (score > 0.05) - (score < -0.05) == sign, score
+
+
+def test_the_noun_backs_keeps_its_reading():
+    assert vader.sentence_sentiment("They turned their backs on the stranded travellers.") <= 0
