@@ -485,6 +485,7 @@ class _Context:
     narrated: _Point | None = None  # the date narrated last outside quotation marks (the narrator's, not a speaker's)
     narrated_at: int = -1  # its offset
     stamp_day: _dt.date | None = None  # the day of the last live-blog entry stamp or date line (a line that is a date)
+    occasion_day: _dt.date | None = None  # the day of a speech occasion narrated one or two days before the DCT
 
     def remember(self, point: _Point) -> None:
         self.last = point
@@ -1104,13 +1105,16 @@ def _speech_day(ctx: _Context) -> _dt.date | None:
 
     * one or two days before the DCT and within 400 characters, or
     * up to a week before the DCT, earlier in the quotation's paragraph, with a speech occasion between its
-      sentence's start and the quotation (``[speech_occasions]``: "At Tuesday night's meeting, she said:").
+      sentence's start and the quotation (``[speech_occasions]``: "At Tuesday night's meeting, she said:"),
+    * else the day of the speech occasion the article reports (``_note_occasion``: "Dunmore on Monday defended the
+      plan at a news conference", no other day up to the DCT narrated since), so that a quoted "yesterday" later
+      in the article is the day before that speech.
     """
     said = ctx.narrated
     if ctx.dct is None or said is None or said.precision not in ("day", "time"):
-        return None
+        return ctx.occasion_day
     if re.match(r"(?i)(?:yesterday|last\s+night|today|tonight|tomorrow)", ctx.text[ctx.narrated_at : ctx.narrated_at + 12]):
-        return None
+        return ctx.occasion_day
     days = (ctx.dct - said.first).days
     if 1 <= days <= 2 and ctx.position - ctx.narrated_at <= 400:
         return said.first
@@ -1119,7 +1123,28 @@ def _speech_day(ctx: _Context) -> _dt.date | None:
         opened = max(narration.rfind("\u201c"), narration.rfind('"'))
         if _speech_occasion_re().search(narration, 0, opened if opened >= 0 else len(narration)):
             return said.first
-    return None
+    return ctx.occasion_day
+
+
+def _note_occasion(ctx: _Context, point: _Point, start: int, end: int) -> None:
+    """Keep (or drop) the day of the speech occasion an article reports (``_Context.occasion_day``).
+
+    A day narrated outside quotation marks one or two days before the DCT, not as a relative day, in a sentence
+    naming a speech occasion ("Dunmore on Monday defended the decision at a news conference") is the day the
+    article's quotations were spoken; any other day up to the DCT narrated after it ends that reading (a day ahead,
+    a plan the speaker announced, does not).
+    """
+    if ctx.dct is None or point.precision not in ("day", "time") or point.first > ctx.dct:
+        return
+    ctx.occasion_day = None
+    if not 1 <= (ctx.dct - point.first).days <= 2:
+        return
+    if re.match(r"(?i)(?:yesterday|last\s+night|today|tonight|tomorrow)", ctx.text[start : start + 12]):
+        return
+    stops = [i for i in (ctx.text.find(". ", end), ctx.text.find("\n", end)) if i >= 0]
+    sentence = ctx.text[_sentence_start(ctx.text, start) : min(stops, default=len(ctx.text))]
+    if _speech_occasion_re().search(sentence):
+        ctx.occasion_day = point.first
 
 
 @functools.lru_cache(maxsize=1)
@@ -2175,6 +2200,7 @@ def tag_timexes(text: str, *, dct: _dt.date | None) -> list[Timex]:
             ctx.remember(point)
             if not in_quotation(text, start):
                 ctx.narrated, ctx.narrated_at = point, start
+                _note_occasion(ctx, point, start, end)
             if point.precision == "day" and _is_dateline(text, start, end, chosen):
                 ctx.stamp_day = point.first
     return out
