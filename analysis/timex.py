@@ -1053,26 +1053,39 @@ def _habitual_clock_re() -> re.Pattern[str]:
     """A present-tense verb of a schedule right before a clock time ("she gets off at ", "a clinic that shuts at ",
     "the pool opens daily at "), from ``[clock] habitual_verbs``."""
     clock = lexicon()["clock"]
-    return re.compile(r"(?<![\w'\u2019])(?:" + _alt(clock["habitual_verbs"]) + r")(?:\s+(?:"
-                      + _alt(clock["habitual_adverbs"]) + r"))*\s+(?:at|until|till|from|by|around|about)\s+\Z",
-                      re.IGNORECASE)
+    adverbs = r"(?:\s+(?:" + _alt(clock["habitual_adverbs"]) + r"))"
+    return re.compile(r"(?:(?<![\w'\u2019])(?P<rel>that|which|who)\s+|(?<![\w'\u2019]))(?:"
+                      + _alt(clock["habitual_verbs"]) + r")(?P<adv>" + adverbs + r"*)\s+(?:at|until|till|from|by|around"
+                      r"|about)\s+\Z", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _habitual_after_re() -> re.Pattern[str]:
+    """A habitual adverb right after a clock time ("at 10 p.m. now", "at 6 a.m. every day")."""
+    return re.compile(r"\s*,?\s+(?:" + _alt(lexicon()["clock"]["habitual_adverbs"]) + r")\b", re.IGNORECASE)
 
 
 def _no_day_of_its_own(m: re.Match[str], ctx: _Context, d: _dt.date) -> bool:
     """Whether a bare clock time must not take the day ``d`` (the day narrated last, else the DCT).
 
-    * A habitual present ("She gets off at 10 p.m. now", "a clinic that shuts at 10 p.m."): a schedule, no day.
-    * The date narrated last is coarser than a day and does not hold ``d`` ("by May 1 ... in 2024, when a task
-      force recommended a start time of 8:45 a.m."): the narration has moved on from that day.
+    * A habitual present: a verb of a schedule with a habitual adverb ("She gets off at 10 p.m. now", "opens
+      daily at 9 a.m.") or in a relative clause ("a clinic that shuts at 10 p.m."): a schedule, no day. A bare
+      "Polls close at 7 p.m." keeps the day (that day's schedule).
+    * The date narrated last, in the clock time's own sentence, is coarser than a day and does not hold ``d`` ("by
+      May 1 ... in 2024, when a task force recommended a start time of 8:45 a.m."): the narration has moved on
+      from that day.
     * A future clause after a day already past ("The board voted on Tuesday. Classes will begin at 8:30 a.m."):
       the time belongs to an event still ahead, on a day not named.
     """
     clause = _clause_before(ctx.text, m.start())
     future, past = _tense_marks(clause)
-    if not past and not future and _habitual_clock_re().search(clause):
+    habitual = (_habitual_clock_re().search(ctx.text, max(0, m.start() - 60), m.start())
+                if not past and not future else None)
+    if habitual and (habitual["rel"] or habitual["adv"] or _habitual_after_re().match(ctx.text, m.end())):
         return True
     last = ctx.last
-    if last is not None and last.precision not in ("day", "time") and not last.first <= d <= last.last:
+    if (last is not None and last.precision not in ("day", "time") and not last.first <= d <= last.last
+            and ctx.last_at >= _sentence_start(ctx.text, m.start())):
         return True
     return ctx.dct is not None and d < ctx.dct and _is_future(ctx.text, m.start(), m.end())
 
@@ -1189,8 +1202,8 @@ def _h_relative_day(m: re.Match[str], ctx: _Context) -> _Result | None:
     d = (spoken or ctx.dct) + _dt.timedelta(days=_REL_DAY[word])
     if pod:
         value = f"{d.isoformat()}T{pod}"
-        return _Result("TIME", value, _Point("time", d, d, value), anchor_kind=kind)
-    return _Result("DATE", d.isoformat(), _day(d), anchor_kind=kind)
+        return _Result("TIME", value, _Point("time", d, d, value), anchor_kind=kind, anchor=spoken)
+    return _Result("DATE", d.isoformat(), _day(d), anchor_kind=kind, anchor=spoken)
 
 
 def _h_this_pod(m: re.Match[str], ctx: _Context) -> _Result | None:
@@ -1494,7 +1507,8 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> _Result | None:
         return None  # an age ("a 6-year-old", "52 years old")
     if m["dir"] and not m["num"] and not m["unit"].lower().endswith("s"):
         return None
-    if not m["num"] and not m["dir"] and _hours_of_re().search(ctx.text, max(0, m.start() - 20), m.start()):
+    if (not m["num"] and not m["dir"] and unit == "hour"
+            and _hours_of_re().search(ctx.text, max(0, m.start() - 20), m.start())):
         return None  # "opening hours", "business hours": a time of day something is open, not a length of time
     if (m["unit"].lower() == "second" and (m["num"] or "").lower() in ("a", "an")
             and _ordinal_second(ctx.text, m.end())):

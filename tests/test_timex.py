@@ -958,6 +958,9 @@ def test_present_schedules_look_ahead(text: str, expression: str, expected: str)
         ("The plane left on Tuesday. It touched down at 4:10 p.m.", "4:10 p.m.", "2025-02-11T16:10"),
         ("The vote is set for Friday. Polls will open at 7 a.m.", "7 a.m.", "2025-02-14T07:00"),
         ("The shop closed at 6 p.m. on Tuesday.", "6 p.m. on Tuesday", "2025-02-11T18:00"),
+        # a schedule of the day narrated, with no habitual adverb or relative clause, keeps that day
+        ("Voters cast ballots on Tuesday. Polls close at 8 p.m.", "8 p.m.", "2025-02-11T20:00"),
+        ("The market opens daily at 6 a.m. from Tuesday.", "6 a.m.", "XXXX-XX-XXT06:00"),
     ],
 )
 def test_clock_times_take_a_day_only_from_their_own_event(text: str, expression: str, expected: str) -> None:
@@ -990,7 +993,15 @@ def test_quoted_yesterday_is_the_day_before_the_speech(text: str, expression: st
         ("He kept falling asleep in first period.", []),
         ("Profit rose 12% in the first period.", [("the first period", "DATE", "2025-Q1")]),
         ("The talks lasted hours.", [("hours", "DURATION", "PTXH")]),
+        ("He faded in the closing weeks of the race.", [("weeks", "DURATION", "PXW")]),
     ],
 )
 def test_sets_of_days_opening_hours_and_school_periods(text: str, expected: list) -> None:
     assert values(text, FEB) == expected
+
+
+def test_a_quoted_day_of_speech_is_anchored_on_the_speech_day() -> None:
+    text = ("The mayor on Tuesday defended the budget at a briefing.\n\n"
+            "Asked about the governor, she said: \u201cHe phoned me yesterday.\u201d")
+    (t,) = [t for t in tag_timexes(text, dct=FEB) if t.text == "yesterday"]
+    assert (t.value, t.anchor, t.anchor_kind) == ("2025-02-10", dt.date(2025, 2, 11), "previous")
