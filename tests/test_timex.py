@@ -944,13 +944,13 @@ def test_present_schedules_look_ahead(text: str, expression: str, expected: str)
     ("text", "expression", "expected"),
     [
         # a habitual present clock time takes no day from another sentence
-        ("The agency will publish the figures by March 3. Staff collected the data last autumn. "
-         "\u201cHe clocks out at 11 p.m. now,\u201d she said.", "11 p.m.", "XXXX-XX-XXT23:00"),
+        (("The agency will publish the figures by March 3. Staff collected the data last autumn. "
+         "\u201cHe clocks out at 11 p.m. now,\u201d she said."), "11 p.m.", "XXXX-XX-XXT23:00"),
         ("The minister spoke on Tuesday. Why is a clinic that closes at 9 p.m. not shut?", "9 p.m.",
          "XXXX-XX-XXT21:00"),
         # a year narrated after the day: the clock time is that year's, with no day known
-        ("Members will vote by April 2. The idea was first floated in 2019, when a panel proposed a start time "
-         "of 8:50 a.m.", "8:50 a.m.", "XXXX-XX-XXT08:50"),
+        (("Members will vote by April 2. The idea was first floated in 2019, when a panel proposed a start time "
+         "of 8:50 a.m."), "8:50 a.m.", "XXXX-XX-XXT08:50"),
         # a future clock time takes no past day of another sentence
         ("The board voted on Tuesday. Under the plan, lessons will start at 9:10 a.m. instead.", "9:10 a.m.",
          "XXXX-XX-XXT09:10"),
@@ -970,13 +970,13 @@ def test_clock_times_take_a_day_only_from_their_own_event(text: str, expression:
 @pytest.mark.parametrize(
     ("text", "expression", "expected"),
     [
-        ("Health officials on Tuesday defended the cuts at a crowded news conference.\n\n"
+        (("Health officials on Tuesday defended the cuts at a crowded news conference.\n\n"
          "Officials said the clinics would reopen on March 20.\n\n"
-         "Asked about the premier, she said: \u201cShe called me yesterday to say, \u2018Hold firm.\u2019\u201d",
+         "Asked about the premier, she said: \u201cShe called me yesterday to say, \u2018Hold firm.\u2019\u201d"),
          "yesterday", "2025-02-10"),
         # with no speech occasion narrated, the publication date stays the anchor
-        ("Officials said the clinics would reopen on March 20.\n\n"
-         "\u201cShe called me yesterday,\u201d the minister said.", "yesterday", "2025-02-12"),
+        (("Officials said the clinics would reopen on March 20.\n\n"
+         "\u201cShe called me yesterday,\u201d the minister said."), "yesterday", "2025-02-12"),
     ],
 )
 def test_quoted_yesterday_is_the_day_before_the_speech(text: str, expression: str, expected: str) -> None:
