@@ -485,6 +485,7 @@ class _Context:
     narrated: _Point | None = None  # the date narrated last outside quotation marks (the narrator's, not a speaker's)
     narrated_at: int = -1  # its offset
     stamp_day: _dt.date | None = None  # the day of the last live-blog entry stamp or date line (a line that is a date)
+    occasion_day: _dt.date | None = None  # the day of a speech occasion narrated one or two days before the DCT
 
     def remember(self, point: _Point) -> None:
         self.last = point
@@ -1028,12 +1029,56 @@ def _h_time(m: re.Match[str], ctx: _Context) -> _Result | None:
             if d is not None and ctx.dct is not None and d > ctx.dct:
                 d = ctx.dct
             ctx.stamp_day = d
+        elif d is not None and _no_day_of_its_own(m, ctx, d):
+            return _Result("TIME", f"XXXX-XX-XX{clock}", None, mod=mod, remember=False)
         if d is None:
             return _Result("TIME", f"XXXX-XX-XX{clock}", None, mod=mod, unresolved=True)
         if clock == "T24:00" and _after_midnight(m, ctx):
             clock = "T00:00"  # "shortly after midnight" on a day narrated without an evening: that day's first hour
     value = f"{d.isoformat()}{clock}"
     return _Result("TIME", value, _Point("time", d, d, value), mod=mod, anchor_kind="publication")
+
+
+@functools.lru_cache(maxsize=1)
+def _habitual_clock_re() -> re.Pattern[str]:
+    """A present-tense verb of a schedule right before a clock time ("she gets off at ", "a clinic that shuts at ",
+    "the pool opens daily at "), from ``[clock] habitual_verbs``."""
+    clock = lexicon()["clock"]
+    adverbs = r"(?:\s+(?:" + _alt(clock["habitual_adverbs"]) + r"))"
+    return re.compile(r"(?:(?<![\w'\u2019])(?P<rel>that|which|who)\s+|(?<![\w'\u2019]))(?:"
+                      + _alt(clock["habitual_verbs"]) + r")(?P<adv>" + adverbs + r"*)\s+(?:at|until|till|from|by|around"
+                      r"|about)\s+\Z", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _habitual_after_re() -> re.Pattern[str]:
+    """A habitual adverb right after a clock time ("at 10 p.m. now", "at 6 a.m. every day")."""
+    return re.compile(r"\s*,?\s+(?:" + _alt(lexicon()["clock"]["habitual_adverbs"]) + r")\b", re.IGNORECASE)
+
+
+def _no_day_of_its_own(m: re.Match[str], ctx: _Context, d: _dt.date) -> bool:
+    """Whether a bare clock time must not take the day ``d`` (the day narrated last, else the DCT).
+
+    * A habitual present: a verb of a schedule with a habitual adverb ("She gets off at 10 p.m. now", "opens
+      daily at 9 a.m.") or in a relative clause ("a clinic that shuts at 10 p.m."): a schedule, no day. A bare
+      "Polls close at 7 p.m." keeps the day (that day's schedule).
+    * The date narrated last, in the clock time's own sentence, is coarser than a day and does not hold ``d`` ("by
+      May 1 ... in 2024, when a task force recommended a start time of 8:45 a.m."): the narration has moved on
+      from that day.
+    * A future clause after a day already past ("The board voted on Tuesday. Classes will begin at 8:30 a.m."):
+      the time belongs to an event still ahead, on a day not named.
+    """
+    clause = _clause_before(ctx.text, m.start())
+    future, past = _tense_marks(clause)
+    habitual = (_habitual_clock_re().search(ctx.text, max(0, m.start() - 60), m.start())
+                if not past and not future else None)
+    if habitual and (habitual["rel"] or habitual["adv"] or _habitual_after_re().match(ctx.text, m.end())):
+        return True
+    last = ctx.last
+    if (last is not None and last.precision not in ("day", "time") and not last.first <= d <= last.last
+            and ctx.last_at >= _sentence_start(ctx.text, m.start())):
+        return True
+    return ctx.dct is not None and d < ctx.dct and _is_future(ctx.text, m.start(), m.end())
 
 
 _AFTER_BEFORE = re.compile(r"\bafter\s+\Z", re.IGNORECASE)
@@ -1064,13 +1109,16 @@ def _speech_day(ctx: _Context) -> _dt.date | None:
 
     * one or two days before the DCT and within 400 characters, or
     * up to a week before the DCT, earlier in the quotation's paragraph, with a speech occasion between its
-      sentence's start and the quotation (``[speech_occasions]``: "At Tuesday night's meeting, she said:").
+      sentence's start and the quotation (``[speech_occasions]``: "At Tuesday night's meeting, she said:"),
+    * else the day of the speech occasion the article reports (``_note_occasion``: "Dunmore on Monday defended the
+      plan at a news conference", no other day up to the DCT narrated since), so that a quoted "yesterday" later
+      in the article is the day before that speech.
     """
     said = ctx.narrated
     if ctx.dct is None or said is None or said.precision not in ("day", "time"):
-        return None
+        return ctx.occasion_day
     if re.match(r"(?i)(?:yesterday|last\s+night|today|tonight|tomorrow)", ctx.text[ctx.narrated_at : ctx.narrated_at + 12]):
-        return None
+        return ctx.occasion_day
     days = (ctx.dct - said.first).days
     if 1 <= days <= 2 and ctx.position - ctx.narrated_at <= 400:
         return said.first
@@ -1080,7 +1128,28 @@ def _speech_day(ctx: _Context) -> _dt.date | None:
         narration = ctx.text[_sentence_start(ctx.text, ctx.narrated_at) : quotation[0] if quotation else ctx.position]
         if _speech_occasion_re().search(narration):
             return said.first
-    return None
+    return ctx.occasion_day
+
+
+def _note_occasion(ctx: _Context, point: _Point, start: int, end: int) -> None:
+    """Keep (or drop) the day of the speech occasion an article reports (``_Context.occasion_day``).
+
+    A day narrated outside quotation marks one or two days before the DCT, not as a relative day, in a sentence
+    naming a speech occasion ("Dunmore on Monday defended the decision at a news conference") is the day the
+    article's quotations were spoken; any other day up to the DCT narrated after it ends that reading (a day ahead,
+    a plan the speaker announced, does not).
+    """
+    if ctx.dct is None or point.precision not in ("day", "time") or point.first > ctx.dct:
+        return
+    ctx.occasion_day = None
+    if not 1 <= (ctx.dct - point.first).days <= 2:
+        return
+    if re.match(r"(?i)(?:yesterday|last\s+night|today|tonight|tomorrow)", ctx.text[start : start + 12]):
+        return
+    stops = [i for i in (ctx.text.find(". ", end), ctx.text.find("\n", end)) if i >= 0]
+    sentence = ctx.text[_sentence_start(ctx.text, start) : min(stops, default=len(ctx.text))]
+    if _speech_occasion_re().search(sentence):
+        ctx.occasion_day = point.first
 
 
 @functools.lru_cache(maxsize=1)
@@ -1125,8 +1194,8 @@ def _h_relative_day(m: re.Match[str], ctx: _Context) -> _Result | None:
     d = (spoken or ctx.dct) + _dt.timedelta(days=_REL_DAY[word])
     if pod:
         value = f"{d.isoformat()}T{pod}"
-        return _Result("TIME", value, _Point("time", d, d, value), anchor_kind=kind)
-    return _Result("DATE", d.isoformat(), _day(d), anchor_kind=kind)
+        return _Result("TIME", value, _Point("time", d, d, value), anchor_kind=kind, anchor=spoken)
+    return _Result("DATE", d.isoformat(), _day(d), anchor_kind=kind, anchor=spoken)
 
 
 def _h_this_pod(m: re.Match[str], ctx: _Context) -> _Result | None:
@@ -1412,6 +1481,12 @@ def _ordinal_second(text: str, end: int) -> bool:
     return bool(after) and (after[1] is not None or after[2] not in lexicon()["a_second"]["followers"])
 
 
+@functools.lru_cache(maxsize=1)
+def _hours_of_re() -> re.Pattern[str]:
+    """A noun before a bare plural unit that makes it the hours something is open (``[hours_of] words``)."""
+    return re.compile(r"(?<![\w'])(?:" + _alt(lexicon()["hours_of"]["words"]) + r")[\s-]+\Z", re.IGNORECASE)
+
+
 def _h_duration(m: re.Match[str], ctx: _Context) -> _Result | None:
     unit = _unit_key(m["unit"])
     if unit is None:
@@ -1424,6 +1499,9 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> _Result | None:
         return None  # an age ("a 6-year-old", "52 years old")
     if m["dir"] and not m["num"] and not m["unit"].lower().endswith("s"):
         return None
+    if (not m["num"] and not m["dir"] and unit == "hour"
+            and _hours_of_re().search(ctx.text, max(0, m.start() - 20), m.start())):
+        return None  # "opening hours", "business hours": a time of day something is open, not a length of time
     if (m["unit"].lower() == "second" and (m["num"] or "").lower() in ("a", "an")
             and _ordinal_second(ctx.text, m.end())):
         return None  # "a second analysis", "a second-round vote": the ordinal
@@ -1451,6 +1529,19 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> _Result | None:
                "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE"}.get(
             re.sub(r"\s+", " ", m["mod"].lower()))
     return _Result("DURATION", unit_value, None, mod=mod, remember=False)
+
+
+def _h_set_per(m: re.Match[str], ctx: _Context) -> _Result | None:
+    """ "seven days a week", "24 hours a day": a number of smaller units in each larger one is one SET, valued by the
+    larger unit (TimeML's ``P1W``; the count is its frequency), not a duration followed by another."""
+    unit, per = _unit_key(m["unit"]), _unit_key(m["per"])
+    order = ["second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century"]
+    if unit not in order or per not in order or order.index(unit) >= order.index(per):
+        return None
+    n = _number(m["num"])
+    if n is None or n <= 0:
+        return None
+    return _Result("SET", _duration_value(1, per), None, remember=False)
 
 
 _OF_YEAR_OFFSET = {"the": 0, "this": 0, "the current": 0, "next": 1, "last": -1, "the previous": -1}
@@ -1504,6 +1595,8 @@ def _h_quarter(m: re.Match[str], ctx: _Context) -> _Result | None:
     base_year = ctx.dct.year if ctx.dct else None
     if ordinal in qmap:
         q = qmap[ordinal]
+        if m["period"] and year is None and not m["ofyear"] and not _half_of_a_year(ctx.text, m.start(), m.end()):
+            return None  # "asleep in first period": a school's or a match's period, not a quarter
         if year is None:
             if ctx.dct is None:
                 return _Result("DATE", f"XXXX-Q{q}", None, unresolved=True)
@@ -1877,6 +1970,9 @@ def _rules() -> tuple[tuple[str, re.Pattern[str], _Handler], ...]:
          r"(?:\s+(?:(?i:and\s+a\s+half)|\d/\d))?[\s-]+(?:(?i:more|additional|straight|consecutive|full|long|trading"
          r"|business|calendar)\s+)?)?(?<!\d)(?P<unit>{UNIT})(?:-(?P<suffix>(?i:long|old)))?",
          _h_duration, i),
+        _Rule("set-per",
+         durations + r"(?<![^\W_])(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?i:a|an|per|each)\s+(?P<per>{UNIT})\b",
+         _h_set_per, 0),
         _Rule("year-earlier",
          r"\b(?:(?i:the)\s+)?(?i:year[\s-](?:earlier|ago))(?:\s+(?i:period|quarter|level|results))?\b",
          _h_year_earlier, 0),
@@ -1928,7 +2024,7 @@ _RULE_TRIGGERS = {
     "month": ("month",), "time": ("smallnum", "clock"), "clock-24h": ("smallnum", "yearnum", "clockword"), "weekday": ("weekday",), "offset-from": ("weekday", "relday"), "ordinal-day": ("ordinal",), "relative-day": ("relday",),
     "part-of-day": ("pod",), "relative-period": ("period",), "season": ("season",), "weekend": ("weekend",), "the-unit": ("period",),
     "year-end": ("period",), "edge-of-the-unit": ("period",), "that-unit": ("period", "relday"),
-    "quarter": ("quarter",), "ago": ("ago",), "duration": ("unit",), "year-earlier": ("ago",),
+    "quarter": ("quarter",), "ago": ("ago",), "duration": ("unit",), "set-per": ("unit",), "year-earlier": ("ago",),
     "decade": ("yearnum", "smallnum"), "century": ("century",), "year": ("yearnum",), "spelled-year": ("spelled",),
     "fiscal-year": ("fiscal", "code"), "year-run": ("yearnum",), "quarter-code": ("code",), "generic": ("generic",), "set": ("set",), "holiday": ("holiday",),
 }
@@ -1936,7 +2032,7 @@ _WINDOW_BEFORE = 70
 _WINDOW_AFTER = 90
 # How far a match may reach before and after its trigger word, where that is much less than the default:
 # a duration ends at its unit ("no more than the next twenty four hours"), "ago" ends its expression.
-_RULE_REACH = {"duration": (50, 12), "ago": (50, 6), "generic": (25, 25), "decade": (20, 6), "year": (45, 8),
+_RULE_REACH = {"duration": (50, 12), "set-per": (50, 30), "ago": (50, 6), "generic": (25, 25), "decade": (20, 6), "year": (45, 8),
                "clock-24h": (8, 20), "year-end": (12, 10), "the-unit": (30, 30), "edge-of-the-unit": (30, 10)}
 _WORD_RE = re.compile(r"[^\W_]+")
 _STOP = frozenset({"the", "a", "an", "at", "for", "in", "as", "of", "to", "on", "s"})
@@ -2115,6 +2211,7 @@ def tag_timexes(text: str, *, dct: _dt.date | None) -> list[Timex]:
             ctx.remember(point)
             if not in_quotation(text, start):
                 ctx.narrated, ctx.narrated_at = point, start
+                _note_occasion(ctx, point, start, end)
             if point.precision == "day" and _is_dateline(text, start, end, chosen):
                 ctx.stamp_day = point.first
     return out

@@ -925,3 +925,93 @@ def test_calendar_names_split_full_names_from_abbreviations() -> None:
 def test_abbreviated_thursday(text: str) -> None:
     t = only(text)
     assert (t.type, t.value, t.rule) == ("DATE", "2022-11-17", "weekday")
+
+
+# --- eighth audit: schedules ahead, clock times without a day, quoted yesterday, small false positives -------------
+
+FEB = dt.date(2025, 2, 13)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # a present-tense schedule ("takes effect", "starts", "begins") looks ahead to the next such day
+        ("The revised timetable takes effect on Sept. 2, the first day of the 2025-26 term.", "Sept. 2", "2025-09-02"),
+        ("The new bus routes go into effect on June 30.", "June 30", "2025-06-30"),
+        ("The tournament begins on July 12 in the capital.", "July 12", "2025-07-12"),
+        ("The council agreed on Monday to extend library hours starting in July.", "July", "2025-07"),
+        ("Members voted to trim the season by two weeks beginning in October.", "October", "2025-10"),
+        # a narrated past stays past
+        ("The strike began in July and lasted a month.", "July", "2024-07"),
+        ("The festival took place on July 12.", "July 12", "2024-07-12"),
+    ],
+)
+def test_present_schedules_look_ahead(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, FEB) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        # a habitual present clock time takes no day from another sentence
+        (("The agency will publish the figures by March 3. Staff collected the data last autumn. "
+         "\u201cHe clocks out at 11 p.m. now,\u201d she said."), "11 p.m.", "XXXX-XX-XXT23:00"),
+        ("The minister spoke on Tuesday. Why is a clinic that closes at 9 p.m. not shut?", "9 p.m.",
+         "XXXX-XX-XXT21:00"),
+        # a year narrated after the day: the clock time is that year's, with no day known
+        (("Members will vote by April 2. The idea was first floated in 2019, when a panel proposed a start time "
+         "of 8:50 a.m."), "8:50 a.m.", "XXXX-XX-XXT08:50"),
+        # a future clock time takes no past day of another sentence
+        ("The board voted on Tuesday. Under the plan, lessons will start at 9:10 a.m. instead.", "9:10 a.m.",
+         "XXXX-XX-XXT09:10"),
+        # a narrated past event keeps the day narrated before it, a future one a day ahead
+        ("The plane left on Tuesday. It touched down at 4:10 p.m.", "4:10 p.m.", "2025-02-11T16:10"),
+        ("The vote is set for Friday. Polls will open at 7 a.m.", "7 a.m.", "2025-02-14T07:00"),
+        ("The shop closed at 6 p.m. on Tuesday.", "6 p.m. on Tuesday", "2025-02-11T18:00"),
+        # a schedule of the day narrated, with no habitual adverb or relative clause, keeps that day
+        ("Voters cast ballots on Tuesday. Polls close at 8 p.m.", "8 p.m.", "2025-02-11T20:00"),
+        ("The market opens daily at 6 a.m. from Tuesday.", "6 a.m.", "XXXX-XX-XXT06:00"),
+    ],
+)
+def test_clock_times_take_a_day_only_from_their_own_event(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, FEB) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        (("Health officials on Tuesday defended the cuts at a crowded news conference.\n\n"
+         "Officials said the clinics would reopen on March 20.\n\n"
+         "Asked about the premier, she said: \u201cShe called me yesterday to say, \u2018Hold firm.\u2019\u201d"),
+         "yesterday", "2025-02-10"),
+        # with no speech occasion narrated, the publication date stays the anchor
+        (("Officials said the clinics would reopen on March 20.\n\n"
+         "\u201cShe called me yesterday,\u201d the minister said."), "yesterday", "2025-02-12"),
+    ],
+)
+def test_quoted_yesterday_is_the_day_before_the_speech(text: str, expression: str, expected: str) -> None:
+    assert value_of(text, expression, FEB) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The pool is open seven days a week.", [("seven days a week", "SET", "P1W")]),
+        ("The library is open six days a week.", [("six days a week", "SET", "P1W")]),
+        ("Residents complained about changes to opening hours.", []),
+        ("The bank extended its business hours.", []),
+        ("He kept falling asleep in first period.", []),
+        ("Profit rose 12% in the first period.", [("the first period", "DATE", "2025-Q1")]),
+        ("The talks lasted hours.", [("hours", "DURATION", "PTXH")]),
+        ("He faded in the closing weeks of the race.", [("weeks", "DURATION", "PXW")]),
+    ],
+)
+def test_sets_of_days_opening_hours_and_school_periods(text: str, expected: list) -> None:
+    assert values(text, FEB) == expected
+
+
+def test_a_quoted_day_of_speech_is_anchored_on_the_speech_day() -> None:
+    text = ("The mayor on Tuesday defended the budget at a briefing.\n\n"
+            "Asked about the governor, she said: \u201cHe phoned me yesterday.\u201d")
+    (t,) = [t for t in tag_timexes(text, dct=FEB) if t.text == "yesterday"]
+    assert (t.value, t.anchor, t.anchor_kind) == ("2025-02-10", dt.date(2025, 2, 11), "previous")
