@@ -2115,3 +2115,52 @@ def test_audit7_a_street_is_not_a_speaker():
     body = "Shopkeepers on Mercer Row, meanwhile, said the damage had cost them dearly."
     row = _row(_quotes(body), "the damage had cost them dearly")
     assert row["speaker"] != "Mercer Row" and row["speaker_type"] != "person"
+
+
+# ---- eighth user audit: speakers (texts written here)
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker"),
+    [
+        # a name given in a clause ("who gave his name only as Terry") is a pronoun's antecedent too
+        (("The rumour began on a forum called Harbour Watch. Its moderator, who gave his name only as Terry, said "
+          "in an email that he stood by it. \u201cThey always hide the truth,\u201d he wrote."),
+         "They always hide the truth", "Terry"),
+        # whoever was told is not the antecedent of a later "he" when the sentence names who told
+        ("Mark Ruiz told Civic Lens on Friday that the tax was gone. \u201cWe won,\u201d he said.", "We won",
+         "Mark Ruiz"),
+        (("\u201cThe tax is gone,\u201d Senator Ruth Acre told Civic Lens on Friday. Its founder, who gave his name "
+          "only as Terry, said that he was sure. \u201cThey lie,\u201d he wrote."), "They lie", "Terry"),
+        # the person inside a question put to the subject is not the subject's pronoun
+        (("Health Minister Nora Vance spoke on Tuesday. Asked whether the prime minister backed her, she said: "
+          "\u201cHe does.\u201d"), "He does", "Nora Vance"),
+        # "adding that" after a parenthetical frame: both clauses are the frame subject's
+        ("Moscow fired 40 rockets overnight, Ukraine's air force said, adding that 30 had been downed.",
+         "Moscow fired 40 rockets overnight", "Ukraine's air force"),
+        ("Moscow fired 40 rockets overnight, Ukraine's air force said, adding that 30 had been downed.",
+         "30 had been downed", "Ukraine's air force"),
+        ("Russia fired 40 rockets overnight, the army said, adding that 30 had been downed.",
+         "30 had been downed", "the army"),
+    ],
+)
+def test_audit8_speakers(body, fragment, speaker):
+    row = _row(_quotes(body), fragment)
+    assert row["speaker"] == speaker, row[["speaker", "speaker_type", "mention", "resolution"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "not_speaker"),
+    [
+        # "prime minister" is another role than "minister"
+        ("Health Minister Nora Vance spoke on Tuesday. The prime minister said the plan was sound.",
+         "the plan was sound", "Nora Vance"),
+        ("Nora Vance, the health minister, spoke first. The prime minister later said the plan was sound.",
+         "the plan was sound", "Nora Vance"),
+        # a place a greeting addresses is no person
+        ("Good morning, Fairhaven. Here is the news.\n\n\u2022 The mayor said on Monday that the park will open.",
+         "the park will open", "Fairhaven"),
+        ("Hello, Lakeport! The mayor said the park will open.", "the park will open", "Lakeport"),
+    ],
+)
+def test_audit8_not_this_speaker(body, fragment, not_speaker):
+    row = _row(_quotes(body), fragment)
+    assert row["speaker"] != not_speaker, row[["speaker", "speaker_type", "mention", "resolution"]]
