@@ -118,14 +118,18 @@ _ALL_MARKS = quotemarks.ALL_MARKS
 _CLOSER_SET = frozenset(_CLOSERS + _STRAIGHT)  # a double mark that can close a quotation, as a token
 _SINGLE_CLOSER_SET = frozenset(_SINGLE_CLOSERS)
 _APOSTROPHE_SET = frozenset(_APOSTROPHES)  # a plural possessive's apostrophe as a token ("MPs ' pay")
+# a role after a signature's name ("— Hannah Kim, library director"), up to the end of the line
+_SIGNATURE_ROLE = r"(?:[ \t\u00a0]*,[ \t\u00a0]*[^\n,.!?\"\u201c\u201d]{1,60}?)?"
 _DASH_LABEL = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*(?:[ \u00a0]"
-                         r"(?:[A-Z][\w.\u2019'\-]*|de|van|von|da|del|la))*?)[ \t\u00a0]*[.,]?[ \t\u00a0]*(?=\n|$)")
+                         r"(?:[A-Z][\w.\u2019'\-]*|de|van|von|da|del|la))*?)" + _SIGNATURE_ROLE +
+                         r"[ \t\u00a0]*[.,]?[ \t\u00a0]*(?=\n|$)")
 _PARA_MARKS = _MARKS + _SINGLE_OPENERS  # a mark that reopens a paragraph of a long quotation
 # a transcript's speaker label in capitals at the start of a turn ("PENCE: ", "SEN. KAINE: ")
 _LABEL = re.compile(r"(?P<label>[A-Z][A-Z\u2019'.\-]+(?: [A-Z][A-Z\u2019'.\-]+){0,2}):[ \t\u00a0]+(?=\S)")
 _DASH_SIGNATURE = re.compile(f"[{_CLOSERS}{_STRAIGHT}{_SINGLE_CLOSERS}]"
                              r"[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*"
-                             r"(?:[ \u00a0][A-Z][\w.\u2019'\-]*)*?)[ \t\u00a0]*[.,]?[ \t\u00a0]*$")
+                             r"(?:[ \u00a0][A-Z][\w.\u2019'\-]*)*?)" + _SIGNATURE_ROLE +
+                             r"[ \t\u00a0]*[.,]?[ \t\u00a0]*$")
 _NOT_LABELS = frozenset({"update", "note", "editor's note", "editor’s note", "correction", "watch", "read",
                          "related", "see also", "photo", "video", "source", "sources", "via", "hat tip", "ps",
                          "p.s", "disclosure", "clarification", "warning", "breaking", "exclusive", "analysis"})
@@ -614,10 +618,11 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
     limit = max(lo, j - 9)
     while k - 1 >= limit and (_np_word(tokens[k - 1], rules) or _plural_possessive(tokens, k - 1, limit)):
         k -= 1  # "Farmers' groups": a plural possessive
-    if k == j and not head[4] and head[3] in rules["organisation_words"] and j - 2 >= lo and (
-            tokens[j - 1][0].isalpha() and tokens[j - 1][0].islower() and tokens[j - 2][3] in {"the", "a", "an"}) and (
+    if k == j and not head[4] and (head[3] in rules["organisation_words"] or head[3] in rules["description_nouns"]) and (
+            j - 2 >= lo) and tokens[j - 1][0].isalpha() and tokens[j - 1][0].islower() and (
+            tokens[j - 2][3] in {"the", "a", "an", "another"}) and (
             tokens[j - 1][3] not in rules["not_names"] and tokens[j - 1][3] not in cue_lexicon().forms):
-        k = j - 2  # "the sports department", "the tenants association": a modifier before an organisation word
+        k = j - 2  # "the sports department", "a television reporter": a modifier before an organisation or role
     if lowercase_head and not (k < j and tokens[j - 1][3] in _DETERMINERS | rules["premodifiers"]) and not (
             _represents_possessor(tokens, k, j) or _representative_after_determiner(tokens, k, j)):
         return None  # an unknown lower-case head counts only right after a determiner ("the network")
@@ -835,6 +840,9 @@ _GIVEN_NAME = re.compile(
 
 _GIVEN_GENDER = {"his": "male", "her": "female"}
 
+# the verb of a relative clause after a name (", who sponsored the bylaw")
+_WHO_VERB = re.compile(r",\s+who\s+(?:also\s+|first\s+)?([a-z]+ed)\b")
+
 # a role in an apposition after a name (", the health minister,")
 _APPOSITION_ROLE = re.compile(r",\s+(?:the|a|an)\s+([a-z][a-z -]{2,40}?)\s*[,.;]")
 
@@ -978,6 +986,10 @@ class _Resolver:
             kind = "person" if actor.type == "person" else "group"
             res = "role alias" if kind == "person" else "group"
             return _Speaker(actor.name, kind, actor.camp, phrase, start, end, res)
+        if len(words) == 2 and words[0].lower() == "the" and words[1].endswith(("er", "or")) and words[1].isalpha():
+            found = self._agent_of_relative_clause(start, end, words[1].lower())
+            if found is not None:
+                return found
         head = description_head(phrase)
         if head is not None and not group_head(phrase):
             found = self._description(start, phrase)
@@ -1244,6 +1256,20 @@ class _Resolver:
                 return _Speaker(name, "group", self.actors.camp_of(org.name), word, start, end, "pronoun")
         return _Speaker(None, "unknown", None, word, start, end, "unresolved")
 
+    def _agent_of_relative_clause(self, start: int, end: int, noun: str) -> _Speaker | None:
+        """The latest person named before ``start`` whom a relative clause gives the deed of the agent noun
+        ``noun`` ("the sponsor" after "Ana Ruiz, who sponsored the bylaw,"; "the founder" after "..., who
+        founded ..."), else None."""
+        verbs = {noun + "ed", noun[:-2] + "ed", noun[:-1] + "d"}
+        for k in range(bisect.bisect_left(self._pstarts, start) - 1, -1, -1):
+            _, b, m, pid = self.persons[k]
+            clause = _WHO_VERB.match(self.text, b)
+            if clause is not None and clause.group(1).lower() in verbs and not m.possessive:
+                name = person_name(self.index, pid, self.actors)
+                phrase = self.text[start:end]
+                return _Speaker(name, "person", self.actors.camp_of(name), phrase, start, end, "description")
+        return None
+
     def _addressee(self, k: int) -> bool:
         """Whether person ``k`` (of ``self.persons``) is the object of "told" after a person named earlier in the
         same sentence ("Ana Ruiz, who wrote the rule, told Civic Lens"): the one told is not a later pronoun's
@@ -1256,13 +1282,11 @@ class _Resolver:
                    for b0, _, m, _ in self.persons[bisect.bisect_left(self._pstarts, lo):k])
 
     def _given_before(self, start: int, kind: str, after: int) -> str | None:
-        """The latest name given in a clause ("who gave his name only as Greg") after ``after`` and before
-        ``start``, within the pronoun's sentence and the two before it, of the pronoun's gender."""
-        s = self.doc.sentence_at(start)
-        floor = max(after, self.doc.sentences[max(0, s.index - 2)].start if s else start - 300)
+        """The latest name given in a clause ("who gave his name only as Greg") after ``after`` (the person
+        otherwise taken) and before ``start``, of the pronoun's gender: the nearer antecedent."""
         for k in range(bisect.bisect_left(self._gstarts, start) - 1, -1, -1):
             a, _, name, gender = self.given[k]
-            if a <= floor:
+            if a <= after:
                 break
             if gender in (None, kind):
                 return name
@@ -1477,7 +1501,7 @@ def _role_description(phrase: str) -> bool:
     words up to a singular role noun of the name rules' descriptions that ends the phrase or comes before its
     first preposition."""
     words = [w.lower() for w in _WORDS.findall(phrase)]
-    if len(words) < 2 or not (words[0] in {"a", "an"} or words[0].endswith(_POSSESSIVES)):
+    if len(words) < 2 or not (words[0] in {"a", "an", "another"} or words[0].endswith(_POSSESSIVES)):
         return False
     head = next((k for k, w in enumerate(words) if w in _SOURCE_PREPOSITIONS), len(words)) - 1
     rules = name_rules()

@@ -2164,3 +2164,36 @@ def test_audit8_speakers(body, fragment, speaker):
 def test_audit8_not_this_speaker(body, fragment, not_speaker):
     row = _row(_quotes(body), fragment)
     assert row["speaker"] != not_speaker, row[["speaker", "speaker_type", "mention", "resolution"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker", "speaker_type"),
+    [
+        # unnamed reporters are described persons, however they are introduced
+        ("Another reporter asked whether the ward would close.", "whether the ward would close",
+         "another reporter", "person"),
+        ("A radio reporter asked whether staff would move.", "whether staff would move", "a radio reporter",
+         "person"),
+        ("A reporter from a local paper asked whether staff would move.", "whether staff would move",
+         "a reporter from a local paper", "person"),
+        # a district speaks as a group, as an agency does
+        ("The water district said Wednesday that the pipes were old.", "the pipes were old", "the water district",
+         "group"),
+        # "the sponsor" is the person a relative clause says sponsored something
+        (("Councillor Ana Ruiz, who sponsored the bylaw, spoke first. The sponsor told us there is no ban on "
+          "boats."), "there is no ban on boats", "Ana Ruiz", "person"),
+        # a dash signature with a role after the name
+        ("QUOTES\n\n\u201cA park is the only place everyone can go for free.\u201d \u2014 Mark Lee, parks director"
+         "\n\nThat is all.", "A park is the only place", "Mark Lee", "person"),
+    ],
+)
+def test_audit8_described_speakers(body, fragment, speaker, speaker_type):
+    row = _row(_quotes(body), fragment)
+    assert (row["speaker"], row["speaker_type"]) == (speaker, speaker_type), row[["mention", "resolution"]]
+
+
+def test_audit8_a_name_given_three_sentences_back():
+    body = ("Its moderator, who gave his name only as Terry, said that he stood by it. Mark Ruiz told Civic Lens "
+            "on Friday that the post was false. \u201cThey always hide the truth,\u201d he wrote.")
+    # the nearer name is Mark Ruiz (who told), not Civic Lens (who was told)
+    assert _row(_quotes(body), "They always hide the truth")["speaker"] == "Mark Ruiz"
