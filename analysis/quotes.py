@@ -602,6 +602,10 @@ def _plural_possessive(tokens: list[Token], i: int, limit: int) -> bool:
         tokens[i - 1][3].endswith("s"))
 
 
+_ORG_DETERMINERS = frozenset({"the", "a", "an"})
+_INDEFINITE = frozenset({"a", "an", "another"})  # "a television reporter": an unnamed person, not one named before
+
+
 def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase whose last token is ``tokens[j]`` (scanning back no further than ``lo``)."""
     rules = name_rules()
@@ -620,7 +624,7 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
         k -= 1  # "Farmers' groups": a plural possessive
     if k == j and not head[4] and (head[3] in rules["organisation_words"] or head[3] in rules["description_nouns"]) and (
             j - 2 >= lo) and tokens[j - 1][0].isalpha() and tokens[j - 1][0].islower() and (
-            tokens[j - 2][3] in {"the", "a", "an", "another"}) and (
+            tokens[j - 2][3] in (_ORG_DETERMINERS if head[3] in rules["organisation_words"] else _INDEFINITE)) and (
             tokens[j - 1][3] not in rules["not_names"] and tokens[j - 1][3] not in cue_lexicon().forms):
         k = j - 2  # "the sports department", "a television reporter": a modifier before an organisation or role
     if lowercase_head and not (k < j and tokens[j - 1][3] in _DETERMINERS | rules["premodifiers"]) and not (
@@ -1376,7 +1380,8 @@ class _Resolver:
                 pid = self.persons[k][3]
                 titles = self.index.titles(pid)
                 held = (titles if former else self.index.current_titles(pid)) - {"former", "top", "senior"}
-                if (words <= held if whole else words & held and role <= held) and proper <= titles:
+                if (words <= held if whole else words & held and not (role & held and not role <= held)) and (
+                        proper <= titles):
                     best = pid
                     break
         res = "description"

@@ -2183,8 +2183,8 @@ def test_audit8_not_this_speaker(body, fragment, not_speaker):
         (("Councillor Ana Ruiz, who sponsored the bylaw, spoke first. The sponsor told us there is no ban on "
           "boats."), "there is no ban on boats", "Ana Ruiz", "person"),
         # a dash signature with a role after the name
-        ("QUOTES\n\n\u201cA park is the only place everyone can go for free.\u201d \u2014 Mark Lee, parks director"
-         "\n\nThat is all.", "A park is the only place", "Mark Lee", "person"),
+        (("QUOTES\n\n\u201cA park is the only place everyone can go for free.\u201d \u2014 Mark Lee, parks "
+          "director\n\nThat is all."), "A park is the only place", "Mark Lee", "person"),
     ],
 )
 def test_audit8_described_speakers(body, fragment, speaker, speaker_type):
