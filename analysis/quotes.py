@@ -117,14 +117,18 @@ _ALL_MARKS = quotemarks.ALL_MARKS
 _CLOSER_SET = frozenset(_CLOSERS + _STRAIGHT)  # a double mark that can close a quotation, as a token
 _SINGLE_CLOSER_SET = frozenset(_SINGLE_CLOSERS)
 _APOSTROPHE_SET = frozenset(_APOSTROPHES)  # a plural possessive's apostrophe as a token ("MPs ' pay")
+# a role after a signature's name ("— Hannah Kim, library director"), up to the end of the line
+_SIGNATURE_ROLE = r"(?:[ \t\u00a0]*,[ \t\u00a0]*[^\n,.!?\"\u201c\u201d]{1,60}?)?"
 _DASH_LABEL = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]+[ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*(?:[ \u00a0]"
-                         r"(?:[A-Z][\w.\u2019'\-]*|de|van|von|da|del|la))*?)[ \t\u00a0]*[.,]?[ \t\u00a0]*(?=\n|$)")
+                         r"(?:[A-Z][\w.\u2019'\-]*|de|van|von|da|del|la))*?)" + _SIGNATURE_ROLE +
+                         r"[ \t\u00a0]*[.,]?[ \t\u00a0]*(?=\n|$)")
 _PARA_MARKS = _MARKS + _SINGLE_OPENERS  # a mark that reopens a paragraph of a long quotation
 # a transcript's speaker label in capitals at the start of a turn ("PENCE: ", "SEN. KAINE: ")
 _LABEL = re.compile(r"(?P<label>[A-Z][A-Z\u2019'.\-]+(?: [A-Z][A-Z\u2019'.\-]+){0,2}):[ \t\u00a0]+(?=\S)")
 _DASH_SIGNATURE = re.compile(f"[{_CLOSERS}{_STRAIGHT}{_SINGLE_CLOSERS}]"
                              r"[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*(?P<name>[A-Z][\w.\u2019'\-]*"
-                             r"(?:[ \u00a0][A-Z][\w.\u2019'\-]*)*?)[ \t\u00a0]*[.,]?[ \t\u00a0]*$")
+                             r"(?:[ \u00a0][A-Z][\w.\u2019'\-]*)*?)" + _SIGNATURE_ROLE +
+                             r"[ \t\u00a0]*[.,]?[ \t\u00a0]*$")
 _NOT_LABELS = frozenset({"update", "note", "editor's note", "editor’s note", "correction", "watch", "read",
                          "related", "see also", "photo", "video", "source", "sources", "via", "hat tip", "ps",
                          "p.s", "disclosure", "clarification", "warning", "breaking", "exclusive", "analysis"})
@@ -596,6 +600,10 @@ def _plural_possessive(tokens: list[Token], i: int, limit: int) -> bool:
         tokens[i - 1][3].endswith("s"))
 
 
+_ORG_DETERMINERS = frozenset({"the", "a", "an"})
+_INDEFINITE = frozenset({"a", "an", "another"})  # "a television reporter": an unnamed person, not one named before
+
+
 def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase whose last token is ``tokens[j]`` (scanning back no further than ``lo``)."""
     rules = name_rules()
@@ -612,10 +620,11 @@ def _np_ending_at(tokens: list[Token], j: int, lo: int) -> tuple[int, int] | Non
     limit = max(lo, j - 9)
     while k - 1 >= limit and (_np_word(tokens[k - 1], rules) or _plural_possessive(tokens, k - 1, limit)):
         k -= 1  # "Farmers' groups": a plural possessive
-    if k == j and not head[4] and head[3] in rules["organisation_words"] and j - 2 >= lo and (
-            tokens[j - 1][0].isalpha() and tokens[j - 1][0].islower() and tokens[j - 2][3] in {"the", "a", "an"}) and (
+    if k == j and not head[4] and (head[3] in rules["organisation_words"] or head[3] in rules["description_nouns"]) and (
+            j - 2 >= lo) and tokens[j - 1][0].isalpha() and tokens[j - 1][0].islower() and (
+            tokens[j - 2][3] in (_ORG_DETERMINERS if head[3] in rules["organisation_words"] else _INDEFINITE)) and (
             tokens[j - 1][3] not in rules["not_names"] and tokens[j - 1][3] not in cue_lexicon().forms):
-        k = j - 2  # "the sports department", "the tenants association": a modifier before an organisation word
+        k = j - 2  # "the sports department", "a television reporter": a modifier before an organisation or role
     if lowercase_head and not (k < j and tokens[j - 1][3] in _DETERMINERS | rules["premodifiers"]) and not (
             _represents_possessor(tokens, k, j) or _representative_after_determiner(tokens, k, j)):
         return None  # an unknown lower-case head counts only right after a determiner ("the network")
@@ -826,13 +835,29 @@ _MAX_NAME_CHARS = 500  # no person name is longer: bounds the backward look-ups 
 # a source who gives only a first name or is identified by one: ", who gave only his first name, Tariq",
 # ", who gave her name as Mira", ", identified only as Sam"
 _GIVEN_NAME = re.compile(
-    r",\s+(?:(?:who|and)\s+(?:gave|gives|would\s+give|offered|provided)\s+(?:only\s+)?(?:his|her|their)\s+"
+    r",\s+(?:(?:who|and)\s+(?:gave|gives|would\s+give|offered|provided)\s+(?:only\s+)?(?P<pronoun>his|her|their)\s+"
     r"(?:first\s+|given\s+|last\s+)?name(?:\s+only)?(?:\s+as)?|(?:who\s+(?:was|is)\s+)?(?:identified|named)\s+"
-    r"only\s+as),?\s+([A-Z][^\W\d_]+(?:[-'\u2019][A-Z][^\W\d_]+)?)\b")
+    r"only\s+as),?\s+(?P<name>[A-Z][^\W\d_]+(?:[-'\u2019][A-Z][^\W\d_]+)?)\b")
 
+
+_GIVEN_GENDER = {"his": "male", "her": "female"}
+
+# the verb of a relative clause after a name (", who sponsored the bylaw")
+_WHO_VERB = re.compile(r",\s+who\s+(?:also\s+|first\s+)?([a-z]+ed)\b")
+
+# a role in an apposition after a name (", the health minister,")
+_APPOSITION_ROLE = re.compile(r",\s+(?:the|a|an)\s+([a-z][a-z -]{2,40}?)\s*[,.;]")
+
+# the addressee of "told" ("..., Ana Ruiz told Civic Lens"): not the antecedent of a later pronoun when the
+# sentence names who told
+_TOLD_BEFORE = re.compile(r"\b(?:told|tells|tell|telling)\s+$", re.IGNORECASE)
 
 # between a name and a name in a relative clause set after it: ", who succeeded " (no clause boundary inside)
 _RELATIVE_GAP = re.compile(r",\s+(?:who|whom|whose)\s+[^,;.!?\u201c\u201d\"]{1,80}?\s+")
+
+
+# a sentence opening with the question put to its subject ("Asked whether the prime minister ...,")
+_ASKED_OPENER = re.compile(r"\W*Asked\s+(?:whether|if|about|why|how|what|who|when)\b[^.;:!?]*$")
 
 
 class _Resolver:
@@ -855,6 +880,10 @@ class _Resolver:
         self.in_quote = in_quote
         self.by_end = {p[1]: p for p in self.persons}
         self.by_start = {p[0]: p for p in self.persons}
+        # names given in a clause ("who gave his name only as Greg"): (start, end, name, gender), antecedents too
+        self.given = [(m.start("name"), m.end("name"), m["name"], _GIVEN_GENDER.get((m["pronoun"] or "").lower()))
+                      for m in _GIVEN_NAME.finditer(self.text) if not in_quote(m.start("name"))]
+        self._gstarts = [g[0] for g in self.given]
 
     def _sentence_start(self, offset: int) -> int:
         s = self.doc.sentence_at(offset)
@@ -923,8 +952,8 @@ class _Resolver:
         given = _GIVEN_NAME.match(self.text, end) if self.text.startswith(",", end) else None
         if given is not None and not pronoun_kind(words[-1]):
             # "one owner, who gave only his first name, Tariq": the source is the name given
-            a, b = given.span(1)
-            name = self.actors.canonical(given.group(1)) or given.group(1)
+            a, b = given.span("name")
+            name = self.actors.canonical(given["name"]) or given["name"]
             return _Speaker(name, "person", self.actors.camp_of(name), self.text[a:b], a, b, "name")
         if is_anonymous(phrase):
             desc = _lower_first(phrase)
@@ -959,6 +988,10 @@ class _Resolver:
             kind = "person" if actor.type == "person" else "group"
             res = "role alias" if kind == "person" else "group"
             return _Speaker(actor.name, kind, actor.camp, phrase, start, end, res)
+        if len(words) == 2 and words[0].lower() == "the" and words[1].endswith(("er", "or")) and words[1].isalpha():
+            found = self._agent_of_relative_clause(start, end, words[1].lower())
+            if found is not None:
+                return found
         head = description_head(phrase)
         if head is not None and not group_head(phrase):
             found = self._description(start, phrase)
@@ -1201,7 +1234,13 @@ class _Resolver:
                     continue  # "the Water Allocation Bill", "Regent Row": a person pronoun never takes a thing
                 if k > 0 and self._object_of_relative_clause(k, kind):
                     continue  # "Helen Moss, who succeeded Mary Jones, said ... She said": the subject, not the object
+                if self._addressee(k):
+                    continue  # "Ana Ruiz told Civic Lens ... he wrote": who was told is not "he"
                 best = (m, pid)
+            given = self._given_before(start, kind, best[0].start if best is not None else -1)
+            if given is not None:
+                name = self.actors.canonical(given) or given
+                return _Speaker(name, "person", self.actors.camp_of(name), word, start, end, "pronoun")
             if best is not None:
                 name = person_name(self.index, best[1], self.actors)
                 return _Speaker(name, "person", self.actors.camp_of(name), word, start, end, "pronoun")
@@ -1218,6 +1257,42 @@ class _Resolver:
                 name = self.actors.canonical(org.name) or org.name
                 return _Speaker(name, "group", self.actors.camp_of(org.name), word, start, end, "pronoun")
         return _Speaker(None, "unknown", None, word, start, end, "unresolved")
+
+    def _agent_of_relative_clause(self, start: int, end: int, noun: str) -> _Speaker | None:
+        """The latest person named before ``start`` whom a relative clause gives the deed of the agent noun
+        ``noun`` ("the sponsor" after "Ana Ruiz, who sponsored the bylaw,"; "the founder" after "..., who
+        founded ..."), else None."""
+        verbs = {noun + "ed", noun[:-2] + "ed", noun[:-1] + "d"}
+        for k in range(bisect.bisect_left(self._pstarts, start) - 1, -1, -1):
+            _, b, m, pid = self.persons[k]
+            clause = _WHO_VERB.match(self.text, b)
+            if clause is not None and clause.group(1).lower() in verbs and not m.possessive:
+                name = person_name(self.index, pid, self.actors)
+                phrase = self.text[start:end]
+                return _Speaker(name, "person", self.actors.camp_of(name), phrase, start, end, "description")
+        return None
+
+    def _addressee(self, k: int) -> bool:
+        """Whether person ``k`` (of ``self.persons``) is the object of "told" after a person named earlier in the
+        same sentence ("Ana Ruiz, who wrote the rule, told Civic Lens"): the one told is not a later pronoun's
+        antecedent when the sentence has a person subject."""
+        a = self.persons[k][0]
+        if not _TOLD_BEFORE.search(self.text, max(0, a - 12), a):
+            return False
+        lo = self._sentence_start(a)
+        return any(not m.possessive and not m.after_preposition and lo <= b0 < a
+                   for b0, _, m, _ in self.persons[bisect.bisect_left(self._pstarts, lo):k])
+
+    def _given_before(self, start: int, kind: str, after: int) -> str | None:
+        """The latest name given in a clause ("who gave his name only as Greg") after ``after`` (the person
+        otherwise taken) and before ``start``, of the pronoun's gender: the nearer antecedent."""
+        for k in range(bisect.bisect_left(self._gstarts, start) - 1, -1, -1):
+            a, _, name, gender = self.given[k]
+            if a <= after:
+                break
+            if gender in (None, kind):
+                return name
+        return None
 
     def _object_of_relative_clause(self, k: int, kind: str) -> bool:
         """Whether person ``k`` (of ``self.persons``) stands in a relative clause on the person named just before
@@ -1295,12 +1370,16 @@ class _Resolver:
         former = "former" in {w.lower() for w in _WORDS.findall(sides_from or phrase)}
         # the latest person holding every role word of the phrase, else the latest holding one of them; a role
         # held only "formerly" ("Former Chief Minister B. S. Patil") is not "the Chief Minister"
+        # the title words of the role itself ("prime minister"): a person holding only some of them holds
+        # another role ("Health Minister Ana Ruiz" is not "the prime minister")
+        role = (words & rules["titles"]) - sides
         for whole in (True, False):
             for k in range(before - 1 if best is None else -1, -1, -1):
                 pid = self.persons[k][3]
                 titles = self.index.titles(pid)
                 held = (titles if former else self.index.current_titles(pid)) - {"former", "top", "senior"}
-                if (words <= held if whole else words & held) and proper <= titles:
+                if (words <= held if whole else words & held and not (role & held and not role <= held)) and (
+                        proper <= titles):
                     best = pid
                     break
         res = "description"
@@ -1317,7 +1396,10 @@ class _Resolver:
                     # side ("President Obama" for "the Russian president")
                     titles = self.index.titles(pid) | {  # and lower-case role words ("Labour leader Ed Ames")
                         w.lower() for w in _WORDS.findall(self.text[max(0, a - 30):a])[-3:]}
-                    if not proper or proper <= titles or not (titles & sides or words & titles):
+                    appos = _APPOSITION_ROLE.match(self.text, self.persons[k][1])  # ", the health minister,"
+                    held = titles | ({w.lower() for w in _WORDS.findall(appos.group(1))} if appos else set())
+                    if (not proper or proper <= titles or not (titles & sides or words & titles)) and not (
+                            role & held and not role <= held):  # not "Health Minister Ana Ruiz"
                         best = pid
                     break
         if best is None or not (words & rules["description_nouns"]):
@@ -1422,7 +1504,7 @@ def _role_description(phrase: str) -> bool:
     words up to a singular role noun of the name rules' descriptions that ends the phrase or comes before its
     first preposition."""
     words = [w.lower() for w in _WORDS.findall(phrase)]
-    if len(words) < 2 or not (words[0] in {"a", "an"} or words[0].endswith(_POSSESSIVES)):
+    if len(words) < 2 or not (words[0] in {"a", "an", "another"} or words[0].endswith(_POSSESSIVES)):
         return False
     head = next((k for k, w in enumerate(words) if w in _SOURCE_PREPOSITIONS), len(words)) - 1
     rules = name_rules()
@@ -2904,6 +2986,8 @@ class _Extractor:
         there = self.doc.sentence_at(prev.mention_start)
         if here is None or there is None or here.index - there.index > 1 or here.paragraph != there.paragraph:
             return None
+        if pronoun and here.index == there.index and _ASKED_OPENER.match(self.text, here.start, prev.mention_start):
+            return None  # "Asked whether the prime minister backed her, she said": the question's person is not her
         r = self.resolver
         between = r.persons[bisect.bisect_left(r._pstarts, prev.mention_end):bisect.bisect_left(
             r._pstarts, sp.mention_start)]
@@ -3087,6 +3171,10 @@ class _Extractor:
             # frame reports the clause before it; a clause joined after it by a contrasting conjunction is the
             # writer's, however long
             short_tail = short_tail or (len(tail) > 1 and tail[0][0] == "," and tail[1][3] in _CONTRAST_AFTER_FRAME)
+            # "Russia fired 40 drones, the air force said, adding that ...": a participle cue after the frame
+            # reports its own clause (its speaker is this frame's subject); the clause before is this frame's
+            short_tail = short_tail or (len(tail) > 2 and tail[0][0] == "," and tail[1][3].endswith("ing") and (
+                tail[1][3] in lex.forms) and tail[2][3] == "that")
             if len(tail) > 1 and tail[0][3] == "to" and tail[1][3] in lex.bare_infinitives:
                 # "The owner, Victor Salgado, vowed to speak on Monday.": "to" + a speech verb is the cue's own
                 # complement, not a parenthetical frame after "The owner" (refusals never get here: indirect_rows

@@ -163,6 +163,7 @@ def name_rules() -> dict:
     rules["law_heads"] = frozenset(data["things"]["laws"])
     rules["street_heads"] = frozenset(data["things"]["streets"])
     rules["first_names"] = _first_names()
+    rules["greetings"] = tuple(w.lower() for w in data["greetings"]["words"])
     return rules
 
 
@@ -457,7 +458,7 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
         # (but "the Clinton campaign", "a Trump television interview": a name before a noun)
         kind = "place" if low in rules["places"] else "organisation"
         return [NameMention(kind, first[1], end, first[1], phrase, (), possessive, after_prep, initial)]
-    if low in rules["places"]:
+    if low in rules["places"] or len(words) == 1 and _greeted(run, text, tokens, idx, rules):
         return [NameMention("place", first[1], end, first[1], phrase, (), possessive, after_prep, initial)]
     thing = _thing_kind(words, rules)
     if thing is not None:  # "the Water Allocation Bill", "Regent Row": a law or a street, never a person
@@ -505,6 +506,16 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
     titles = tuple(t[3].rstrip(".") for t in prefix)
     return [NameMention("person", first[1], end, name_start, name, titles, possessive, after_prep,
                         initial and not prefix)]
+
+
+def _greeted(run: list[Token], text: str, tokens: list[Token], idx: int, rules: dict) -> bool:
+    """Whether the one-word ``run`` is the place a greeting addresses ("Good morning, Brookfield."): a
+    greeting of the name rules' ``[greetings]`` and a comma before it, the sentence's end right after it."""
+    after = idx + len(run)
+    if idx == 0 or tokens[idx - 1][0] != "," or (after < len(tokens) and tokens[after][0] not in {".", "!"}):
+        return False
+    before = " ".join(text[max(0, tokens[idx - 1][1] - 30):tokens[idx - 1][1]].lower().split())
+    return any(before == g or before.endswith(" " + g) for g in rules["greetings"])
 
 
 def _thing_after_article(word: Token, tokens: list[Token], after: int, rules: dict) -> bool:

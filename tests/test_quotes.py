@@ -2115,3 +2115,85 @@ def test_audit7_a_street_is_not_a_speaker():
     body = "Shopkeepers on Mercer Row, meanwhile, said the damage had cost them dearly."
     row = _row(_quotes(body), "the damage had cost them dearly")
     assert row["speaker"] != "Mercer Row" and row["speaker_type"] != "person"
+
+
+# ---- eighth user audit: speakers (texts written here)
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker"),
+    [
+        # a name given in a clause ("who gave his name only as Terry") is a pronoun's antecedent too
+        (("The rumour began on a forum called Harbour Watch. Its moderator, who gave his name only as Terry, said "
+          "in an email that he stood by it. \u201cThey always hide the truth,\u201d he wrote."),
+         "They always hide the truth", "Terry"),
+        # whoever was told is not the antecedent of a later "he" when the sentence names who told
+        ("Mark Ruiz told Civic Lens on Friday that the tax was gone. \u201cWe won,\u201d he said.", "We won",
+         "Mark Ruiz"),
+        (("\u201cThe tax is gone,\u201d Senator Ruth Acre told Civic Lens on Friday. Its founder, who gave his name "
+          "only as Terry, said that he was sure. \u201cThey lie,\u201d he wrote."), "They lie", "Terry"),
+        # the person inside a question put to the subject is not the subject's pronoun
+        (("Health Minister Nora Vance spoke on Tuesday. Asked whether the prime minister backed her, she said: "
+          "\u201cHe does.\u201d"), "He does", "Nora Vance"),
+        # "adding that" after a parenthetical frame: both clauses are the frame subject's
+        ("Moscow fired 40 rockets overnight, Ukraine's air force said, adding that 30 had been downed.",
+         "Moscow fired 40 rockets overnight", "Ukraine's air force"),
+        ("Moscow fired 40 rockets overnight, Ukraine's air force said, adding that 30 had been downed.",
+         "30 had been downed", "Ukraine's air force"),
+        ("Russia fired 40 rockets overnight, the army said, adding that 30 had been downed.",
+         "30 had been downed", "the army"),
+    ],
+)
+def test_audit8_speakers(body, fragment, speaker):
+    row = _row(_quotes(body), fragment)
+    assert row["speaker"] == speaker, row[["speaker", "speaker_type", "mention", "resolution"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "not_speaker"),
+    [
+        # "prime minister" is another role than "minister"
+        ("Health Minister Nora Vance spoke on Tuesday. The prime minister said the plan was sound.",
+         "the plan was sound", "Nora Vance"),
+        ("Nora Vance, the health minister, spoke first. The prime minister later said the plan was sound.",
+         "the plan was sound", "Nora Vance"),
+        # a place a greeting addresses is no person
+        ("Good morning, Fairhaven. Here is the news.\n\n\u2022 The mayor said on Monday that the park will open.",
+         "the park will open", "Fairhaven"),
+        ("Hello, Lakeport! The mayor said the park will open.", "the park will open", "Lakeport"),
+    ],
+)
+def test_audit8_not_this_speaker(body, fragment, not_speaker):
+    row = _row(_quotes(body), fragment)
+    assert row["speaker"] != not_speaker, row[["speaker", "speaker_type", "mention", "resolution"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker", "speaker_type"),
+    [
+        # unnamed reporters are described persons, however they are introduced
+        ("Another reporter asked whether the ward would close.", "whether the ward would close",
+         "another reporter", "person"),
+        ("A radio reporter asked whether staff would move.", "whether staff would move", "a radio reporter",
+         "person"),
+        ("A reporter from a local paper asked whether staff would move.", "whether staff would move",
+         "a reporter from a local paper", "person"),
+        # a district speaks as a group, as an agency does
+        ("The water district said Wednesday that the pipes were old.", "the pipes were old", "the water district",
+         "group"),
+        # "the sponsor" is the person a relative clause says sponsored something
+        (("Councillor Ana Ruiz, who sponsored the bylaw, spoke first. The sponsor told us there is no ban on "
+          "boats."), "there is no ban on boats", "Ana Ruiz", "person"),
+        # a dash signature with a role after the name
+        (("QUOTES\n\n\u201cA park is the only place everyone can go for free.\u201d \u2014 Mark Lee, parks "
+          "director\n\nThat is all."), "A park is the only place", "Mark Lee", "person"),
+    ],
+)
+def test_audit8_described_speakers(body, fragment, speaker, speaker_type):
+    row = _row(_quotes(body), fragment)
+    assert (row["speaker"], row["speaker_type"]) == (speaker, speaker_type), row[["mention", "resolution"]]
+
+
+def test_audit8_a_name_given_three_sentences_back():
+    body = ("Its moderator, who gave his name only as Terry, said that he stood by it. Mark Ruiz told Civic Lens "
+            "on Friday that the post was false. \u201cThey always hide the truth,\u201d he wrote.")
+    # the nearer name is Mark Ruiz (who told), not Civic Lens (who was told)
+    assert _row(_quotes(body), "They always hide the truth")["speaker"] == "Mark Ruiz"
