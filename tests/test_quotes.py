@@ -2149,13 +2149,13 @@ def test_audit8_question_clause_frames_nothing():
     ("body", "content", "cue"),
     [
         # the writer's appositive rebuttal after a mixed quotation is not what was said
-        ("Lavrov told reporters that Russia \u201chas never once aimed at a hospital\u201d, a claim Kyiv and its partners "
-         "reject.", "has never once aimed at a hospital", "told reporters"),
+        (("Lavrov told reporters that Russia \u201chas never once aimed at a hospital\u201d, a claim Kyiv and its "
+          "partners reject."), "has never once aimed at a hospital", "told reporters"),
         ("Mayor Lin Ode said the river was safe for swimming, an assertion local anglers dispute.",
          "the river was safe for swimming", "said"),
         # a participle of circumstance after the object is the writer's
-        ("Health Minister Jane Holt defended the decision to shut two clinics, facing a flood of questions from "
-         "journalists at a heated briefing.", "the decision to shut two clinics", "defended"),
+        (("Health Minister Jane Holt defended the decision to shut two clinics, facing a flood of questions from "
+          "journalists at a heated briefing."), "the decision to shut two clinics", "defended"),
         # a list bullet and a leading date before a dash are not part of what was announced
         ("\u2022 June 3 \u2014 The library is closed for repairs, the council said.",
          "The library is closed for repairs", "said"),
