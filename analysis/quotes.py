@@ -314,6 +314,9 @@ class _Lexicon:
     mindless: frozenset[str] = frozenset()  # "Those figures assume ...": no belief without a mind
     infinitive_nouns: frozenset[str] = frozenset()  # "a promise to add ...": the infinitive is the noun's
     content_adverbs: frozenset[str] = frozenset()  # "According to X, however, ...": not what was reported
+    negative_subjects: frozenset[str] = frozenset()  # "Nothing in it mentions ...": no one says anything
+    appositive_nouns: frozenset[str] = frozenset()  # "..., a claim Kyiv rejects": the writer's appositive
+    circumstance_participles: frozenset[str] = frozenset()  # "..., facing questions at ...": the writer's
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -359,7 +362,9 @@ def cue_lexicon() -> _Lexicon:
                     frozenset(nr["occasion_nouns"]) | frozenset(nr["other_occasion_nouns"]),
                     frozenset(nr["occasion_nouns"]),
                     frozenset(data["objects"]["audience_nouns"]), frozenset(nr["mindless_subjects"]),
-                    frozenset(nr["infinitive_nouns"]), frozenset(nr["content_adverbs"]))
+                    frozenset(nr["infinitive_nouns"]), frozenset(nr["content_adverbs"]),
+                    frozenset(nr["negative_subjects"]), frozenset(nr["appositive_nouns"]),
+                    frozenset(nr["circumstance_participles"]))
 
 
 # --------------------------------------------------------------------------------------------- quotation marks
@@ -1618,7 +1623,12 @@ class _Extractor:
 
     def sentence_cues(self, index: int) -> list[_Cue]:
         if index not in self.cues:
-            self.cues[index] = _find_cues(self.sentence_tokens(index), self.no_cue)
+            tokens = self.sentence_tokens(index)
+            cues = _find_cues(tokens, self.no_cue)
+            question = _question_clause(tokens)
+            if question is not None:  # "Asked whether the governor backed her, she said ...": no cue inside
+                cues = [c for c in cues if c.first > question]
+            self.cues[index] = cues
         return self.cues[index]
 
     def _np_speaker(self, tokens: list[Token], span: tuple[int, int] | None) -> _Speaker | None:
@@ -2668,6 +2678,9 @@ class _Extractor:
                 members.append(k)
         last = self.quotes[members[-1]]
         tail = self.text[last.outer_end:limit]
+        appendix = _appendix_pattern().search(tail)
+        if appendix is not None:  # 'that Moscow “does not strike civilians”, a claim Kyiv rejects': the writer's
+            limit, tail = last.outer_end + appendix.start(), tail[:appendix.start()]
         m = _TAIL_CLAUSE.match(tail) or (_TRAILING_TIME.match(tail) and len(
             _WORDS.findall(self.text[last.start:last.end])) >= _MIN_CLAUSE_QUOTE_WORDS)  # (not after a title)
         if m or not _ANY_WORD.search(tail):
@@ -3118,8 +3131,8 @@ class _Extractor:
                     start, end = self._clause_before(sent, cue.first)
                     return self._make_row(sent, start, end, sp, cue)
         sp = self.subject(sent, cue)
-        if sp is None:
-            return None
+        if sp is None or _negative_subject(tokens, cue):
+            return None  # (no subject, or "Nothing in the memo mentions ...": no one said anything)
         if not cue.participle and sp.mention_start is not None and self._open_whether(sent, tokens, sp.mention_start):
             return None  # "Second, whether councils can find the money": an open question, not a report
         if cue.kind == "belief" and sp.mention and _WORDS.findall(sp.mention.lower())[-1:] and (
@@ -3192,6 +3205,8 @@ class _Extractor:
                     self.pieces.append(piece) if piece is not None else None
                 return row
             if k > 0 and tokens[k - 1][0] == "," and short_tail:
+                if _question_clause(tokens) == k - 1:
+                    return None  # "Asked for proof, he did not reply.": the question is the reporter's
                 start, end = self._clause_before(sent, k - 1)
                 return self._make_row(sent, start, end, sp, cue)
         start = _content_start(tokens, cue, self.text, s.end)
@@ -3280,6 +3295,9 @@ class _Extractor:
         while k < len(tokens) - 1:
             if tokens[k][1] >= end:
                 break
+            if tokens[k][0] == "," and _writers_appendix(tokens, k, start) and not self.in_quote(tokens[k][1]):
+                end = tokens[k][1]  # "..., a claim Kyiv rejects", "..., facing questions at a tense briefing"
+                break
             if tokens[k][0] == "," and tokens[k + 1][3] in _TRAILING_COMMENT and not self.in_quote(tokens[k][1]):
                 closing = _relative_aside_end(tokens, k, end)
                 if closing is not None:  # "the deal, which covers ..., could be flat": the clause goes on
@@ -3294,6 +3312,9 @@ class _Extractor:
         end = _trim_end(self.text, start, end)
         while start < end and (self.text[start].isspace() or self.text[start] in ",:;\u2014"):
             start += 1
+        bullet = _BULLET_DATE.match(self.text, start, end)
+        if bullet is not None and bullet.end() < end:
+            start = bullet.end()  # "\u2022 May 20 \u2014 Route 12 is suspended ...": a list's bullet and date
         lead = _LEAD_ADVERB.match(self.text, start, end)
         if lead is not None and lead.group(1).lower() in cue_lexicon().content_adverbs:
             start = lead.end()  # "According to witnesses, however, the cordon ...": the writer's connective
@@ -3415,6 +3436,62 @@ def _after_reciprocal(tokens: list[Token], k: int, limit: int) -> int | None:
     return None
 
 
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WEEKDAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_BULLET_DATE = re.compile(  # a list item's bullet and a leading date set off by a dash ("\u2022 May 20 \u2014 ")
+    r"(?:[\u2022\u25aa\u25e6\u2023\u00b7*][ \t\u00a0]+)?"
+    f"(?:(?:{_WEEKDAYS},?[ \u00a0]+)?{_MONTHS}[ \u00a0]+\\d{{1,2}}(?:,?[ \u00a0]+\\d{{4}})?|{_WEEKDAYS})"
+    r"[ \t\u00a0]*[\u2014\u2013][ \t\u00a0]*|[\u2022\u25aa\u25e6\u2023\u00b7][ \t\u00a0]+")
+
+
+def _question_clause(tokens: list[Token]) -> int | None:
+    """The index of the comma closing a reporter's question that opens the sentence ("Asked whether the plan
+    was dead, ...", "When asked about the cost, ...": reporting_cues.toml ``[not_reports] passive_participles``
+    and ``passive_followers``); None when the sentence opens otherwise."""
+    lex = cue_lexicon()
+    k = 0
+    while k < len(tokens) and not tokens[k][0][:1].isalnum():
+        k += 1
+    if k < len(tokens) and tokens[k][3] in {"when", "once", "if", "after"}:
+        k += 1
+    if k + 1 >= len(tokens) or tokens[k][3] not in lex.passive_participles or (
+            tokens[k + 1][3] not in lex.passive_followers):
+        return None
+    return next((i for i in range(k + 2, len(tokens)) if tokens[i][0] == ","), None)
+
+
+def _negative_subject(tokens: list[Token], cue: _Cue) -> bool:
+    """Whether the clause of ``cue`` opens with a subject that names nothing that could speak ("Nothing in the
+    memo mentions ...": reporting_cues.toml ``[not_reports] negative_subjects``)."""
+    j = cue.first
+    while j > 0 and tokens[j - 1][0] not in _CLAUSE_BOUNDS and tokens[j - 1][3] not in {"that", "and", "but"}:
+        j -= 1
+    words = [t[3] for t in tokens[j:cue.first] if t[0][:1].isalnum()]
+    return bool(words) and words[0] in cue_lexicon().negative_subjects
+
+
+@functools.lru_cache(maxsize=1)
+def _appendix_pattern() -> re.Pattern[str]:
+    """A comma opening the writer's appendix in raw text (see :func:`_writers_appendix`)."""
+    lex = cue_lexicon()
+    nouns = "|".join(sorted(map(re.escape, lex.appositive_nouns)))
+    participles = "|".join(sorted(map(re.escape, lex.circumstance_participles)))
+    return re.compile(f",[ \t\u00a0]+(?:(?:[Aa]n?[ \u00a0]+(?:{nouns}))|(?:{participles}))\\b")
+
+
+def _writers_appendix(tokens: list[Token], k: int, start: int | None) -> bool:
+    """Whether the comma ``tokens[k]`` opens the writer's own appendix to what was reported (reporting_cues.toml
+    ``[not_reports]``): an appositive such as "a claim Kyiv rejects" (``appositive_nouns``) or a participle of
+    circumstance such as "facing questions at a tense briefing" (``circumstance_participles``)."""
+    lex = cue_lexicon()
+    if start is not None and tokens[k][1] <= start or k + 1 >= len(tokens):
+        return False
+    if tokens[k + 1][3] in lex.circumstance_participles:
+        return True
+    return k + 2 < len(tokens) and tokens[k + 1][3] in {"a", "an"} and tokens[k + 2][3] in lex.appositive_nouns
+
+
 def _object_reports_nothing(tokens: list[Token], cue: _Cue, start: int, end: int) -> bool:
     """Whether the words ``[start, end)`` after a cue are a noun phrase that reports nothing (reporting_cues.toml
     ``[not_reports]``): a bare object after "call" or "thank" (``object_only``, :func:`_bare_object`: "She
@@ -3433,12 +3510,16 @@ def _object_reports_nothing(tokens: list[Token], cue: _Cue, start: int, end: int
             return _negated_object(words, lex)
     if cue.first != cue.last or lemma not in lex.answers and lemma not in lex.figure_cues:
         return False
-    if any(t[3] == "that" for t in tokens[cue.last + 1:] if t[1] < start):
-        return False  # "reported that sales fell"
     words = [t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end]
+    if any(t[3] == "that" for t in tokens[cue.last + 1:] if t[1] < start):
+        # "reported that sales fell" reports; "rejected that proposal last spring" (a demonstrative and one
+        # noun) answers something said
+        alnum = [t for t in _without_time_tail(words) if t[0][:1].isalnum()]
+        return lemma in lex.answers and len(alnum) == 1 and not alnum[0][4] and alnum[0][3] not in lex.finite and (
+            not any(t[0] in _ALL_MARKS for t in words))
     if not words or any(t[3] in lex.finite or t[0] in _ALL_MARKS for t in words):
         return False
-    alnum = [t for t in words if t[0][:1].isalnum()]
+    alnum = [t for t in _without_time_tail(words) if t[0][:1].isalnum()]  # ("that plan | last spring")
     if lemma in lex.answers and 0 < len(alnum) <= 3 and alnum[0][3] in {"the", "this", "that", "these", "those"} and not any(t[4] for t in alnum):
         return True
     if lemma not in lex.figure_cues:
@@ -3454,7 +3535,8 @@ def _object_reports_nothing(tokens: list[Token], cue: _Cue, start: int, end: int
 
 _WHEN_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "morning", "afternoon",
                          "evening", "night", "yesterday", "today", "tonight", "again", "twice", "later", "earlier",
-                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"})
+                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
+                         "spring", "summer", "autumn", "winter"})
 _WHEN_LEADS = frozenset({"the", "next", "following", "same", "previous", "on", "last", "this", "that", "early",
                          "late", "a", "few", "two", "three", "several", "times", "once", "later", "earlier"})
 _AFTER_OBJECT_PREPOSITIONS = frozenset({"of", "in", "at", "on", "with", "from", "to", "by", "near", "outside",
@@ -3704,8 +3786,9 @@ def _time_phrase(tokens: list[Token], k: int) -> bool:
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:\u2014"):
-        end -= 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:\u2014" or (
+            end - 1 > start and text[end - 1] in _SINGLE_CLOSER_SET and text[end - 2] == ",")):
+        end -= 1  # (and "... I quote, \u2018the cost is acceptable,\u2019": a nested quotation's mark and comma)
     if end > start and text[end - 1] == "." and not _INITIAL_END.search(text, max(start, end - 12), end):
         end -= 1
     return end

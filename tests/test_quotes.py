@@ -2197,3 +2197,77 @@ def test_audit8_a_name_given_three_sentences_back():
             "on Friday that the post was false. \u201cThey always hide the truth,\u201d he wrote.")
     # the nearer name is Mark Ruiz (who told), not Civic Lens (who was told)
     assert _row(_quotes(body), "They always hide the truth")["speaker"] == "Mark Ruiz"
+
+
+# ---- eighth user audit: non-speech taken as speech, content spans (texts written here) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        # a reporter's question fronted in "Asked ...", then no answer: no row
+        ("Dan Moss runs the forum. Asked for proof of the levy, he did not reply.", "proof of the levy"),
+        ("When asked about the audit, the director did not respond.", "the audit"),
+        # nothing speaks
+        ("The council issued a notice. Nothing in it mentions private gardens or fines.", "private gardens"),
+        # a demonstrative object answered: no content
+        ("The trust rejected that offer last autumn, citing legal costs.", "offer"),
+    ],
+)
+def test_audit8_not_speech(body, absent):
+    df = _quotes(body)
+    assert not df["text"].astype(str).str.contains(absent, regex=False).any(), df[["kind", "text", "cue"]]
+
+
+def test_audit8_question_clause_frames_nothing():
+    # "Asked whether X backed her, she said: “...”": "backed" frames no report; the answer is hers
+    df = _quotes("Asked whether the governor backed her plan, she said: \u201cHe does. We spoke at length today.\u201d")
+    assert len(df) == 1, df[["kind", "text", "cue"]]
+    assert df.iloc[0]["kind"] == "direct" and df.iloc[0]["cue"] == "said"
+    assert df.iloc[0]["text"].startswith("He does.")
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "cue"),
+    [
+        # the writer's appositive rebuttal after a mixed quotation is not what was said
+        (("Lavrov told reporters that Russia \u201chas never once aimed at a hospital\u201d, a claim Kyiv and its "
+          "partners reject."), "has never once aimed at a hospital", "told reporters"),
+        ("Mayor Lin Ode said the river was safe for swimming, an assertion local anglers dispute.",
+         "the river was safe for swimming", "said"),
+        # a participle of circumstance after the object is the writer's
+        (("Health Minister Jane Holt defended the decision to shut two clinics, facing a flood of questions from "
+          "journalists at a heated briefing."), "the decision to shut two clinics", "defended"),
+        # a list bullet and a leading date before a dash are not part of what was announced
+        ("\u2022 June 3 \u2014 The library is closed for repairs, the council said.",
+         "The library is closed for repairs", "said"),
+        ("\u2022 Road 9 reopens on Tuesday, the county said.", "Road 9 reopens on Tuesday", "said"),
+    ],
+)
+def test_audit8_content_spans(body, content, cue):
+    row = _row(_quotes(body), content)
+    assert row["text"].rstrip("\u201d\u201c\". ").endswith(content.rstrip("\u201d\u201c\". ")), row["text"]
+    assert row["text"].lstrip("\u201c\"").startswith(content), row["text"]
+    assert row["cue"] == cue
+
+
+def test_audit8_nested_quotation_end_trimmed():
+    # the comma and closing mark of a nested quotation at the very end are punctuation, not content
+    row = _row(_quotes("\u201cThe board told me, and I quote, \u2018the cost is acceptable,\u2019\u201d said Jane Holt."),
+               "The board")
+    assert row["text"].endswith("the cost is acceptable"), row["text"]
+
+
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        # beside those, the same shapes still report
+        ("She said she did not know which suppliers had been dropped.", "she did not know which suppliers"),
+        ("The trust rejected claims that the offer was late.", "claims that the offer was late"),
+        ("Asked about the audit, the director said the figures were sound.", "the figures were sound"),
+        ("Mayor Lin Ode said the river was safe, speaking after a council vote.", "the river was safe"),
+    ],
+)
+def test_audit8_still_reports(body, content):
+    row = _row(_quotes(body), content)
+    assert row["text"].startswith(content), row["text"]
