@@ -128,11 +128,34 @@ def speed(examples: list[tuple[str, int, int, int]], repeat: int) -> None:
     )
 
 
+def bias_ceiling(gold: list[int], examples: list[tuple[str, int, int, int]]) -> tuple[float, float, float]:
+    """The best macro-F1 any shift of the negative and positive log-odds could give on these very targets, and
+    that shift: a diagnostic of how far calibration alone could go. It reads the gold labels, so it is never
+    used to choose the shipped model (that was chosen by cross-validation on train, docs/target_sentiment.md)."""
+    import math
+
+    from analysis.targeted import target_probabilities
+
+    logs = [[math.log(max(target_probabilities(s, a, b)[k], 1e-12)) for k in LABELS] for s, a, b, _ in examples]
+    best = (0.0, 0.0, 0.0)
+    steps = [x / 10 for x in range(-20, 21)]
+    for neg in steps:
+        for pos in steps:
+            shifted = [LABELS[max(range(3), key=lambda i: row[i] + (neg, 0.0, pos)[i])] for row in logs]
+            macro = sum(f1_scores(gold, shifted).values()) / 3
+            if macro > best[0]:
+                best = (macro, neg, pos)
+    return best
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--splits", nargs="+", default=["rw", "mt"], help="dev splits to score (rw, mt)")
     parser.add_argument("--speed", action="store_true", help="also time the calls (CPU time, one process)")
     parser.add_argument("--repeat", type=int, default=3, help="passes over the targets when timing")
+    parser.add_argument("--bias-ceiling", action="store_true",
+                        help="diagnostic: the best macro-F1 a class-bias shift chosen on the dev split itself could "
+                             "reach (reads the gold labels; never used to choose the model)")
     args = parser.parse_args(argv)
     folder = Path(os.environ.get("NEWSMTSC_DIR", DEFAULT_DIR))
     paths = {split: folder / split / "dev.jsonl" for split in args.splits}
@@ -163,6 +186,10 @@ def main(argv: list[str] | None = None) -> int:
                 "   ",
                 " ".join(f"{sum(1 for x, y in zip(gold, ours) if x == g and y == p):5d}" for p in LABELS),
             )
+        if args.bias_ceiling:
+            macro, neg, pos = bias_ceiling(gold, examples)
+            print(f"  bias ceiling (diagnostic, fitted on this split's gold): macro-F1 {macro:.3f} with log-odds "
+                  f"shifts negative {neg:+.1f}, positive {pos:+.1f}")
 
     if args.speed:
         speed(everything, args.repeat)
