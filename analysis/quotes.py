@@ -859,7 +859,7 @@ _OTHER_POSSESSOR = frozenset({
     "joined", "married", "hired", "fired", "named", "appointed", "nominated", "invited", "visited", "sent",
     "showed", "helped", "congratulated", "interviewed", "questioned", "pressed", "warned", "reminded", "phoned",
     "followed", "endorsed", "challenged", "mocked", "slammed", "praised", "thanks", "tells", "asks", "calls",
-    "saw", "heard", "met", "let", "made", "make", "makes", "see", "sees", "want", "wants", "wanted", "on", "at",
+    "saw", "heard", "let", "made", "make", "makes", "see", "sees", "want", "wants", "wanted", "on", "at",
     "into", "against", "with", "from", "over", "under", "after", "before", "when", "if", "because", "whom",
     "whose", "him", "them", "us", "me", "you", "she", "he", "they", "it", "we",
 })
