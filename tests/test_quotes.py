@@ -2287,8 +2287,8 @@ def test_audit8_still_reports(body, content):
         ("Lee Ruiz spoke first. Jo Hale, who lost his seat in May, arrived. \u201cThe deal is good,\u201d she said.",
          "deal is good", "Lee Ruiz"),
         # a "she" already resolved to a person: a later "he" is someone else
-        ("Jo Hale spoke first. Kim Park arrived later. \u201cWe agree,\u201d she said. \u201cThe deal is good,\u201d"
-         " he added.", "deal is good", "Jo Hale"),
+        (("Jo Hale spoke first. Kim Park arrived later. \u201cWe agree,\u201d she said. \u201cThe deal is good,\u201d"
+          " he added."), "deal is good", "Jo Hale"),
         # unknown genders: the nearest person, as before
         ("Jo Hale spoke first. Lee Ruiz answered later. \u201cThe deal is good,\u201d he said.",
          "deal is good", "Lee Ruiz"),
