@@ -847,6 +847,30 @@ _GIVEN_NAME = re.compile(
 
 _GIVEN_GENDER = {"his": "male", "her": "female"}
 
+# "his"/"her" in the clause a person opens ("Lee Ruiz said her party", "Jo Hale, who lost his seat"): the
+# person's gender, for names no honorific or first name gave one (group 1: the pronoun, 2: the word after it)
+_OWN_POSSESSIVE = re.compile(r"(?:,\s+who)?((?:\s+[a-z][a-z\-]*){0,3}?)\s+(his|her)\s+([a-z][\w\-]*)")
+# words between the name and the pronoun after which "his"/"her" may be someone else's ("Hale praised her
+# work", "Hale said the minister ... her"), and words after "her" that make it an object ("told her to")
+_OTHER_POSSESSOR = frozenset({
+    "the", "a", "an", "that", "this", "these", "those", "than", "like", "about", "for", "to", "of", "by",
+    "told", "asked", "thanked", "urged", "called", "met", "gave", "give", "gives", "accused", "blamed", "criticised",
+    "criticized", "attacked", "backed", "supported", "defended", "replaced", "succeeded", "defeated", "beat",
+    "joined", "married", "hired", "fired", "named", "appointed", "nominated", "invited", "visited", "sent",
+    "showed", "helped", "congratulated", "interviewed", "questioned", "pressed", "warned", "reminded", "phoned",
+    "followed", "endorsed", "challenged", "mocked", "slammed", "praised", "thanks", "tells", "asks", "calls",
+    "saw", "heard", "let", "made", "make", "makes", "see", "sees", "want", "wants", "wanted", "on", "at",
+    "into", "against", "with", "from", "over", "under", "after", "before", "when", "if", "because", "whom",
+    "whose", "him", "them", "us", "me", "you", "she", "he", "they", "it", "we",
+})
+_OBJECT_FOLLOWER = frozenset({
+    "to", "for", "the", "a", "an", "that", "and", "or", "but", "in", "on", "at", "with", "of", "as", "about", "by",
+    "from", "this", "those", "these", "when", "if", "after", "before", "because", "back", "again", "up", "down",
+    "out", "off", "over", "into", "not", "was", "is", "were", "are", "had", "has", "would", "will", "could", "can",
+    "should", "might", "may", "did", "does", "why", "how", "what", "whether", "where", "who", "so", "too", "more",
+    "last", "yesterday", "today", "personally", "directly", "later", "first",
+})
+
 # the verb of a relative clause after a name (", who sponsored the bylaw")
 _WHO_VERB = re.compile(r",\s+who\s+(?:also\s+|first\s+)?([a-z]+ed)\b")
 
@@ -889,6 +913,31 @@ class _Resolver:
         self.given = [(m.start("name"), m.end("name"), m["name"], _GIVEN_GENDER.get((m["pronoun"] or "").lower()))
                       for m in _GIVEN_NAME.finditer(self.text) if not in_quote(m.start("name"))]
         self._gstarts = [g[0] for g in self.given]
+        self._learned = self._possessive_genders()
+
+    def _possessive_genders(self) -> dict[int, str]:
+        """Genders shown by a "his"/"her" in the clause a person opens ("Lee Ruiz said her party ...", "Jo Hale,
+        who lost his seat"), for persons with none from an honorific or a first name; a person shown both stays
+        unknown."""
+        seen: dict[int, set[str]] = {}
+        for k, (_, b, m, pid) in enumerate(self.persons):
+            if m.possessive or m.after_preposition or self.index.gender(pid) is not None:
+                continue
+            limit = self.persons[k + 1][0] if k + 1 < len(self.persons) else len(self.text)
+            found = _OWN_POSSESSIVE.match(self.text, b, min(limit, b + 80))
+            if found is None or self.in_quote(found.start(2)):
+                continue
+            if any(w in _OTHER_POSSESSOR for w in found.group(1).split()):
+                continue
+            if found.group(2) == "her" and found.group(3) in _OBJECT_FOLLOWER:
+                continue  # "Hale thanked her for": an object, not a possessive
+            seen.setdefault(pid, set()).add(_GIVEN_GENDER[found.group(2)])
+        return {pid: g.pop() for pid, g in seen.items() if len(g) == 1}
+
+    def _gender(self, pid: int) -> str | None:
+        """A person's gender: from an honorific or a first name (the person index), else from a "his"/"her" in a
+        clause they open or from a "he"/"she" already resolved to them; None when unknown."""
+        return self.index.gender(pid) or self._learned.get(pid)
 
     def _sentence_start(self, offset: int) -> int:
         s = self.doc.sentence_at(offset)
@@ -1230,7 +1279,7 @@ class _Resolver:
                 _, _, m, pid = self.persons[k]
                 if m.possessive or m.after_preposition:
                     continue
-                gender = self.index.gender(pid)
+                gender = self._gender(pid)
                 if gender is not None and gender != kind:
                     continue
                 if not self.index.vouched(pid):
@@ -1247,6 +1296,7 @@ class _Resolver:
                 name = self.actors.canonical(given) or given
                 return _Speaker(name, "person", self.actors.camp_of(name), word, start, end, "pronoun")
             if best is not None:
+                self._learned.setdefault(best[1], kind)  # a later pronoun of the other gender is someone else
                 name = person_name(self.index, best[1], self.actors)
                 return _Speaker(name, "person", self.actors.camp_of(name), word, start, end, "pronoun")
         elif kind == "plural":
@@ -1307,7 +1357,7 @@ class _Resolver:
         _, hb, hm, hpid = self.persons[k - 1]
         if hm.possessive or hm.after_preposition or not _RELATIVE_GAP.fullmatch(self.text, hb, a):
             return False
-        gender = self.index.gender(hpid)
+        gender = self._gender(hpid)
         return (gender is None or gender == kind) and self.index.vouched(hpid)
 
     def _sentence_subject_antecedent(self, start: int, kind: str) -> tuple | None:
@@ -1324,7 +1374,7 @@ class _Resolver:
         head = self.text[s.start:a]
         if m.possessive or m.after_preposition or not _SUBJECT_LEAD.fullmatch(head):
             return None  # the sentence does not open with this person
-        gender = self.index.gender(pid)
+        gender = self._gender(pid)
         if (gender is not None and gender != kind) or not self.index.vouched(pid) or (
                 is_thing_name(self.index.canonical(pid))):
             return None
@@ -3010,7 +3060,7 @@ class _Extractor:
             if prev.speaker == sp.speaker or prev.speaker_type != "person":
                 return None
             if prev.speaker is not None and (pid := r.index.person_named(prev.speaker)) is not None and (
-                    r.index.gender(pid) not in (None, pronoun_kind(sp.mention))):
+                    r._gender(pid) not in (None, pronoun_kind(sp.mention))):
                 return None
         return _Speaker(prev.speaker, prev.speaker_type, prev.camp, sp.mention, sp.mention_start, sp.mention_end,
                         "pronoun" if pronoun else prev.resolution)

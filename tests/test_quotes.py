@@ -2271,3 +2271,32 @@ def test_audit8_nested_quotation_end_trimmed():
 def test_audit8_still_reports(body, content):
     row = _row(_quotes(body), content)
     assert row["text"].startswith(content), row["text"]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker"),
+    [
+        # honorifics: "she" passes over the nearer "Mr", "he" over the nearer "Mrs"
+        ("Ms Ana Ruiz spoke first. Mr John Hale answered later. \u201cThe deal is good,\u201d she said.",
+         "deal is good", "Ana Ruiz"),
+        ("Mr John Hale spoke first. Mrs Ana Ruiz answered later. \u201cThe deal is good,\u201d he said.",
+         "deal is good", "John Hale"),
+        # "her"/"his" in a clause the person opens gives a gender no first name gave
+        ("Jo Hale spoke first. Lee Ruiz said her party was ready. \u201cThe deal is good,\u201d he said.",
+         "deal is good", "Jo Hale"),
+        ("Lee Ruiz spoke first. Jo Hale, who lost his seat in May, arrived. \u201cThe deal is good,\u201d she said.",
+         "deal is good", "Lee Ruiz"),
+        # a "she" already resolved to a person: a later "he" is someone else
+        (("Jo Hale spoke first. Kim Park arrived later. \u201cWe agree,\u201d she said. \u201cThe deal is good,\u201d"
+          " he added."), "deal is good", "Jo Hale"),
+        # unknown genders: the nearest person, as before
+        ("Jo Hale spoke first. Lee Ruiz answered later. \u201cThe deal is good,\u201d he said.",
+         "deal is good", "Lee Ruiz"),
+        # "her" as an object says nothing about the subject
+        ("Jo Hale spoke first. Lee Ruiz thanked her for the work. \u201cThe deal is good,\u201d he said.",
+         "deal is good", "Lee Ruiz"),
+    ],
+)
+def test_pronouns_agree_in_gender(body: str, fragment: str, speaker: str) -> None:
+    row = _row(_quotes(body), fragment)
+    assert (row["speaker"], row["resolution"]) == (speaker, "pronoun")
