@@ -730,8 +730,8 @@ def _no_file_judgements(text: str) -> set[tuple[str, str, int, str]]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a definite role description is the one person the article introduced with that role
-    ("Transport Minister Rhona Vail defended the bus cuts on Monday. Senator Jo Beck later said she fully backs "
-     "the minister.", {("Jo Beck", "Rhona Vail", 1, "support")}),
+    (("Transport Minister Rhona Vail defended the bus cuts on Monday. Senator Jo Beck later said she fully backs "
+      "the minister."), {("Jo Beck", "Rhona Vail", 1, "support")}),
     ("Mayor Ann Lee opened the new bridge. Councillor Tim Roe accused the mayor of wasting money.",
      {("Tim Roe", "Ann Lee", -1, "blame")}),
     ("Sen. Alma Ruiz filed the bill in March. Governor Tomas Brenner criticised the senator sharply.",
@@ -739,8 +739,8 @@ def _no_file_judgements(text: str) -> set[tuple[str, str, int, str]]:
     ("Prime Minister Tom Hale called the vote. Councillor Tim Roe said he backs the prime minister.",
      {("Tim Roe", "Tom Hale", 1, "support")}),
     # two ministers: "the minister" is neither
-    ("Transport Minister Rhona Vail defended the bus cuts. Finance Minister Omar Pike agreed. Senator Jo Beck "
-     "later said she fully backs the minister.", set()),
+    (("Transport Minister Rhona Vail defended the bus cuts. Finance Minister Omar Pike agreed. Senator Jo Beck "
+      "later said she fully backs the minister."), set()),
     # "the prime minister" is not a health minister, nor "the minister" a prime minister
     ("Health Minister Caroline Brant defended the closures. Senator Jo Beck criticised the prime minister.",
      set()),
