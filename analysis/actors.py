@@ -53,6 +53,7 @@ __all__ = [
     "doubtful_person_spans",
     "load_actors",
     "person_camps",
+    "role_mention_rows",
     "unconfirmed_person_spans",
 ]
 
@@ -611,6 +612,128 @@ def actor_mention_rows(article: Article, actors: Actors) -> tuple[tuple, ...]:
         name, camp = names[pid]
         rows.append((article.id, name, camp, text[m.name_start:m.end], m.name_start, m.end, sent))
     return tuple(_merge_adjacent(sorted(rows, key=lambda r: (r[4], r[5])), text))
+
+
+@functools.lru_cache(maxsize=1)
+def role_descriptions() -> dict:
+    """The word lists of ``analysis/data/role_descriptions.toml``: ``offices`` and ``ranks`` (lower-case sets)
+    and ``abbreviations`` (abbreviated title -> office)."""
+    from importlib import resources
+
+    data = tomllib.loads(resources.files("analysis.data").joinpath("role_descriptions.toml").read_text(
+        encoding="utf-8"))
+    return {"offices": frozenset(data["offices"]), "ranks": frozenset(data["ranks"]),
+            "abbreviations": dict(data["abbreviations"])}
+
+
+_ROLE_FILLERS = frozenset({"top", "senior"})  # title words that say nothing of the office held
+
+
+def _role_holders(index: PersonIndex, pairs: tuple) -> tuple[dict[int, frozenset[str]], dict[int, int]]:
+    """Each person's current title words (abbreviations spelt out: "sen" -> "senator") and the offset of the
+    person's first mention."""
+    rules = role_descriptions()
+    abbreviations = rules["abbreviations"]
+    held: dict[int, frozenset[str]] = {}
+    first: dict[int, int] = {}
+    for _, m in pairs:
+        pid = index.person_of(m)
+        if pid is None:
+            continue
+        if pid not in held:
+            titles = index.current_titles(pid) - _ROLE_FILLERS
+            held[pid] = frozenset(abbreviations.get(t, t) for t in titles)
+        first[pid] = min(first.get(pid, m.start), m.start)
+    return {pid: t for pid, t in held.items() if t & rules["offices"]}, first
+
+
+def _role_phrase(tokens: list[Token], i: int) -> int | None:
+    """The index of the office noun ending a definite role description that starts with "the" at
+    ``tokens[i]`` ("the minister", "the health minister", "the prime minister"), or None. Not when a name or
+    a complement follows ("the Prime Minister Tom Hale", "the mayor of Leeds"): another person or office."""
+    offices = role_descriptions()["offices"]
+    n = len(tokens)
+    for j in range(i + 1, min(n, i + 4)):
+        word = _word(tokens[j])
+        if not word.isalpha():
+            return None
+        if word in offices:
+            if word != tokens[j][3]:
+                return j  # "the senator's plan"
+            if j + 1 < n:
+                nxt = tokens[j + 1]
+                if (nxt[4] and nxt[0].isalpha()) or _word(nxt) in offices:
+                    return None
+                if nxt[3] in _OF and j + 2 < n and (tokens[j + 2][4] or tokens[j + 2][3] in _DETERMINER):
+                    return None  # "the mayor of Leeds", "the minister for the environment"; not "of wasting"
+            return j
+        if word != tokens[j][3]:
+            return None  # a possessive inside: "the country's minister"
+    return None
+
+
+@functools.lru_cache(maxsize=32)
+def role_mention_rows(article: Article, actors: Actors) -> tuple[tuple, ...]:
+    """Definite role descriptions that stand for the one person the article introduced with that role, as
+    rows like :func:`actor_mention_rows`' (``mention`` is the description: "the minister").
+
+    "Health Minister Caroline Dunmore ... A spokesperson confirmed that he backs the minister": "the minister"
+    is Dunmore's mention. The rules (word lists in ``analysis/data/role_descriptions.toml``):
+
+    * the description is "the", at most two words, then an office noun ("the minister", "the health minister",
+      "the prime minister"), with no name or "of"/"for" complement after it ("the mayor of Leeds");
+    * its person holds every word of it among the title words before the person's name
+      (:meth:`~analysis.speakers.PersonIndex.current_titles`: a "former" holder holds the office no more), and
+      both have the same *rank* words: "the prime minister" is not Health Minister Dunmore, "the minister" not
+      Prime Minister Hale, "the mayor" not Deputy Mayor Ruiz;
+    * exactly one person of the article holds it (two ministers: "the minister" is no one's), and that person
+      is named before the description;
+    * a span the actors file already gives (a listed role such as "the Kremlin") stays the file's.
+
+    Args:
+        article: the article.
+        actors: the actors file's content (names the person as :func:`person_name` does, gives the camp).
+
+    Returns:
+        Rows ``(article, actor, camp, mention, start, end, sentence)`` in text order.
+    """
+    pairs, index = article_persons(article)
+    if not pairs:
+        return ()
+    holders, first = _role_holders(index, pairs)
+    if not holders:
+        return ()
+    rules = role_descriptions()
+    ranks, abbreviations = rules["ranks"], rules["abbreviations"]
+    taken = sorted((r[4], r[5]) for r in actor_mention_rows(article, actors))
+    starts = [a for a, _ in taken]
+    text = article.text
+    camps = None
+    rows: list[tuple] = []
+    for s, toks in zip(parse(article).sentences, article_tokens(article)):
+        for i, tok in enumerate(toks):
+            if tok[3] != "the":
+                continue
+            j = _role_phrase(toks, i)
+            if j is None:
+                continue
+            words = frozenset(abbreviations.get(w, w) for w in (_word(t) for t in toks[i + 1 : j + 1]))
+            rank = words & ranks
+            found = [pid for pid, held in holders.items() if words <= held and held & ranks == rank]
+            if len(found) != 1:
+                continue  # no holder, or two: never guess between them
+            pid = found[0]
+            a, b = tok[1], toks[j][1] + len(_POSSESSIVE_INSIDE.sub("", toks[j][0]))
+            if first[pid] >= a:
+                continue
+            k = bisect.bisect_left(starts, b)
+            if k and taken[k - 1][1] > a:
+                continue
+            if camps is None:
+                camps = person_camps(article, actors)
+            name = person_name(index, pid, actors)
+            rows.append((article.id, name, actors.camp_of(name) or camps.get(name), text[a:b], a, b, s.index))
+    return tuple(rows)
 
 
 # What may stand before a sentence's first word: spaces, quotation marks, brackets, dashes, and a live blog's time

@@ -728,16 +728,25 @@ def _name_mentions(article: Article, doc: Document, actors: Any) -> list[tuple[i
     when there is no actors file), without the rule-found one-word "persons" that are most likely no one
     (:func:`analysis.actors.doubtful_person_spans`: "Stadiums almost never pay", "Local 12", "homes in Leeds");
     a camp adjective ("a Russian projectile") counts as an adjectival mention of the actor that lists it. The
-    first word of a quotation is left out on the same grounds (:func:`_quote_openers`).
+    first word of a quotation is left out on the same grounds (:func:`_quote_openers`). A definite role
+    description ("the minister") is a mention of the one person the article named with that role before
+    (:func:`analysis.actors.role_mention_rows`).
     """
-    from .actors import actor_mention_rows, default_actors_path, doubtful_person_spans, load_actors
+    from .actors import (
+        actor_mention_rows,
+        default_actors_path,
+        doubtful_person_spans,
+        load_actors,
+        role_mention_rows,
+    )
 
     if actors is None:  # as actor_mentions does
         actors = load_actors(default_actors_path(article.path))
     adjectives = _adjective_pattern(actors)
     doubtful = doubtful_person_spans(article, actors) | _quote_openers(article, actors)
     rows = []
-    for _, actor, camp, mention, start, end, _ in actor_mention_rows(article, actors):
+    for _, actor, camp, mention, start, end, _ in actor_mention_rows(article, actors) + role_mention_rows(
+            article, actors):  # "the minister": the one minister named before
         if doc.sentence_at(int(start)) is None or (start, end) in doubtful:
             continue
         if adjectives is not None and mention in adjectives[1]:

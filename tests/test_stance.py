@@ -720,3 +720,36 @@ def test_explicit_support_cues(text, expected):
 ])
 def test_a_word_opening_a_single_quoted_quotation_is_no_actor(text, word):
     assert word not in set(_mentions(text)["target"])
+
+
+def _no_file_judgements(text: str) -> set[tuple[str, str, int, str]]:
+    df = stance(_article(text), actors=Actors(), quotes=NO_QUOTES)
+    df = df[~df["signal"].isin(["target_sentiment", "framing"])]
+    return set(zip(df["source"], df["target"], df["polarity"], df["signal"]))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a definite role description is the one person the article introduced with that role
+    (("Transport Minister Rhona Vail defended the bus cuts on Monday. Senator Jo Beck later said she fully backs "
+      "the minister."), {("Jo Beck", "Rhona Vail", 1, "support")}),
+    ("Mayor Ann Lee opened the new bridge. Councillor Tim Roe accused the mayor of wasting money.",
+     {("Tim Roe", "Ann Lee", -1, "blame")}),
+    ("Sen. Alma Ruiz filed the bill in March. Governor Tomas Brenner criticised the senator sharply.",
+     {("Tomas Brenner", "Alma Ruiz", -1, "disagreement")}),
+    ("Prime Minister Tom Hale called the vote. Councillor Tim Roe said he backs the prime minister.",
+     {("Tim Roe", "Tom Hale", 1, "support")}),
+    # two ministers: "the minister" is neither
+    (("Transport Minister Rhona Vail defended the bus cuts. Finance Minister Omar Pike agreed. Senator Jo Beck "
+      "later said she fully backs the minister."), set()),
+    # "the prime minister" is not a health minister, nor "the minister" a prime minister
+    ("Health Minister Caroline Brant defended the closures. Senator Jo Beck criticised the prime minister.",
+     set()),
+    ("Prime Minister Tom Hale called the vote. Councillor Tim Roe criticised the minister.", set()),
+    # a former holder is not the current one; a deputy is not the mayor
+    ("Former Mayor Ed Bolt opened the bridge. Councillor Tim Roe accused the mayor of wasting money.", set()),
+    ("Deputy Mayor Ed Bolt opened the bridge. Councillor Tim Roe accused the mayor of wasting money.", set()),
+    # "the mayor of" another place is another person
+    ("Mayor Ann Lee opened the bridge. Councillor Tim Roe criticised the mayor of Hollow Bay.", set()),
+])
+def test_role_description_is_the_one_holder(text, expected):
+    assert {j for j in _no_file_judgements(text) if j[0] != "(narrator)"} == expected
