@@ -918,6 +918,9 @@ def _legend_entries(colours: dict[str, str], drawn: set[str]) -> list[tuple[str,
 
 # The part of a range an edge MOD keeps when drawn ("early 2027": its first third; "mid-2029", "late 2026").
 _MOD_THIRD = {"START": 0, "MID": 1, "END": 2}
+# A range of more days than this is drawn narrowed to the third its edge MOD names; a shorter one (a deadline's
+# day, a weekend) is drawn whole.
+_THIRD_MIN_DAYS = 3
 
 
 def _drawn_span(row: object) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -926,7 +929,7 @@ def _drawn_span(row: object) -> tuple[pd.Timestamp, pd.Timestamp]:
     start = pd.Timestamp(row.range_start)
     end = pd.Timestamp(row.range_end) + pd.Timedelta(days=1)
     third = _MOD_THIRD.get(str(getattr(row, "mod", None)))
-    if third is not None and (end - start).days > 3:
+    if third is not None and (end - start).days > _THIRD_MIN_DAYS:
         step = (end - start) / 3
         start, end = (_snap(start + step * third, step), _snap(start + step * (third + 1), step))
     return start, end

@@ -2217,13 +2217,18 @@ def tag_timexes(text: str, *, dct: _dt.date | None) -> list[Timex]:
     return out
 
 
+# The longest line (in characters) that may be a date line over a live blog's entries ("Friday, March 13"); a
+# longer one is a sentence, whatever its dates.
+_DATELINE_MAX_CHARS = 80
+
+
 def _is_dateline(text: str, start: int, end: int, chosen: list) -> bool:
     """Whether the expression ``text[start:end]`` and the other expressions of its line make up the whole line
     but for punctuation ("Friday, March 13" over a live blog's entries of that day)."""
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
     hi = len(text) if hi < 0 else hi
-    if hi - lo > 80:
+    if hi - lo > _DATELINE_MAX_CHARS:
         return False
     rest = text[lo:hi]
     for c in chosen:
