@@ -36,7 +36,7 @@ from .frames import TEXT_TYPES, shorten
 from .quotemarks import in_quotation
 from .spans import SpanIndex
 from .text import parse
-from .timex import Timex, clause_tense, tag_timexes
+from .timex import DEADLINE_WORDS, Timex, clause_tense, tag_timexes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -70,8 +70,9 @@ _CLAUSE_DELIM = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _INHERITABLE = ("DATE", "TIME")
 _SINCE = re.compile(r"(?<![\w'])(?i:since)\s+$")  # right before the expression: "since 2019", "ever since March"
-# A deadline right before an expression ("by the end of the year", "no later than late 2026").
-_DEADLINE = re.compile(r"(?<![\w'])(?i:by|before|until|till|no\s+later\s+than)\s+$")
+# A deadline right before an expression ("by the end of the year", "no later than late 2026"): the deadline
+# words of analysis.timex, and "before"; any case (an END edge is the deadline's day wherever the phrase stands).
+_DEADLINE = re.compile(rf"(?<![\w'])(?i:before|{DEADLINE_WORDS})\s+$")
 # A live blog's entry stamp opening a text ("2:05 p.m. ET \u2014 ", "10:45 - "), left out of the events' labels.
 _LEADING_STAMP = re.compile(
     r"\s*(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)\s*(?:[A-Z]{2,4}\s*)?[:|\u2014\u2013-]\s*",

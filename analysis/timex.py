@@ -430,8 +430,11 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b|..['\u2019]s\b")
 _EARLIEST_BEFORE = re.compile(r"\b(?:possibly|probably|perhaps|maybe|likely)\s+not\s+(?:before|until|till)\s+$",
                               re.IGNORECASE)
 _EARLIEST_AFTER = re.compile(r",?\s+at\s+the\s+earliest\b", re.IGNORECASE)
-# Lower case: a sentence opening "Until Monday, the border was open" narrates the time before.
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|no\s+later\s+than)\s+$")
+# The words of a deadline right before an expression ("by Friday", "until March", "no later than 2026"): one
+# definition, read here and by analysis.timeline. Here lower case only: a sentence opening "Until Monday, the
+# border was open" narrates the time before.
+DEADLINE_WORDS = r"by|until|till|no\s+later\s+than"
+_DEADLINE_BEFORE = re.compile(rf"\b(?:{DEADLINE_WORDS})\s+$")
 
 
 @functools.lru_cache(maxsize=1)
