@@ -72,7 +72,6 @@ _NOT_LETTERS = re.compile(r"[^a-z]")
 # anonymous. Plural "sources" and "insiders" are unnamed whatever modifies them ("Government sources said").
 _PLURAL_SOURCES = re.compile(r"\bofficials\b")
 _QUANTIFIED = re.compile(r"\b(a|an|one|two|three|several|some|unnamed|anonymous|familiar)\b")
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "shri", "smt", "shrimati"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # verbs in "-s" after "the"/"a" and a capitalised word that make it a thing or an institution ("The Vatican
 # seems"), besides the reporting verbs of the cue lexicon ("The Guardian reports")
@@ -138,7 +137,8 @@ def name_rules() -> dict:
     raw = resources.files("analysis.data").joinpath("name_rules.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
     rules: dict = {}
-    for key in ("titles", "male_honorifics", "female_honorifics", "not_names", "organisation_words"):
+    for key in ("titles", "courtesy_titles", "male_honorifics", "female_honorifics", "not_names",
+                "organisation_words"):
         rules[key] = frozenset(w.lower() for w in data[key])
     calendar = calendar_names()
     rules["not_names"] |= calendar["full_weekdays"] | calendar["full_months"] | calendar["short_months"]
@@ -486,7 +486,7 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
         core_from = 1
     core = words[core_from:]
     prefix = words[:core_from]
-    if not core and len(words) >= 2 and words[-2][3].rstrip(".") in _HONORIFICS and (
+    if not core and len(words) >= 2 and words[-2][3].rstrip(".") in rules["courtesy_titles"] and (
             words[-1][3] not in _ADDRESS_TITLES and words[-1][0][:1].isalpha()):
         core, prefix = words[-1:], words[:-1]  # "Mr. King", "Ms. Bishop": a surname that is also a title word
     if core and prefix and any(t[3] in rules["organisation_words"] and t[3] not in rules["titles"]

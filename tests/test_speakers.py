@@ -245,6 +245,10 @@ def test_find_names_skips_a_group_opener(text, expected):
         # Indian honorifics are titles
         ("Smt. Lata Iyer spoke.", [("person", "Lata Iyer")]),
         ("Shri K. Anand spoke.", [("person", "K. Anand")]),
+        # after any title of address of the name rules a title word is a surname
+        ("Sri Bishop spoke.", [("person", "Bishop")]),
+        ("Kumari King spoke.", [("person", "King")]),
+        ("Miss Bishop spoke.", [("person", "Bishop")]),
         # firms named after what they make
         ("Dunmore Electric and Castlegate Homes won.", [("organisation", "Dunmore Electric"),
                                                          ("organisation", "Castlegate Homes")]),
