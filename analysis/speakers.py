@@ -560,27 +560,39 @@ def _modifies_noun(tokens: list[Token], i: int, rules: dict) -> bool:
 
 
 def _thing_kind(words: list[Token], rules: dict) -> str | None:
-    """``organisation`` for a name of two or more words ending in a law's or document's word ("the Water
-    Allocation Bill"), ``place`` for one ending in a street's word ("Regent Row"), from ``[things]`` of the name
-    rules; None for other names and when a listed first name comes before the word ("Jude Law"). ``rules`` are
-    the name rules (`name_rules()`)."""
-    last = words[-1][3]
-    if len(words) < 2 or words[-2][3] in rules["first_names"] or words[-2][3].rstrip(".") in rules["titles"]:
+    """The kind of thing the name ``words`` is (`thing_kind` of their lower-case forms): ``organisation``,
+    ``place`` or None. ``rules`` are the name rules (`name_rules()`)."""
+    return thing_kind([w[3] for w in words], rules)
+
+
+def thing_kind(words: list[str], rules: dict) -> str | None:
+    """The one decision whether a name is a law's, a document's or a street's, never a person's.
+
+    ``organisation`` for a name of two or more words ending in a law's word of ``[things]`` or a document noun
+    of ``[documents]`` in the name rules ("the Water Allocation Bill", "the Annual Report"), ``place`` for one
+    ending in a street's word ("Regent Row"); None for other names and when a listed first name or a title comes
+    right before the word ("Jude Law", "Mr. Law").
+
+    Args:
+        words: The name's words in lower case.
+        rules: The name rules (`name_rules()`).
+
+    Returns:
+        ``organisation``, ``place`` or None.
+    """
+    if len(words) < 2 or words[-2] in rules["first_names"] or words[-2].rstrip(".") in rules["titles"]:
         return None
-    if last in rules["law_heads"]:
+    last = words[-1]
+    if last in rules["law_heads"] or last in rules["document_nouns"]:
         return "organisation"
     return "place" if last in rules["street_heads"] else None
 
 
 def is_thing_name(name: str) -> bool:
-    """Whether ``name`` (a name the rules took for a person's) ends in a law's, document's or street's word of
-    ``[things]`` in the name rules, or in a document noun ("the Water Allocation Bill", "Regent Row", "the
-    Annual Report"): no person pronoun may take it as its antecedent."""
-    rules = name_rules()
-    words = name.lower().split()
-    return bool(words) and (words[-1] in rules["law_heads"] or words[-1] in rules["street_heads"]
-                            or words[-1] in rules["document_nouns"]) and (
-        len(words) >= 2 and words[-2] not in rules["first_names"])
+    """Whether ``name`` (a name the rules took for a person's) is a law's, a document's or a street's
+    (`thing_kind`: "the Water Allocation Bill", "Regent Row", "the Annual Report"): no person pronoun may take it
+    as its antecedent."""
+    return thing_kind(name.lower().split(), name_rules()) is not None
 
 
 def _modifier_opening(tokens: list[Token], idx: int, rules: dict) -> bool:

@@ -229,6 +229,8 @@ def test_find_names_skips_a_group_opener(text, expected):
         ("The Bill provides for a tribunal.", [("organisation", "Bill")]),
         ("Bill Ortiz spoke.", [("person", "Bill Ortiz")]),
         ("They met on Mercer Row.", [("place", "Mercer Row")]),
+        # a document's name is a thing too, as for "is_thing_name"
+        ("He cited the 2020 Regional Water Assessment.", [("organisation", "Regional Water Assessment")]),
         # a single capitalised word after "the" is a thing or an institution, unless a noun follows it
         ("The Vatican says no.", [("organisation", "Vatican")]),
         ("He praised the Clinton campaign.", [("person", "Clinton")]),
