@@ -1023,7 +1023,8 @@ def _h_time(m: re.Match[str], ctx: _Context) -> _Result | None:
         d = ctx.last_day or ctx.dct
         before = ctx.text[max(0, m.start() - 40) : m.start()]
         opens = _STAMP_BEFORE.search(before) is not None or (m.start() <= 40 and not before.strip())
-        if opens and _STAMP_AFTER.match(ctx.text, m.end()) is not None:
+        stamp = ENTRY_STAMP.match(ctx.text, m.start()) if opens else None
+        if stamp is not None and stamp.end() > m.end():
             # A live blog's entry stamp ("4:55 p.m.: Rainfall is expected") is dated by the entry stamp before it or
             # the blog's date line; the first one by the day the introduction narrated ("The Latest on the storm
             # Tuesday"), else by publication. Never by a day an entry named ("possibly not before Monday", "asking
@@ -1162,7 +1163,13 @@ def _speech_occasion_re() -> re.Pattern[str]:
 
 
 _STAMP_BEFORE = re.compile(r"\n[ \t]*\Z")  # the time opens a paragraph
-_STAMP_AFTER = re.compile(r"\s*[:\u2014\u2013|-]")
+# A live blog's entry stamp ("4:55 p.m.: ", "2:05 PM ET \u2014 ", "16:55 - ", "4 p.m. | "): a clock time, a zone in
+# capitals (so "10:30 the - " has none), a separator and a space after it, with the spaces around. The one
+# definition, read here (an entry's time is dated by the blog's days) and by analysis.quotes (a stamp opens no
+# speaker's clause) and analysis.timeline (a stamp is no event's label).
+ENTRY_STAMP = re.compile(
+    r"\s*(?:\d{1,2}[:.]\d\d(?:[ \u00a0]*(?i:[ap]\.?[ \u00a0]?m\.?))?|\d{1,2}[ \u00a0]*(?i:[ap]\.?[ \u00a0]?m\.?))"
+    r"(?:[ \u00a0]+[A-Z]{1,4}\b)?[ \u00a0]*[:|\u2014\u2013-](?=\s)[ \t\u00a0]*")
 _REL_DAY = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
