@@ -73,6 +73,7 @@ from .speakers import (
     tokenize,
 )
 from .text import Document, parse
+from .timex import ENTRY_STAMP
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -174,10 +175,7 @@ _INTERVIEW_WITH = re.compile(r"\b(?:[Ii]nterview(?:ed)?|[Cc]onversation|Q&A|spok
                              r"(?:with[ \u00a0]+|to[ \u00a0]+)?(?P<who>[A-Z][\w\u2019'\-]*|him|her)\b")
 _SPOKE_TO = re.compile(r"\b(?:spoke|talked|speaks|talks|sat down)[ \u00a0]+(?:to|with)\b")
 _FIRST_PERSON = frozenset({"i", "we", "you", "us", "me"})
-# a live blog entry's time stamp opening a sentence ("4:55 p.m.: ", "16:55 - ")
 _LEAD_ADVERB = re.compile(r"([A-Za-z]+),[ \u00a0]+")
-_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:[ \u00a0]*[ap]\.?[ \u00a0]?m\.?)?(?:[ \u00a0]+[A-Z]{1,4}\b)?"
-                         r"[ \u00a0]*[:\-\u2013\u2014][ \u00a0]+")  # "4:55 p.m.:", "2:45 p.m. ET —", "13:50 BST -"
 _NEXT_WORD = re.compile(r"['\u2019]?[ \u00a0]+([a-z]+)\b")
 _FOLLOWING_WORD = re.compile(r"[ \u00a0]+([a-z][\w\u2019']*)")
 # conjunctions that, after a comma, open the writer's own clause after a parenthetical frame (", X says, but ...")
@@ -3292,7 +3290,7 @@ class _Extractor:
     def _clause_before(self, sent: int, k: int) -> tuple[int, int]:
         tokens = self.sentence_tokens(sent)
         start = tokens[0][1]
-        stamp = _TIME_STAMP.match(self.text, start)
+        stamp = ENTRY_STAMP.match(self.text, start)
         if stamp is not None:
             start = stamp.end()  # "4:55 p.m.: Rainfall is expected to ease, forecasters say": a live blog's time
         for c in self.sentence_cues(sent):

@@ -72,7 +72,6 @@ _NOT_LETTERS = re.compile(r"[^a-z]")
 # anonymous. Plural "sources" and "insiders" are unnamed whatever modifies them ("Government sources said").
 _PLURAL_SOURCES = re.compile(r"\bofficials\b")
 _QUANTIFIED = re.compile(r"\b(a|an|one|two|three|several|some|unnamed|anonymous|familiar)\b")
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "shri", "smt", "shrimati"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # verbs in "-s" after "the"/"a" and a capitalised word that make it a thing or an institution ("The Vatican
 # seems"), besides the reporting verbs of the cue lexicon ("The Guardian reports")
@@ -138,7 +137,8 @@ def name_rules() -> dict:
     raw = resources.files("analysis.data").joinpath("name_rules.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
     rules: dict = {}
-    for key in ("titles", "male_honorifics", "female_honorifics", "not_names", "organisation_words"):
+    for key in ("titles", "courtesy_titles", "male_honorifics", "female_honorifics", "not_names",
+                "organisation_words"):
         rules[key] = frozenset(w.lower() for w in data[key])
     calendar = calendar_names()
     rules["not_names"] |= calendar["full_weekdays"] | calendar["full_months"] | calendar["short_months"]
@@ -486,7 +486,7 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
         core_from = 1
     core = words[core_from:]
     prefix = words[:core_from]
-    if not core and len(words) >= 2 and words[-2][3].rstrip(".") in _HONORIFICS and (
+    if not core and len(words) >= 2 and words[-2][3].rstrip(".") in rules["courtesy_titles"] and (
             words[-1][3] not in _ADDRESS_TITLES and words[-1][0][:1].isalpha()):
         core, prefix = words[-1:], words[:-1]  # "Mr. King", "Ms. Bishop": a surname that is also a title word
     if core and prefix and any(t[3] in rules["organisation_words"] and t[3] not in rules["titles"]
@@ -560,27 +560,39 @@ def _modifies_noun(tokens: list[Token], i: int, rules: dict) -> bool:
 
 
 def _thing_kind(words: list[Token], rules: dict) -> str | None:
-    """``organisation`` for a name of two or more words ending in a law's or document's word ("the Water
-    Allocation Bill"), ``place`` for one ending in a street's word ("Regent Row"), from ``[things]`` of the name
-    rules; None for other names and when a listed first name comes before the word ("Jude Law"). ``rules`` are
-    the name rules (`name_rules()`)."""
-    last = words[-1][3]
-    if len(words) < 2 or words[-2][3] in rules["first_names"] or words[-2][3].rstrip(".") in rules["titles"]:
+    """The kind of thing the name ``words`` is (`thing_kind` of their lower-case forms): ``organisation``,
+    ``place`` or None. ``rules`` are the name rules (`name_rules()`)."""
+    return thing_kind([w[3] for w in words], rules)
+
+
+def thing_kind(words: list[str], rules: dict) -> str | None:
+    """The one decision whether a name is a law's, a document's or a street's, never a person's.
+
+    ``organisation`` for a name of two or more words ending in a law's word of ``[things]`` or a document noun
+    of ``[documents]`` in the name rules ("the Water Allocation Bill", "the Annual Report"), ``place`` for one
+    ending in a street's word ("Regent Row"); None for other names and when a listed first name or a title comes
+    right before the word ("Jude Law", "Mr. Law").
+
+    Args:
+        words: The name's words in lower case.
+        rules: The name rules (`name_rules()`).
+
+    Returns:
+        ``organisation``, ``place`` or None.
+    """
+    if len(words) < 2 or words[-2] in rules["first_names"] or words[-2].rstrip(".") in rules["titles"]:
         return None
-    if last in rules["law_heads"]:
+    last = words[-1]
+    if last in rules["law_heads"] or last in rules["document_nouns"]:
         return "organisation"
     return "place" if last in rules["street_heads"] else None
 
 
 def is_thing_name(name: str) -> bool:
-    """Whether ``name`` (a name the rules took for a person's) ends in a law's, document's or street's word of
-    ``[things]`` in the name rules, or in a document noun ("the Water Allocation Bill", "Regent Row", "the
-    Annual Report"): no person pronoun may take it as its antecedent."""
-    rules = name_rules()
-    words = name.lower().split()
-    return bool(words) and (words[-1] in rules["law_heads"] or words[-1] in rules["street_heads"]
-                            or words[-1] in rules["document_nouns"]) and (
-        len(words) >= 2 and words[-2] not in rules["first_names"])
+    """Whether ``name`` (a name the rules took for a person's) is a law's, a document's or a street's
+    (`thing_kind`: "the Water Allocation Bill", "Regent Row", "the Annual Report"): no person pronoun may take it
+    as its antecedent."""
+    return thing_kind(name.lower().split(), name_rules()) is not None
 
 
 def _modifier_opening(tokens: list[Token], idx: int, rules: dict) -> bool:

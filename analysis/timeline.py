@@ -36,7 +36,7 @@ from .frames import TEXT_TYPES, shorten
 from .quotemarks import in_quotation
 from .spans import SpanIndex
 from .text import parse
-from .timex import Timex, clause_tense, tag_timexes
+from .timex import DEADLINE_WORDS, ENTRY_STAMP, Timex, clause_tense, tag_timexes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -70,12 +70,9 @@ _CLAUSE_DELIM = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _INHERITABLE = ("DATE", "TIME")
 _SINCE = re.compile(r"(?<![\w'])(?i:since)\s+$")  # right before the expression: "since 2019", "ever since March"
-# A deadline right before an expression ("by the end of the year", "no later than late 2026").
-_DEADLINE = re.compile(r"(?<![\w'])(?i:by|before|until|till|no\s+later\s+than)\s+$")
-# A live blog's entry stamp opening a text ("2:05 p.m. ET \u2014 ", "10:45 - "), left out of the events' labels.
-_LEADING_STAMP = re.compile(
-    r"\s*(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)\s*(?:[A-Z]{2,4}\s*)?[:|\u2014\u2013-]\s*",
-    re.IGNORECASE)
+# A deadline right before an expression ("by the end of the year", "no later than late 2026"): the deadline
+# words of analysis.timex, and "before"; any case (an END edge is the deadline's day wherever the phrase stands).
+_DEADLINE = re.compile(rf"(?<![\w'])(?i:before|{DEADLINE_WORDS})\s+$")
 # "not" right before a date or its preposition: "We need the systems now, not in the spring" names a time
 # the event is NOT at. Only dates and times, and no generic word ("not currently allowed" negates the verb).
 # Not "if not" / "or not" ("if not in March, then in April" keeps the date a possibility), nor "not until"
@@ -165,7 +162,7 @@ def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[
 def _unstamped(text: str, lo: int, hi: int) -> str:
     """``text[lo:hi]`` without a leading live-blog stamp ("2:05 p.m. ET \u2014 Welcome to ..." -> "Welcome to
     ..."), for an event's label."""
-    stamp = _LEADING_STAMP.match(text, lo, hi)
+    stamp = ENTRY_STAMP.match(text, lo, hi)
     return text[stamp.end() if stamp else lo : hi]
 
 
@@ -918,6 +915,9 @@ def _legend_entries(colours: dict[str, str], drawn: set[str]) -> list[tuple[str,
 
 # The part of a range an edge MOD keeps when drawn ("early 2027": its first third; "mid-2029", "late 2026").
 _MOD_THIRD = {"START": 0, "MID": 1, "END": 2}
+# A range of more days than this is drawn narrowed to the third its edge MOD names; a shorter one (a deadline's
+# day, a weekend) is drawn whole.
+_THIRD_MIN_DAYS = 3
 
 
 def _drawn_span(row: object) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -926,7 +926,7 @@ def _drawn_span(row: object) -> tuple[pd.Timestamp, pd.Timestamp]:
     start = pd.Timestamp(row.range_start)
     end = pd.Timestamp(row.range_end) + pd.Timedelta(days=1)
     third = _MOD_THIRD.get(str(getattr(row, "mod", None)))
-    if third is not None and (end - start).days > 3:
+    if third is not None and (end - start).days > _THIRD_MIN_DAYS:
         step = (end - start) / 3
         start, end = (_snap(start + step * third, step), _snap(start + step * (third + 1), step))
     return start, end

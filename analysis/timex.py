@@ -430,8 +430,11 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b|..['\u2019]s\b")
 _EARLIEST_BEFORE = re.compile(r"\b(?:possibly|probably|perhaps|maybe|likely)\s+not\s+(?:before|until|till)\s+$",
                               re.IGNORECASE)
 _EARLIEST_AFTER = re.compile(r",?\s+at\s+the\s+earliest\b", re.IGNORECASE)
-# Lower case: a sentence opening "Until Monday, the border was open" narrates the time before.
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|no\s+later\s+than)\s+$")
+# The words of a deadline right before an expression ("by Friday", "until March", "no later than 2026"): one
+# definition, read here and by analysis.timeline. Here lower case only: a sentence opening "Until Monday, the
+# border was open" narrates the time before.
+DEADLINE_WORDS = r"by|until|till|no\s+later\s+than"
+_DEADLINE_BEFORE = re.compile(rf"\b(?:{DEADLINE_WORDS})\s+$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1020,7 +1023,8 @@ def _h_time(m: re.Match[str], ctx: _Context) -> _Result | None:
         d = ctx.last_day or ctx.dct
         before = ctx.text[max(0, m.start() - 40) : m.start()]
         opens = _STAMP_BEFORE.search(before) is not None or (m.start() <= 40 and not before.strip())
-        if opens and _STAMP_AFTER.match(ctx.text, m.end()) is not None:
+        stamp = ENTRY_STAMP.match(ctx.text, m.start()) if opens else None
+        if stamp is not None and stamp.end() > m.end():
             # A live blog's entry stamp ("4:55 p.m.: Rainfall is expected") is dated by the entry stamp before it or
             # the blog's date line; the first one by the day the introduction narrated ("The Latest on the storm
             # Tuesday"), else by publication. Never by a day an entry named ("possibly not before Monday", "asking
@@ -1159,7 +1163,13 @@ def _speech_occasion_re() -> re.Pattern[str]:
 
 
 _STAMP_BEFORE = re.compile(r"\n[ \t]*\Z")  # the time opens a paragraph
-_STAMP_AFTER = re.compile(r"\s*[:\u2014\u2013|-]")
+# A live blog's entry stamp ("4:55 p.m.: ", "2:05 PM ET \u2014 ", "16:55 - ", "4 p.m. | "): a clock time, a zone in
+# capitals (so "10:30 the - " has none), a separator and a space after it, with the spaces around. The one
+# definition, read here (an entry's time is dated by the blog's days) and by analysis.quotes (a stamp opens no
+# speaker's clause) and analysis.timeline (a stamp is no event's label).
+ENTRY_STAMP = re.compile(
+    r"\s*(?:\d{1,2}[:.]\d\d(?:[ \u00a0]*(?i:[ap]\.?[ \u00a0]?m\.?))?|\d{1,2}[ \u00a0]*(?i:[ap]\.?[ \u00a0]?m\.?))"
+    r"(?:[ \u00a0]+[A-Z]{1,4}\b)?[ \u00a0]*[:|\u2014\u2013-](?=\s)[ \t\u00a0]*")
 _REL_DAY = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
@@ -2217,13 +2227,18 @@ def tag_timexes(text: str, *, dct: _dt.date | None) -> list[Timex]:
     return out
 
 
+# The longest line (in characters) that may be a date line over a live blog's entries ("Friday, March 13"); a
+# longer one is a sentence, whatever its dates.
+_DATELINE_MAX_CHARS = 80
+
+
 def _is_dateline(text: str, start: int, end: int, chosen: list) -> bool:
     """Whether the expression ``text[start:end]`` and the other expressions of its line make up the whole line
     but for punctuation ("Friday, March 13" over a live blog's entries of that day)."""
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
     hi = len(text) if hi < 0 else hi
-    if hi - lo > 80:
+    if hi - lo > _DATELINE_MAX_CHARS:
         return False
     rest = text[lo:hi]
     for c in chosen:

@@ -229,6 +229,8 @@ def test_find_names_skips_a_group_opener(text, expected):
         ("The Bill provides for a tribunal.", [("organisation", "Bill")]),
         ("Bill Ortiz spoke.", [("person", "Bill Ortiz")]),
         ("They met on Mercer Row.", [("place", "Mercer Row")]),
+        # a document's name is a thing too, as for "is_thing_name"
+        ("He cited the 2020 Regional Water Assessment.", [("organisation", "Regional Water Assessment")]),
         # a single capitalised word after "the" is a thing or an institution, unless a noun follows it
         ("The Vatican says no.", [("organisation", "Vatican")]),
         ("He praised the Clinton campaign.", [("person", "Clinton")]),
@@ -245,6 +247,10 @@ def test_find_names_skips_a_group_opener(text, expected):
         # Indian honorifics are titles
         ("Smt. Lata Iyer spoke.", [("person", "Lata Iyer")]),
         ("Shri K. Anand spoke.", [("person", "K. Anand")]),
+        # after any title of address of the name rules a title word is a surname
+        ("Sri Bishop spoke.", [("person", "Bishop")]),
+        ("Kumari King spoke.", [("person", "King")]),
+        ("Miss Bishop spoke.", [("person", "Bishop")]),
         # firms named after what they make
         ("Dunmore Electric and Castlegate Homes won.", [("organisation", "Dunmore Electric"),
                                                          ("organisation", "Castlegate Homes")]),

@@ -689,3 +689,18 @@ def test_occasions_of_speech_come_from_the_reporting_cues():
     for noun in lex.occasion_nouns - lex.speech_occasions:  # occasions for the quotes only ("letter", "call")
         assert not occasions.search(f"in a {noun} on Monday"), noun
     assert not set(_events_toml()["occasions"]) & lex.speech_occasions
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("2:05 p.m. ET \u2014 Welcome to the blog", "Welcome to the blog"),
+        ("4 PM - Polls close", "Polls close"),
+        # a lower-case word after the time is no zone of a stamp: nothing is cut
+        ("10:30 and - then more", "10:30 and - then more"),
+    ],
+)
+def test_unstamped_label(text, label):
+    from analysis.timeline import _unstamped
+
+    assert _unstamped(text, 0, len(text)) == label

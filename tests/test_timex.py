@@ -1015,3 +1015,23 @@ def test_a_quoted_day_of_speech_is_anchored_on_the_speech_day() -> None:
             "Asked about the governor, she said: \u201cHe phoned me yesterday.\u201d")
     (t,) = [t for t in tag_timexes(text, dct=FEB) if t.text == "yesterday"]
     assert (t.value, t.anchor, t.anchor_kind) == ("2025-02-10", dt.date(2025, 2, 11), "previous")
+
+
+@pytest.mark.parametrize(
+    ("text", "stamp"),
+    [
+        ("4:55 p.m.: Rain eases.", "4:55 p.m.: "),
+        ("2:05 PM ET \u2014 Welcome back.", "2:05 PM ET \u2014 "),
+        ("16:55 - Talks resume.", "16:55 - "),
+        ("4 p.m. | Polls close.", "4 p.m. | "),
+        # a zone is in capitals: a lower-case word after the time is no zone
+        ("10:30 the - end.", None),
+        # a range is no stamp: the separator needs a space after it
+        ("10:45-11:00 Talks.", None),
+    ],
+)
+def test_entry_stamp(text, stamp):
+    from analysis.timex import ENTRY_STAMP
+
+    m = ENTRY_STAMP.match(text)
+    assert (m[0] if m else None) == stamp
