@@ -21,7 +21,6 @@ offsets still index the file while no tag reaches a sentence, a quotation or a r
 
 from __future__ import annotations
 
-import codecs
 import datetime as _dt
 import html
 import re
@@ -185,14 +184,13 @@ def _byte_place(raw: bytes, offset: int) -> str:
     return f"byte 0x{raw[offset]:02x} at line {line}, column {offset - line_start + 1} (position {offset})"
 
 
-def _stray_bytes(exc: UnicodeError) -> tuple[str, int]:
-    """Codec error handler: the bytes UTF-8 cannot decode, read as Windows-1252 (U+FFFD for its five holes)."""
-    assert isinstance(exc, UnicodeDecodeError)
-    return exc.object[exc.start : exc.end].decode("cp1252", errors="replace"), exc.end
+#: A byte UTF-8 cannot decode, as ``errors="surrogateescape"`` keeps it (U+DC80..U+DCFF).
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")
 
 
-_STRAY_BYTES = "analysis-stray-cp1252"
-codecs.register_error(_STRAY_BYTES, _stray_bytes)
+def _as_cp1252(match: re.Match[str]) -> str:
+    """A stray byte kept by ``surrogateescape``, read as its Windows-1252 character (U+FFFD for its five holes)."""
+    return bytes([ord(match[0]) - 0xDC00]).decode("cp1252", errors="replace")
 
 
 def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
@@ -210,11 +208,12 @@ def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         where = _byte_place(raw, exc.start)
-        if any(ord(ch) > 127 for ch in raw.decode("utf-8", errors="ignore")):
+        escaped = raw.decode("utf-8", errors="surrogateescape")  # each undecodable byte kept as one surrogate
+        bad = len(_STRAY_BYTE.findall(escaped))
+        if sum(ord(ch) > 127 for ch in escaped) > bad:  # some bytes did decode as UTF-8 characters
             # UTF-8 with a few stray Windows-1252 bytes (a paste from another program): each stray byte is read
             # as its Windows-1252 character, the rest as UTF-8
-            text = raw.decode("utf-8", errors=_STRAY_BYTES)
-            bad = sum(1 for ch in raw.decode("utf-8", errors="surrogateescape") if "\udc80" <= ch <= "\udcff")
+            text = _STRAY_BYTE.sub(_as_cp1252, escaped)
             notes.append(f"mostly UTF-8, but {bad} byte(s) are not ({where}); read them as Windows-1252 "
                          "(cp1252). Save the file as UTF-8 to silence this warning")
         else:
