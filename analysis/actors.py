@@ -23,7 +23,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,13 +31,9 @@ import numpy as np
 import pandas as pd
 
 from .articles import Article
+from .data import read_toml, tomllib
 from .speakers import PersonIndex, Token, find_names, surname_key, tokenize
 from .text import parse
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
 
 __all__ = [
     "MENTION_COLUMNS",
@@ -357,9 +352,8 @@ def article_persons(article: Article) -> tuple[tuple, PersonIndex]:
 @functools.lru_cache(maxsize=1)
 def camp_roles() -> dict[str, frozenset[str]]:
     """The word lists of ``analysis/data/camp_roles.toml`` (roles, modifiers, against), as lower-case sets."""
-    from importlib import resources
 
-    data = tomllib.loads(resources.files("analysis.data").joinpath("camp_roles.toml").read_text(encoding="utf-8"))
+    data = read_toml("camp_roles.toml")
     return {key: frozenset(w.lower() for w in data[key]) for key in ("roles", "modifiers", "against")}
 
 
@@ -618,10 +612,7 @@ def actor_mention_rows(article: Article, actors: Actors) -> tuple[tuple, ...]:
 def role_descriptions() -> dict:
     """The word lists of ``analysis/data/role_descriptions.toml``: ``offices`` and ``ranks`` (lower-case sets)
     and ``abbreviations`` (abbreviated title -> office)."""
-    from importlib import resources
-
-    data = tomllib.loads(resources.files("analysis.data").joinpath("role_descriptions.toml").read_text(
-        encoding="utf-8"))
+    data = read_toml("role_descriptions.toml")
     return {"offices": frozenset(data["offices"]), "ranks": frozenset(data["ranks"]),
             "abbreviations": dict(data["abbreviations"])}
 

@@ -24,18 +24,13 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import re
-import sys
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .data import tomllib
 from .timex import lexicon as timex_lexicon
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 __all__ = ["Article", "ArticleError", "ArticleWarning", "blank_markup", "blank_markup_noted", "load_article",
            "load_catalog", "parse_date"]

@@ -71,6 +71,7 @@ from .articles import (
     load_catalog,
     parse_date,
 )
+from .data import read_toml
 from .frames import UNRESOLVED, column_arrays, shorten
 from .reports import digest as _digest
 
@@ -338,12 +339,7 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any] | str]]:
 @functools.lru_cache(maxsize=1)
 def _export_columns() -> dict[str, tuple[str, ...]]:
     """Other names of the metadata columns (``analysis/data/export_columns.toml``): option -> names in order."""
-    from importlib import resources
-
-    import tomllib
-
-    raw = resources.files("analysis.data").joinpath("export_columns.toml").read_text(encoding="utf-8")
-    return {key: tuple(names) for key, names in tomllib.loads(raw).items()}
+    return {key: tuple(names) for key, names in read_toml("export_columns.toml").items()}
 
 
 _COLUMN_LABELS = {"text": "text", "published": "publication date", "outlet": "outlet", "id": "id", "title": "title"}

@@ -22,14 +22,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import sys
-from importlib import resources
 from typing import NamedTuple
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
+from .data import read_toml
 
 __all__ = [
     "ALL_MARKS",
@@ -118,8 +113,8 @@ def _last_sentence_end(text: str, start: int, end: int) -> int:
 @functools.lru_cache(maxsize=1)
 def _leading_apostrophes() -> tuple[str, ...]:
     """Clipped words that begin with an apostrophe ("'em", "'n'"), longest first, with a straight mark."""
-    raw = resources.files("analysis.data").joinpath("reporting_cues.toml").read_text(encoding="utf-8")
-    return tuple(sorted((w.lower() for w in tomllib.loads(raw)["apostrophes"]["leading"]), key=len, reverse=True))
+    return tuple(sorted((w.lower() for w in read_toml("reporting_cues.toml")["apostrophes"]["leading"]), key=len,
+                        reverse=True))
 
 
 def _single_role(text: str, i: int, a: int, b: int) -> str | None:

@@ -32,10 +32,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -53,6 +51,7 @@ from .actors import (
     string_array,
 )
 from .articles import Article
+from .data import read_toml
 from .frames import TEXT_TYPES, UNRESOLVED
 from .quotemarks import _Quote, _rstrip, pair_quotes
 from .spans import SpanIndex
@@ -77,11 +76,6 @@ from .timex import ENTRY_STAMP
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
 
 __all__ = [
     "QUOTE_COLUMNS",
@@ -329,8 +323,7 @@ def cue_lexicon() -> _Lexicon:
     of the lemmas it names (``forms``), and its occasions of speech are ``speech_occasions`` (the file's
     ``[not_reports] occasion_nouns``; ``occasion_nouns`` here adds ``other_occasion_nouns``, for the quotes only).
     """
-    raw = resources.files("analysis.data").joinpath("reporting_cues.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
+    data = read_toml("reporting_cues.toml")
     forms: dict[str, tuple[str, str]] = {}
     for kind in ("speech", "belief"):
         for lemma, inflected in data[kind].items():

@@ -20,18 +20,13 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import NamedTuple
 
+from .data import read_toml
 from .timex import calendar_names
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
 
 __all__ = [
     "NameMention",
@@ -134,8 +129,7 @@ def name_rules() -> dict:
     ``not_names`` adds to the file's words the full day names and all month names and abbreviations of the
     temporal tagger's lexicon (:func:`analysis.timex.calendar_names`), which the file does not repeat.
     """
-    raw = resources.files("analysis.data").joinpath("name_rules.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
+    data = read_toml("name_rules.toml")
     rules: dict = {}
     for key in ("titles", "courtesy_titles", "male_honorifics", "female_honorifics", "not_names",
                 "organisation_words"):

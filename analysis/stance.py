@@ -32,7 +32,6 @@ import bisect
 import functools
 import itertools
 import re
-import sys
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -43,14 +42,10 @@ import numpy as np
 import pandas as pd
 
 from .articles import Article
+from .data import read_toml
 from .frames import column_arrays
 from .spans import SpanIndex
 from .text import Document, parse
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
 
 __all__ = [
     "FRAMING_COLUMNS",
@@ -152,8 +147,7 @@ _SIGNALS = ("disagreement", "agreement", "blame", "support")
 
 @functools.lru_cache(maxsize=1)
 def _rules() -> _Rules:
-    raw = resources.files("analysis.data").joinpath("stance_cues.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
+    data = read_toml("stance_cues.toml")
     cues: dict[str, _Cue] = {}
     parts = []
     for i, item in enumerate(data.get("cue", [])):

@@ -25,19 +25,14 @@ import bisect
 import functools
 import itertools
 import re
-import sys
 from dataclasses import dataclass
 from importlib import resources
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .articles import Article
+from .data import read_toml
 from .quotemarks import CLOSERS, DOUBLE_MARKS, STRAIGHT
 from .timex import calendar_names
 
@@ -285,7 +280,7 @@ _END_MATTER_RULES = {"credits": "credit line of the reporters and editors", "not
 @functools.lru_cache(maxsize=1)
 def _end_matter_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Per kind of end matter, one regular expression over a paragraph (``data/end_matter.toml``)."""
-    data = tomllib.loads(resources.files("analysis.data").joinpath("end_matter.toml").read_text(encoding="utf-8"))
+    data = read_toml("end_matter.toml")
 
     def alternatives(words: list[str]) -> str:
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))

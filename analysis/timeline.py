@@ -24,24 +24,18 @@ import bisect
 import datetime as _dt
 import functools
 import re
-import sys
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from .articles import Article
+from .data import read_toml
 from .frames import TEXT_TYPES, shorten
 from .quotemarks import in_quotation
 from .spans import SpanIndex
 from .text import parse
 from .timex import DEADLINE_WORDS, ENTRY_STAMP, Timex, clause_tense, tag_timexes
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -87,8 +81,7 @@ def _lexicon() -> dict:
     and the nouns of ``occasions`` (the file's phrases and the cue lexicon's ``speech_occasions``)."""
     from .quotes import cue_lexicon  # here, not at the top: the quotes need nothing of the timeline
 
-    raw = resources.files("analysis.data").joinpath("timex_events.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
+    data = read_toml("timex_events.toml")
     occasions = {*data["occasions"], *cue_lexicon().speech_occasions}
     return {
         "verbs": frozenset(data["verbs"]),

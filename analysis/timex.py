@@ -31,18 +31,12 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from typing import NamedTuple
 
+from .data import read_toml
 from .quotemarks import in_quotation, quotation_at
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 __all__ = ["Timex", "calendar_names", "clause_tense", "lexicon", "tag_timexes"]
 
@@ -99,8 +93,7 @@ class Timex:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
     """The word lists of ``analysis/data/timex_lexicon.toml`` (read once)."""
-    raw = resources.files("analysis.data").joinpath("timex_lexicon.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    return read_toml("timex_lexicon.toml")
 
 
 @functools.lru_cache(maxsize=1)
