@@ -1431,8 +1431,7 @@ class _Resolver:
                 pid = self.persons[k][3]
                 titles = self.index.titles(pid)
                 held = (titles if former else self.index.current_titles(pid)) - {"former", "top", "senior"}
-                if (words <= held if whole else words & held and not (role & held and not role <= held)) and (
-                        proper <= titles):
+                if (words <= held if whole else words & held and not _role_clash(role, held)) and proper <= titles:
                     best = pid
                     break
         res = "description"
@@ -1452,7 +1451,7 @@ class _Resolver:
                     appos = _APPOSITION_ROLE.match(self.text, self.persons[k][1])  # ", the health minister,"
                     held = titles | ({w.lower() for w in _WORDS.findall(appos.group(1))} if appos else set())
                     if (not proper or proper <= titles or not (titles & sides or words & titles)) and not (
-                            role & held and not role <= held):  # not "Health Minister Ana Ruiz"
+                            _role_clash(role, held)):  # not "Health Minister Ana Ruiz"
                         best = pid
                     break
         if best is None or not (words & rules["description_nouns"]):
@@ -1549,6 +1548,12 @@ def _organisation_description(phrase: str) -> bool:
     head = words[-1]
     return head in rules["organisation_words"] or head in rules["modified_plurals"] or (
         head.endswith("s") and head[:-1] in rules["organisation_words"] and len(head) > 4)
+
+
+def _role_clash(role: frozenset[str] | set[str], held: frozenset[str] | set[str]) -> bool:
+    """Whether a person holding the title words ``held`` holds only some of the title words ``role`` of a
+    described role, so another role ("Health Minister Ana Ruiz" is not "the prime minister")."""
+    return bool(role & held) and not role <= held
 
 
 def _role_description(phrase: str) -> bool:
