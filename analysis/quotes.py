@@ -1562,7 +1562,7 @@ def _role_description(phrase: str) -> bool:
     words up to a singular role noun of the name rules' descriptions that ends the phrase or comes before its
     first preposition."""
     words = [w.lower() for w in _WORDS.findall(phrase)]
-    if len(words) < 2 or not (words[0] in {"a", "an", "another"} or words[0].endswith(_POSSESSIVES)):
+    if len(words) < 2 or not (words[0] in _INDEFINITE or words[0].endswith(_POSSESSIVES)):
         return False
     head = next((k for k, w in enumerate(words) if w in _SOURCE_PREPOSITIONS), len(words)) - 1
     rules = name_rules()
