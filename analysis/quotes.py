@@ -3555,24 +3555,21 @@ def _object_reports_nothing(tokens: list[Token], cue: _Cue, start: int, end: int
     verb, a pronoun, "that", "to"), a quotation mark or a word the object rules do not know keeps the row."""
     lex = cue_lexicon()
     lemma = lex.forms.get(cue.form, ("", ""))[0]
+    words = [t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end]
     if cue.first == cue.last and lemma in lex.object_only:
-        return _bare_object([t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end], lemma, lex)
-    if cue.first == cue.last and lemma in lex.negated_object_cues:
-        words = [t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end]
-        if words and words[0][3] == "no":
-            return _negated_object(words, lex)
+        return _bare_object(words, lemma, lex)
+    if cue.first == cue.last and lemma in lex.negated_object_cues and words and words[0][3] == "no":
+        return _negated_object(words, lex)
     if cue.first != cue.last or lemma not in lex.answers and lemma not in lex.figure_cues:
         return False
-    words = [t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end]
+    alnum = [t for t in _without_time_tail(words) if t[0][:1].isalnum()]  # ("that plan | last spring")
     if any(t[3] == "that" for t in tokens[cue.last + 1:] if t[1] < start):
         # "reported that sales fell" reports; "rejected that proposal last spring" (a demonstrative and one
         # noun) answers something said
-        alnum = [t for t in _without_time_tail(words) if t[0][:1].isalnum()]
         return lemma in lex.answers and len(alnum) == 1 and not alnum[0][4] and alnum[0][3] not in lex.finite and (
             not any(t[0] in _ALL_MARKS for t in words))
     if not words or any(t[3] in lex.finite or t[0] in _ALL_MARKS for t in words):
         return False
-    alnum = [t for t in _without_time_tail(words) if t[0][:1].isalnum()]  # ("that plan | last spring")
     if lemma in lex.answers and 0 < len(alnum) <= 3 and alnum[0][3] in {"the", "this", "that", "these", "those"} and not any(t[4] for t in alnum):
         return True
     if lemma not in lex.figure_cues:
