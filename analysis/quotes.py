@@ -846,7 +846,8 @@ _GIVEN_NAME = re.compile(
 _GIVEN_GENDER = {"his": "male", "her": "female"}
 
 # "his"/"her" in the clause a person opens ("Lee Ruiz said her party", "Jo Hale, who lost his seat"): the
-# person's gender, for names no honorific or first name gave one (group 1: the pronoun, 2: the word after it)
+# person's gender, for names no honorific or first name gave one (group 1: the words before the pronoun, 2: the
+# pronoun, 3: the word after it)
 _OWN_POSSESSIVE = re.compile(r"(?:,\s+who)?((?:\s+[a-z][a-z\-]*){0,3}?)\s+(his|her)\s+([a-z][\w\-]*)")
 # words between the name and the pronoun after which "his"/"her" may be someone else's ("Hale praised her
 # work", "Hale said the minister ... her"), and words after "her" that make it an object ("told her to")
