@@ -839,7 +839,8 @@ _GIVEN_NAME = re.compile(
 _GIVEN_GENDER = {"his": "male", "her": "female"}
 
 # "his"/"her" in the clause a person opens ("Lee Ruiz said her party", "Jo Hale, who lost his seat"): the
-# person's gender, for names no honorific or first name gave one (group 1: the pronoun, 2: the word after it)
+# person's gender, for names no honorific or first name gave one (group 1: the words before the pronoun, 2: the
+# pronoun, 3: the word after it)
 _OWN_POSSESSIVE = re.compile(r"(?:,\s+who)?((?:\s+[a-z][a-z\-]*){0,3}?)\s+(his|her)\s+([a-z][\w\-]*)")
 # words between the name and the pronoun after which "his"/"her" may be someone else's ("Hale praised her
 # work", "Hale said the minister ... her"), and words after "her" that make it an object ("told her to")
@@ -1424,8 +1425,7 @@ class _Resolver:
                 pid = self.persons[k][3]
                 titles = self.index.titles(pid)
                 held = (titles if former else self.index.current_titles(pid)) - {"former", "top", "senior"}
-                if (words <= held if whole else words & held and not (role & held and not role <= held)) and (
-                        proper <= titles):
+                if (words <= held if whole else words & held and not _role_clash(role, held)) and proper <= titles:
                     best = pid
                     break
         res = "description"
@@ -1445,7 +1445,7 @@ class _Resolver:
                     appos = _APPOSITION_ROLE.match(self.text, self.persons[k][1])  # ", the health minister,"
                     held = titles | ({w.lower() for w in _WORDS.findall(appos.group(1))} if appos else set())
                     if (not proper or proper <= titles or not (titles & sides or words & titles)) and not (
-                            role & held and not role <= held):  # not "Health Minister Ana Ruiz"
+                            _role_clash(role, held)):  # not "Health Minister Ana Ruiz"
                         best = pid
                     break
         if best is None or not (words & rules["description_nouns"]):
@@ -1544,13 +1544,19 @@ def _organisation_description(phrase: str) -> bool:
         head.endswith("s") and head[:-1] in rules["organisation_words"] and len(head) > 4)
 
 
+def _role_clash(role: frozenset[str] | set[str], held: frozenset[str] | set[str]) -> bool:
+    """Whether a person holding the title words ``held`` holds only some of the title words ``role`` of a
+    described role, so another role ("Health Minister Ana Ruiz" is not "the prime minister")."""
+    return bool(role & held) and not role <= held
+
+
 def _role_description(phrase: str) -> bool:
     """Whether ``phrase`` describes one unnamed person by a role ("A No 10 spokesman", "a spokeswoman for the
     agency", "an economist at the bank", "Chad's Ambassador to France"): "a"/"an" or a possessive name, then
     words up to a singular role noun of the name rules' descriptions that ends the phrase or comes before its
     first preposition."""
     words = [w.lower() for w in _WORDS.findall(phrase)]
-    if len(words) < 2 or not (words[0] in {"a", "an", "another"} or words[0].endswith(_POSSESSIVES)):
+    if len(words) < 2 or not (words[0] in _INDEFINITE or words[0].endswith(_POSSESSIVES)):
         return False
     head = next((k for k, w in enumerate(words) if w in _SOURCE_PREPOSITIONS), len(words)) - 1
     rules = name_rules()
@@ -3543,24 +3549,21 @@ def _object_reports_nothing(tokens: list[Token], cue: _Cue, start: int, end: int
     verb, a pronoun, "that", "to"), a quotation mark or a word the object rules do not know keeps the row."""
     lex = cue_lexicon()
     lemma = lex.forms.get(cue.form, ("", ""))[0]
+    words = [t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end]
     if cue.first == cue.last and lemma in lex.object_only:
-        return _bare_object([t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end], lemma, lex)
-    if cue.first == cue.last and lemma in lex.negated_object_cues:
-        words = [t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end]
-        if words and words[0][3] == "no":
-            return _negated_object(words, lex)
+        return _bare_object(words, lemma, lex)
+    if cue.first == cue.last and lemma in lex.negated_object_cues and words and words[0][3] == "no":
+        return _negated_object(words, lex)
     if cue.first != cue.last or lemma not in lex.answers and lemma not in lex.figure_cues:
         return False
-    words = [t for t in tokens[cue.last + 1:] if start <= t[1] and t[2] <= end]
+    alnum = [t for t in _without_time_tail(words) if t[0][:1].isalnum()]  # ("that plan | last spring")
     if any(t[3] == "that" for t in tokens[cue.last + 1:] if t[1] < start):
         # "reported that sales fell" reports; "rejected that proposal last spring" (a demonstrative and one
         # noun) answers something said
-        alnum = [t for t in _without_time_tail(words) if t[0][:1].isalnum()]
         return lemma in lex.answers and len(alnum) == 1 and not alnum[0][4] and alnum[0][3] not in lex.finite and (
             not any(t[0] in _ALL_MARKS for t in words))
     if not words or any(t[3] in lex.finite or t[0] in _ALL_MARKS for t in words):
         return False
-    alnum = [t for t in _without_time_tail(words) if t[0][:1].isalnum()]  # ("that plan | last spring")
     if lemma in lex.answers and 0 < len(alnum) <= 3 and alnum[0][3] in {"the", "this", "that", "these", "those"} and not any(t[4] for t in alnum):
         return True
     if lemma not in lex.figure_cues:

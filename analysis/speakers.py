@@ -454,7 +454,7 @@ def _classify_run(run: list[Token], text: str, tokens: list[Token], idx: int, ru
         return [NameMention(kind, first[1], end, first[1], phrase, (), possessive, after_prep, initial)]
     if low in rules["places"] or len(words) == 1 and _greeted(run, text, tokens, idx, rules):
         return [NameMention("place", first[1], end, first[1], phrase, (), possessive, after_prep, initial)]
-    thing = _thing_kind(words, rules)
+    thing = thing_kind([w[3] for w in words], rules)
     if thing is not None:  # "the Water Allocation Bill", "Regent Row": a law or a street, never a person
         return [NameMention(thing, first[1], end, first[1], phrase, (), possessive, after_prep, initial)]
     # the name proper is the longest run of name words at the end of the phrase
@@ -551,12 +551,6 @@ def _modifies_noun(tokens: list[Token], i: int, rules: dict) -> bool:
 
         return low not in cue_lexicon().forms and low not in _VERBS_IN_S  # "the Clinton years"
     return True
-
-
-def _thing_kind(words: list[Token], rules: dict) -> str | None:
-    """The kind of thing the name ``words`` is (`thing_kind` of their lower-case forms): ``organisation``,
-    ``place`` or None. ``rules`` are the name rules (`name_rules()`)."""
-    return thing_kind([w[3] for w in words], rules)
 
 
 def thing_kind(words: list[str], rules: dict) -> str | None:
