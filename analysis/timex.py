@@ -1104,6 +1104,11 @@ def _after_midnight(m: re.Match[str], ctx: _Context) -> bool:
     return True
 
 
+# A relative day opening a date ("yesterday", "last night", "today" ...): no day a speech occasion can be dated by
+# (read by _speech_day and _note_occasion, within the 12 characters after the date's start).
+_RELATIVE_DAY = re.compile(r"(?:yesterday|last\s+night|today|tonight|tomorrow)", re.IGNORECASE)
+
+
 def _speech_day(ctx: _Context) -> _dt.date | None:
     """The day a quotation was spoken when the narration dated it before publication: a quoted "Tonight" or
     "today" after "called the race at 10:42 p.m." on the eve of publication is that evening's, not the publication
@@ -1121,7 +1126,7 @@ def _speech_day(ctx: _Context) -> _dt.date | None:
     said = ctx.narrated
     if ctx.dct is None or said is None or said.precision not in ("day", "time"):
         return ctx.occasion_day
-    if re.match(r"(?i)(?:yesterday|last\s+night|today|tonight|tomorrow)", ctx.text[ctx.narrated_at : ctx.narrated_at + 12]):
+    if _RELATIVE_DAY.match(ctx.text, ctx.narrated_at, ctx.narrated_at + 12):
         return ctx.occasion_day
     days = (ctx.dct - said.first).days
     if 1 <= days <= 2 and ctx.position - ctx.narrated_at <= 400:
@@ -1148,7 +1153,7 @@ def _note_occasion(ctx: _Context, point: _Point, start: int, end: int) -> None:
     ctx.occasion_day = None
     if not 1 <= (ctx.dct - point.first).days <= 2:
         return
-    if re.match(r"(?i)(?:yesterday|last\s+night|today|tonight|tomorrow)", ctx.text[start : start + 12]):
+    if _RELATIVE_DAY.match(ctx.text, start, start + 12):
         return
     stops = [i for i in (ctx.text.find(". ", end), ctx.text.find("\n", end)) if i >= 0]
     sentence = ctx.text[_sentence_start(ctx.text, start) : min(stops, default=len(ctx.text))]
