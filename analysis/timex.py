@@ -1546,12 +1546,15 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> _Result | None:
     return _Result("DURATION", unit_value, None, mod=mod, remember=False)
 
 
+# The units a SET may count in ("seven days a week"), smallest first.
+_UNIT_SIZES = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century")
+
+
 def _h_set_per(m: re.Match[str], ctx: _Context) -> _Result | None:
     """ "seven days a week", "24 hours a day": a number of smaller units in each larger one is one SET, valued by the
     larger unit (TimeML's ``P1W``; the count is its frequency), not a duration followed by another."""
     unit, per = _unit_key(m["unit"]), _unit_key(m["per"])
-    order = ["second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century"]
-    if unit not in order or per not in order or order.index(unit) >= order.index(per):
+    if unit not in _UNIT_SIZES or per not in _UNIT_SIZES or _UNIT_SIZES.index(unit) >= _UNIT_SIZES.index(per):
         return None
     n = _number(m["num"])
     if n is None or n <= 0:
