@@ -540,6 +540,13 @@ def person_name(index: PersonIndex, pid: int, actors: Actors) -> str:
     return index.canonical(pid)
 
 
+def _named_person(index: PersonIndex, pid: int, actors: Actors, camps: dict[str, str]) -> tuple[str, str | None]:
+    """A rule-found person's name (:func:`person_name`) and camp: the actors file's, else the one the article's
+    descriptions give (``camps``, from :func:`person_camps`). One rule for every row of a person's mention."""
+    name = person_name(index, pid, actors)
+    return name, actors.camp_of(name) or camps.get(name)
+
+
 def actor_mentions(article: Article, actors: Actors | None = None) -> pd.DataFrame:
     """Every mention of a known actor or of a person in the body sentences.
 
@@ -601,8 +608,7 @@ def actor_mention_rows(article: Article, actors: Actors) -> tuple[tuple, ...]:
         if k and taken[k - 1][1] > m.name_start:
             continue  # inside a mention the actors file already gave
         if pid not in names:
-            name = person_name(index, pid, actors)
-            names[pid] = (name, actors.camp_of(name) or camps.get(name))
+            names[pid] = _named_person(index, pid, actors, camps)
         name, camp = names[pid]
         rows.append((article.id, name, camp, text[m.name_start:m.end], m.name_start, m.end, sent))
     return tuple(_merge_adjacent(sorted(rows, key=lambda r: (r[4], r[5])), text))
@@ -699,7 +705,7 @@ def role_mention_rows(article: Article, actors: Actors) -> tuple[tuple, ...]:
     taken = sorted((r[4], r[5]) for r in actor_mention_rows(article, actors))
     starts = [a for a, _ in taken]
     text = article.text
-    camps = None
+    camps = person_camps(article, actors)
     rows: list[tuple] = []
     for s, toks in zip(parse(article).sentences, article_tokens(article)):
         for i, tok in enumerate(toks):
@@ -720,10 +726,8 @@ def role_mention_rows(article: Article, actors: Actors) -> tuple[tuple, ...]:
             k = bisect.bisect_left(starts, b)
             if k and taken[k - 1][1] > a:
                 continue
-            if camps is None:
-                camps = person_camps(article, actors)
-            name = person_name(index, pid, actors)
-            rows.append((article.id, name, actors.camp_of(name) or camps.get(name), text[a:b], a, b, s.index))
+            name, camp = _named_person(index, pid, actors, camps)
+            rows.append((article.id, name, camp, text[a:b], a, b, s.index))
     return tuple(rows)
 
 

@@ -1097,6 +1097,11 @@ def _after_midnight(m: re.Match[str], ctx: _Context) -> bool:
     return True
 
 
+# A relative day opening a date ("yesterday", "last night", "today" ...): no day a speech occasion can be dated by
+# (read by _speech_day and _note_occasion, within the 12 characters after the date's start).
+_RELATIVE_DAY = re.compile(r"(?:yesterday|last\s+night|today|tonight|tomorrow)", re.IGNORECASE)
+
+
 def _speech_day(ctx: _Context) -> _dt.date | None:
     """The day a quotation was spoken when the narration dated it before publication: a quoted "Tonight" or
     "today" after "called the race at 10:42 p.m." on the eve of publication is that evening's, not the publication
@@ -1114,7 +1119,7 @@ def _speech_day(ctx: _Context) -> _dt.date | None:
     said = ctx.narrated
     if ctx.dct is None or said is None or said.precision not in ("day", "time"):
         return ctx.occasion_day
-    if re.match(r"(?i)(?:yesterday|last\s+night|today|tonight|tomorrow)", ctx.text[ctx.narrated_at : ctx.narrated_at + 12]):
+    if _RELATIVE_DAY.match(ctx.text, ctx.narrated_at, ctx.narrated_at + 12):
         return ctx.occasion_day
     days = (ctx.dct - said.first).days
     if 1 <= days <= 2 and ctx.position - ctx.narrated_at <= 400:
@@ -1141,7 +1146,7 @@ def _note_occasion(ctx: _Context, point: _Point, start: int, end: int) -> None:
     ctx.occasion_day = None
     if not 1 <= (ctx.dct - point.first).days <= 2:
         return
-    if re.match(r"(?i)(?:yesterday|last\s+night|today|tonight|tomorrow)", ctx.text[start : start + 12]):
+    if _RELATIVE_DAY.match(ctx.text, start, start + 12):
         return
     stops = [i for i in (ctx.text.find(". ", end), ctx.text.find("\n", end)) if i >= 0]
     sentence = ctx.text[_sentence_start(ctx.text, start) : min(stops, default=len(ctx.text))]
@@ -1534,12 +1539,15 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> _Result | None:
     return _Result("DURATION", unit_value, None, mod=mod, remember=False)
 
 
+# The units a SET may count in ("seven days a week"), smallest first.
+_UNIT_SIZES = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century")
+
+
 def _h_set_per(m: re.Match[str], ctx: _Context) -> _Result | None:
     """ "seven days a week", "24 hours a day": a number of smaller units in each larger one is one SET, valued by the
     larger unit (TimeML's ``P1W``; the count is its frequency), not a duration followed by another."""
     unit, per = _unit_key(m["unit"]), _unit_key(m["per"])
-    order = ["second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century"]
-    if unit not in order or per not in order or order.index(unit) >= order.index(per):
+    if unit not in _UNIT_SIZES or per not in _UNIT_SIZES or _UNIT_SIZES.index(unit) >= _UNIT_SIZES.index(per):
         return None
     n = _number(m["num"])
     if n is None or n <= 0:
