@@ -1011,7 +1011,7 @@ def _h_time(m: re.Match[str], ctx: _Context) -> _Result | None:
     elif day_word in ("yesterday", "today", "tomorrow", "tonight"):
         if ctx.dct is None:
             return _Result("TIME", f"XXXX-XX-XX{clock}", None, mod=mod, unresolved=True)
-        d = ctx.dct + _dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day_word, 0))
+        d = ctx.dct + _dt.timedelta(days=_REL_DAY[day_word])
     else:
         d = ctx.last_day or ctx.dct
         before = ctx.text[max(0, m.start() - 40) : m.start()]
